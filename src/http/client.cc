@@ -1,0 +1,208 @@
+#include "http/client.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace issuegraph::http {
+namespace {
+
+using std::chrono::milliseconds;
+
+int64_t ParseInt(const std::string& text, int64_t fallback) {
+  if (text.empty()) return fallback;
+  try {
+    size_t used = 0;
+    int64_t value = std::stoll(text, &used);
+    return used == text.size() ? value : fallback;
+  } catch (...) {
+    return fallback;
+  }
+}
+
+bool IsServerError(long status) { return status == 500 || status == 502 || status == 503 || status == 504; }
+
+bool LooksSecondary(const Response& response) {
+  if (response.status == 429) return true;
+  std::string lower = response.body.substr(0, 2000);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower.find("secondary rate limit") != std::string::npos ||
+         lower.find("abuse") != std::string::npos;
+}
+
+}  // namespace
+
+Client::Client(Transport& transport, Clock& clock, ClientOptions options)
+    : transport_(transport), clock_(clock), options_(std::move(options)) {
+  uint32_t seed = options_.jitter_seed;
+  if (seed == 0) seed = static_cast<uint32_t>(clock_.Now().time_since_epoch().count());
+  jitter_.seed(seed);
+}
+
+std::string Client::OriginOf(const std::string& url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return "";
+  size_t host_end = url.find_first_of("/?#", scheme_end + 3);
+  std::string origin = url.substr(0, host_end);
+  std::transform(origin.begin(), origin.end(), origin.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return origin;
+}
+
+Request Client::Build(const std::string& method, const std::string& url,
+                      const std::string& body) const {
+  Request request;
+  request.method = method;
+  request.url = url;
+  request.body = body;
+  request.headers = options_.default_headers;
+  // The token goes to the API it belongs to and nowhere else, whatever URL
+  // a response or an issue text steers us to.
+  if (!options_.token.empty() && !options_.token_origin.empty() &&
+      OriginOf(url) == OriginOf(options_.token_origin)) {
+    request.headers.emplace_back("Authorization", "Bearer " + options_.token);
+  }
+  if (method == "POST") request.headers.emplace_back("Content-Type", "application/json");
+  if (method == "GET") {
+    if (auto it = etags_.find(url); it != etags_.end()) {
+      request.headers.emplace_back("If-None-Match", it->second.first);
+    }
+  }
+  return request;
+}
+
+Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milliseconds& wait,
+                              std::string& why) {
+  auto backoff = [&] {
+    double factor = std::pow(2.0, attempt) * std::uniform_real_distribution<double>(0.5, 1.5)(jitter_);
+    return milliseconds(static_cast<int64_t>(static_cast<double>(options_.base_backoff.count()) * factor));
+  };
+  if (!answer) {
+    if (attempt >= options_.max_retries) return Verdict::kGiveUp;
+    wait = backoff();
+    return Verdict::kRetry;
+  }
+  const Response& response = *answer;
+  if (IsServerError(response.status)) {
+    if (attempt >= options_.max_retries) {
+      why = "GitHub answered " + std::to_string(response.status) + " " + std::to_string(attempt + 1) +
+            " times; it may be having trouble, try again later";
+      return Verdict::kGiveUp;
+    }
+    wait = backoff();
+    return Verdict::kRetry;
+  }
+  if (response.status != 403 && response.status != 429) return Verdict::kDone;
+
+  const std::string remaining = response.Header("x-ratelimit-remaining");
+  const std::string retry_after = response.Header("retry-after");
+  if (!retry_after.empty()) {
+    wait = milliseconds(std::max<int64_t>(1, ParseInt(retry_after, 60)) * 1000);
+  } else if (remaining == "0") {
+    int64_t reset = ParseInt(response.Header("x-ratelimit-reset"), 0);
+    int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                      clock_.Now().time_since_epoch()).count();
+    wait = milliseconds(std::max<int64_t>(1, reset - now + 1) * 1000);
+  } else if (LooksSecondary(response)) {
+    // No signal from the server: wait at least a minute, then back off.
+    wait = options_.secondary_min_wait * (int64_t{1} << std::min(attempt, 6));
+  } else {
+    return Verdict::kDone;  // a plain 403: no access; the caller decides
+  }
+  if (wait > options_.max_wait || attempt >= options_.max_retries) {
+    int64_t seconds = (wait.count() + 999) / 1000;
+    why = "GitHub's rate limit stops us for " + std::to_string(seconds) +
+          " s, longer than --max-wait " + std::to_string(options_.max_wait.count()) +
+          " s; wait and run again, raise --max-wait, or set GITHUB_TOKEN for a higher limit";
+    return Verdict::kGiveUp;
+  }
+  return Verdict::kRetry;
+}
+
+std::vector<Result<Response>> Client::Run(std::vector<Request> requests) {
+  std::vector<Result<Response>> results(requests.size(),
+                                        MakeError(ErrorKind::kInternal, "request not performed"));
+  std::vector<int> attempts(requests.size(), 0);
+  std::vector<size_t> pending(requests.size());
+  for (size_t i = 0; i < pending.size(); ++i) pending[i] = i;
+
+  while (!pending.empty()) {
+    std::vector<Request> batch;
+    batch.reserve(pending.size());
+    for (size_t i : pending) batch.push_back(requests[i]);
+    auto answers = transport_.PerformAll(batch);
+    stats_.requests += static_cast<int64_t>(batch.size());
+
+    std::vector<size_t> again;
+    milliseconds longest{0};
+    for (size_t j = 0; j < pending.size(); ++j) {
+      size_t i = pending[j];
+      Result<Response>& answer = answers[j];
+      if (answer) {
+        stats_.bytes += answer->wire_bytes;
+        if (auto remaining = answer->Header("x-ratelimit-remaining"); !remaining.empty()) {
+          stats_.rate_limit_remaining = ParseInt(remaining, -1);
+          stats_.rate_limit_reset = ParseInt(answer->Header("x-ratelimit-reset"), 0);
+        }
+        if (answer->status == 304) {
+          if (auto it = etags_.find(requests[i].url); it != etags_.end()) {
+            ++stats_.not_modified;
+            Response cached = it->second.second;
+            cached.wire_bytes = answer->wire_bytes;
+            for (const auto& [name, value] : answer->headers) cached.headers[name] = value;
+            results[i] = std::move(cached);
+            continue;
+          }
+        }
+      }
+      milliseconds wait{0};
+      std::string why;
+      switch (Judge(answer, attempts[i], wait, why)) {
+        case Verdict::kDone:
+          if (answer && answer->status == 200 && requests[i].method == "GET") {
+            if (auto etag = answer->Header("etag"); !etag.empty()) {
+              etags_[requests[i].url] = {etag, *answer};
+            }
+          }
+          results[i] = std::move(answer);
+          break;
+        case Verdict::kRetry:
+          ++attempts[i];
+          again.push_back(i);
+          longest = std::max(longest, wait);
+          break;
+        case Verdict::kGiveUp:
+          if (!answer) {
+            results[i] = std::move(answer);
+          } else {
+            ErrorKind kind = IsServerError(answer->status) ? ErrorKind::kServer : ErrorKind::kRateLimited;
+            results[i] = MakeError(kind, why);
+          }
+          break;
+      }
+    }
+    if (!again.empty()) {
+      stats_.retries += static_cast<int64_t>(again.size());
+      stats_.waited_ms += longest.count();
+      clock_.Sleep(longest);
+    }
+    pending = std::move(again);
+  }
+  return results;
+}
+
+std::vector<Result<Response>> Client::GetAll(const std::vector<std::string>& urls) {
+  std::vector<Request> requests;
+  requests.reserve(urls.size());
+  for (const auto& url : urls) requests.push_back(Build("GET", url, ""));
+  return Run(std::move(requests));
+}
+
+Result<Response> Client::Get(const std::string& url) { return std::move(GetAll({url}).front()); }
+
+Result<Response> Client::Post(const std::string& url, const std::string& body) {
+  return std::move(Run({Build("POST", url, body)}).front());
+}
+
+}  // namespace issuegraph::http

@@ -1,0 +1,74 @@
+// Client is how the GitHub layer talks HTTP: default headers, a token sent
+// only to the origin it belongs to, retries with jittered back-off for 5xx and
+// network faults, GitHub's rate-limit signals (X-RateLimit-*, Retry-After,
+// secondary limits) and conditional requests (ETag → 304) kept in memory.
+// Not thread-safe; one per crawl.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "http/clock.h"
+#include "http/transport.h"
+
+namespace issuegraph::http {
+
+struct ClientOptions {
+  std::vector<std::pair<std::string, std::string>> default_headers;
+  std::string token;        // sent as "Authorization: Bearer" to token_origin only
+  std::string token_origin; // scheme://host[:port] of the API the token belongs to
+  int max_retries = 3;      // for 5xx, timeouts and resets
+  std::chrono::milliseconds base_backoff{1'000};
+  std::chrono::milliseconds secondary_min_wait{60'000};  // GitHub: "at least one minute"
+  std::chrono::seconds max_wait{60};  // longest single wait for a rate limit
+  uint32_t jitter_seed = 0;           // 0: seeded from the clock
+};
+
+struct ClientStats {
+  int64_t requests = 0;       // every attempt that reached the transport
+  int64_t retries = 0;
+  int64_t not_modified = 0;   // 304 answers served from memory
+  int64_t bytes = 0;
+  int64_t waited_ms = 0;
+  int64_t rate_limit_remaining = -1;  // last X-RateLimit-Remaining seen
+  int64_t rate_limit_reset = 0;       // last X-RateLimit-Reset (epoch s)
+};
+
+class Client {
+ public:
+  Client(Transport& transport, Clock& clock, ClientOptions options);
+
+  // GETs every URL (the transport bounds concurrency) and returns one answer
+  // per URL. Answers with status < 400 or 404/410/401/403/422 are values;
+  // the caller interprets the status. Retries and waits happen inside.
+  std::vector<Result<Response>> GetAll(const std::vector<std::string>& urls);
+  Result<Response> Get(const std::string& url);
+  Result<Response> Post(const std::string& url, const std::string& body);
+
+  const ClientStats& stats() const { return stats_; }
+
+  // scheme://host[:port] of a URL ("" when it has none).
+  static std::string OriginOf(const std::string& url);
+
+ private:
+  enum class Verdict { kDone, kRetry, kGiveUp };
+  Request Build(const std::string& method, const std::string& url, const std::string& body) const;
+  Verdict Judge(const Result<Response>& answer, int attempt, std::chrono::milliseconds& wait,
+                std::string& why);
+  std::vector<Result<Response>> Run(std::vector<Request> requests);
+
+  Transport& transport_;
+  Clock& clock_;
+  ClientOptions options_;
+  ClientStats stats_;
+  std::mt19937 jitter_;
+  // url -> (etag, last 200 response) for conditional GETs within one run.
+  std::map<std::string, std::pair<std::string, Response>> etags_;
+};
+
+}  // namespace issuegraph::http

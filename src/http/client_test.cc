@@ -1,0 +1,203 @@
+#include "http/client.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+
+#include "http/link_header.h"
+
+namespace issuegraph::http {
+namespace {
+
+using std::chrono::milliseconds;
+
+class FakeClock : public Clock {
+ public:
+  std::chrono::system_clock::time_point Now() override { return now; }
+  void Sleep(milliseconds duration) override {
+    slept.push_back(duration);
+    now += duration;
+  }
+  std::chrono::system_clock::time_point now{std::chrono::seconds(1'800'000'000)};
+  std::vector<milliseconds> slept;
+};
+
+// Answers each request with the next scripted response and records what it saw.
+class ScriptedTransport : public Transport {
+ public:
+  std::vector<Result<Response>> PerformAll(const std::vector<Request>& requests) override {
+    std::vector<Result<Response>> out;
+    for (const auto& request : requests) {
+      seen.push_back(request);
+      if (script.empty()) {
+        out.push_back(MakeError(ErrorKind::kInternal, "script ran out"));
+        continue;
+      }
+      out.push_back(script.front());
+      script.pop_front();
+    }
+    return out;
+  }
+  std::deque<Result<Response>> script;
+  std::vector<Request> seen;
+};
+
+Response Answer(long status, std::map<std::string, std::string> headers = {}, std::string body = "{}") {
+  Response response;
+  response.status = status;
+  response.headers = std::move(headers);
+  response.body = std::move(body);
+  return response;
+}
+
+std::string HeaderOf(const Request& request, const std::string& name) {
+  for (const auto& [key, value] : request.headers) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+class ClientTest : public ::testing::Test {
+ protected:
+  ClientOptions Options() {
+    ClientOptions options;
+    options.token = "secret-token";
+    options.token_origin = "https://api.github.com";
+    options.jitter_seed = 7;
+    return options;
+  }
+  FakeClock clock_;
+  ScriptedTransport transport_;
+};
+
+TEST_F(ClientTest, SendsTokenOnlyToItsOwnOrigin) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(200), Answer(200), Answer(200)};
+  ASSERT_TRUE(client.Get("https://api.github.com/repos/a/b/issues/1"));
+  ASSERT_TRUE(client.Get("https://evil.example.com/repos/a/b/issues/1"));
+  ASSERT_TRUE(client.Get("http://api.github.com/repos/a/b/issues/1"));  // other scheme
+  EXPECT_EQ(HeaderOf(transport_.seen[0], "Authorization"), "Bearer secret-token");
+  EXPECT_EQ(HeaderOf(transport_.seen[1], "Authorization"), "");
+  EXPECT_EQ(HeaderOf(transport_.seen[2], "Authorization"), "");
+}
+
+TEST_F(ClientTest, RetriesServerErrorsWithGrowingBackoff) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(502), Answer(503), Answer(200, {}, "ok")};
+  auto answer = client.Get("https://api.github.com/x");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->body, "ok");
+  EXPECT_EQ(client.stats().requests, 3);
+  EXPECT_EQ(client.stats().retries, 2);
+  ASSERT_EQ(clock_.slept.size(), 2u);
+  EXPECT_GE(clock_.slept[0].count(), 500);
+  EXPECT_GE(clock_.slept[1].count(), 1000);
+}
+
+TEST_F(ClientTest, GivesUpOnServerErrorsAfterMaxRetries) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(500), Answer(500), Answer(500), Answer(500)};
+  auto answer = client.Get("https://api.github.com/x");
+  ASSERT_FALSE(answer);
+  EXPECT_EQ(answer.error().kind, ErrorKind::kServer);
+  EXPECT_EQ(client.stats().requests, 4);
+}
+
+TEST_F(ClientTest, NeverRetriesNotFoundOrUnauthorized) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(404), Answer(401), Answer(422)};
+  EXPECT_EQ(client.Get("https://api.github.com/a")->status, 404);
+  EXPECT_EQ(client.Get("https://api.github.com/b")->status, 401);
+  EXPECT_EQ(client.Get("https://api.github.com/c")->status, 422);
+  EXPECT_EQ(client.stats().retries, 0);
+}
+
+TEST_F(ClientTest, HonoursRetryAfter) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(403, {{"retry-after", "3"}}, R"({"message":"secondary rate limit"})"),
+                       Answer(200)};
+  ASSERT_TRUE(client.Get("https://api.github.com/x"));
+  ASSERT_EQ(clock_.slept.size(), 1u);
+  EXPECT_EQ(clock_.slept[0], milliseconds(3000));
+}
+
+TEST_F(ClientTest, SecondaryLimitWithoutRetryAfterWaitsAtLeastAMinute) {
+  auto options = Options();
+  options.max_wait = std::chrono::seconds(600);
+  Client client(transport_, clock_, options);
+  transport_.script = {
+      Answer(403, {{"x-ratelimit-remaining", "4000"}},
+             R"({"message":"You have exceeded a secondary rate limit. Please wait."})"),
+      Answer(403, {}, R"({"message":"You have exceeded a secondary rate limit."})"), Answer(200)};
+  ASSERT_TRUE(client.Get("https://api.github.com/x"));
+  ASSERT_EQ(clock_.slept.size(), 2u);
+  EXPECT_GE(clock_.slept[0], milliseconds(60'000));
+  EXPECT_GT(clock_.slept[1], clock_.slept[0]);  // exponential
+}
+
+TEST_F(ClientTest, PrimaryLimitWaitsForResetWithinMaxWait) {
+  Client client(transport_, clock_, Options());
+  auto reset = std::chrono::duration_cast<std::chrono::seconds>(clock_.now.time_since_epoch()).count() + 20;
+  transport_.script = {Answer(403, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", std::to_string(reset)}}),
+                       Answer(200)};
+  ASSERT_TRUE(client.Get("https://api.github.com/x"));
+  ASSERT_EQ(clock_.slept.size(), 1u);
+  EXPECT_EQ(clock_.slept[0], milliseconds(21'000));
+}
+
+TEST_F(ClientTest, PrimaryLimitBeyondMaxWaitIsAnError) {
+  Client client(transport_, clock_, Options());
+  auto reset = std::chrono::duration_cast<std::chrono::seconds>(clock_.now.time_since_epoch()).count() + 3600;
+  transport_.script = {Answer(429, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", std::to_string(reset)}})};
+  auto answer = client.Get("https://api.github.com/x");
+  ASSERT_FALSE(answer);
+  EXPECT_EQ(answer.error().kind, ErrorKind::kRateLimited);
+  EXPECT_NE(answer.error().message.find("--max-wait"), std::string::npos);
+  EXPECT_TRUE(clock_.slept.empty());
+}
+
+TEST_F(ClientTest, PlainForbiddenIsReturnedNotRetried) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(403, {{"x-ratelimit-remaining", "4999"}}, R"({"message":"Resource not accessible"})")};
+  auto answer = client.Get("https://api.github.com/x");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 403);
+}
+
+TEST_F(ClientTest, ConditionalRequestServesTheRememberedBody) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {Answer(200, {{"etag", "W/\"abc\""}}, "first"), Answer(304)};
+  ASSERT_EQ(client.Get("https://api.github.com/x")->body, "first");
+  auto again = client.Get("https://api.github.com/x");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(again->body, "first");
+  EXPECT_EQ(HeaderOf(transport_.seen[1], "If-None-Match"), "W/\"abc\"");
+  EXPECT_EQ(client.stats().not_modified, 1);
+}
+
+TEST_F(ClientTest, NetworkErrorsAreRetriedThenReported) {
+  Client client(transport_, clock_, Options());
+  transport_.script = {MakeError(ErrorKind::kNetwork, "reset"), Answer(200)};
+  ASSERT_TRUE(client.Get("https://api.github.com/x"));
+  EXPECT_EQ(client.stats().retries, 1);
+}
+
+TEST(LinkHeaderTest, FindsRelations) {
+  std::string header =
+      R"(<https://api.github.com/x?page=2&per_page=100>; rel="next", <https://api.github.com/x?page=5>; rel="last")";
+  EXPECT_EQ(LinkWithRel(header, "next"), "https://api.github.com/x?page=2&per_page=100");
+  EXPECT_EQ(LinkWithRel(header, "last"), "https://api.github.com/x?page=5");
+  EXPECT_EQ(LinkWithRel(header, "prev"), "");
+  EXPECT_EQ(LinkWithRel("", "next"), "");
+  EXPECT_EQ(LinkWithRel(R"(<u1>; rel="prev next")", "next"), "u1");
+}
+
+TEST(OriginTest, LowerCasesAndStopsAtPath) {
+  EXPECT_EQ(Client::OriginOf("HTTPS://API.GitHub.com/repos?x#y"), "https://api.github.com");
+  EXPECT_EQ(Client::OriginOf("http://127.0.0.1:8080/graphql"), "http://127.0.0.1:8080");
+  EXPECT_EQ(Client::OriginOf("nonsense"), "");
+}
+
+}  // namespace
+}  // namespace issuegraph::http

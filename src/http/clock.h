@@ -1,0 +1,22 @@
+// The time seam: the client sleeps and reads the wall clock through Clock so
+// that tests of waits and back-offs run instantly. SystemClock is thread-safe.
+#pragma once
+
+#include <chrono>
+
+namespace issuegraph::http {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual std::chrono::system_clock::time_point Now() = 0;
+  virtual void Sleep(std::chrono::milliseconds duration) = 0;
+};
+
+class SystemClock : public Clock {
+ public:
+  std::chrono::system_clock::time_point Now() override;
+  void Sleep(std::chrono::milliseconds duration) override;
+};
+
+}  // namespace issuegraph::http

@@ -1,0 +1,183 @@
+#include "http/curl_transport.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <mutex>
+
+namespace issuegraph::http {
+namespace {
+
+void GlobalInitOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Transfer {
+  CURL* easy = nullptr;
+  curl_slist* headers = nullptr;
+  size_t index = 0;
+  Response response;
+  char error[CURL_ERROR_SIZE] = {};
+
+  ~Transfer() {
+    if (headers != nullptr) curl_slist_free_all(headers);
+    if (easy != nullptr) curl_easy_cleanup(easy);
+  }
+};
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  transfer->response.body.append(data, size * count);
+  return size * count;
+}
+
+size_t OnHeader(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  std::string_view line(data, size * count);
+  // A new status line (after 100 Continue, say) starts a new header set.
+  if (line.starts_with("HTTP/")) {
+    transfer->response.headers.clear();
+    return size * count;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * count;
+  std::string name(line.substr(0, colon));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    value.remove_suffix(1);
+  }
+  transfer->response.headers[name] = std::string(value);
+  return size * count;
+}
+
+std::string DescribeCurlError(CURLcode code, const char* detail, const std::string& url) {
+  std::string what = detail[0] != '\0' ? detail : curl_easy_strerror(code);
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return "request to " + url + " timed out (" + what + "); check the network or try again";
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return "cannot resolve the host of " + url + " (" + what + "); check the network or --api-url";
+    case CURLE_COULDNT_CONNECT:
+      return "cannot connect to " + url + " (" + what + "); check the network or --api-url";
+    default:
+      return "request to " + url + " failed: " + what;
+  }
+}
+
+}  // namespace
+
+struct CurlTransport::Impl {
+  CurlOptions options;
+  CURLM* multi = nullptr;
+  CURLSH* share = nullptr;  // DNS and TLS session cache across transfers
+};
+
+CurlTransport::CurlTransport(CurlOptions options) : impl_(std::make_unique<Impl>()) {
+  GlobalInitOnce();
+  impl_->options = std::move(options);
+  impl_->multi = curl_multi_init();
+  curl_multi_setopt(impl_->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  curl_multi_setopt(impl_->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+                    static_cast<long>(impl_->options.max_in_flight));
+  impl_->share = curl_share_init();
+  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+}
+
+CurlTransport::~CurlTransport() {
+  curl_multi_cleanup(impl_->multi);
+  curl_share_cleanup(impl_->share);
+}
+
+std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Request>& requests) {
+  std::vector<Result<Response>> answers(requests.size(),
+                                        MakeError(ErrorKind::kInternal, "request not performed"));
+  std::deque<size_t> waiting;
+  for (size_t i = 0; i < requests.size(); ++i) waiting.push_back(i);
+  std::vector<std::unique_ptr<Transfer>> running;
+  const auto& opts = impl_->options;
+
+  auto start = [&](size_t index) {
+    const Request& request = requests[index];
+    auto transfer = std::make_unique<Transfer>();
+    transfer->index = index;
+    CURL* easy = curl_easy_init();
+    transfer->easy = easy;
+    curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(easy, CURLOPT_SHARE, impl_->share);
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, opts.user_agent.c_str());
+    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes
+    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opts.connect_timeout.count()));
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(opts.total_timeout.count()));
+    // Redirects are the caller's decision: a token must never follow one to
+    // another host, and a 301 tells the crawler an item moved.
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnBody);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
+    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, OnHeader);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
+    for (const auto& [name, value] : request.headers) {
+      std::string line = name + ": " + value;
+      transfer->headers = curl_slist_append(transfer->headers, line.c_str());
+    }
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
+    if (request.method == "POST") {
+      curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
+      curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    } else if (request.method != "GET") {
+      curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    }
+    curl_multi_add_handle(impl_->multi, easy);
+    running.push_back(std::move(transfer));
+  };
+
+  const size_t limit = static_cast<size_t>(std::max(1, opts.max_in_flight));
+  while (!waiting.empty() || !running.empty()) {
+    while (!waiting.empty() && running.size() < limit) {
+      start(waiting.front());
+      waiting.pop_front();
+    }
+    int still_running = 0;
+    curl_multi_perform(impl_->multi, &still_running);
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(impl_->multi, &queued)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      auto it = std::find_if(running.begin(), running.end(),
+                             [&](const auto& t) { return t->easy == message->easy_handle; });
+      if (it == running.end()) continue;
+      Transfer& transfer = **it;
+      const Request& request = requests[transfer.index];
+      if (message->data.result == CURLE_OK) {
+        long status = 0;
+        curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+        curl_off_t size = 0;
+        curl_easy_getinfo(transfer.easy, CURLINFO_SIZE_DOWNLOAD_T, &size);
+        transfer.response.status = status;
+        transfer.response.wire_bytes = static_cast<int64_t>(size);
+        answers[transfer.index] = std::move(transfer.response);
+      } else {
+        answers[transfer.index] = MakeError(
+            ErrorKind::kNetwork, DescribeCurlError(message->data.result, transfer.error, request.url));
+      }
+      curl_multi_remove_handle(impl_->multi, transfer.easy);
+      running.erase(it);
+    }
+    if (!running.empty() && still_running > 0) {
+      curl_multi_poll(impl_->multi, nullptr, 0, 200, nullptr);
+    }
+  }
+  return answers;
+}
+
+}  // namespace issuegraph::http
