@@ -1,0 +1,117 @@
+#include "crawl/crawler.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace issuegraph::crawl {
+namespace {
+
+// Follows alias chains (a moved item may move again).
+std::string Canonical(const std::map<std::string, std::string>& aliases, std::string key) {
+  for (int hops = 0; hops < 8; ++hops) {
+    auto it = aliases.find(key);
+    if (it == aliases.end()) break;
+    key = it->second;
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<Graph> Crawler::Crawl(const IssueRef& root) {
+  Graph graph;
+  graph.root = root.Key();
+  std::map<std::string, std::string> aliases;  // old key -> canonical key
+  std::set<std::string> seen{root.Key()};      // queued or fetched: no key is asked for twice
+  std::set<std::string> beyond;
+  std::vector<IssueRef> level{root};
+  const size_t cap = static_cast<size_t>(std::max(1, options_.max_nodes));
+
+  for (int depth = 0; !level.empty(); ++depth) {
+    const bool expand = depth < options_.depth;
+    if (graph.nodes.size() + level.size() > cap) {
+      size_t room = cap - graph.nodes.size();
+      for (size_t i = room; i < level.size(); ++i) graph.stats.left_out.push_back(level[i].Key());
+      graph.stats.partial = true;
+      graph.stats.partial_reasons.push_back(
+          "--max-nodes " + std::to_string(options_.max_nodes) + " stopped the crawl; " +
+          std::to_string(level.size() - room) + " linked items were not fetched");
+      level.resize(room);
+    }
+    std::vector<FetchRequest> batch;
+    batch.reserve(level.size());
+    for (const auto& ref : level) batch.push_back({ref, expand ? Detail::kFull : Detail::kSummary});
+    auto results = source_.Fetch(batch);
+
+    std::vector<std::string> fetched;
+    for (size_t i = 0; i < results.size(); ++i) {
+      const std::string asked = level[i].Key();
+      if (!results[i]) {
+        if (depth == 0) return std::unexpected(results[i].error());
+        graph.stats.failed.push_back(asked + ": " + results[i].error().message);
+        continue;
+      }
+      Node node = std::move(*results[i]);
+      std::string key = node.ref.Key();
+      if (key != asked) {
+        aliases[asked] = key;
+        if (std::find(node.aliases.begin(), node.aliases.end(), asked) == node.aliases.end()) {
+          node.aliases.push_back(asked);
+        }
+        if (depth == 0) graph.root = key;
+        seen.insert(key);
+        if (graph.nodes.contains(key)) continue;  // reached under both names
+      }
+      node.depth = depth;
+      graph.nodes.emplace(key, std::move(node));
+      fetched.push_back(key);
+    }
+
+    std::vector<IssueRef> next;
+    for (const auto& key : fetched) {
+      Node& node = graph.nodes.at(key);
+      std::vector<Edge> links = std::move(node.links);
+      node.links.clear();
+      for (auto& edge : links) {
+        edge.from = Canonical(aliases, edge.from);
+        edge.to = Canonical(aliases, edge.to);
+        if (edge.from == edge.to) continue;
+        const std::string& other = edge.from == key ? edge.to : edge.from;
+        if (!expand && !seen.contains(other)) {
+          // A leaf's own links lead past the depth the user asked for.
+          beyond.insert(other);
+          continue;
+        }
+        graph.AddEdge(edge);
+        if (seen.insert(other).second) {
+          auto ref = ParseShortRef(other, root.host);
+          if (ref) next.push_back(*ref);
+        }
+      }
+    }
+    level = std::move(next);
+  }
+  // Edges added before a later level revealed a move still name the old key.
+  if (!aliases.empty()) {
+    Graph rekeyed;
+    rekeyed.root = graph.root;
+    rekeyed.nodes = std::move(graph.nodes);
+    rekeyed.stats = std::move(graph.stats);
+    for (auto& edge : graph.edges) {
+      edge.from = Canonical(aliases, edge.from);
+      edge.to = Canonical(aliases, edge.to);
+      if (edge.from != edge.to) rekeyed.AddEdge(std::move(edge));
+    }
+    graph = std::move(rekeyed);
+  }
+  for (const auto& key : beyond) {
+    if (!graph.nodes.contains(Canonical(aliases, key))) graph.stats.beyond_depth.push_back(key);
+  }
+  source_.AddStats(graph.stats);
+  return graph;
+}
+
+}  // namespace issuegraph::crawl

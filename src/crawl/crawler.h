@@ -1,0 +1,31 @@
+// Crawler walks the link graph breadth-first from one root through a Source,
+// one level per Fetch so sources can batch. It owns the rules of scope
+// (depth, node cap), identity (canonical keys, moved items re-keyed, cycles)
+// and honesty (a cut crawl is marked partial, with what was left out).
+// Not thread-safe.
+#pragma once
+
+#include "crawl/source.h"
+#include "model/graph.h"
+
+namespace issuegraph::crawl {
+
+struct CrawlOptions {
+  int depth = 1;        // the root is depth 0; nodes below `depth` are expanded
+  int max_nodes = 100;  // nodes fetched in all, the root included
+};
+
+class Crawler {
+ public:
+  Crawler(Source& source, CrawlOptions options) : source_(source), options_(options) {}
+
+  // Fails only when the root itself cannot be read; any other node that
+  // fails is listed in stats.failed and the crawl goes on.
+  Result<Graph> Crawl(const IssueRef& root);
+
+ private:
+  Source& source_;
+  CrawlOptions options_;
+};
+
+}  // namespace issuegraph::crawl

@@ -1,0 +1,150 @@
+#include "crawl/crawler.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace issuegraph::crawl {
+namespace {
+
+IssueRef Ref(const std::string& text) { return *ParseShortRef(text); }
+
+Edge Link(const std::string& from, const std::string& to, EdgeKind kind = EdgeKind::kMentions) {
+  Edge edge;
+  edge.from = Ref(from).Key();
+  edge.to = Ref(to).Key();
+  edge.kind = kind;
+  edge.provenance.node = from;
+  return edge;
+}
+
+// A source over an in-memory table; records every request it is asked.
+class TableSource : public Source {
+ public:
+  void Add(const std::string& text, std::vector<Edge> links, const std::string& canonical = "") {
+    Node node;
+    node.ref = Ref(canonical.empty() ? text : canonical);
+    node.title = "title of " + text;
+    node.links = std::move(links);
+    table[Ref(text).Key()] = node;
+  }
+  std::vector<Result<Node>> Fetch(const std::vector<FetchRequest>& batch) override {
+    ++batches;
+    std::vector<Result<Node>> out;
+    for (const auto& request : batch) {
+      asked.push_back(request.ref.Key() + (request.detail == Detail::kFull ? " full" : " summary"));
+      auto it = table.find(request.ref.Key());
+      if (it == table.end()) {
+        out.push_back(MakeError(ErrorKind::kNotFound, request.ref.Text() + " not found"));
+      } else {
+        out.push_back(it->second);
+      }
+    }
+    return out;
+  }
+  void AddStats(CrawlStats& stats) const override { stats.requests += batches; }
+
+  std::map<std::string, Node> table;
+  std::vector<std::string> asked;
+  int batches = 0;
+};
+
+TEST(CrawlerTest, ExpandsBelowDepthAndSummarisesAtIt) {
+  TableSource source;
+  source.Add("a/r#1", {Link("a/r#1", "a/r#2")});
+  source.Add("a/r#2", {Link("a/r#2", "a/r#3")});
+  source.Add("a/r#3", {});
+  auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(source.asked, (std::vector<std::string>{"a/r#1 full", "a/r#2 summary"}));
+  EXPECT_EQ(graph->nodes.size(), 2u);
+  EXPECT_EQ(graph->edges.size(), 1u);
+  EXPECT_EQ(graph->stats.beyond_depth, std::vector<std::string>{"a/r#3"});
+  EXPECT_FALSE(graph->stats.partial);
+  EXPECT_EQ(graph->nodes.at("a/r#2").depth, 1);
+}
+
+TEST(CrawlerTest, CyclesAreFetchedOnceAndBackLinksFollowed) {
+  TableSource source;
+  // #1 is mentioned by #2 (a back-link on #1's timeline); #2 and #3 form a cycle.
+  source.Add("a/r#1", {Link("a/r#2", "a/r#1", EdgeKind::kCrossReferenced)});
+  source.Add("a/r#2", {Link("a/r#2", "a/r#3"), Link("a/r#2", "a/r#1")});
+  source.Add("a/r#3", {Link("a/r#3", "a/r#2"), Link("a/r#3", "a/r#1")});
+  auto graph = Crawler(source, {.depth = 5, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(source.asked.size(), 3u);
+  EXPECT_EQ(graph->nodes.size(), 3u);
+  EXPECT_EQ(graph->edges.size(), 5u);
+  EXPECT_EQ(source.batches, 3);  // one Fetch per BFS level
+}
+
+TEST(CrawlerTest, EdgesAreDeduplicatedByFromToKind) {
+  TableSource source;
+  source.Add("a/r#1", {Link("a/r#1", "a/r#2"), Link("a/r#1", "a/r#2"),
+                       Link("a/r#1", "a/r#2", EdgeKind::kCloses)});
+  source.Add("a/r#2", {Link("a/r#1", "a/r#2")});
+  auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(graph->edges.size(), 2u);
+}
+
+TEST(CrawlerTest, MaxNodesMarksThePartialGraph) {
+  TableSource source;
+  source.Add("a/r#1", {Link("a/r#1", "a/r#2"), Link("a/r#1", "a/r#3"), Link("a/r#1", "a/r#4")});
+  source.Add("a/r#2", {});
+  source.Add("a/r#3", {});
+  source.Add("a/r#4", {});
+  auto graph = Crawler(source, {.depth = 2, .max_nodes = 2}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(graph->nodes.size(), 2u);
+  EXPECT_TRUE(graph->stats.partial);
+  EXPECT_EQ(graph->stats.left_out, (std::vector<std::string>{"a/r#3", "a/r#4"}));
+  ASSERT_EQ(graph->stats.partial_reasons.size(), 1u);
+  EXPECT_NE(graph->stats.partial_reasons[0].find("--max-nodes 2"), std::string::npos);
+}
+
+TEST(CrawlerTest, FailedLeafIsListedAndTheCrawlGoesOn) {
+  TableSource source;
+  source.Add("a/r#1", {Link("a/r#1", "a/r#404"), Link("a/r#1", "a/r#2")});
+  source.Add("a/r#2", {});
+  auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(graph->nodes.size(), 2u);
+  ASSERT_EQ(graph->stats.failed.size(), 1u);
+  EXPECT_EQ(graph->stats.failed[0].rfind("a/r#404: ", 0), 0u);
+  EXPECT_EQ(graph->edges.size(), 2u);  // the edge to the missing item stays
+}
+
+TEST(CrawlerTest, RootFailureIsTheCrawlsError) {
+  TableSource source;
+  auto graph = Crawler(source, {}).Crawl(Ref("a/r#9"));
+  ASSERT_FALSE(graph);
+  EXPECT_EQ(graph.error().kind, ErrorKind::kNotFound);
+}
+
+TEST(CrawlerTest, MovedItemsAreRekeyedAndEdgesFollow) {
+  TableSource source;
+  source.Add("a/r#1", {Link("a/r#1", "old/name#5"), Link("a/r#1", "new/name#5", EdgeKind::kCloses)});
+  source.Add("old/name#5", {Link("new/name#5", "a/r#1")}, "new/name#5");
+  source.Add("new/name#5", {});
+  auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  ASSERT_TRUE(graph->nodes.contains("new/name#5"));
+  EXPECT_FALSE(graph->nodes.contains("old/name#5"));
+  EXPECT_EQ(graph->nodes.at("new/name#5").aliases, std::vector<std::string>{"old/name#5"});
+  for (const auto& edge : graph->edges) {
+    EXPECT_NE(edge.to, "old/name#5");
+    EXPECT_NE(edge.from, "old/name#5");
+  }
+}
+
+TEST(CrawlerTest, MovedRootBecomesTheRootKey) {
+  TableSource source;
+  source.Add("old/name#5", {}, "new/name#5");
+  auto graph = Crawler(source, {}).Crawl(Ref("Old/Name#5"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(graph->root, "new/name#5");
+}
+
+}  // namespace
+}  // namespace issuegraph::crawl
