@@ -22,6 +22,7 @@ enum class SectionKind {
   kCodeExamples,
   kLinkedPulls,
   kLinkedIssues,
+  kDiscussion,  // maintainers' decisions and the latest word in the thread
 };
 
 std::string_view SectionKindName(SectionKind kind);   // JSON name: "error_messages"
@@ -33,6 +34,12 @@ struct ReportItem {
   std::string language;  // fence info string for code items
   int occurrences = 1;   // how often the same text recurs in the thread
   Provenance source;
+  // Presentation and trust, filled where the analysis knows them.
+  std::string label;     // short lead-in ("Expected", "Merged fix #57"); empty if none
+  int list_level = 0;    // 0: not a list item; 1: top-level item; 2: nested; ...
+  std::string author;    // login of whoever wrote the source text
+  std::string author_association;  // OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, ...
+  int confirmations = 0;  // later replies by others saying it worked (workarounds)
 };
 
 struct Section {
@@ -54,7 +61,8 @@ struct LinkedItem {
   std::string author;
   int depth = 0;
   bool fetched = true;    // false: known only as a reference
-  Provenance source;
+  bool draft = false;     // pulls: still a draft
+  Provenance source;      // the edge that links it (the first edge on the path for depth > 1)
 };
 
 struct Report {
@@ -73,6 +81,7 @@ struct Report {
   int64_t comment_count = 0;
   std::vector<std::string> participants;
   std::string status;  // one line, inferred from the graph
+  Provenance status_source;  // what the status rests on (a merged pull, an event, a comment)
   std::vector<LinkedItem> linked_pulls;
   std::vector<LinkedItem> linked_issues;
   std::vector<Section> sections;  // text sections, in display order

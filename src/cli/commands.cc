@@ -1,0 +1,205 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/report.h"
+#include "cli/output_file.h"
+
+namespace issuegraph::cli {
+namespace {
+
+constexpr const char* kVersionText = "issuegraph 0.1.0";
+
+void PrintError(const std::string& message) { std::cerr << "issuegraph: " << message << "\n"; }
+
+// A token ends up in an HTTP header: refuse anything that could split it.
+Result<void> CheckToken(const std::string& token, const std::string& where) {
+  for (unsigned char c : token) {
+    if (c <= ' ' || c == 0x7f) {
+      return MakeError(ErrorKind::kInvalidInput,
+                       "the token from " + where +
+                           " contains spaces or control characters; copy it again without them");
+    }
+  }
+  return {};
+}
+
+std::string EnvOr(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? "" : value;
+}
+
+struct ReportFlags {
+  app::ReportOptions options;
+  std::string format = "markdown";
+  std::string output;
+  std::string token_flag;
+  bool stats = false;
+  int max_wait_seconds = 60;
+};
+
+int RunReportCommand(ReportFlags& flags) {
+  auto& options = flags.options;
+  if (flags.format == "md" || flags.format == "markdown") {
+    options.format = app::Format::kMarkdown;
+  } else if (flags.format == "json") {
+    options.format = app::Format::kJson;
+  } else {
+    options.format = app::Format::kMermaid;
+  }
+  options.max_wait = std::chrono::seconds(flags.max_wait_seconds);
+  // Token: --token, then GITHUB_TOKEN, then GH_TOKEN. An Enterprise host gets
+  // only an explicit token or GH_ENTERPRISE_TOKEN, so a github.com token is
+  // never sent to another host.
+  auto ref = ParseIssueRef(options.input);
+  if (!ref) {
+    PrintError(ref.error().message);
+    return kExitUsage;
+  }
+  const bool public_host = ref->host == kPublicHost;
+  std::vector<std::pair<std::string, std::string>> candidates = {{"--token", flags.token_flag}};
+  if (public_host || !options.api_url.empty()) {
+    candidates.push_back({"GITHUB_TOKEN", EnvOr("GITHUB_TOKEN")});
+    candidates.push_back({"GH_TOKEN", EnvOr("GH_TOKEN")});
+  }
+  if (!public_host) candidates.push_back({"GH_ENTERPRISE_TOKEN", EnvOr("GH_ENTERPRISE_TOKEN")});
+  for (const auto& [where, value] : candidates) {
+    if (value.empty()) continue;
+    if (auto ok = CheckToken(value, where); !ok) {
+      PrintError(ok.error().message);
+      return kExitUsage;
+    }
+    options.token = value;
+    options.token_source = where;
+    break;
+  }
+
+  auto result = app::RunReport(options);
+  if (!result) {
+    PrintError(result.error().message);
+    return ExitCodeFor(result.error().kind);
+  }
+  for (const auto& notice : result->notices) PrintError(notice);
+  if (flags.stats) {
+    const auto& stats = result->graph.stats;
+    std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
+              << " retries=" << stats.retries << " bytes=" << stats.bytes
+              << " nodes=" << result->graph.nodes.size() << " edges=" << result->graph.edges.size()
+              << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false")
+              << "\n";
+  }
+  if (flags.output.empty() || flags.output == "-") {
+    std::cout << result->text;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitIo;
+  }
+  if (auto written = WriteFileAtomically(flags.output, result->text); !written) {
+    PrintError(written.error().message);
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+// The subcommand table: name, one-line help, and how to set it up.
+struct Command {
+  const char* name;
+  const char* help;
+  std::function<std::function<int()>(CLI::App&)> setup;
+};
+
+std::vector<Command> Commands() {
+  return {
+      {"report", "Crawl an issue or pull request and its links, and write a report",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto flags = std::make_shared<ReportFlags>();
+         sub.add_option("ref", flags->options.input,
+                        "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N")
+             ->required();
+         sub.add_option("--depth", flags->options.depth, "Link hops to follow from the root")
+             ->default_val(1)
+             ->check(CLI::Range(0, 10));
+         sub.add_option("--max-nodes", flags->options.max_nodes,
+                        "Most items to fetch; a larger graph is cut and marked partial")
+             ->default_val(100)
+             ->check(CLI::Range(1, 100000));
+         sub.add_option("--format", flags->format, "markdown (md), json or mermaid")
+             ->default_val("markdown")
+             ->check(CLI::IsMember({"markdown", "md", "json", "mermaid"}));
+         sub.add_option("-o,--output", flags->output, "Write to FILE (whole or not at all) instead of stdout");
+         sub.add_option("--token", flags->token_flag,
+                        "GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for other hosts)");
+         sub.add_option("--api-url", flags->options.api_url,
+                        "GitHub REST API base URL (default: from the issue's host)")
+             ->envname("ISSUEGRAPH_API_URL");
+         sub.add_option("--max-wait", flags->max_wait_seconds,
+                        "Longest wait, in seconds, for a rate limit before stopping with what is known")
+             ->default_val(60)
+             ->check(CLI::Range(0, 3600));
+         sub.add_flag("--stats", flags->stats, "Print request and crawl statistics to stderr");
+         return [flags] { return RunReportCommand(*flags); };
+       }},
+  };
+}
+
+}  // namespace
+
+int ExitCodeFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidInput: return kExitUsage;
+    case ErrorKind::kNotFound:
+    case ErrorKind::kGone: return kExitNotFound;
+    case ErrorKind::kUnauthorized:
+    case ErrorKind::kForbidden: return kExitAuth;
+    case ErrorKind::kRateLimited: return kExitRateLimit;
+    case ErrorKind::kNetwork:
+    case ErrorKind::kServer:
+    case ErrorKind::kProtocol: return kExitNetwork;
+    case ErrorKind::kIo: return kExitIo;
+    case ErrorKind::kInternal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"issuegraph: the whole story of a GitHub issue, its links and its fix, in one report"};
+  app.set_version_flag("--version", kVersionText);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 issue not found or deleted,\n"
+      "4 token rejected or no access, 5 rate limited, 6 network or GitHub error, 7 cannot write output.");
+  std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
+  for (auto& command : Commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    runners.emplace_back(sub, command.setup(*sub));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    PrintError(std::string(e.what()) + "; see issuegraph --help");
+    return kExitUsage;
+  }
+  try {
+    for (auto& [sub, run] : runners) {
+      if (sub->parsed()) return run();
+    }
+  } catch (const std::exception& e) {
+    PrintError(std::string("internal error: ") + e.what() + " (please report this)");
+    return kExitInternal;
+  }
+  return kExitUsage;
+}
+
+}  // namespace issuegraph::cli

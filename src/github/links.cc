@@ -1,0 +1,101 @@
+#include "github/links.h"
+
+#include <algorithm>
+
+#include "text/references.h"
+
+namespace issuegraph::github {
+namespace {
+
+Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind, Provenance provenance) {
+  Edge edge;
+  edge.from = from;
+  edge.to = to;
+  edge.kind = kind;
+  edge.provenance = std::move(provenance);
+  return edge;
+}
+
+void AddRefs(Node& node, const std::string& text, const Provenance& provenance, bool may_close) {
+  const std::string self = node.ref.Key();
+  for (const auto& found : text::ExtractReferences(text, node.ref)) {
+    EdgeKind kind = EdgeKind::kMentions;
+    if (found.kind == text::RefKind::kDuplicate) kind = EdgeKind::kDuplicateOf;
+    // GitHub honours closing keywords only in a pull's description.
+    if (found.kind == text::RefKind::kClosing && may_close) kind = EdgeKind::kCloses;
+    node.links.push_back(MakeEdge(self, found.ref.Key(), kind, provenance));
+  }
+}
+
+Provenance EventProvenance(const Node& node, const Event& event) {
+  Provenance provenance;
+  provenance.node = node.ref.Text();
+  provenance.where = Provenance::Where::kEvent;
+  provenance.id = !event.id.empty() ? event.id
+                  : event.other      ? event.type + " by " + event.other->Text()
+                                     : event.type + " at " + event.created_at;
+  provenance.url = node.url;
+  return provenance;
+}
+
+}  // namespace
+
+void AddTextLinks(Node& node) {
+  Provenance body;
+  body.node = node.ref.Text();
+  body.where = Provenance::Where::kBody;
+  body.url = node.url;
+  AddRefs(node, node.body, body, node.type == NodeType::kPull);
+  for (const auto& comment : node.comments) {
+    Provenance where;
+    where.node = node.ref.Text();
+    where.where = Provenance::Where::kComment;
+    where.id = comment.id;
+    where.url = comment.url;
+    AddRefs(node, comment.body, where, false);
+  }
+}
+
+void AddEventLinks(Node& node, const std::map<std::string, IssueRef>& commit_pulls) {
+  const std::string self = node.ref.Key();
+  auto pull_of = [&](const Event& event) -> std::optional<IssueRef> {
+    if (event.other) return event.other;
+    if (event.commit_id.empty()) return std::nullopt;
+    auto it = commit_pulls.find(event.commit_id);
+    if (it == commit_pulls.end()) return std::nullopt;
+    return it->second;
+  };
+  for (const auto& event : node.events) {
+    Provenance provenance = EventProvenance(node, event);
+    if (event.type == "cross-referenced" && event.other) {
+      node.links.push_back(MakeEdge(event.other->Key(), self, EdgeKind::kCrossReferenced, provenance));
+      if (event.will_close) {
+        node.links.push_back(MakeEdge(event.other->Key(), self, EdgeKind::kCloses, provenance));
+      }
+    } else if (event.type == "closed") {
+      if (auto closer = pull_of(event); closer && closer->Key() != self) {
+        node.links.push_back(MakeEdge(closer->Key(), self, EdgeKind::kCloses, provenance));
+      }
+    } else if (event.type == "referenced") {
+      if (auto pull = pull_of(event); pull && pull->Key() != self) {
+        node.links.push_back(MakeEdge(pull->Key(), self, EdgeKind::kReferencedByCommit, provenance));
+      }
+    } else if (event.type == "connected" && event.other) {
+      node.links.push_back(MakeEdge(event.other->Key(), self, EdgeKind::kConnected, provenance));
+    } else if (event.type == "disconnected" && event.other) {
+      const std::string other = event.other->Key();
+      std::erase_if(node.links, [&](const Edge& edge) {
+        return edge.kind == EdgeKind::kConnected && edge.from == other && edge.to == self;
+      });
+    } else if (event.type == "marked_as_duplicate" && event.other && event.other->Key() != self) {
+      node.links.push_back(MakeEdge(self, event.other->Key(), EdgeKind::kDuplicateOf, provenance));
+    } else if (event.type == "unmarked_as_duplicate" && event.other) {
+      const std::string other = event.other->Key();
+      std::erase_if(node.links, [&](const Edge& edge) {
+        return edge.kind == EdgeKind::kDuplicateOf && edge.from == self && edge.to == other;
+      });
+    }
+  }
+}
+
+}  // namespace issuegraph::github

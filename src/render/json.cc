@@ -1,0 +1,131 @@
+#include "render/json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace issuegraph::render {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Edges name nodes by key; the output names them as GitHub spells them.
+std::string Display(const Graph& graph, const std::string& key) {
+  const Node* node = graph.Find(key);
+  return node != nullptr ? node->ref.Text() : key;
+}
+
+ordered_json ItemJson(const ReportItem& item) {
+  ordered_json out;
+  out["text"] = item.text;
+  out["source"] = item.source.Text();
+  out["url"] = item.source.url;
+  if (item.is_code) out["language"] = item.language;
+  if (!item.label.empty()) out["label"] = item.label;
+  if (item.occurrences > 1) out["occurrences"] = item.occurrences;
+  if (!item.author.empty()) out["author"] = item.author;
+  if (item.confirmations > 0) out["confirmations"] = item.confirmations;
+  return out;
+}
+
+ordered_json LinkedJson(const LinkedItem& item) {
+  std::string text = item.ref_text + " " + item.title + " (" +
+                     std::string(NodeStateName(item.state)) +
+                     (item.merged_at.empty() ? "" : " " + item.merged_at.substr(0, 10)) + ") — " +
+                     item.relation;
+  ordered_json out;
+  out["text"] = text;
+  out["source"] = item.source.Text();
+  out["url"] = item.url;
+  out["ref"] = item.ref_text;
+  out["relation"] = item.relation;
+  out["state"] = NodeStateName(item.state);
+  out["fetched"] = item.fetched;
+  return out;
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report, const Graph& graph) {
+  ordered_json out;
+  out["root"] = Display(graph, graph.root);
+
+  ordered_json nodes = ordered_json::array();
+  for (const auto& [key, node] : graph.nodes) {
+    ordered_json entry;
+    entry["ref"] = node.ref.Text();
+    entry["type"] = NodeTypeName(node.type);
+    entry["title"] = node.title;
+    entry["state"] = NodeStateName(node.state);
+    entry["url"] = node.url;
+    entry["depth"] = node.depth;
+    entry["state_reason"] = node.state_reason;
+    entry["author"] = node.author;
+    entry["labels"] = node.labels;
+    entry["created_at"] = node.created_at;
+    entry["closed_at"] = node.closed_at;
+    if (node.type == NodeType::kPull) {
+      entry["merged_at"] = node.merged_at;
+      entry["draft"] = node.draft;
+    }
+    entry["comments"] = node.comment_count;
+    if (node.deleted) entry["deleted"] = true;
+    if (!node.aliases.empty()) entry["aliases"] = node.aliases;
+    nodes.push_back(std::move(entry));
+  }
+  out["nodes"] = std::move(nodes);
+
+  ordered_json edges = ordered_json::array();
+  for (const auto& edge : graph.edges) {
+    ordered_json entry;
+    entry["from"] = Display(graph, edge.from);
+    entry["to"] = Display(graph, edge.to);
+    entry["kind"] = EdgeKindName(edge.kind);
+    entry["source"] = edge.provenance.Text();
+    entry["url"] = edge.provenance.url;
+    edges.push_back(std::move(entry));
+  }
+  out["edges"] = std::move(edges);
+
+  ordered_json sections = ordered_json::array();
+  auto add_linked = [&](SectionKind kind, const std::vector<LinkedItem>& items) {
+    ordered_json section;
+    section["kind"] = SectionKindName(kind);
+    section["items"] = ordered_json::array();
+    for (const auto& item : items) section["items"].push_back(LinkedJson(item));
+    sections.push_back(std::move(section));
+  };
+  add_linked(SectionKind::kLinkedPulls, report.linked_pulls);
+  add_linked(SectionKind::kLinkedIssues, report.linked_issues);
+  for (const auto& section : report.sections) {
+    ordered_json entry;
+    entry["kind"] = SectionKindName(section.kind);
+    entry["items"] = ordered_json::array();
+    for (const auto& item : section.items) entry["items"].push_back(ItemJson(item));
+    sections.push_back(std::move(entry));
+  }
+  ordered_json report_json;
+  report_json["title"] = report.title;
+  report_json["status"] = report.status;
+  report_json["sections"] = std::move(sections);
+  out["report"] = std::move(report_json);
+
+  const CrawlStats& stats = graph.stats;
+  ordered_json stats_json;
+  stats_json["requests"] = stats.requests;
+  stats_json["api"] = stats.api;
+  stats_json["partial"] = stats.partial;
+  stats_json["partial_reasons"] = stats.partial_reasons;
+  stats_json["nodes"] = graph.nodes.size();
+  stats_json["edges"] = graph.edges.size();
+  stats_json["graphql_points"] = stats.graphql_points;
+  stats_json["retries"] = stats.retries;
+  stats_json["bytes"] = stats.bytes;
+  stats_json["wall_ms"] = stats.wall_ms;
+  stats_json["left_out"] = stats.left_out;
+  stats_json["beyond_depth"] = stats.beyond_depth;
+  stats_json["failed"] = stats.failed;
+  out["stats"] = std::move(stats_json);
+  // Invalid UTF-8 in issue text must not abort the output: replace it.
+  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace issuegraph::render

@@ -1,0 +1,82 @@
+// Starts the fake GitHub on loopback and runs the real issuegraph binary
+// against it. Every test gets its own server (port 0) and a clean
+// environment: no token unless the test gives one.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..');
+export const worldsDir = path.join(repoRoot, 'tests', 'worlds');
+
+export const binary = process.env.ISSUEGRAPH_BIN ?? path.join(repoRoot, 'build', 'debug', 'src', 'issuegraph');
+
+export function world(name) {
+  return path.join(worldsDir, name.endsWith('.json') ? name : `${name}.json`);
+}
+
+// Resolves to { url, stop(), stats(), resetStats() } once the server listens.
+export async function startFake(worldFile, args = []) {
+  const child = spawn(process.execPath,
+    [path.join(repoRoot, 'tests', 'fakegithub', 'server.mjs'), '--world', worldFile, '--port', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const lines = readline.createInterface({ input: child.stdout });
+  const first = await Promise.race([
+    once(lines, 'line').then(([line]) => line),
+    once(child, 'exit').then(([code]) => { throw new Error(`fake GitHub exited ${code}: ${stderr}`); }),
+  ]);
+  const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
+  if (!match) throw new Error(`unexpected first line from fake GitHub: ${first}`);
+  const url = match[1];
+  return {
+    url,
+    async stats() { return (await fetch(`${url}/__stats`)).json(); },
+    async resetStats() { await fetch(`${url}/__stats/reset`, { method: 'POST' }); },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+const tokenVars = ['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'ISSUEGRAPH_API_URL'];
+
+// Runs the binary; resolves to { code, stdout, stderr }.
+export function run(args, { env = {}, timeoutMs = 120_000 } = {}) {
+  const clean = { ...process.env };
+  for (const name of tokenVars) delete clean[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out: ${args.join(' ')}`)); }, timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: signal ? `signal ${signal}` : code, stdout, stderr });
+    });
+  });
+}
+
+// report --format json against a fake; returns the parsed JSON and the run.
+export async function reportJson(fake, ref, extra = [], env = { GITHUB_TOKEN: 'test-token' }) {
+  const result = await run(['report', ref, '--format', 'json', '--api-url', fake.url, ...extra], { env });
+  if (result.code !== 0) throw new Error(`exit ${result.code}: ${result.stderr}`);
+  return { json: JSON.parse(result.stdout), ...result };
+}
+
+export function edgeSet(json) {
+  return new Set(json.edges.map((e) => `${e.from.toLowerCase()} -> ${e.to.toLowerCase()} ${e.kind}`));
+}
+
+export function nodeMap(json) {
+  return new Map(json.nodes.map((n) => [n.ref.toLowerCase(), n]));
+}
