@@ -1,10 +1,12 @@
 #include "app/report.h"
 
 #include <chrono>
+#include <memory>
 
 #include "analyze/analyzer.h"
 #include "crawl/crawler.h"
 #include "github/api_location.h"
+#include "github/graphql_source.h"
 #include "github/rest_source.h"
 #include "http/client.h"
 #include "http/clock.h"
@@ -31,6 +33,12 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
   }
 
   ReportResult result;
+  const bool graphql = options.api == Api::kGraphql || (options.api == Api::kAuto && !options.token.empty());
+  if (graphql && options.token.empty()) {
+    return MakeError(ErrorKind::kInvalidInput,
+                     "--api graphql needs a token (GitHub refuses anonymous GraphQL); set GITHUB_TOKEN "
+                     "or use --api rest");
+  }
   if (options.token.empty()) {
     result.notices.push_back(
         "no GitHub token set (--token, GITHUB_TOKEN or GH_TOKEN): using the unauthenticated REST "
@@ -50,14 +58,22 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
   client_options.max_wait = options.max_wait;
   http::Client client(transport, clock, client_options);
 
-  github::RestOptions rest;
-  rest.api = api;
-  rest.web_host = root->host;
-  rest.have_token = !options.token.empty();
-  github::RestSource source(client, rest);
+  std::unique_ptr<crawl::Source> source;
+  if (graphql) {
+    github::GraphqlOptions graphql_options;
+    graphql_options.api = api;
+    graphql_options.web_host = root->host;
+    source = std::make_unique<github::GraphqlSource>(client, graphql_options);
+  } else {
+    github::RestOptions rest;
+    rest.api = api;
+    rest.web_host = root->host;
+    rest.have_token = !options.token.empty();
+    source = std::make_unique<github::RestSource>(client, rest);
+  }
 
   auto started = std::chrono::steady_clock::now();
-  auto graph = crawl::Crawler(source, {.depth = options.depth, .max_nodes = options.max_nodes})
+  auto graph = crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes})
                    .Crawl(*root);
   if (!graph) return std::unexpected(graph.error());
   graph->stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -13,12 +13,16 @@
 namespace issuegraph::app {
 
 enum class Format { kMarkdown, kJson, kMermaid };
+// kAuto: GraphQL when there is a token (GitHub refuses anonymous GraphQL),
+// REST otherwise.
+enum class Api { kAuto, kGraphql, kRest };
 
 struct ReportOptions {
   std::string input;  // URL or OWNER/REPO#N
   int depth = 1;
   int max_nodes = 100;
   Format format = Format::kMarkdown;
+  Api api = Api::kAuto;
   std::string token;        // empty: unauthenticated
   std::string token_source; // where the token came from, for messages ("GITHUB_TOKEN")
   std::string api_url;      // empty: derived from the host

@@ -39,6 +39,7 @@ std::string EnvOr(const char* name) {
 struct ReportFlags {
   app::ReportOptions options;
   std::string format = "markdown";
+  std::string api = "auto";
   std::string output;
   std::string token_flag;
   bool stats = false;
@@ -55,6 +56,9 @@ int RunReportCommand(ReportFlags& flags) {
     options.format = app::Format::kMermaid;
   }
   options.max_wait = std::chrono::seconds(flags.max_wait_seconds);
+  options.api = flags.api == "graphql" ? app::Api::kGraphql
+                : flags.api == "rest"  ? app::Api::kRest
+                                       : app::Api::kAuto;
   // Token: --token, then GITHUB_TOKEN, then GH_TOKEN. An Enterprise host gets
   // only an explicit token or GH_ENTERPRISE_TOKEN, so a github.com token is
   // never sent to another host.
@@ -90,7 +94,7 @@ int RunReportCommand(ReportFlags& flags) {
   if (flags.stats) {
     const auto& stats = result->graph.stats;
     std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
-              << " retries=" << stats.retries << " bytes=" << stats.bytes
+              << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries << " bytes=" << stats.bytes
               << " nodes=" << result->graph.nodes.size() << " edges=" << result->graph.edges.size()
               << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false")
               << "\n";
@@ -132,6 +136,10 @@ std::vector<Command> Commands() {
          sub.add_option("--format", flags->format, "markdown (md), json or mermaid")
              ->default_val("markdown")
              ->check(CLI::IsMember({"markdown", "md", "json", "mermaid"}));
+         sub.add_option("--api", flags->api,
+                        "graphql, rest, or auto: GraphQL with a token, REST without")
+             ->default_val("auto")
+             ->check(CLI::IsMember({"auto", "graphql", "rest"}));
          sub.add_option("-o,--output", flags->output, "Write to FILE (whole or not at all) instead of stdout");
          sub.add_option("--token", flags->token_flag,
                         "GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for other hosts)");

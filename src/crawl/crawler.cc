@@ -47,10 +47,19 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
     auto results = source_.Fetch(batch);
 
     std::vector<std::string> fetched;
+    bool rate_limited = false;
     for (size_t i = 0; i < results.size(); ++i) {
       const std::string asked = level[i].Key();
       if (!results[i]) {
         if (depth == 0) return std::unexpected(results[i].error());
+        if (results[i].error().kind == ErrorKind::kRateLimited) {
+          // Asking for more would only meet the same limit: stop here.
+          if (!rate_limited) graph.stats.partial_reasons.push_back(results[i].error().message);
+          rate_limited = true;
+          graph.stats.partial = true;
+          graph.stats.left_out.push_back(asked);
+          continue;
+        }
         graph.stats.failed.push_back(asked + ": " + results[i].error().message);
         continue;
       }
@@ -91,6 +100,10 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
           if (ref) next.push_back(*ref);
         }
       }
+    }
+    if (rate_limited) {
+      for (const auto& ref : next) graph.stats.left_out.push_back(ref.Key());
+      next.clear();
     }
     level = std::move(next);
   }

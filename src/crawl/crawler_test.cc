@@ -115,6 +115,26 @@ TEST(CrawlerTest, FailedLeafIsListedAndTheCrawlGoesOn) {
   EXPECT_EQ(graph->edges.size(), 2u);  // the edge to the missing item stays
 }
 
+TEST(CrawlerTest, RateLimitStopsTheCrawlAndMarksItPartial) {
+  // A source whose limit runs out after the root.
+  class LimitedSource : public TableSource {
+   public:
+    std::vector<Result<Node>> Fetch(const std::vector<FetchRequest>& batch) override {
+      if (batches++ == 0) return TableSource::Fetch(batch);
+      return std::vector<Result<Node>>(batch.size(),
+                                       MakeError(ErrorKind::kRateLimited, "rate limit exhausted"));
+    }
+  };
+  LimitedSource source;
+  source.Add("a/r#1", {Link("a/r#1", "a/r#2"), Link("a/r#1", "a/r#3")});
+  auto graph = Crawler(source, {.depth = 3, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_TRUE(graph->stats.partial);
+  EXPECT_EQ(graph->stats.partial_reasons, std::vector<std::string>{"rate limit exhausted"});
+  EXPECT_EQ(graph->stats.left_out, (std::vector<std::string>{"a/r#2", "a/r#3"}));
+  EXPECT_TRUE(graph->stats.failed.empty());
+}
+
 TEST(CrawlerTest, RootFailureIsTheCrawlsError) {
   TableSource source;
   auto graph = Crawler(source, {}).Crawl(Ref("a/r#9"));

@@ -87,12 +87,30 @@ void AddEventLinks(Node& node, const std::map<std::string, IssueRef>& commit_pul
       std::erase_if(node.links, [&](const Edge& edge) {
         return edge.kind == EdgeKind::kConnected && edge.from == other && edge.to == self;
       });
-    } else if (event.type == "marked_as_duplicate" && event.other && event.other->Key() != self) {
-      node.links.push_back(MakeEdge(self, event.other->Key(), EdgeKind::kDuplicateOf, provenance));
-    } else if (event.type == "unmarked_as_duplicate" && event.other) {
-      const std::string other = event.other->Key();
+    } else if (event.type == "marked_as_duplicate" || event.type == "unmarked_as_duplicate") {
+      if (!event.other) continue;
+      const std::string duplicate = event.subject ? event.subject->Key() : self;
+      const std::string canonical = event.other->Key();
+      if (duplicate == canonical) continue;
+      if (event.type == "marked_as_duplicate") {
+        node.links.push_back(MakeEdge(duplicate, canonical, EdgeKind::kDuplicateOf, provenance));
+      } else {
+        std::erase_if(node.links, [&](const Edge& edge) {
+          return edge.kind == EdgeKind::kDuplicateOf && edge.from == duplicate && edge.to == canonical;
+        });
+      }
+    } else if ((event.type == "sub_issue_added" || event.type == "parent_issue_added") && event.other) {
+      // sub_issue_added names the child; parent_issue_added names the parent.
+      const bool child_named = event.type == "sub_issue_added";
+      const std::string child = child_named ? event.other->Key() : self;
+      const std::string parent = child_named ? self : event.other->Key();
+      node.links.push_back(MakeEdge(child, parent, EdgeKind::kSubIssueOf, provenance));
+    } else if ((event.type == "sub_issue_removed" || event.type == "parent_issue_removed") && event.other) {
+      const bool child_named = event.type == "sub_issue_removed";
+      const std::string child = child_named ? event.other->Key() : self;
+      const std::string parent = child_named ? self : event.other->Key();
       std::erase_if(node.links, [&](const Edge& edge) {
-        return edge.kind == EdgeKind::kDuplicateOf && edge.from == self && edge.to == other;
+        return edge.kind == EdgeKind::kSubIssueOf && edge.from == child && edge.to == parent;
       });
     }
   }

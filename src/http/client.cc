@@ -93,9 +93,12 @@ Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milli
     wait = backoff();
     return Verdict::kRetry;
   }
-  if (response.status != 403 && response.status != 429) return Verdict::kDone;
-
   const std::string remaining = response.Header("x-ratelimit-remaining");
+  // GraphQL reports an exhausted primary limit as HTTP 200 with an error.
+  const bool graphql_limited = response.status == 200 && remaining == "0" &&
+                               response.body.find("\"RATE_LIMITED\"") != std::string::npos;
+  if (response.status != 403 && response.status != 429 && !graphql_limited) return Verdict::kDone;
+
   const std::string retry_after = response.Header("retry-after");
   if (!retry_after.empty()) {
     wait = milliseconds(std::max<int64_t>(1, ParseInt(retry_after, 60)) * 1000);
@@ -203,6 +206,13 @@ Result<Response> Client::Get(const std::string& url) { return std::move(GetAll({
 
 Result<Response> Client::Post(const std::string& url, const std::string& body) {
   return std::move(Run({Build("POST", url, body)}).front());
+}
+
+std::vector<Result<Response>> Client::PostAll(const std::string& url, const std::vector<std::string>& bodies) {
+  std::vector<Request> requests;
+  requests.reserve(bodies.size());
+  for (const auto& body : bodies) requests.push_back(Build("POST", url, body));
+  return Run(std::move(requests));
 }
 
 }  // namespace issuegraph::http

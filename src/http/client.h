@@ -49,6 +49,8 @@ class Client {
   std::vector<Result<Response>> GetAll(const std::vector<std::string>& urls);
   Result<Response> Get(const std::string& url);
   Result<Response> Post(const std::string& url, const std::string& body);
+  // POSTs each body to `url`, concurrently as the transport allows.
+  std::vector<Result<Response>> PostAll(const std::string& url, const std::vector<std::string>& bodies);
 
   const ClientStats& stats() const { return stats_; }
 

@@ -156,6 +156,20 @@ TEST_F(ClientTest, PrimaryLimitBeyondMaxWaitIsAnError) {
   EXPECT_TRUE(clock_.slept.empty());
 }
 
+TEST_F(ClientTest, GraphqlRateLimitInA200IsWaitedFor) {
+  Client client(transport_, clock_, Options());
+  auto reset = std::chrono::duration_cast<std::chrono::seconds>(clock_.now.time_since_epoch()).count() + 5;
+  transport_.script = {
+      Answer(200, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", std::to_string(reset)}},
+             R"({"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded"}]})"),
+      Answer(200, {{"x-ratelimit-remaining", "0"}}, R"({"data":{}})")};
+  auto answer = client.Post("https://api.github.com/graphql", "{}");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->body, R"({"data":{}})");  // the last allowed request is a success
+  ASSERT_EQ(clock_.slept.size(), 1u);
+  EXPECT_EQ(clock_.slept[0], milliseconds(6'000));
+}
+
 TEST_F(ClientTest, PlainForbiddenIsReturnedNotRetried) {
   Client client(transport_, clock_, Options());
   transport_.script = {Answer(403, {{"x-ratelimit-remaining", "4999"}}, R"({"message":"Resource not accessible"})")};

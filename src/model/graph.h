@@ -40,7 +40,11 @@ struct Event {
   std::string actor;
   std::string created_at;
   std::optional<IssueRef> other;
+  // Duplicate events name both sides: `subject` is the duplicate, `other`
+  // the canonical item. Empty: this node is the duplicate.
+  std::optional<IssueRef> subject;
   std::string commit_id;
+  std::string commit_repo;  // OWNER/REPO of commit_id; empty: this node's repository
   bool will_close = false;  // cross-reference from a pull that closes this item
 };
 
@@ -121,6 +125,7 @@ struct CrawlStats {
   std::vector<std::string> left_out;          // keys not fetched because a limit was hit
   std::vector<std::string> beyond_depth;      // keys seen one hop past --depth
   std::vector<std::string> failed;            // "key: message" for nodes that could not be read
+  std::vector<std::string> truncated;         // "key: connection (n of total)" cut short
 };
 
 struct Graph {

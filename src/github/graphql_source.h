@@ -1,0 +1,50 @@
+// GraphqlSource reads a whole BFS level in a few batched GraphQL queries:
+// per node, its thread and linking events in one connection, closing
+// references, parent and sub-issues; long threads are paged to the end, and
+// closing commits are resolved to their pulls in one more batched query.
+// Needs a token (GitHub refuses anonymous GraphQL). Not thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "crawl/source.h"
+#include "github/api_location.h"
+#include "github/graphql_query.h"
+#include "http/client.h"
+
+namespace issuegraph::github {
+
+struct GraphqlOptions {
+  ApiLocation api;
+  std::string web_host{kPublicHost};
+  // Nodes per query. 20 full nodes cost about one point (five connections
+  // each, GitHub's formula) and keep responses well inside GitHub's 10 s;
+  // summaries are small. See docs/github-access.md.
+  int full_batch = 20;
+  int summary_batch = 50;
+};
+
+class GraphqlSource : public crawl::Source {
+ public:
+  GraphqlSource(http::Client& client, GraphqlOptions options);
+
+  std::vector<Result<Node>> Fetch(const std::vector<crawl::FetchRequest>& batch) override;
+  void AddStats(CrawlStats& stats) const override;
+
+ private:
+  // Sends the documents together; each answer is the response object
+  // ({data, errors}) or the error that sank the whole document.
+  std::vector<Result<nlohmann::json>> Execute(const std::vector<GraphqlRequest>& requests);
+  void PageTimelines(std::vector<Node*>& nodes, std::vector<std::string>& cursors);
+  std::map<std::string, IssueRef> ResolveCommits(const std::vector<Node*>& nodes);
+
+  http::Client& client_;
+  GraphqlOptions options_;
+  int64_t points_ = 0;
+  std::vector<std::string> truncated_;
+};
+
+}  // namespace issuegraph::github
