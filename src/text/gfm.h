@@ -1,0 +1,54 @@
+// Internal to text/: cmark-gfm parsing as GitHub does it (table,
+// strikethrough, autolink and tasklist extensions), with the tree, parser and
+// iterators owned by RAII handles. Each Document is independent; parsing is
+// thread-safe once the extensions are registered (done once, under a static).
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <string_view>
+
+namespace issuegraph::text::gfm {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+
+// A parsed Markdown document. The parser is kept alive beside the tree so that
+// extension nodes never outlive what created them; the tree is freed first.
+class Document {
+ public:
+  static Document Parse(std::string_view markdown);
+
+  // Never null for a successfully constructed Document.
+  cmark_node* root() const { return root_.get(); }
+
+ private:
+  ParserPtr parser_;  // declared first: destroyed after root_
+  NodePtr root_;
+};
+
+// Walks the subtree under `root` (inclusive) in document order.
+IterPtr Walk(cmark_node* root);
+
+// GFM extension nodes have no fixed cmark_node_type constant in the public
+// headers; they are told apart by their type string.
+bool IsTable(cmark_node* node);
+bool IsTableRow(cmark_node* node);  // header row or body row
+bool IsTableCell(cmark_node* node);
+
+// cmark's literal as a view; empty when the node has none.
+std::string_view Literal(cmark_node* node);
+
+}  // namespace issuegraph::text::gfm

@@ -1,0 +1,270 @@
+#include "text/markdown.h"
+
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "text/gfm.h"
+
+namespace issuegraph::text {
+namespace {
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+std::string Trim(std::string text) {
+  size_t begin = 0;
+  while (begin < text.size() &&
+         (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\n')) {
+    ++begin;
+  }
+  size_t end = text.size();
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n')) {
+    --end;
+  }
+  return text.substr(begin, end - begin);
+}
+
+// Appends the plain text of `node` and its descendants: text and code spans
+// verbatim, soft breaks as spaces, hard breaks as newlines; emphasis, links
+// and images (their alt text) reduce to their children; inline HTML tags are
+// dropped (the text between them is kept).
+void AppendPlainText(cmark_node* node, std::string& out) {
+  gfm::IterPtr iter = gfm::Walk(node);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* current = cmark_iter_get_node(iter.get());
+    switch (cmark_node_get_type(current)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += gfm::Literal(current);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        out += ' ';
+        break;
+      case CMARK_NODE_LINEBREAK:
+        out += '\n';
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+std::string PlainText(cmark_node* node) {
+  std::string out;
+  for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+       child = cmark_node_next(child)) {
+    AppendPlainText(child, out);
+  }
+  return out;
+}
+
+// A run of inline siblings that is nothing but bold text, optionally with
+// blanks or a colon around it ("**Steps to reproduce**", "**Expected**:").
+bool IsBoldOnly(cmark_node* first, cmark_node* stop) {
+  bool has_bold = false;
+  for (cmark_node* node = first; node != stop; node = cmark_node_next(node)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_STRONG: {
+        std::string text;
+        AppendPlainText(node, text);
+        if (!IsBlank(text)) has_bold = true;
+        break;
+      }
+      case CMARK_NODE_TEXT: {
+        std::string_view literal = gfm::Literal(node);
+        bool filler = std::all_of(literal.begin(), literal.end(),
+                                  [](char c) { return c == ' ' || c == '\t' || c == ':'; });
+        if (!filler) return false;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return has_bold;
+}
+
+// Headings written as bold text in issue templates sit at this level.
+constexpr int kBoldHeadingLevel = 4;
+
+class BlockCollector {
+ public:
+  std::vector<Block> Collect(cmark_node* root) {
+    gfm::IterPtr iter = gfm::Walk(root);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      bool enter = event == CMARK_EVENT_ENTER;
+      switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_LIST:
+          list_depth_ += enter ? 1 : -1;
+          break;
+        case CMARK_NODE_BLOCK_QUOTE:
+          quote_depth_ += enter ? 1 : -1;
+          break;
+        case CMARK_NODE_ITEM:
+          if (enter) OnItem(node);
+          break;
+        case CMARK_NODE_PARAGRAPH:
+          if (enter) OnParagraph(node);
+          break;
+        case CMARK_NODE_HEADING:
+          if (enter) OnHeading(node);
+          break;
+        // Leaves get only an enter event; the check keeps that explicit.
+        case CMARK_NODE_CODE_BLOCK:
+          if (enter) OnCode(node);
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+          if (enter) Add(BlockKind::kHtml, 0, std::string(gfm::Literal(node)), node);
+          break;
+        default:
+          if (enter && gfm::IsTable(node)) {
+            OnTable(node);
+            // The table is one block; its cells are not visited again.
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+          }
+          break;
+      }
+    }
+    return std::move(blocks_);
+  }
+
+ private:
+  Block& Add(BlockKind kind, int level, std::string text, cmark_node* node) {
+    Block& block = blocks_.emplace_back();
+    block.kind = kind;
+    block.level = level;
+    block.text = std::move(text);
+    block.line = cmark_node_get_start_line(node);
+    return block;
+  }
+
+  // Inside a quote everything textual is quoted text: one kQuote per
+  // paragraph, whether it sits in a list or is a heading.
+  bool Quoted() const { return quote_depth_ > 0; }
+
+  // Outside quotes an item's own paragraphs make its one block; the
+  // paragraphs are skipped when the walk reaches them.
+  static bool OwnedByItem(cmark_node* node) {
+    cmark_node* parent = cmark_node_parent(node);
+    return parent != nullptr && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+  }
+
+  void OnItem(cmark_node* item) {
+    if (Quoted()) return;
+    std::string text;
+    for (cmark_node* child = cmark_node_first_child(item); child != nullptr;
+         child = cmark_node_next(child)) {
+      cmark_node_type type = cmark_node_get_type(child);
+      if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING) continue;
+      if (!text.empty()) text += '\n';
+      text += PlainText(child);
+    }
+    Add(BlockKind::kListItem, list_depth_, std::move(text), item);
+  }
+
+  void OnParagraph(cmark_node* paragraph) {
+    if (Quoted()) {
+      Add(BlockKind::kQuote, quote_depth_, PlainText(paragraph), paragraph);
+      return;
+    }
+    if (OwnedByItem(paragraph)) return;
+    if (SplitBoldHeading(paragraph)) return;
+    Add(BlockKind::kParagraph, 0, PlainText(paragraph), paragraph);
+  }
+
+  // "**Describe the bug**" alone, or as the first line of a paragraph (as in
+  // GitHub's default issue template), is a heading; the lines after it stay
+  // a paragraph of their own.
+  bool SplitBoldHeading(cmark_node* paragraph) {
+    cmark_node* first = cmark_node_first_child(paragraph);
+    cmark_node* line_break = first;
+    while (line_break != nullptr && cmark_node_get_type(line_break) != CMARK_NODE_SOFTBREAK &&
+           cmark_node_get_type(line_break) != CMARK_NODE_LINEBREAK) {
+      line_break = cmark_node_next(line_break);
+    }
+    if (!IsBoldOnly(first, line_break)) return false;
+    std::string heading;
+    for (cmark_node* node = first; node != line_break; node = cmark_node_next(node)) {
+      AppendPlainText(node, heading);
+    }
+    Add(BlockKind::kHeading, kBoldHeadingLevel, Trim(std::move(heading)), paragraph);
+    if (line_break == nullptr) return true;
+    std::string rest;
+    for (cmark_node* node = cmark_node_next(line_break); node != nullptr;
+         node = cmark_node_next(node)) {
+      AppendPlainText(node, rest);
+    }
+    if (!IsBlank(rest)) {
+      // A paragraph's lines are consecutive, so the rest starts one line down.
+      Add(BlockKind::kParagraph, 0, std::move(rest), paragraph).line += 1;
+    }
+    return true;
+  }
+
+  void OnHeading(cmark_node* heading) {
+    if (Quoted()) {
+      Add(BlockKind::kQuote, quote_depth_, PlainText(heading), heading);
+      return;
+    }
+    if (OwnedByItem(heading)) return;
+    Add(BlockKind::kHeading, cmark_node_get_heading_level(heading), PlainText(heading), heading);
+  }
+
+  void OnCode(cmark_node* code) {
+    std::string text(gfm::Literal(code));
+    // cmark ends the literal with the newline of the last line.
+    if (text.ends_with('\n')) text.pop_back();
+    Block& block = Add(BlockKind::kCode, 0, std::move(text), code);
+    int length = 0;
+    int offset = 0;
+    char fence = 0;
+    block.fenced = cmark_node_get_fenced(code, &length, &offset, &fence) != 0;
+    if (const char* info = cmark_node_get_fence_info(code); block.fenced && info != nullptr) {
+      std::string_view words(info);
+      size_t begin = words.find_first_not_of(" \t");
+      if (begin != std::string_view::npos) {
+        words.remove_prefix(begin);
+        block.info = std::string(words.substr(0, words.find_first_of(" \t")));
+      }
+    }
+  }
+
+  void OnTable(cmark_node* table) {
+    std::string text;
+    for (cmark_node* row = cmark_node_first_child(table); row != nullptr;
+         row = cmark_node_next(row)) {
+      if (!gfm::IsTableRow(row)) continue;
+      if (!text.empty()) text += '\n';
+      bool first_cell = true;
+      for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr;
+           cell = cmark_node_next(cell)) {
+        if (!gfm::IsTableCell(cell)) continue;
+        if (!first_cell) text += '\t';
+        first_cell = false;
+        text += PlainText(cell);
+      }
+    }
+    Add(BlockKind::kTable, 0, std::move(text), table);
+  }
+
+  std::vector<Block> blocks_;
+  int list_depth_ = 0;
+  int quote_depth_ = 0;
+};
+
+}  // namespace
+
+std::vector<Block> ParseBlocks(std::string_view markdown) {
+  gfm::Document document = gfm::Document::Parse(markdown);
+  return BlockCollector().Collect(document.root());
+}
+
+}  // namespace issuegraph::text
