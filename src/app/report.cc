@@ -58,18 +58,19 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
   client_options.max_wait = options.max_wait;
   http::Client client(transport, clock, client_options);
 
-  std::unique_ptr<crawl::Source> source;
+  github::RestOptions rest_options;
+  rest_options.api = api;
+  rest_options.web_host = root->host;
+  rest_options.have_token = !options.token.empty();
+  github::RestSource rest(client, rest_options);
+  std::unique_ptr<github::GraphqlSource> graphql_source;
+  crawl::Source* source = &rest;
   if (graphql) {
     github::GraphqlOptions graphql_options;
     graphql_options.api = api;
     graphql_options.web_host = root->host;
-    source = std::make_unique<github::GraphqlSource>(client, graphql_options);
-  } else {
-    github::RestOptions rest;
-    rest.api = api;
-    rest.web_host = root->host;
-    rest.have_token = !options.token.empty();
-    source = std::make_unique<github::RestSource>(client, rest);
+    graphql_source = std::make_unique<github::GraphqlSource>(client, graphql_options, &rest);
+    source = graphql_source.get();
   }
 
   auto started = std::chrono::steady_clock::now();

@@ -58,8 +58,8 @@ std::vector<std::vector<size_t>> Chunks(const std::vector<T>& items, size_t size
 
 }  // namespace
 
-GraphqlSource::GraphqlSource(http::Client& client, GraphqlOptions options)
-    : client_(client), options_(std::move(options)) {}
+GraphqlSource::GraphqlSource(http::Client& client, GraphqlOptions options, crawl::Source* fallback)
+    : client_(client), options_(std::move(options)), fallback_(fallback) {}
 
 namespace {
 
@@ -258,11 +258,27 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
       }
     }
   }
+  if (fallback_ != nullptr) {
+    std::vector<size_t> missing;
+    std::vector<crawl::FetchRequest> asks;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!out[i] && out[i].error().kind == ErrorKind::kNotFound) {
+        missing.push_back(i);
+        asks.push_back({batch[i].ref, crawl::Detail::kSummary});
+      }
+    }
+    if (!asks.empty()) {
+      auto answers_again = fallback_->Fetch(asks);
+      for (size_t k = 0; k < missing.size(); ++k) {
+        if (answers_again[k] && answers_again[k]->deleted) out[missing[k]] = std::move(answers_again[k]);
+      }
+    }
+  }
   PageTimelines(expanded, cursors);
   auto commit_pulls = ResolveCommits(expanded);
 
   for (size_t i = 0; i < batch.size(); ++i) {
-    if (!out[i]) continue;
+    if (!out[i] || out[i]->deleted) continue;
     Node& node = *out[i];
     node.complete = batch[i].detail == crawl::Detail::kFull;
     AddTextLinks(node);

@@ -29,7 +29,9 @@ struct GraphqlOptions {
 
 class GraphqlSource : public crawl::Source {
  public:
-  GraphqlSource(http::Client& client, GraphqlOptions options);
+  // `fallback` (may be null) is asked once for items GraphQL cannot resolve:
+  // GraphQL says only NOT_FOUND, where REST tells deleted (410) from missing.
+  GraphqlSource(http::Client& client, GraphqlOptions options, crawl::Source* fallback = nullptr);
 
   std::vector<Result<Node>> Fetch(const std::vector<crawl::FetchRequest>& batch) override;
   void AddStats(CrawlStats& stats) const override;
@@ -43,6 +45,7 @@ class GraphqlSource : public crawl::Source {
 
   http::Client& client_;
   GraphqlOptions options_;
+  crawl::Source* fallback_;
   int64_t points_ = 0;
   std::vector<std::string> truncated_;
 };
