@@ -55,6 +55,8 @@ Node NodeFromGraphql(const json& item, std::string_view web_host, const IssueRef
   for (const auto& label : Field(Field(item, "labels"), "nodes")) {
     if (auto name = JsonString(label, "name"); !name.empty()) node.labels.push_back(name);
   }
+  const json& comment_total = Field(Field(item, "comments"), "totalCount");
+  if (comment_total.is_number_integer()) node.comment_count = comment_total.get<int64_t>();
   node.created_at = JsonString(item, "createdAt");
   node.updated_at = JsonString(item, "updatedAt");
   node.closed_at = JsonString(item, "closedAt");
@@ -86,7 +88,6 @@ void AddGraphqlTimelineEntry(const json& entry, std::string_view web_host, Node&
       comment.url = node.url + "#issuecomment-" + comment.id;
     }
     node.comments.push_back(std::move(comment));
-    ++node.comment_count;
     return;
   }
   Event event;

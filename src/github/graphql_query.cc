@@ -21,6 +21,8 @@ fragment Common on IssueOrPullRequest {
   ... on Comment { author { login } authorAssociation body createdAt updatedAt }
   ... on Closable { closedAt }
   ... on Labelable { labels(first: 20) { nodes { name } } }
+  ... on Issue { comments { totalCount } }
+  ... on PullRequest { comments { totalCount } }
 }
 )";
 

@@ -93,7 +93,7 @@ Result<json> Interpret(const Result<http::Response>& answer) {
     if (Field(error, "path").is_array() && !data.is_null()) continue;
     const std::string type = JsonString(error, "type");
     const std::string message = JsonString(error, "message");
-    if (type == "RATE_LIMITED") {
+    if (type == "RATE_LIMITED" || type == "RATE_LIMIT") {  // GitHub has sent both
       return MakeError(ErrorKind::kRateLimited, "GitHub's GraphQL rate limit is exhausted (" + message +
                                                     "); wait for the reset or raise --max-wait");
     }

@@ -96,7 +96,7 @@ Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milli
   const std::string remaining = response.Header("x-ratelimit-remaining");
   // GraphQL reports an exhausted primary limit as HTTP 200 with an error.
   const bool graphql_limited = response.status == 200 && remaining == "0" &&
-                               response.body.find("\"RATE_LIMITED\"") != std::string::npos;
+                               response.body.find("\"RATE_LIMIT") != std::string::npos;  // RATE_LIMITED or RATE_LIMIT
   if (response.status != 403 && response.status != 429 && !graphql_limited) return Verdict::kDone;
 
   const std::string retry_after = response.Header("retry-after");

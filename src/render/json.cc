@@ -67,6 +67,9 @@ std::string RenderJson(const Report& report, const Graph& graph) {
       entry["draft"] = node.draft;
     }
     entry["comments"] = node.comment_count;
+    // Comments actually read (expanded nodes only): equal to `comments` when
+    // the whole thread was fetched.
+    if (node.complete) entry["comments_fetched"] = node.comments.size();
     if (node.deleted) entry["deleted"] = true;
     if (!node.aliases.empty()) entry["aliases"] = node.aliases;
     nodes.push_back(std::move(entry));

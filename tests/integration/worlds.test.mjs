@@ -51,6 +51,25 @@ for (const file of expectations) {
       assert.equal(json.root.toLowerCase(), expect.root);
       assert.equal(json.stats.api, api);
       assert.equal(json.stats.partial, false);
+      if (expect.comment_count !== undefined) {
+        const root = nodes.get(expect.root);
+        assert.equal(root.comments, expect.comment_count, 'comment count GitHub reports');
+        assert.equal(root.comments_fetched, expect.comment_count, 'every comment of the thread read');
+      }
+      const forbidden = (expect.forbidden_edges ?? []).map(key).filter((k) => edges.has(k));
+      assert.deepEqual(forbidden, [], `edges that must not exist in ${name}`);
+      for (const special of expect.special ?? []) {
+        if (special.expect === 'deleted') {
+          assert.equal(nodes.get(special.ref)?.deleted, true, `${special.ref} marked deleted`);
+        } else if (special.expect === 'moved') {
+          assert.ok(!nodes.has(special.ref), `${special.ref} keyed by its old name`);
+          assert.ok(nodes.has(special.moved_to), `${special.moved_to} missing`);
+          assert.deepEqual(nodes.get(special.moved_to).aliases, [special.ref]);
+        } else if (special.expect === 'failed_not_found') {
+          assert.ok(json.stats.failed.some((f) => f.startsWith(`${special.ref}: `) && /not found/.test(f)),
+            `${special.ref} listed as failed`);
+        }
+      }
     });
 
     if (expect.depth2) {
@@ -60,6 +79,9 @@ for (const file of expectations) {
         const edges = edgeSet(json);
         const missing = [...wanted(expect.edges), ...wanted(expect.depth2.edges)].filter((k) => !edges.has(k));
         assert.deepEqual(missing, [], `missing edges in ${name} at depth 2`);
+        const forbidden = [...(expect.forbidden_edges ?? []), ...(expect.depth2.forbidden_edges ?? [])]
+          .map(key).filter((k) => edges.has(k));
+        assert.deepEqual(forbidden, [], `edges that must not exist in ${name} at depth 2`);
         for (const want of expect.depth2.nodes ?? []) {
           assert.ok(nodeMap(json).has(want.ref), `node ${want.ref} missing at depth 2`);
         }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes tests/worlds/long-thread.json: issue quarry-io/quarry#5000 with 262
+// Writes tests/worlds/long-thread.json: issue quarry-io/quarry#5000 with 305
 // comments (three REST pages at per_page=100) and the items it links to.
 // Deterministic: a fixed-seed generator and fixed dates, so re-running it
 // reproduces the committed file byte for byte. No dependencies.
@@ -19,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const COMMENT_COUNT = 262;
+const COMMENT_COUNT = 305;
 const out = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'long-thread.json');
 
 // mulberry32: small, fast, good enough for picking phrases.

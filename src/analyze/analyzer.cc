@@ -1,0 +1,123 @@
+#include "analyze/analyzer.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "analyze/describe.h"
+#include "analyze/errors.h"
+#include "analyze/linked.h"
+#include "analyze/prose.h"
+#include "analyze/remedy.h"
+#include "analyze/status.h"
+#include "analyze/thread.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+void FillHeader(const Node& root, Report* report) {
+  report->ref = root.ref;
+  report->type = root.type;
+  report->title = root.title;
+  report->state = root.state;
+  report->state_reason = root.state_reason;
+  report->labels = root.labels;
+  report->author = root.author;
+  report->author_association = root.author_association;
+  report->created_at = root.created_at;
+  report->closed_at = root.closed_at;
+  report->url = root.url.empty() ? root.ref.HtmlUrl() : root.url;
+  report->comment_count =
+      std::max<int64_t>(root.comment_count, static_cast<int64_t>(root.comments.size()));
+  report->original_text = root.body;
+  auto add = [&](const std::string& login) {
+    if (login.empty()) return;
+    auto& people = report->participants;
+    if (std::find(people.begin(), people.end(), login) == people.end()) people.push_back(login);
+  };
+  add(root.author);
+  for (const Comment& comment : root.comments) add(comment.author);
+}
+
+// Merged pulls that close the root, in reference order.
+std::vector<const Node*> MergedClosingPulls(const Graph& graph) {
+  std::vector<const Node*> pulls;
+  for (const Edge& edge : graph.edges) {
+    if (edge.to != graph.root || edge.kind != EdgeKind::kCloses) continue;
+    const Node* pull = graph.Find(edge.from);
+    if (pull == nullptr || pull->type != NodeType::kPull) continue;
+    if (!pull->merged && pull->state != NodeState::kMerged) continue;
+    if (std::find(pulls.begin(), pulls.end(), pull) == pulls.end()) pulls.push_back(pull);
+  }
+  std::sort(pulls.begin(), pulls.end(), [](const Node* a, const Node* b) {
+    return std::pair(a->ref.RepoKey(), a->ref.number) < std::pair(b->ref.RepoKey(), b->ref.number);
+  });
+  return pulls;
+}
+
+// Items the root is a duplicate of: where the discussion went on.
+std::vector<const Node*> Canonicals(const Graph& graph) {
+  std::vector<const Node*> nodes;
+  for (const Edge& edge : graph.edges) {
+    if (edge.from != graph.root || edge.kind != EdgeKind::kDuplicateOf) continue;
+    const Node* node = graph.Find(edge.to);
+    if (node != nullptr && std::find(nodes.begin(), nodes.end(), node) == nodes.end()) {
+      nodes.push_back(node);
+    }
+  }
+  return nodes;
+}
+
+void AddSection(SectionKind kind, std::vector<ReportItem> items, Report* report) {
+  report->sections.push_back(Section{kind, std::move(items)});
+}
+
+}  // namespace
+
+Report Analyze(const Graph& graph) {
+  Report report;
+  const Node* root = graph.Find(graph.root);
+  if (root == nullptr) {
+    if (auto ref = ParseShortRef(graph.root)) {
+      report.ref = *ref;
+      report.url = ref->HtmlUrl();
+    }
+    report.title = graph.root;
+    report.status = "Unknown: the root item could not be read";
+    return report;
+  }
+  FillHeader(*root, &report);
+
+  LinkedLists linked = FindLinked(graph);
+  report.linked_pulls = std::move(linked.pulls);
+  report.linked_issues = std::move(linked.issues);
+
+  Thread thread = ReadThread(*root);
+  std::vector<Thread> fixes;
+  for (const Node* pull : MergedClosingPulls(graph)) fixes.push_back(ReadThread(*pull));
+  std::vector<Thread> canonical_threads;
+  for (const Node* node : Canonicals(graph)) canonical_threads.push_back(ReadThread(*node));
+  std::vector<const Thread*> related;
+  for (const Thread& canonical : canonical_threads) related.push_back(&canonical);
+
+  BlockSet error_blocks;
+  std::vector<ReportItem> errors = ExtractErrors({&thread}, &error_blocks);
+  std::vector<ReportItem> workarounds = ExtractWorkarounds(thread, related);
+
+  StatusLine status = InferStatus(graph, thread, !workarounds.empty());
+  report.status = std::move(status.text);
+  report.status_source = std::move(status.source);
+
+  AddSection(SectionKind::kSummary, ExtractSummary(thread), &report);
+  AddSection(SectionKind::kErrorMessages, std::move(errors), &report);
+  AddSection(SectionKind::kReproduction, ExtractReproduction(thread, error_blocks), &report);
+  AddSection(SectionKind::kEnvironment, ExtractEnvironment(thread), &report);
+  AddSection(SectionKind::kRootCause, ExtractRootCause(thread, fixes), &report);
+  AddSection(SectionKind::kFix, ExtractFix(graph, thread, fixes), &report);
+  AddSection(SectionKind::kWorkaround, std::move(workarounds), &report);
+  AddSection(SectionKind::kCodeExamples, ExtractCodeExamples(thread, error_blocks), &report);
+  AddSection(SectionKind::kDiscussion, ExtractDiscussion(thread), &report);
+  return report;
+}
+
+}  // namespace issuegraph::analyze

@@ -1,0 +1,332 @@
+#include "analyze/analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/test_graphs.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+using testing::GraphBuilder;
+
+const Section* Find(const Report& report, SectionKind kind) {
+  for (const Section& section : report.sections) {
+    if (section.kind == kind) return &section;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Texts(const Report& report, SectionKind kind) {
+  std::vector<std::string> texts;
+  if (const Section* section = Find(report, kind)) {
+    for (const ReportItem& item : section->items) texts.push_back(item.text);
+  }
+  return texts;
+}
+
+// "ref relation" per row, for readable comparisons.
+std::vector<std::string> Rows(const std::vector<LinkedItem>& items) {
+  std::vector<std::string> rows;
+  for (const LinkedItem& item : items) {
+    rows.push_back(item.ref_text + " " + item.relation + (item.fetched ? "" : " (unfetched)"));
+  }
+  return rows;
+}
+
+// A dump of everything in a report, to compare two runs.
+std::string Dump(const Report& report) {
+  std::string out = report.title + "|" + report.status + "|" + report.status_source.Text() + "\n";
+  for (const auto& list : {report.linked_pulls, report.linked_issues}) {
+    for (const LinkedItem& item : list) {
+      out += item.key + " " + item.relation + " " + std::to_string(item.depth) + "\n";
+    }
+  }
+  for (const Section& section : report.sections) {
+    out += std::string(SectionKindName(section.kind)) + "\n";
+    for (const ReportItem& item : section.items) {
+      out += item.label + ":" + item.text + "@" + item.source.Text() + "#" +
+             std::to_string(item.occurrences) + "\n";
+    }
+  }
+  return out;
+}
+
+// --- Status line -----------------------------------------------------------
+
+TEST(Status, FixedByMergedClosingPull) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on save", "It crashes.", NodeState::kClosed, "completed");
+  b.Pull("acme/app#134", "Guard the save path", NodeState::kMerged, "2026-06-01T09:30:00Z");
+  b.Link("acme/app#134", "acme/app#12", EdgeKind::kCloses);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status, "Fixed by #134 (merged 2026-06-01)");
+  EXPECT_EQ(report.status_source.url, "https://github.com/acme/app/pull/134");
+}
+
+TEST(Status, CrossRepositoryFixKeepsItsOwner) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
+  b.Pull("other/lib#7", "Fix it upstream", NodeState::kMerged, "2026-06-02T00:00:00Z");
+  b.Link("other/lib#7", "acme/app#12", EdgeKind::kCloses);
+  EXPECT_EQ(Analyze(b.graph()).status, "Fixed by other/lib#7 (merged 2026-06-02)");
+}
+
+TEST(Status, ClosedAsDuplicateNamesTheCanonicalIssue) {
+  GraphBuilder b("acme/app#41");
+  b.Issue("acme/app#41", "Same crash", "", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#40", "Crash on save");
+  b.Link("acme/app#41", "acme/app#40", EdgeKind::kDuplicateOf);
+  EXPECT_EQ(Analyze(b.graph()).status, "Closed as a duplicate of #40");
+}
+
+TEST(Status, ClosedAsNotPlanned) {
+  GraphBuilder b("acme/app#5");
+  b.Issue("acme/app#5", "Add a purple theme", "", NodeState::kClosed, "not_planned");
+  EXPECT_EQ(Analyze(b.graph()).status, "Closed as not planned");
+}
+
+TEST(Status, OpenWithOpenPullsAndAWorkaround) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes.");
+  b.Pull("acme/app#61", "Second attempt", NodeState::kOpen);
+  b.Pull("acme/app#60", "First attempt", NodeState::kOpen);
+  b.Link("acme/app#60", "acme/app#12", EdgeKind::kCloses);
+  b.Link("acme/app#61", "acme/app#12", EdgeKind::kConnected);
+  b.Say("acme/app#12", "dana", "NONE", "As a workaround, set `SAVE_MODE=legacy` before starting.");
+  EXPECT_EQ(Analyze(b.graph()).status,
+            "Open — 2 open pull requests propose a fix (#60, #61); a workaround is known");
+}
+
+TEST(Status, OpenWithoutProposals) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes.");
+  b.Pull("acme/app#70", "Unrelated", NodeState::kOpen);
+  b.Link("acme/app#70", "acme/app#12", EdgeKind::kMentions);
+  EXPECT_EQ(Analyze(b.graph()).status, "Open — no open pull request proposes a fix yet");
+}
+
+TEST(Status, NeverClaimsAFixWithoutAMergedClosingPull) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
+  // Merged, but it only mentions the issue; and a closing pull never merged.
+  b.Pull("acme/app#90", "Refactor", NodeState::kMerged, "2026-06-01T00:00:00Z");
+  b.Link("acme/app#90", "acme/app#12", EdgeKind::kMentions);
+  b.Pull("acme/app#91", "Abandoned fix", NodeState::kClosed);
+  b.Link("acme/app#91", "acme/app#12", EdgeKind::kCloses);
+  EXPECT_EQ(Analyze(b.graph()).status, "Closed as completed (no linked fix found)");
+}
+
+TEST(Status, MaintainerStatementIsNamedAsSuch) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "user1", "NONE", "This is fixed in 2.0, right?");
+  b.Say("acme/app#12", "lee", "MEMBER", "Yes, this was fixed in 2.0.1. Closing.");
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status,
+            "Closed as completed; maintainer @lee says it is fixed (no merged closing pull "
+            "request found)");
+  EXPECT_EQ(report.status_source.url, "https://github.com/acme/app/issues/12#issuecomment-1001");
+}
+
+TEST(Status, ClosingCommitWithoutPull) {
+  GraphBuilder b("acme/app#12");
+  Node& root = b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
+  Event closed;
+  closed.id = "77";
+  closed.type = "closed";
+  closed.commit_id = "0123456789abcdef";
+  root.events.push_back(closed);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status, "Closed as completed by commit 0123456 (no linked pull request found)");
+  EXPECT_EQ(report.status_source.Text(), "acme/app#12 (event 77)");
+}
+
+TEST(Status, PullRequestRoot) {
+  GraphBuilder b("acme/app#134");
+  b.Pull("acme/app#134", "Guard the save path", NodeState::kMerged, "2026-06-01T09:30:00Z");
+  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
+  b.Link("acme/app#134", "acme/app#12", EdgeKind::kCloses);
+  EXPECT_EQ(Analyze(b.graph()).status, "Merged 2026-06-01; closes #12");
+}
+
+TEST(Status, MissingRootSaysSo) {
+  Graph graph;
+  graph.root = "acme/app#3";
+  Report report = Analyze(graph);
+  EXPECT_EQ(report.ref.number, 3);
+  EXPECT_EQ(report.status, "Unknown: the root item could not be read");
+}
+
+// --- Linked items ----------------------------------------------------------
+
+TEST(Linked, PullRelationsAndOrder) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash");
+  b.Pull("acme/app#52", "Docs", NodeState::kOpen);
+  b.Pull("acme/app#50", "Talks about it", NodeState::kOpen);
+  b.Pull("acme/app#65", "Linked in the sidebar", NodeState::kOpen);
+  b.Pull("acme/app#70", "The fix", NodeState::kMerged, "2026-06-01T00:00:00Z");
+  b.Pull("acme/app#80", "Commit mentions it", NodeState::kMerged, "2026-06-03T00:00:00Z");
+  b.Issue("acme/app#30", "Neighbour");
+  Node& far = b.Pull("acme/app#31", "Two hops away", NodeState::kOpen);
+  far.depth = 2;
+  b.Link("acme/app#12", "acme/app#52", EdgeKind::kMentions);
+  b.Link("acme/app#50", "acme/app#12", EdgeKind::kCrossReferenced);
+  b.Link("acme/app#65", "acme/app#12", EdgeKind::kConnected);
+  b.Link("acme/app#70", "acme/app#12", EdgeKind::kMentions);
+  b.Link("acme/app#70", "acme/app#12", EdgeKind::kCloses);
+  b.Link("acme/app#80", "acme/app#12", EdgeKind::kReferencedByCommit);
+  b.Link("acme/app#30", "acme/app#12", EdgeKind::kMentions);
+  b.Link("acme/app#31", "acme/app#30", EdgeKind::kMentions);
+  // Known only as a reference: a closing pull in another repository.
+  b.Link("other/lib#9", "acme/app#12", EdgeKind::kCloses);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(Rows(report.linked_pulls),
+            (std::vector<std::string>{"#70 closes", "other/lib#9 closes (unfetched)",
+                                      "#65 connected", "#50 mentioned by", "#52 mentions",
+                                      "#80 referenced by commit", "#31 via #30"}));
+  EXPECT_EQ(report.linked_pulls[0].merged_at, "2026-06-01T00:00:00Z");
+  EXPECT_EQ(report.linked_pulls[6].depth, 2);
+  EXPECT_EQ(report.linked_pulls[1].url, "https://github.com/other/lib/issues/9");
+}
+
+TEST(Linked, IssueRelations) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash");
+  b.Issue("acme/app#2", "Epic", "", NodeState::kOpen);
+  b.Issue("acme/app#20", "Child task");
+  b.Issue("acme/app#40", "Canonical", "", NodeState::kClosed, "completed");
+  b.Issue("acme/app#41", "A duplicate of this", "", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#50", "Mentions this");
+  b.Issue("acme/app#51", "Mentioned here");
+  b.Link("acme/app#12", "acme/app#2", EdgeKind::kSubIssueOf);
+  b.Link("acme/app#20", "acme/app#12", EdgeKind::kSubIssueOf);
+  b.Link("acme/app#12", "acme/app#40", EdgeKind::kDuplicateOf);
+  b.Link("acme/app#41", "acme/app#12", EdgeKind::kDuplicateOf);
+  b.Link("acme/app#50", "acme/app#12", EdgeKind::kCrossReferenced);
+  b.Link("acme/app#12", "acme/app#51", EdgeKind::kMentions);
+  b.Link("acme/app#12", "acme/app#99", EdgeKind::kMentions);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(
+      Rows(report.linked_issues),
+      (std::vector<std::string>{"#40 duplicate of", "#41 duplicates", "#2 parent", "#20 sub-issue",
+                                "#50 mentioned by", "#51 mentions", "#99 mentions (unfetched)"}));
+  EXPECT_EQ(report.linked_issues[6].depth, 1);
+  EXPECT_EQ(report.linked_issues[1].state_reason, "duplicate");
+  EXPECT_TRUE(report.linked_pulls.empty());
+}
+
+// --- Header, provenance, determinism ---------------------------------------
+
+TEST(Header, FieldsAndParticipants) {
+  GraphBuilder b("acme/app#12");
+  Node& root = b.Issue("acme/app#12", "Crash", "Body text.");
+  root.labels = {"bug", "p1"};
+  root.author = "alice";
+  b.Say("acme/app#12", "bob", "MEMBER", "Looking.");
+  b.Say("acme/app#12", "alice", "NONE", "Thanks.");
+  b.Say("acme/app#12", "carol", "NONE", "Me too.");
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(report.participants, (std::vector<std::string>{"alice", "bob", "carol"}));
+  EXPECT_EQ(report.labels, (std::vector<std::string>{"bug", "p1"}));
+  EXPECT_EQ(report.comment_count, 3);
+  EXPECT_EQ(report.original_text, "Body text.");
+  EXPECT_EQ(report.url, "https://github.com/acme/app/issues/12");
+}
+
+Graph RichThread() {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Saving fails",
+          "## Describe the bug\nSaving a file fails with a permission error.\n\n"
+          "## Steps to reproduce\n1. Open a file\n2. Press save\n\n"
+          "```\nError: EACCES: permission denied, open '/tmp/x'\n```\n\n"
+          "## Environment\n- OS: Linux\n- Version: 1.4.2\n\n"
+          "## Root cause\nThe writer opens the file read-only.\n\n"
+          "```js\nfs.openSync(path, 'r');\n```\n",
+          NodeState::kClosed, "completed");
+  b.Pull("acme/app#134", "Open the file for writing", NodeState::kMerged, "2026-06-01T00:00:00Z",
+         "Fixes #12\n\nThe writer asked for read access only; this asks for write access.");
+  b.Link("acme/app#134", "acme/app#12", EdgeKind::kCloses);
+  b.Say("acme/app#12", "dana", "NONE",
+        "Same here:\n\n```\nError: EACCES: permission denied, open '/tmp/y'\n```");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "You can work around it for now:\n\n```sh\nchmod u+w file\n```");
+  b.Say("acme/app#12", "dana", "NONE", "That worked, thanks!");
+  return b.graph();
+}
+
+TEST(Report, EveryItemHasProvenance) {
+  Graph graph = RichThread();
+  Report report = Analyze(graph);
+  size_t items = 0;
+  for (const Section& section : report.sections) {
+    for (const ReportItem& item : section.items) {
+      ++items;
+      EXPECT_FALSE(item.source.node.empty()) << item.text;
+      EXPECT_TRUE(item.source.url.starts_with("https://github.com/acme/app/")) << item.text;
+      EXPECT_NE(graph.Find(item.source.node), nullptr) << item.text;
+    }
+  }
+  EXPECT_GE(items, 10u);
+  for (SectionKind kind : {SectionKind::kSummary, SectionKind::kErrorMessages,
+                           SectionKind::kReproduction, SectionKind::kEnvironment,
+                           SectionKind::kRootCause, SectionKind::kFix, SectionKind::kWorkaround}) {
+    EXPECT_FALSE(Texts(report, kind).empty()) << SectionKindName(kind);
+  }
+}
+
+TEST(Report, FixComesFromTheMergedPull) {
+  Report report = Analyze(RichThread());
+  const Section* fix = Find(report, SectionKind::kFix);
+  ASSERT_NE(fix, nullptr);
+  ASSERT_EQ(fix->items.size(), 2u);
+  EXPECT_EQ(fix->items[0].label, "Merged fix #134 (merged 2026-06-01)");
+  EXPECT_EQ(fix->items[0].text, "Open the file for writing");
+  // The closing line alone is skipped; the first real paragraph is kept.
+  EXPECT_EQ(fix->items[1].text,
+            "The writer asked for read access only; this asks for write access.");
+  EXPECT_EQ(fix->items[1].source.url, "https://github.com/acme/app/pull/134");
+  // The pull's explanation also names the cause.
+  EXPECT_EQ(Texts(report, SectionKind::kRootCause),
+            (std::vector<std::string>{"The writer opens the file read-only.",
+                                      "fs.openSync(path, 'r');"}));
+  EXPECT_EQ(report.status, "Fixed by #134 (merged 2026-06-01); a workaround is known");
+}
+
+TEST(Report, SurvivesOddInput) {
+  const std::vector<std::string> bodies = {
+      "",
+      "   \n\n",
+      "```",
+      "## \n###\n**\n**:",
+      std::string(5000, '#'),
+      std::string(3000, '`') + "\nx\n",
+      "> > > Error:\n> > panic: \n",
+      "Label:\n\nWorkaround:\n\nRoot cause:",
+      "\xff\xfe\x00 broken \xc3 utf8 Traceback (most recent call last)",
+      "1. a\n   1. b\n      1. c\n         ```\n         Error: deep\n         ```\n",
+      "| a | b |\n|---|---|\n| Error: x | y |\n",
+  };
+  for (const std::string& body : bodies) {
+    GraphBuilder b("acme/app#1");
+    b.Issue("acme/app#1", "T", body, NodeState::kClosed, "completed");
+    b.Say("acme/app#1", "", "", body);
+    b.Say("acme/app#1", "lee", "OWNER", body + "\nworks for me");
+    b.Link("acme/app#1", "acme/app#1", EdgeKind::kMentions);  // a self-loop
+    Report report = Analyze(b.graph());
+    EXPECT_FALSE(report.status.empty());
+  }
+}
+
+TEST(Report, SameGraphSameReport) {
+  Graph graph = RichThread();
+  EXPECT_EQ(Dump(Analyze(graph)), Dump(Analyze(graph)));
+  Graph copy = RichThread();
+  EXPECT_EQ(Dump(Analyze(graph)), Dump(Analyze(copy)));
+}
+
+}  // namespace
+}  // namespace issuegraph::analyze

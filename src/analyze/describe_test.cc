@@ -1,0 +1,118 @@
+#include "analyze/describe.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/errors.h"
+#include "analyze/test_graphs.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+using testing::GraphBuilder;
+
+// "label|text|level" per item.
+std::vector<std::string> Lines(const std::vector<ReportItem>& items) {
+  std::vector<std::string> lines;
+  for (const ReportItem& item : items) {
+    lines.push_back(item.label + "|" + item.text + "|" + std::to_string(item.list_level));
+  }
+  return lines;
+}
+
+Thread ThreadOf(GraphBuilder& b, const std::string& key) {
+  return ReadThread(b.graph().nodes.at(key));
+}
+
+TEST(Summary, FromASummarySection) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "<!-- template hint -->\n## Version\n1.2\n\n## Describe the bug\n"
+          "The export button does nothing.\nNo request is sent.\n\n## Steps\n- click\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  auto items = ExtractSummary(thread);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].text, "The export button does nothing. No request is sent.");
+  EXPECT_EQ(items[0].source.Text(), "acme/app#1 (body)");
+}
+
+TEST(Summary, FirstParagraphTrimmedAtASentence) {
+  std::string sentence = "This sentence is about forty bytes long. ";
+  std::string body;
+  for (int i = 0; i < 30; ++i) body += sentence;
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", body + "\n\nSecond paragraph.");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  auto items = ExtractSummary(thread);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_LE(items[0].text.size(), 600u);
+  EXPECT_GE(items[0].text.size(), 500u);
+  EXPECT_TRUE(items[0].text.ends_with("long.")) << items[0].text;
+}
+
+TEST(Summary, NoneForAnEmptyBody) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  EXPECT_TRUE(ExtractSummary(thread).empty());
+}
+
+TEST(Reproduction, StepsExpectedActualFromTemplateHeadings) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "**To Reproduce**\n1. Open settings\n2. Click export\n   - with a nested note\n\n"
+          "**Expected behavior**\nA file downloads.\n\n"
+          "### Actual behavior\n\n```\nError: export failed\n```\n\nNothing happens.\n\n"
+          "**Desktop**\n - OS: macOS 14\n - Browser: Firefox 126\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  BlockSet errors;
+  ExtractErrors({&thread}, &errors);
+  EXPECT_EQ(
+      Lines(ExtractReproduction(thread, errors)),
+      (std::vector<std::string>{"|Open settings|1", "|Click export|1", "|with a nested note|2",
+                                "Expected|A file downloads.|0", "Actual|Nothing happens.|0"}));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"|OS: macOS 14|1", "|Browser: Firefox 126|1"}));
+}
+
+TEST(Environment, LabelLinesOutsideASection) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "It breaks.\n\nVersion: 2.1.0\n\nOperating system: Debian 12\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"Version|2.1.0|0", "Operating system|Debian 12|0"}));
+}
+
+TEST(CodeExamples, RemainingBlocksOnceWithLanguage) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "```yaml\nexport: true\n```\n\n```\nTraceback (most recent call last):\n  x\n"
+          "KeyError: 'a'\n```\n");
+  b.Say("acme/app#1", "ann", "NONE", "Config:\n\n```yaml\nexport:   true\n```\n\n```\nmake\n```");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  BlockSet errors;
+  ExtractErrors({&thread}, &errors);
+  auto items = ExtractCodeExamples(thread, errors);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].text, "export: true");
+  EXPECT_EQ(items[0].language, "yaml");
+  EXPECT_EQ(items[1].text, "make");
+  EXPECT_EQ(items[1].source.Text(), "acme/app#1 (comment 1000)");
+}
+
+TEST(Discussion, DecisionsAndLatestComment) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "Body.");
+  b.Say("acme/app#1", "lee", "MEMBER", "We will ship this in the next release.");
+  b.Say("acme/app#1", "ann", "NONE", "Great.");
+  b.Say("acme/app#1", "ann", "NONE", "Any news?");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  EXPECT_EQ(Lines(ExtractDiscussion(thread)),
+            (std::vector<std::string>{"|We will ship this in the next release.|0",
+                                      "Latest comment|Any news?|0"}));
+}
+
+}  // namespace
+}  // namespace issuegraph::analyze

@@ -1,0 +1,417 @@
+#include "analyze/errors.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstddef>
+
+#include "analyze/prose.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Drops what log lines open with before the message: timestamps, "[main]"
+// style tags, "<" of curl's verbose output, a few at most.
+std::string_view StripLogPrefix(std::string_view line) {
+  for (int round = 0; round < 4; ++round) {
+    line = TrimView(line);
+    if (line.starts_with("< ") || line.starts_with("> ")) {
+      line.remove_prefix(2);
+      continue;
+    }
+    if (line.starts_with('[')) {
+      size_t close = line.find(']');
+      // "[ERROR]" is itself the level; keep it.
+      if (close != std::string_view::npos && close < 40) {
+        std::string_view tag = line.substr(1, close - 1);
+        std::string upper = NormalizeWords(tag);
+        if (upper == "error" || upper == "fatal" || upper == "critical") return line;
+        line.remove_prefix(close + 1);
+        continue;
+      }
+    }
+    size_t space = line.find(' ');
+    std::string_view token = line.substr(0, space);
+    bool stamp = token.size() >= 4 && IsDigit(token.front()) &&
+                 std::all_of(token.begin(), token.end(), [](char c) {
+                   return IsDigit(c) || c == '-' || c == ':' || c == '.' || c == ',' || c == 'T' ||
+                          c == 'Z' || c == '/' || c == '+';
+                 });
+    if (!stamp || space == std::string_view::npos) break;
+    line.remove_prefix(space + 1);
+  }
+  return TrimView(line);
+}
+
+bool IsHttpErrorStatus(std::string_view line) {
+  if (!line.starts_with("HTTP/")) return false;
+  size_t space = line.find(' ');
+  if (space == std::string_view::npos || space + 4 > line.size()) return false;
+  std::string_view code = line.substr(space + 1, 3);
+  return code.size() == 3 && (code[0] == '4' || code[0] == '5') && IsDigit(code[1]) &&
+         IsDigit(code[2]);
+}
+
+// "src/a.cc:12:5: error: …" and "a.go:3: error …" style diagnostics.
+bool IsCompilerDiagnostic(std::string_view line) {
+  for (std::string_view marker : {": error:", ": fatal error:", ": error ", ": Error:"}) {
+    size_t at = line.find(marker);
+    if (at == std::string_view::npos || at == 0) continue;
+    // Walk back over ":digits" groups; at least one must be there.
+    size_t pos = at;
+    int groups = 0;
+    while (pos > 0 && IsDigit(line[pos - 1])) {
+      size_t digits_end = pos;
+      while (pos > 0 && IsDigit(line[pos - 1])) --pos;
+      if (pos == digits_end || pos == 0 || line[pos - 1] != ':') break;
+      --pos;
+      ++groups;
+    }
+    if (groups > 0 && pos > 0) return true;
+  }
+  return false;
+}
+
+// "ValueError: …", "java.lang.IllegalStateException: …", "Uncaught TypeError: …".
+bool StartsWithExceptionName(std::string_view line) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::string_view token = line.substr(0, colon);
+  if (token.find(' ') != std::string_view::npos || !IsAlpha(token.front())) return false;
+  return token.ends_with("Error") || token.ends_with("Exception") || token.ends_with("Failure") ||
+         token.ends_with("Fault") || token.ends_with("Panic");
+}
+
+bool HasUpperWord(std::string_view line, std::string_view word) {
+  size_t pos = 0;
+  while ((pos = line.find(word, pos)) != std::string_view::npos) {
+    size_t end = pos + word.size();
+    bool start_ok = pos == 0 || !IsAlpha(line[pos - 1]);
+    bool end_ok = end == line.size() || !IsAlpha(line[end]);
+    if (start_ok && end_ok) return true;
+    ++pos;
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 44> kSourceLanguages = {
+    "python", "py",     "python3", "javascript", "js",    "jsx",   "typescript", "ts",       "tsx",
+    "go",     "golang", "rust",    "rs",         "c",     "cpp",   "c++",        "cc",       "h",
+    "hpp",    "java",   "kotlin",  "kt",         "swift", "ruby",  "rb",         "php",      "cs",
+    "csharp", "scala",  "lua",     "sql",        "yaml",  "yml",   "json",       "toml",     "ini",
+    "xml",    "html",   "css",     "dockerfile", "diff",  "patch", "hcl",        "terraform"};
+
+bool IsSourceLanguage(std::string_view language) {
+  std::string lower = LowerAscii(language);
+  return std::find(kSourceLanguages.begin(), kSourceLanguages.end(), lower) !=
+         kSourceLanguages.end();
+}
+
+bool IsScriptLanguage(std::string_view language) {
+  std::string lower = LowerAscii(language);
+  for (std::string_view script :
+       {"sh", "bash", "zsh", "fish", "shell", "powershell", "ps1", "pwsh", "cmd", "bat", "batch"}) {
+    if (lower == script) return true;
+  }
+  return false;
+}
+
+bool LooksLikeSourceLine(std::string_view line) {
+  line = TrimView(line);
+  if (line.empty()) return false;
+  for (std::string_view opener :
+       {"def ",    "class ",   "import ", "from ",  "func ", "fn ",  "return ",
+        "if ",     "for ",     "while ",  "const ", "let ",  "var ", "#include",
+        "public ", "private ", "static ", "async ", "elif ", "else", "try:",
+        "except",  "package ", "use ",    "}",      "@"}) {
+    if (line.starts_with(opener)) return true;
+  }
+  char last = line.back();
+  return last == ';' || last == '{' || last == '}' || line.ends_with("):") ||
+         line.ends_with(") {") || line.ends_with("=>");
+}
+
+// Lines that cannot be program source, so they count even inside a fence
+// tagged with a programming language (a Python traceback tagged `python`).
+bool IsUnmistakableErrorLine(std::string_view raw) {
+  std::string_view line = StripLogPrefix(raw);
+  for (std::string_view marker : {"Traceback (most recent call last)", "panicked at", "core dumped",
+                                  "Exception in thread", "Segmentation fault"}) {
+    if (line.find(marker) != std::string_view::npos) return true;
+  }
+  return line.starts_with("Caused by: ") || IsHttpErrorStatus(line) || IsCompilerDiagnostic(line) ||
+         StartsWithExceptionName(line);
+}
+
+std::string LeadInBefore(const Post& post, size_t index) {
+  if (index == 0) return {};
+  const text::Block& before = post.blocks[index - 1];
+  if (before.kind != text::BlockKind::kParagraph && before.kind != text::BlockKind::kListItem) {
+    return {};
+  }
+  return before.text;
+}
+
+}  // namespace
+
+bool IsErrorLine(std::string_view raw) {
+  std::string_view line = StripLogPrefix(raw);
+  if (line.empty()) return false;
+  if (line.find("Traceback (most recent call last)") != std::string_view::npos) return true;
+  if (line.find("panicked at") != std::string_view::npos) return true;
+  if (line.find("core dumped") != std::string_view::npos) return true;
+  for (std::string_view opener : {"panic: ",
+                                  "fatal error:",
+                                  "fatal:",
+                                  "FATAL",
+                                  "Fatal error",
+                                  "Exception in thread",
+                                  "Caused by: ",
+                                  "Uncaught ",
+                                  "Unhandled exception",
+                                  "Unhandled rejection",
+                                  "npm ERR!",
+                                  "Segmentation fault",
+                                  "error:",
+                                  "Error:",
+                                  "ERROR",
+                                  "[ERROR]",
+                                  "[error]",
+                                  "error[E",
+                                  "CRITICAL",
+                                  "E   ",
+                                  "level=error",
+                                  "level=fatal",
+                                  "thread '"}) {
+    if (line.starts_with(opener)) {
+      // "thread 'main'" is a Rust panic only with "panicked" (checked above).
+      if (opener == "thread '") continue;
+      return true;
+    }
+  }
+  if (line.find(" level=error") != std::string_view::npos) return true;
+  return IsHttpErrorStatus(line) || IsCompilerDiagnostic(line) || StartsWithExceptionName(line);
+}
+
+bool MentionsFailure(std::string_view line) {
+  if (HasUpperWord(line, "ERROR") || HasUpperWord(line, "FATAL") || HasUpperWord(line, "FAILED")) {
+    return true;
+  }
+  std::string lower = LowerAscii(line);
+  return HasAnyPhrase(
+      lower, {"error", "errors", "exception", "failed", "failure", "fatal", "panic", "traceback",
+              "denied", "refused", "segfault", "aborted", "crashed", "cannot", "can't", "unable to",
+              "not found", "no such file", "timed out"});
+}
+
+bool LooksLikeSource(std::string_view code, std::string_view language) {
+  if (!language.empty()) return IsSourceLanguage(language);
+  size_t lines = 0;
+  size_t source = 0;
+  for (std::string_view line : SplitLines(code)) {
+    if (TrimView(line).empty()) continue;
+    ++lines;
+    source += LooksLikeSourceLine(line) ? 1 : 0;
+  }
+  return lines > 0 && source * 10 >= lines * 3;
+}
+
+bool IsErrorBlock(const text::Block& block, std::string_view lead_in, bool under_logs_heading) {
+  if (block.kind != text::BlockKind::kCode && block.kind != text::BlockKind::kQuote) return false;
+  if (TrimView(block.text).empty()) return false;
+  auto lines = SplitLines(block.text);
+  std::string_view language =
+      block.kind == text::BlockKind::kCode ? std::string_view(block.info) : std::string_view();
+  if (block.kind == text::BlockKind::kCode && LooksLikeSource(block.text, language)) {
+    return std::any_of(lines.begin(), lines.end(), IsUnmistakableErrorLine);
+  }
+  // Scripts are commands to run; only their own error lines make them output.
+  if (IsScriptLanguage(language)) return std::any_of(lines.begin(), lines.end(), IsErrorLine);
+  if (std::any_of(lines.begin(), lines.end(), IsErrorLine)) return true;
+  // Only the sentence that introduces the block: "…the agent fails with:".
+  std::string lead = LowerAscii(TrimView(lead_in));
+  std::string_view last = lead.empty() ? std::string_view() : SentenceAt(lead, lead.size() - 1);
+  bool cue =
+      last.ends_with(':') &&
+      HasAnyPhrase(last, {"error",     "errors",      "fails",      "failed",    "fail",
+                          "failing",   "exception",   "crash",      "crashes",   "crashed",
+                          "traceback", "stack trace", "stacktrace", "panic",     "panics",
+                          "throws",    "raises",      "complains",  "aborts",    "error message",
+                          "log says",  "logs say",    "log shows",  "logs show", "log output"});
+  if (cue || under_logs_heading) return true;
+  // Shell sessions and logs without a telling lead-in need failure words.
+  bool weak = std::any_of(lines.begin(), lines.end(), MentionsFailure);
+  return weak && block.kind == text::BlockKind::kCode;
+}
+
+std::string ExcerptError(std::string_view text) {
+  constexpr size_t kMaxLines = 30;
+  auto lines = SplitLines(TrimView(text));
+  if (lines.size() <= kMaxLines) return std::string(TrimView(text));
+  std::vector<bool> keep(lines.size(), false);
+  auto mark = [&](size_t from, size_t to) {
+    for (size_t i = from; i < std::min(to, lines.size()); ++i) keep[i] = true;
+  };
+  size_t first = lines.size();
+  size_t last = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!IsErrorLine(lines[i])) continue;
+    if (first == lines.size()) first = i;
+    last = i;
+  }
+  if (first == lines.size()) {
+    mark(0, 15);
+    mark(lines.size() - 10, lines.size());
+  } else {
+    mark(first >= 2 ? first - 2 : 0, first + 12);
+    mark(last >= 5 ? last - 5 : 0, last + 4);
+  }
+  std::string out;
+  size_t skipped = 0;
+  auto flush_skipped = [&] {
+    if (skipped == 0) return;
+    out += "[… " + std::to_string(skipped) + (skipped == 1 ? " line" : " lines") + " omitted …]\n";
+    skipped = 0;
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!keep[i]) {
+      ++skipped;
+      continue;
+    }
+    flush_skipped();
+    out += lines[i];
+    out += '\n';
+  }
+  flush_skipped();
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+std::string NormalizeError(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  bool pending_space = false;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !out.empty();
+      ++i;
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    // Numbers, addresses and hashes differ between runs of the same failure.
+    if (c == '0' && i + 2 < text.size() && (text[i + 1] == 'x' || text[i + 1] == 'X') &&
+        IsHex(text[i + 2])) {
+      i += 2;
+      while (i < text.size() && IsHex(text[i])) ++i;
+      out += "0x0";
+      continue;
+    }
+    bool word_start = i == 0 || !(IsAlpha(text[i - 1]) || IsDigit(text[i - 1]));
+    if (word_start && IsHex(c)) {
+      size_t end = i;
+      bool digit = false;
+      while (end < text.size() && IsHex(text[end])) digit |= IsDigit(text[end++]);
+      bool word_end = end == text.size() || !(IsAlpha(text[end]) || IsDigit(text[end]));
+      if (digit && word_end && end - i >= 6) {
+        out.push_back('0');
+        i = end;
+        continue;
+      }
+    }
+    if (IsDigit(c)) {
+      while (i < text.size() && IsDigit(text[i])) ++i;
+      out.push_back('0');
+      continue;
+    }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    ++i;
+  }
+  return out;
+}
+
+std::string ErrorSignature(std::string_view text) {
+  auto lines = SplitLines(text);
+  std::string_view first;
+  std::string_view last;
+  for (std::string_view line : lines) {
+    if (!IsErrorLine(line)) continue;
+    if (first.empty()) first = line;
+    last = line;
+  }
+  if (first.empty()) return NormalizeError(text);
+  // A traceback's header is the same for every failure; its last line names it.
+  bool header = first.find("Traceback (most recent call last)") != std::string_view::npos;
+  return NormalizeError(StripLogPrefix(header ? last : first));
+}
+
+std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads, BlockSet* used) {
+  std::vector<ReportItem> items;
+  std::vector<std::string> keys;
+  // A shorter error inside a longer one is the same failure, when it says
+  // enough on its own to be recognised.
+  constexpr size_t kMinContained = 24;
+  // Distinct failures beyond this are still not examples, but not listed.
+  constexpr size_t kMaxErrors = 25;
+  for (const Thread* thread : threads) {
+    for (const Post& post : thread->posts) {
+      std::vector<size_t> counted_in_post;
+      for (size_t i = 0; i < post.blocks.size(); ++i) {
+        const text::Block& block = post.blocks[i];
+        if (!IsErrorBlock(block, LeadInBefore(post, i), post.topics[i] == Topic::kLogs)) continue;
+        used->insert({&post, i});
+        std::string excerpt = ExcerptError(block.text);
+        std::string key = ErrorSignature(excerpt);
+        size_t match = keys.size();
+        for (size_t k = 0; k < keys.size(); ++k) {
+          const std::string& shorter = keys[k].size() < key.size() ? keys[k] : key;
+          const std::string& longer = keys[k].size() < key.size() ? key : keys[k];
+          if (keys[k] == key ||
+              (shorter.size() >= kMinContained && longer.find(shorter) != std::string::npos)) {
+            match = k;
+            break;
+          }
+        }
+        if (match < keys.size()) {
+          if (std::find(counted_in_post.begin(), counted_in_post.end(), match) ==
+              counted_in_post.end()) {
+            ++items[match].occurrences;
+            counted_in_post.push_back(match);
+          }
+          continue;
+        }
+        if (items.size() >= kMaxErrors) continue;
+        ReportItem item = ItemFromBlock(post, block);
+        item.is_code = true;
+        item.language = block.kind == text::BlockKind::kCode ? block.info : "";
+        item.text = excerpt;
+        items.push_back(std::move(item));
+        keys.push_back(std::move(key));
+        counted_in_post.push_back(items.size() - 1);
+      }
+    }
+  }
+  return items;
+}
+
+}  // namespace issuegraph::analyze

@@ -1,0 +1,196 @@
+#include "analyze/prose.h"
+
+#include <algorithm>
+
+namespace issuegraph::analyze {
+namespace {
+
+bool IsWordByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '_';
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Steps back from `pos` to the start of a UTF-8 sequence.
+size_t CharBoundary(std::string_view text, size_t pos) {
+  while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    --pos;
+  }
+  return pos;
+}
+
+bool IsSentenceEnd(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c != '.' && c != '!' && c != '?') return false;
+  // "e.g." and "v1.2" are not ends: the next byte must be space or the end.
+  return i + 1 == text.size() || IsSpace(text[i + 1]);
+}
+
+}  // namespace
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string NormalizeWords(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    bool alnum = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+    if (!alnum) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+bool HasWords(std::string_view normalized, std::string_view phrase) {
+  if (phrase.empty()) return false;
+  size_t pos = 0;
+  while ((pos = normalized.find(phrase, pos)) != std::string_view::npos) {
+    bool start_ok = pos == 0 || normalized[pos - 1] == ' ';
+    size_t end = pos + phrase.size();
+    bool end_ok = end == normalized.size() || normalized[end] == ' ';
+    if (start_ok && end_ok) return true;
+    ++pos;
+  }
+  return false;
+}
+
+bool HasPhrase(std::string_view lower, std::string_view phrase) {
+  if (phrase.empty()) return false;
+  size_t pos = 0;
+  while ((pos = lower.find(phrase, pos)) != std::string_view::npos) {
+    size_t end = pos + phrase.size();
+    bool start_ok = pos == 0 || !IsWordByte(lower[pos - 1]) || !IsWordByte(phrase.front());
+    bool end_ok = end == lower.size() || !IsWordByte(lower[end]) || !IsWordByte(phrase.back());
+    if (start_ok && end_ok) return true;
+    ++pos;
+  }
+  return false;
+}
+
+bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view> phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view phrase) { return HasPhrase(lower, phrase); });
+}
+
+std::string_view TrimView(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending = false;
+  for (char c : TrimView(text)) {
+    if (IsSpace(c)) {
+      pending = true;
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string TrimToSentence(std::string_view text, size_t limit) {
+  text = TrimView(text);
+  if (text.size() <= limit) return std::string(text);
+  size_t cut = std::string_view::npos;
+  for (size_t i = std::min(limit, text.size()) - 1; i > limit / 3; --i) {
+    if (IsSentenceEnd(text, i)) {
+      cut = i + 1;
+      break;
+    }
+  }
+  if (cut != std::string_view::npos) return std::string(TrimView(text.substr(0, cut)));
+  size_t space = text.rfind(' ', limit);
+  if (space == std::string_view::npos || space < limit / 3) space = CharBoundary(text, limit);
+  std::string out(TrimView(text.substr(0, space)));
+  out += "…";
+  return out;
+}
+
+std::string_view SentenceAt(std::string_view text, size_t at) {
+  if (at >= text.size()) return {};
+  size_t begin = 0;
+  for (size_t i = at; i > 0; --i) {
+    if (IsSentenceEnd(text, i - 1) || text[i - 1] == '\n') {
+      begin = i;
+      break;
+    }
+  }
+  size_t end = text.size();
+  for (size_t i = at; i < text.size(); ++i) {
+    if (IsSentenceEnd(text, i) || text[i] == '\n') {
+      end = text[i] == '\n' ? i : i + 1;
+      break;
+    }
+  }
+  return TrimView(text.substr(begin, end - begin));
+}
+
+bool IsOnlyReferences(std::string_view text, bool allow_keywords) {
+  static constexpr std::string_view kKeywords[] = {
+      "close",    "closes", "closed", "fix",  "fixes", "fixed",   "resolve", "resolves",
+      "resolved", "and",    "see",    "part", "of",    "related", "to",      "also"};
+  bool any_ref = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find_first_of(" \t\n,;", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view token = text.substr(pos, end - pos);
+    pos = end + 1;
+    while (!token.empty() && (token.back() == '.' || token.back() == ':' || token.back() == ')')) {
+      token.remove_suffix(1);
+    }
+    while (!token.empty() && token.front() == '(') token.remove_prefix(1);
+    if (token.empty()) continue;
+    size_t hash = token.find('#');
+    bool digits_after = hash != std::string_view::npos && hash + 1 < token.size() &&
+                        std::all_of(token.begin() + static_cast<long>(hash) + 1, token.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+    bool gh = token.size() > 3 && (token.starts_with("GH-") || token.starts_with("gh-"));
+    bool url = token.starts_with("https://") || token.starts_with("http://");
+    if (digits_after || gh || url) {
+      any_ref = true;
+      continue;
+    }
+    std::string lower = LowerAscii(token);
+    bool keyword =
+        std::find(std::begin(kKeywords), std::end(kKeywords), lower) != std::end(kKeywords);
+    if (!allow_keywords || !keyword) return false;
+  }
+  return any_ref;
+}
+
+bool IsMaintainer(std::string_view author_association) {
+  return author_association == "OWNER" || author_association == "MEMBER" ||
+         author_association == "COLLABORATOR";
+}
+
+std::string DatePart(std::string_view iso_time) {
+  return std::string(iso_time.substr(0, std::min<size_t>(10, iso_time.size())));
+}
+
+std::string RelativeRefText(const IssueRef& root, const IssueRef& other) {
+  if (root.SameRepo(other)) return "#" + std::to_string(other.number);
+  return other.Text();
+}
+
+}  // namespace issuegraph::analyze

@@ -1,0 +1,56 @@
+// Small text helpers the analysis shares: case folding, phrase matching on
+// word boundaries, whitespace clean-up and sentence-aware trimming. Pure
+// functions over UTF-8 strings (only ASCII is case-folded); thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "model/issue_ref.h"
+
+namespace issuegraph::analyze {
+
+// ASCII letters lower-cased, every other byte kept (fast; no locale).
+std::string LowerAscii(std::string_view text);
+
+// Lower-cases ASCII letters and turns every run of characters that are not
+// ASCII letters or digits into one space, trimmed: "Steps to Reproduce:" ->
+// "steps to reproduce". Non-ASCII bytes (emoji, accents) count as separators.
+std::string NormalizeWords(std::string_view text);
+
+// True when `phrase` (already normalised) occurs in `normalized` as whole words.
+bool HasWords(std::string_view normalized, std::string_view phrase);
+
+// True when any phrase occurs in `lower` (lower-cased text) starting and
+// ending on a word boundary; punctuation inside phrases is matched as written.
+bool HasPhrase(std::string_view lower, std::string_view phrase);
+bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view> phrases);
+
+std::string_view TrimView(std::string_view text);
+std::string CollapseSpaces(std::string_view text);
+
+// Cuts `text` to at most about `limit` bytes, at the last sentence end that
+// keeps at least a third of the limit, else at a word boundary with "…".
+// Never splits a UTF-8 sequence.
+std::string TrimToSentence(std::string_view text, size_t limit);
+
+// The sentence of `text` that contains byte offset `at`.
+std::string_view SentenceAt(std::string_view text, size_t at);
+
+// True when `text` holds nothing but references (#N, GH-N, OWNER/REPO#N,
+// issue or pull URLs), separated by commas, "and" or the closing keywords
+// (fixes, closes, resolves… when `allow_keywords`): "Fixes #1, fixes #2".
+bool IsOnlyReferences(std::string_view text, bool allow_keywords);
+
+// OWNER, MEMBER and COLLABORATOR speak for the project.
+bool IsMaintainer(std::string_view author_association);
+
+// "2026-06-01" from "2026-06-01T10:00:00Z"; the input when it is shorter.
+std::string DatePart(std::string_view iso_time);
+
+// "#N" when `other` is in `root`'s repository, "owner/repo#N" otherwise.
+std::string RelativeRefText(const IssueRef& root, const IssueRef& other);
+
+}  // namespace issuegraph::analyze

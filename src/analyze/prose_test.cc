@@ -1,0 +1,55 @@
+#include "analyze/prose.h"
+
+#include <gtest/gtest.h>
+
+namespace issuegraph::analyze {
+namespace {
+
+TEST(Prose, NormalizeWordsAndWholeWordMatches) {
+  EXPECT_EQ(NormalizeWords("  Steps to Reproduce:  "), "steps to reproduce");
+  EXPECT_EQ(NormalizeWords("🐛 Bug / Fix-it"), "bug fix it");
+  EXPECT_TRUE(HasWords("root cause analysis", "cause analysis"));
+  EXPECT_FALSE(HasWords("because", "cause"));
+  EXPECT_TRUE(HasPhrase("this worked, thanks", "this worked"));
+  EXPECT_FALSE(HasPhrase("reworked it", "worked"));
+  EXPECT_TRUE(HasPhrase("workaround: run x", "workaround:"));
+}
+
+TEST(Prose, TrimToSentence) {
+  EXPECT_EQ(TrimToSentence("Short.", 600), "Short.");
+  EXPECT_EQ(TrimToSentence("One two three. Four five six seven eight.", 30), "One two three.");
+  // No sentence end in reach: cut at a word, marked.
+  EXPECT_EQ(TrimToSentence("alpha beta gamma delta epsilon", 18), "alpha beta gamma…");
+  // e.g. and version numbers are not sentence ends.
+  EXPECT_EQ(TrimToSentence("Use v1.2 e.g. now. Then more words follow here.", 25),
+            "Use v1.2 e.g. now.");
+}
+
+TEST(Prose, SentenceAt) {
+  std::string_view text = "First one. Is this a question? Last";
+  EXPECT_EQ(SentenceAt(text, 15), "Is this a question?");
+  EXPECT_EQ(SentenceAt(text, 0), "First one.");
+  EXPECT_EQ(SentenceAt(text, text.size() - 1), "Last");
+}
+
+TEST(Prose, OnlyReferences) {
+  EXPECT_TRUE(IsOnlyReferences("#6", false));
+  EXPECT_TRUE(IsOnlyReferences("Resolves #1, resolves #10, fixes trapdoor/other#3", true));
+  EXPECT_TRUE(IsOnlyReferences("Fixes GH-4 and https://github.com/a/b/issues/5.", true));
+  EXPECT_FALSE(IsOnlyReferences("Fixes #1", false));
+  EXPECT_FALSE(IsOnlyReferences("Fixes #1 by reading both paths", true));
+  EXPECT_FALSE(IsOnlyReferences("fixes", true));
+}
+
+TEST(Prose, RolesDatesAndReferences) {
+  EXPECT_TRUE(IsMaintainer("OWNER"));
+  EXPECT_TRUE(IsMaintainer("COLLABORATOR"));
+  EXPECT_FALSE(IsMaintainer("CONTRIBUTOR"));
+  EXPECT_EQ(DatePart("2026-06-01T09:30:00Z"), "2026-06-01");
+  IssueRef root = *ParseShortRef("Acme/App#1");
+  EXPECT_EQ(RelativeRefText(root, *ParseShortRef("acme/app#7")), "#7");
+  EXPECT_EQ(RelativeRefText(root, *ParseShortRef("Other/Lib#7")), "Other/Lib#7");
+}
+
+}  // namespace
+}  // namespace issuegraph::analyze

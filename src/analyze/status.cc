@@ -1,0 +1,212 @@
+#include "analyze/status.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "analyze/prose.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+struct PullLink {
+  const Node* pull = nullptr;
+  const Edge* edge = nullptr;
+};
+
+bool IsMerged(const Node& node) { return node.merged || node.state == NodeState::kMerged; }
+
+// Pulls that close the root or are connected to it, one entry per pull,
+// a closing edge preferred, ordered by reference text.
+std::vector<PullLink> ProposedFixes(const Graph& graph, const Node& root, bool closing_only) {
+  std::vector<PullLink> links;
+  for (const Edge& edge : graph.edges) {
+    if (edge.to != graph.root) continue;
+    if (edge.kind != EdgeKind::kCloses && (closing_only || edge.kind != EdgeKind::kConnected)) {
+      continue;
+    }
+    const Node* pull = graph.Find(edge.from);
+    if (pull == nullptr || pull->type != NodeType::kPull) continue;
+    auto same = std::find_if(links.begin(), links.end(),
+                             [&](const PullLink& link) { return link.pull == pull; });
+    if (same == links.end()) {
+      links.push_back({pull, &edge});
+    } else if (edge.kind == EdgeKind::kCloses) {
+      same->edge = &edge;
+    }
+  }
+  std::sort(links.begin(), links.end(), [&](const PullLink& a, const PullLink& b) {
+    bool a_other = !a.pull->ref.SameRepo(root.ref);
+    bool b_other = !b.pull->ref.SameRepo(root.ref);
+    if (a_other != b_other) return b_other;
+    if (a.pull->ref.RepoKey() != b.pull->ref.RepoKey()) {
+      return a.pull->ref.RepoKey() < b.pull->ref.RepoKey();
+    }
+    return a.pull->ref.number < b.pull->ref.number;
+  });
+  return links;
+}
+
+std::string JoinRefs(const Node& root, const std::vector<const Node*>& nodes) {
+  std::string out;
+  for (const Node* node : nodes) {
+    if (!out.empty()) out += ", ";
+    out += RelativeRefText(root.ref, node->ref);
+  }
+  return out;
+}
+
+Provenance PageOf(const Node& node) {
+  Provenance source;
+  source.node = node.ref.Key();
+  source.url = node.url.empty() ? node.ref.HtmlUrl() : node.url;
+  return source;
+}
+
+// A maintainer's comment saying it is fixed, latest first; the statement
+// must be made, not hoped for ("should be fixed in 2.0?").
+const Post* MaintainerSaysFixed(const Thread& thread) {
+  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    std::string prose = post->lower_prose;
+    for (std::string_view cue :
+         {"fixed in", "has been fixed", "was fixed", "is fixed", "fixed by", "fixed on main",
+          "released in", "resolved in", "resolved by", "shipped in", "landed in"}) {
+      size_t at = prose.find(cue);
+      if (at == std::string::npos) continue;
+      std::string_view sentence = SentenceAt(prose, at);
+      if (sentence.ends_with("?") ||
+          HasAnyPhrase(sentence, {"should", "will", "might", "may", "hopefully", "once", "if"})) {
+        continue;
+      }
+      return &*post;
+    }
+  }
+  return nullptr;
+}
+
+StatusLine PullStatus(const Graph& graph, const Node& root) {
+  std::vector<const Node*> closes;
+  for (const Edge& edge : graph.edges) {
+    if (edge.from != graph.root || edge.kind != EdgeKind::kCloses) continue;
+    if (const Node* issue = graph.Find(edge.to)) closes.push_back(issue);
+  }
+  std::sort(closes.begin(), closes.end(),
+            [](const Node* a, const Node* b) { return a->ref.Key() < b->ref.Key(); });
+  StatusLine line;
+  line.source = PageOf(root);
+  if (IsMerged(root)) {
+    line.text = "Merged " + DatePart(root.merged_at);
+    if (!closes.empty()) line.text += "; closes " + JoinRefs(root, closes);
+  } else if (root.state == NodeState::kOpen) {
+    line.text = root.draft ? "Open draft pull request" : "Open pull request, not merged yet";
+    if (!closes.empty()) line.text += "; would close " + JoinRefs(root, closes);
+  } else {
+    line.text = "Closed without merging";
+  }
+  return line;
+}
+
+StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread& thread) {
+  StatusLine line;
+  line.source = PageOf(root);
+  std::vector<const Node*> merged;
+  for (const PullLink& link : ProposedFixes(graph, root, /*closing_only=*/true)) {
+    if (IsMerged(*link.pull)) merged.push_back(link.pull);
+  }
+  if (!merged.empty()) {
+    line.text = "Fixed by ";
+    for (size_t i = 0; i < merged.size(); ++i) {
+      if (i > 0) line.text += i + 1 == merged.size() ? " and " : ", ";
+      line.text += RelativeRefText(root.ref, merged[i]->ref) + " (merged " +
+                   DatePart(merged[i]->merged_at) + ")";
+    }
+    line.source = PageOf(*merged.front());
+    return line;
+  }
+  const Edge* duplicate = nullptr;
+  for (const Edge& edge : graph.edges) {
+    if (edge.from == graph.root && edge.kind == EdgeKind::kDuplicateOf) {
+      duplicate = &edge;
+      break;
+    }
+  }
+  if (root.state_reason == "duplicate" || duplicate != nullptr) {
+    line.text = "Closed as a duplicate";
+    if (duplicate != nullptr) {
+      const Node* canonical = graph.Find(duplicate->to);
+      auto ref = canonical != nullptr ? Result<IssueRef>(canonical->ref)
+                                      : ParseShortRef(duplicate->to, root.ref.host);
+      line.text += " of " + (ref ? RelativeRefText(root.ref, *ref) : duplicate->to);
+      line.source = duplicate->provenance;
+    }
+    return line;
+  }
+  if (root.state_reason == "not_planned") {
+    line.text = "Closed as not planned";
+    return line;
+  }
+  for (const Event& event : root.events) {
+    if (event.type != "closed" || event.commit_id.empty() || event.other.has_value()) continue;
+    line.text = "Closed as completed by commit " + event.commit_id.substr(0, 7) +
+                " (no linked pull request found)";
+    line.source.where = Provenance::Where::kEvent;
+    line.source.id = event.id;
+    return line;
+  }
+  if (const Post* post = MaintainerSaysFixed(thread)) {
+    line.text = "Closed as completed; maintainer @" + post->author +
+                " says it is fixed (no merged closing pull request found)";
+    line.source = post->source;
+    return line;
+  }
+  line.text = "Closed as completed (no linked fix found)";
+  return line;
+}
+
+StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
+  StatusLine line;
+  line.source = PageOf(root);
+  std::vector<const Node*> open;
+  std::vector<const Node*> merged;
+  for (const PullLink& link : ProposedFixes(graph, root, /*closing_only=*/false)) {
+    if (IsMerged(*link.pull)) {
+      if (link.edge->kind == EdgeKind::kCloses) merged.push_back(link.pull);
+    } else if (link.pull->state == NodeState::kOpen) {
+      open.push_back(link.pull);
+    }
+  }
+  std::string prefix = root.state_reason == "reopened" ? "Reopened" : "Open";
+  if (!merged.empty()) {
+    line.text = prefix + " — " + JoinRefs(root, merged) + (merged.size() == 1 ? " was" : " were") +
+                " merged (" + DatePart(merged.front()->merged_at) + ") but the issue is still open";
+    line.source = PageOf(*merged.front());
+  } else if (!open.empty()) {
+    line.text = prefix + " — " + std::to_string(open.size()) +
+                (open.size() == 1 ? " open pull request proposes a fix ("
+                                  : " open pull requests propose a fix (") +
+                JoinRefs(root, open) + ")";
+    line.source = PageOf(*open.front());
+  } else {
+    line.text = prefix + " — no open pull request proposes a fix yet";
+  }
+  return line;
+}
+
+}  // namespace
+
+StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {
+  const Node* root = graph.Find(graph.root);
+  if (root == nullptr) return {"Unknown: the root item was not fetched", {}};
+  StatusLine line;
+  if (root->type == NodeType::kPull) {
+    line = PullStatus(graph, *root);
+  } else if (root->state == NodeState::kOpen) {
+    line = OpenIssueStatus(graph, *root);
+  } else {
+    line = ClosedIssueStatus(graph, *root, root_thread);
+  }
+  if (workaround_known) line.text += "; a workaround is known";
+  return line;
+}
+
+}  // namespace issuegraph::analyze

@@ -1,0 +1,85 @@
+// Test helper (header-only, used by the analyze tests): builds small Graphs
+// by hand, with the URLs and provenance the crawler would give them.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "model/graph.h"
+
+namespace issuegraph::analyze::testing {
+
+inline IssueRef Ref(const std::string& text) { return *ParseShortRef(text); }
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(const std::string& root) { graph_.root = Ref(root).Key(); }
+
+  Node& Issue(const std::string& ref, const std::string& title, std::string body = "",
+              NodeState state = NodeState::kOpen, std::string reason = "") {
+    Node& node = Add(ref, NodeType::kIssue, title);
+    node.body = std::move(body);
+    node.state = state;
+    node.state_reason = std::move(reason);
+    return node;
+  }
+
+  Node& Pull(const std::string& ref, const std::string& title, NodeState state,
+             std::string merged_at = "", std::string body = "") {
+    Node& node = Add(ref, NodeType::kPull, title);
+    node.state = state;
+    node.merged = state == NodeState::kMerged;
+    node.merged_at = std::move(merged_at);
+    node.body = std::move(body);
+    node.url = "https://github.com/" + node.ref.owner + "/" + node.ref.repo + "/pull/" +
+               std::to_string(node.ref.number);
+    return node;
+  }
+
+  // Adds a comment to `ref`; ids are numbered from 1000 in creation order.
+  Comment& Say(const std::string& ref, const std::string& author, const std::string& association,
+               std::string body) {
+    Node& node = graph_.nodes.at(Ref(ref).Key());
+    Comment& comment = node.comments.emplace_back();
+    comment.id = std::to_string(next_comment_++);
+    comment.author = author;
+    comment.author_association = association;
+    comment.created_at = "2026-05-27T10:00:00Z";
+    comment.body = std::move(body);
+    comment.url = node.url + "#issuecomment-" + comment.id;
+    node.comment_count = static_cast<int64_t>(node.comments.size());
+    return comment;
+  }
+
+  void Link(const std::string& from, const std::string& to, EdgeKind kind) {
+    Edge edge;
+    edge.from = Ref(from).Key();
+    edge.to = Ref(to).Key();
+    edge.kind = kind;
+    edge.provenance.node = edge.from;
+    edge.provenance.url = Ref(from).HtmlUrl();
+    graph_.AddEdge(std::move(edge));
+  }
+
+  Graph& graph() { return graph_; }
+
+ private:
+  Node& Add(const std::string& ref, NodeType type, const std::string& title) {
+    Node node;
+    node.ref = Ref(ref);
+    node.type = type;
+    node.title = title;
+    node.author = "author" + std::to_string(node.ref.number);
+    node.author_association = "NONE";
+    node.created_at = "2026-05-26T10:00:00Z";
+    node.url = node.ref.HtmlUrl();
+    node.complete = true;
+    node.depth = node.ref.Key() == graph_.root ? 0 : 1;
+    return graph_.nodes[node.ref.Key()] = std::move(node);
+  }
+
+  Graph graph_;
+  int next_comment_ = 1000;
+};
+
+}  // namespace issuegraph::analyze::testing

@@ -1,0 +1,66 @@
+// A node's conversation as the analysis reads it: the body and each comment
+// parsed once into Markdown blocks, each post carrying its author, role and
+// the provenance every extracted item points back to. The Thread borrows the
+// Graph's nodes; it must not outlive the Graph. Not thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyze/sections.h"
+#include "model/graph.h"
+#include "model/report.h"
+#include "text/markdown.h"
+
+namespace issuegraph::analyze {
+
+struct Post {
+  const Node* node = nullptr;
+  const Comment* comment = nullptr;  // null for the body
+  Provenance source;
+  std::string author;
+  std::string author_association;
+  std::vector<text::Block> blocks;
+  std::vector<Topic> topics;  // one per block: the section each block sits in
+  std::string lower_prose;    // ProseOf(*this), ASCII lower-cased, for cue phrases
+};
+
+// The body (when non-empty) followed by every comment, in order.
+struct Thread {
+  const Node* node = nullptr;
+  std::vector<Post> posts;
+};
+
+Thread ReadThread(const Node& node);
+
+// Provenance of a node's body: its page.
+Provenance BodySource(const Node& node);
+
+// A block as a report item: code and tables keep their text verbatim, list
+// items keep their nesting, other blocks are plain text. Author and
+// provenance come from the post.
+ReportItem ItemFromBlock(const Post& post, const text::Block& block);
+
+// Identifies one block of one post of one thread, to keep an item from being
+// reported twice in the same section or used as both error and example.
+using BlockId = std::pair<const Post*, size_t>;
+using BlockSet = std::set<BlockId>;
+
+// Items of every block of `post` under `topic`, in order, at most `limit`:
+// HTML blocks, empty template answers ("_No response_", "N/A") and blocks
+// already in `taken` are skipped; taken blocks are added to `taken`. A
+// "Label: text" paragraph keeps its label.
+std::vector<ReportItem> TopicItems(const Post& post, Topic topic, BlockSet* taken,
+                                   size_t limit = 40);
+
+// Whether a block is worth an item: not HTML, not an empty template answer.
+bool IsContent(const text::Block& block);
+
+// Plain text of a post's own prose (headings, paragraphs, list items): not
+// code, and not quotes, which repeat someone else's words.
+std::string ProseOf(const Post& post);
+
+}  // namespace issuegraph::analyze

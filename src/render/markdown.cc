@@ -1,0 +1,284 @@
+#include "render/markdown.h"
+
+#include <algorithm>
+#include <array>
+
+#include "render/markdown_escape.h"
+#include "render/mermaid.h"
+
+namespace issuegraph::render {
+namespace {
+
+constexpr std::string_view kNoneInThread = "_None found in the thread._\n\n";
+constexpr std::string_view kNoneInGraph = "_None found in the graph._\n\n";
+constexpr size_t kMaxListedKeys = 20;
+constexpr size_t kMaxParticipants = 20;
+
+constexpr std::array kTextSections = {
+    SectionKind::kSummary,     SectionKind::kErrorMessages, SectionKind::kReproduction,
+    SectionKind::kEnvironment, SectionKind::kRootCause,     SectionKind::kFix,
+    SectionKind::kWorkaround,  SectionKind::kCodeExamples,  SectionKind::kDiscussion,
+};
+
+std::string Date(std::string_view iso) { return std::string(iso.substr(0, 10)); }
+
+// "FIRST_TIME_CONTRIBUTOR" -> "first time contributor"; nothing for NONE.
+std::string Role(std::string_view association) {
+  if (association.empty() || association == "NONE") return {};
+  std::string out;
+  for (char c : association) {
+    out += c == '_' ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+std::string Person(std::string_view login, std::string_view association) {
+  if (login.empty()) return "unknown";
+  std::string role = Role(association);
+  return EscapeCell(login) + (role.empty() ? "" : " (" + role + ")");
+}
+
+std::string Words(std::string_view reason) {
+  std::string out(reason);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+std::string StateText(NodeType type, NodeState state, std::string_view reason, bool draft) {
+  if (state == NodeState::kMerged) return "merged";
+  if (state == NodeState::kOpen) {
+    if (type == NodeType::kPull && draft) return "open (draft)";
+    return reason == "reopened" ? "open (reopened)" : "open";
+  }
+  if (type == NodeType::kPull || reason.empty()) return "closed";
+  return "closed (" + Words(reason) + ")";
+}
+
+std::string NodeName(const Graph& graph, const std::string& key) {
+  const Node* node = graph.Find(key);
+  return node != nullptr ? node->ref.Text() : key;
+}
+
+std::string SourceName(const Provenance& source, const Graph& graph) {
+  std::string name = NodeName(graph, source.node);
+  switch (source.where) {
+    case Provenance::Where::kBody:
+      return name;
+    case Provenance::Where::kComment:
+      return name + " comment " + source.id;
+    case Provenance::Where::kEvent:
+      return name + " event " + source.id;
+  }
+  return name;
+}
+
+bool SameSource(const ReportItem& a, const ReportItem& b) {
+  return a.source.node == b.source.node && a.source.where == b.source.where &&
+         a.source.id == b.source.id && a.confirmations == b.confirmations;
+}
+
+std::string SourceLine(const ReportItem& item, const Graph& graph) {
+  std::string line = "— from " + MarkdownLink(SourceName(item.source, graph), item.source.url);
+  if (!item.author.empty()) line += " by " + Person(item.author, item.author_association);
+  if (item.confirmations > 0) {
+    line += " · confirmed by " + std::to_string(item.confirmations) +
+            (item.confirmations == 1 ? " later reply" : " later replies");
+  }
+  if (item.occurrences > 1) line += " · seen " + std::to_string(item.occurrences) + " times";
+  return line + "\n\n";
+}
+
+std::string LabelPrefix(const ReportItem& item) {
+  return item.label.empty() ? std::string() : "**" + EscapeCell(item.label) + ":** ";
+}
+
+// Renders items that share one source, then that source.
+void RenderGroup(const std::vector<const ReportItem*>& group, const Graph& graph,
+                 std::string* out) {
+  bool in_list = false;
+  for (const ReportItem* item : group) {
+    if (item->list_level > 0 && !item->is_code) {
+      std::string indent(static_cast<size_t>(2 * (std::min(item->list_level, 6) - 1)), ' ');
+      std::string text = EscapeText(item->text);
+      std::string continued;
+      for (char c : text) {
+        continued += c;
+        if (c == '\n') continued += indent + "  ";
+      }
+      *out += indent + "- " + LabelPrefix(*item) + continued + "\n";
+      in_list = true;
+      continue;
+    }
+    if (in_list) *out += "\n";
+    in_list = false;
+    if (item->is_code) {
+      if (!item->label.empty()) *out += "**" + EscapeCell(item->label) + ":**\n\n";
+      *out += CodeFence(item->text, item->language) + "\n";
+    } else {
+      *out += LabelPrefix(*item) + EscapeText(item->text) + "\n\n";
+    }
+  }
+  if (in_list) *out += "\n";
+  if (!group.empty()) *out += SourceLine(*group.front(), graph);
+}
+
+void RenderSection(SectionKind kind, const Report& report, const Graph& graph, std::string* out) {
+  *out += "## " + std::string(SectionTitle(kind)) + "\n\n";
+  auto section = std::find_if(report.sections.begin(), report.sections.end(),
+                              [&](const Section& s) { return s.kind == kind; });
+  if (section == report.sections.end() || section->items.empty()) {
+    *out += kNoneInThread;
+    return;
+  }
+  // Errors and examples each keep their own source line; other sections
+  // name a source once for the run of items taken from it.
+  bool one_by_one = kind == SectionKind::kErrorMessages || kind == SectionKind::kCodeExamples;
+  std::vector<const ReportItem*> group;
+  for (const ReportItem& item : section->items) {
+    if (!group.empty() && (one_by_one || !SameSource(*group.front(), item))) {
+      RenderGroup(group, graph, out);
+      group.clear();
+    }
+    group.push_back(&item);
+  }
+  RenderGroup(group, graph, out);
+}
+
+std::string RefCell(const LinkedItem& item) { return MarkdownLink(item.ref_text, item.url); }
+
+std::string TitleCell(const LinkedItem& item) {
+  if (!item.fetched && item.title.empty()) return "—";
+  return EscapeCell(item.title);
+}
+
+std::string LinkedState(const LinkedItem& item) {
+  if (!item.fetched) return item.state_reason == "deleted" ? "deleted" : "not fetched";
+  return StateText(item.type, item.state, item.state_reason, item.draft);
+}
+
+void RenderLinkedPulls(const Report& report, std::string* out) {
+  *out += "## Linked pull requests\n\n";
+  if (report.linked_pulls.empty()) {
+    *out += kNoneInGraph;
+    return;
+  }
+  *out += "| PR | Title | State | Merged | Relation | Author |\n";
+  *out += "| --- | --- | --- | --- | --- | --- |\n";
+  for (const LinkedItem& item : report.linked_pulls) {
+    std::string merged = item.merged_at.empty() ? "—" : Date(item.merged_at);
+    *out += "| " + RefCell(item) + " | " + TitleCell(item) + " | " + LinkedState(item) + " | " +
+            merged + " | " + EscapeCell(item.relation) + " | " +
+            (item.author.empty() ? "—" : EscapeCell(item.author)) + " |\n";
+  }
+  *out += "\n";
+}
+
+void RenderLinkedIssues(const Report& report, std::string* out) {
+  *out += "## Linked issues\n\n";
+  if (report.linked_issues.empty()) {
+    *out += kNoneInGraph;
+    return;
+  }
+  *out += "| Issue | Title | State | Relation | Depth |\n";
+  *out += "| --- | --- | --- | --- | --- |\n";
+  for (const LinkedItem& item : report.linked_issues) {
+    *out += "| " + RefCell(item) + " | " + TitleCell(item) + " | " + LinkedState(item) + " | " +
+            EscapeCell(item.relation) + " | " + std::to_string(item.depth) + " |\n";
+  }
+  *out += "\n";
+}
+
+void RenderHeader(const Report& report, std::string* out) {
+  std::string ref = report.ref.number > 0 ? report.ref.Text() : std::string();
+  std::string title = EscapeCell(report.title);
+  *out += "# " + (title.empty() ? EscapeCell(ref) : title + " (" + EscapeCell(ref) + ")") + "\n\n";
+  std::string repository = report.ref.owner + "/" + report.ref.repo;
+  *out += "- **Repository:** " + EscapeCell(repository) + "\n";
+  *out += "- **Type:** " + std::string(report.type == NodeType::kPull ? "pull request" : "issue") +
+          "\n";
+  *out += "- **State:** " +
+          StateText(report.type, report.state, report.state_reason, /*draft=*/false) + "\n";
+  std::string labels;
+  for (const std::string& label : report.labels) {
+    labels += (labels.empty() ? "" : ", ") + EscapeCell(label);
+  }
+  *out += "- **Labels:** " + (labels.empty() ? std::string("none") : labels) + "\n";
+  *out += "- **Author:** " + Person(report.author, report.author_association) + "\n";
+  *out += "- **Opened:** " + Date(report.created_at) + "\n";
+  if (!report.closed_at.empty()) *out += "- **Closed:** " + Date(report.closed_at) + "\n";
+  *out += "- **Comments:** " + std::to_string(report.comment_count) + "\n";
+  std::string people;
+  for (size_t i = 0; i < report.participants.size() && i < kMaxParticipants; ++i) {
+    people += (i == 0 ? "" : ", ") + EscapeCell(report.participants[i]);
+  }
+  if (report.participants.size() > kMaxParticipants) {
+    people += " and " + std::to_string(report.participants.size() - kMaxParticipants) + " more";
+  }
+  *out += "- **Participants:** " + (people.empty() ? std::string("none") : people) + "\n";
+  *out += "- **URL:** " + MarkdownLink(report.url, report.url) + "\n\n";
+  *out += "**Status:** " + EscapeCell(report.status);
+  std::string source = SafeUrl(report.status_source.url);
+  if (!source.empty() && source != SafeUrl(report.url)) *out += " ([source](" + source + "))";
+  *out += "\n\n";
+}
+
+void RenderOriginal(const Report& report, std::string* out) {
+  bool pull = report.type == NodeType::kPull;
+  *out += "## Original text\n\n";
+  *out += std::string("<details><summary>Original ") + (pull ? "pull request" : "issue") +
+          " text</summary>\n\n";
+  if (report.original_text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    *out += "_The body is empty._\n\n";
+  } else {
+    // Fenced, the body is text: it cannot close <details> or inject HTML.
+    *out += CodeFence(report.original_text, "markdown") + "\n";
+  }
+  *out += "</details>\n\n";
+}
+
+std::string KeyList(const std::vector<std::string>& keys) {
+  std::string out;
+  for (size_t i = 0; i < keys.size() && i < kMaxListedKeys; ++i) {
+    out += (i == 0 ? "" : ", ") + keys[i];
+  }
+  if (keys.size() > kMaxListedKeys) {
+    out += " and " + std::to_string(keys.size() - kMaxListedKeys) + " more";
+  }
+  return out;
+}
+
+void RenderFooter(const Graph& graph, std::string* out) {
+  const CrawlStats& stats = graph.stats;
+  std::string text = "Crawl: " + std::to_string(graph.nodes.size()) + " nodes, " +
+                     std::to_string(graph.edges.size()) + " edges, " +
+                     std::to_string(stats.requests) + " requests (" + stats.api + " API).";
+  if (stats.partial) {
+    text += " Partial result:";
+    for (const std::string& reason : stats.partial_reasons) text += " " + reason;
+    if (stats.partial_reasons.empty()) text += " a limit cut the crawl.";
+    if (!stats.left_out.empty()) text += " Not fetched: " + KeyList(stats.left_out) + ".";
+  } else {
+    text += " Complete within the chosen depth.";
+  }
+  if (!stats.beyond_depth.empty()) {
+    text += " Beyond the depth limit: " + KeyList(stats.beyond_depth) + ".";
+  }
+  if (!stats.failed.empty()) text += " Could not read: " + KeyList(stats.failed) + ".";
+  *out += "---\n\n_" + EscapeCell(text) + "_\n";
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const Report& report, const Graph& graph) {
+  std::string out;
+  RenderHeader(report, &out);
+  RenderLinkedPulls(report, &out);
+  RenderLinkedIssues(report, &out);
+  for (SectionKind kind : kTextSections) RenderSection(kind, report, graph, &out);
+  out += "## Graph\n\n" + CodeFence(RenderMermaid(graph), "mermaid") + "\n";
+  RenderOriginal(report, &out);
+  RenderFooter(graph, &out);
+  return out;
+}
+
+}  // namespace issuegraph::render

@@ -1,0 +1,145 @@
+#include "render/markdown_escape.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace issuegraph::render {
+namespace {
+
+bool IsAlnum(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+// Escapes inline markup in one line.
+std::string EscapeInline(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + line.size() / 8);
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '&':
+      case '~':
+      case '|':
+        out += '\\';
+        out += c;
+        break;
+      case '_': {
+        // An underscore inside a word never starts emphasis; keep
+        // identifiers such as access_token readable.
+        bool inside = i > 0 && i + 1 < line.size() && IsAlnum(line[i - 1]) && IsAlnum(line[i + 1]);
+        if (!inside) out += '\\';
+        out += c;
+        break;
+      }
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+          out += ' ';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+// What opens a block at the start of a line: headings, quotes, list
+// markers, thematic breaks, setext underlines, ordered list numbers.
+std::string EscapeLineStart(std::string line) {
+  size_t start = line.find_first_not_of(" \t");
+  if (start == std::string::npos) return {};
+  line.erase(0, start);  // leading spaces could make an indented code block
+  char c = line.front();
+  if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>') {
+    line.insert(0, 1, '\\');
+    return line;
+  }
+  size_t digits = 0;
+  while (digits < line.size() && digits < 10 && line[digits] >= '0' && line[digits] <= '9') {
+    ++digits;
+  }
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
+    line.insert(digits, 1, '\\');
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string EscapeText(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (start > 0) out += '\n';
+    out += EscapeLineStart(EscapeInline(line));
+    start = end + 1;
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+std::string EscapeCell(std::string_view text) {
+  std::string flat;
+  flat.reserve(text.size());
+  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  // A cell is never at a line start, but '|' always splits it.
+  return EscapeInline(flat);
+}
+
+std::string CodeFence(std::string_view code, std::string_view info) {
+  size_t longest = 0;
+  size_t run = 0;
+  for (char c : code) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(std::max<size_t>(3, longest + 1), '`');
+  std::string language;
+  for (char c : info.substr(0, std::min<size_t>(info.size(), 30))) {
+    bool ok = IsAlnum(c) || c == '_' || c == '+' || c == '-' || c == '.' || c == '#';
+    if (!ok || static_cast<unsigned char>(c) >= 0x80) break;
+    language += c;
+  }
+  std::string out = fence + language + "\n";
+  out += code;
+  if (!code.empty() && code.back() != '\n') out += '\n';
+  out += fence + "\n";
+  return out;
+}
+
+std::string SafeUrl(std::string_view url) {
+  if (!url.starts_with("https://") && !url.starts_with("http://")) return {};
+  std::string out;
+  for (char c : url) {
+    auto u = static_cast<unsigned char>(c);
+    bool encode = u <= 0x20 || u == 0x7F || c == '(' || c == ')' || c == '<' || c == '>' ||
+                  c == '"' || c == '\'' || c == '\\' || c == '`' || c == '[' || c == ']';
+    if (encode) {
+      char buffer[4];
+      std::snprintf(buffer, sizeof buffer, "%%%02X", u);
+      out += buffer;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string MarkdownLink(std::string_view text, std::string_view url) {
+  std::string safe = SafeUrl(url);
+  if (safe.empty()) return EscapeCell(text);
+  return "[" + EscapeCell(text) + "](" + safe + ")";
+}
+
+}  // namespace issuegraph::render

@@ -1,0 +1,31 @@
+// Putting untrusted text into Markdown safely: plain text that renders as
+// itself (no emphasis, links, headings or raw HTML from issue text), table
+// cells, code fences that the code cannot close, and links limited to
+// http(s). Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace issuegraph::render {
+
+// Plain text as literal Markdown: backslash-escapes the characters that
+// start markup (and '<', '&' so no HTML or entity passes through), and what
+// would open a block at the start of a line. Keeps line breaks.
+std::string EscapeText(std::string_view text);
+
+// One table cell: EscapeText on one line, with '|' escaped.
+std::string EscapeCell(std::string_view text);
+
+// A fenced code block ending in a newline. The fence is longer than any run
+// of backticks in `code`; `info` is reduced to a safe language word.
+std::string CodeFence(std::string_view code, std::string_view info);
+
+// `url` when it is http(s), with characters that could end a Markdown link
+// percent-encoded; empty otherwise.
+std::string SafeUrl(std::string_view url);
+
+// [text](url) when the URL is safe, else the escaped text alone.
+std::string MarkdownLink(std::string_view text, std::string_view url);
+
+}  // namespace issuegraph::render
