@@ -38,6 +38,16 @@ Provenance EventProvenance(const Node& node, const Event& event) {
   return provenance;
 }
 
+// When the text behind a provenance was written (ISO 8601 sorts as text).
+std::string WrittenAt(const Node& node, const Provenance& provenance) {
+  if (provenance.where == Provenance::Where::kComment) {
+    for (const auto& comment : node.comments) {
+      if (comment.id == provenance.id) return comment.created_at;
+    }
+  }
+  return node.created_at;
+}
+
 }  // namespace
 
 void AddTextLinks(Node& node) {
@@ -86,6 +96,13 @@ void AddEventLinks(Node& node, const std::map<std::string, IssueRef>& commit_pul
       const std::string other = event.other->Key();
       std::erase_if(node.links, [&](const Edge& edge) {
         return edge.kind == EdgeKind::kConnected && edge.from == other && edge.to == self;
+      });
+    } else if (event.type == "unmarked_as_duplicate" && !event.other) {
+      // REST does not name the canonical item; the event undoes every
+      // "Duplicate of" this node's text said before it.
+      std::erase_if(node.links, [&](const Edge& edge) {
+        return edge.kind == EdgeKind::kDuplicateOf && edge.from == self &&
+               WrittenAt(node, edge.provenance) <= event.created_at;
       });
     } else if (event.type == "marked_as_duplicate" || event.type == "unmarked_as_duplicate") {
       if (!event.other) continue;

@@ -191,6 +191,21 @@ TEST_F(RestSourceTest, MissingDeletedAndForbidden) {
   EXPECT_EQ(transport_.asked.size(), before);
 }
 
+TEST_F(RestSourceTest, UnmarkedDuplicateUndoesTheEarlierDuplicateOfComment) {
+  transport_.Json(kApi + "/repos/a/r/issues/45", Issue("a/r", 45));
+  transport_.Json(kApi + "/repos/a/r/issues/45/timeline?per_page=100",
+                  json::array({{{"event", "commented"}, {"id", 1}, {"body", "Duplicate of #40"},
+                                {"created_at", "2026-03-01T00:00:00Z"}},
+                               {{"event", "unmarked_as_duplicate"}, {"id", 2},
+                                {"created_at", "2026-03-02T00:00:00Z"}},
+                               {{"event", "commented"}, {"id", 3}, {"body", "Duplicate of #39"},
+                                {"created_at", "2026-03-03T00:00:00Z"}}}));
+  auto nodes = Source().Fetch({Full("a/r#45")});
+  ASSERT_TRUE(nodes[0]);
+  EXPECT_FALSE(HasLink(*nodes[0], "a/r#45", "a/r#40", EdgeKind::kDuplicateOf));
+  EXPECT_TRUE(HasLink(*nodes[0], "a/r#45", "a/r#39", EdgeKind::kDuplicateOf));  // said after the unmark
+}
+
 TEST(ApiLocationTest, HostsAndOverrides) {
   EXPECT_EQ(ApiForHost("github.com").rest, "https://api.github.com");
   EXPECT_EQ(ApiForHost("github.com").graphql, "https://api.github.com/graphql");

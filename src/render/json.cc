@@ -126,6 +126,7 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   stats_json["left_out"] = stats.left_out;
   stats_json["beyond_depth"] = stats.beyond_depth;
   stats_json["failed"] = stats.failed;
+  stats_json["truncated"] = stats.truncated;
   out["stats"] = std::move(stats_json);
   // Invalid UTF-8 in issue text must not abort the output: replace it.
   return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

@@ -264,6 +264,7 @@ void RenderFooter(const Graph& graph, std::string* out) {
     text += " Beyond the depth limit: " + KeyList(stats.beyond_depth) + ".";
   }
   if (!stats.failed.empty()) text += " Could not read: " + KeyList(stats.failed) + ".";
+  if (!stats.truncated.empty()) text += " Read in part: " + KeyList(stats.truncated) + ".";
   *out += "---\n\n_" + EscapeCell(text) + "_\n";
 }
 
@@ -272,6 +273,10 @@ void RenderFooter(const Graph& graph, std::string* out) {
 std::string RenderMarkdown(const Report& report, const Graph& graph) {
   std::string out;
   RenderHeader(report, &out);
+  if (graph.stats.partial) {
+    // Said up front: a reader must not take a cut graph for the whole story.
+    out += "> **Partial report:** a limit cut the crawl, so links may be missing; see the note at the end.\n\n";
+  }
   RenderLinkedPulls(report, &out);
   RenderLinkedIssues(report, &out);
   for (SectionKind kind : kTextSections) RenderSection(kind, report, graph, &out);
