@@ -94,10 +94,13 @@ int RunReportCommand(ReportFlags& flags) {
   if (flags.stats) {
     const auto& stats = result->graph.stats;
     std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
-              << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries << " bytes=" << stats.bytes
+              << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries
+              << " waited_ms=" << stats.waited_ms << " bytes=" << stats.bytes
               << " nodes=" << result->graph.nodes.size() << " edges=" << result->graph.edges.size()
-              << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false")
-              << "\n";
+              << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false");
+    for (const auto& [kind, count] : stats.requests_by_kind) std::cerr << " " << kind << "=" << count;
+    if (!stats.truncated.empty()) std::cerr << " truncated=" << stats.truncated.size();
+    std::cerr << "\n";
   }
   if (flags.output.empty() || flags.output == "-") {
     std::cout << result->text;

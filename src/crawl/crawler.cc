@@ -31,7 +31,10 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
   const size_t cap = static_cast<size_t>(std::max(1, options_.max_nodes));
 
   for (int depth = 0; !level.empty(); ++depth) {
+    // Links are followed below the depth limit; the root is always read in
+    // full, since its thread is what the report is about.
     const bool expand = depth < options_.depth;
+    const bool full = expand || depth == 0;
     if (graph.nodes.size() + level.size() > cap) {
       size_t room = cap - graph.nodes.size();
       for (size_t i = room; i < level.size(); ++i) graph.stats.left_out.push_back(level[i].Key());
@@ -43,7 +46,7 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
     }
     std::vector<FetchRequest> batch;
     batch.reserve(level.size());
-    for (const auto& ref : level) batch.push_back({ref, expand ? Detail::kFull : Detail::kSummary});
+    for (const auto& ref : level) batch.push_back({ref, full ? Detail::kFull : Detail::kSummary});
     auto results = source_.Fetch(batch);
 
     std::vector<std::string> fetched;

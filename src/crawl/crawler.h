@@ -11,7 +11,7 @@
 namespace issuegraph::crawl {
 
 struct CrawlOptions {
-  int depth = 1;        // the root is depth 0; nodes below `depth` are expanded
+  int depth = 1;        // the root is depth 0; links of nodes below `depth` are followed
   int max_nodes = 100;  // nodes fetched in all, the root included
 };
 

@@ -64,6 +64,16 @@ TEST(CrawlerTest, ExpandsBelowDepthAndSummarisesAtIt) {
   EXPECT_EQ(graph->nodes.at("a/r#2").depth, 1);
 }
 
+TEST(CrawlerTest, DepthZeroReadsTheWholeRootAndFollowsNothing) {
+  TableSource source;
+  source.Add("a/r#1", {Link("a/r#1", "a/r#2")});
+  auto graph = Crawler(source, {.depth = 0, .max_nodes = 100}).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(source.asked, std::vector<std::string>{"a/r#1 full"});
+  EXPECT_EQ(graph->stats.beyond_depth, std::vector<std::string>{"a/r#2"});
+  EXPECT_TRUE(graph->edges.empty());
+}
+
 TEST(CrawlerTest, CyclesAreFetchedOnceAndBackLinksFollowed) {
   TableSource source;
   // #1 is mentioned by #2 (a back-link on #1's timeline); #2 and #3 form a cycle.

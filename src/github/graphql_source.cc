@@ -105,7 +105,9 @@ Result<json> Interpret(const Result<http::Response>& answer) {
 
 }  // namespace
 
-std::vector<Result<json>> GraphqlSource::Execute(const std::vector<GraphqlRequest>& requests) {
+std::vector<Result<json>> GraphqlSource::Execute(const std::vector<GraphqlRequest>& requests,
+                                                 const std::string& kind) {
+  requests_by_kind_[kind] += static_cast<int64_t>(requests.size());
   std::vector<std::string> bodies;
   bodies.reserve(requests.size());
   for (const auto& request : requests) bodies.push_back(request.Body());
@@ -137,7 +139,7 @@ void GraphqlSource::PageTimelines(std::vector<Node*>& nodes, std::vector<std::st
       }
       requests.push_back(TimelinePagesQuery(pages));
     }
-    auto answers = Execute(requests);
+    auto answers = Execute(requests, "graphql_pages");
     for (size_t q = 0; q < answers.size(); ++q) {
       static const json kNoData;
       const json& data = answers[q] ? Field(*answers[q], "data") : kNoData;
@@ -186,7 +188,7 @@ std::map<std::string, IssueRef> GraphqlSource::ResolveCommits(const std::vector<
         commits.begin() + static_cast<std::ptrdiff_t>(start),
         commits.begin() + static_cast<std::ptrdiff_t>(std::min(commits.size(), start + kCommitBatch)))));
   }
-  auto answers = Execute(requests);
+  auto answers = Execute(requests, "graphql_commits");
   for (size_t q = 0; q < answers.size(); ++q) {
     if (!answers[q]) continue;
     for (size_t k = 0; q * kCommitBatch + k < commits.size() && k < kCommitBatch; ++k) {
@@ -217,7 +219,7 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
     for (size_t i : chunk) part.push_back(batch[i]);
     requests.push_back(LevelQuery(part));
   }
-  auto answers = Execute(requests);
+  auto answers = Execute(requests, "graphql_level");
 
   std::vector<json> items(batch.size());
   std::vector<Node*> expanded;
@@ -293,8 +295,10 @@ void GraphqlSource::AddStats(CrawlStats& stats) const {
   stats.api = "graphql";
   stats.requests += client.requests;
   stats.retries += client.retries;
+  stats.waited_ms += client.waited_ms;
   stats.bytes += client.bytes;
   stats.graphql_points += points_;
+  for (const auto& [kind, count] : requests_by_kind_) stats.requests_by_kind[kind] += count;
   stats.truncated.insert(stats.truncated.end(), truncated_.begin(), truncated_.end());
 }
 

@@ -5,6 +5,7 @@
 // Needs a token (GitHub refuses anonymous GraphQL). Not thread-safe.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,8 @@ class GraphqlSource : public crawl::Source {
  private:
   // Sends the documents together; each answer is the response object
   // ({data, errors}) or the error that sank the whole document.
-  std::vector<Result<nlohmann::json>> Execute(const std::vector<GraphqlRequest>& requests);
+  std::vector<Result<nlohmann::json>> Execute(const std::vector<GraphqlRequest>& requests,
+                                              const std::string& kind);
   void PageTimelines(std::vector<Node*>& nodes, std::vector<std::string>& cursors);
   std::map<std::string, IssueRef> ResolveCommits(const std::vector<Node*>& nodes);
 
@@ -48,6 +50,7 @@ class GraphqlSource : public crawl::Source {
   crawl::Source* fallback_;
   int64_t points_ = 0;
   std::vector<std::string> truncated_;
+  std::map<std::string, int64_t> requests_by_kind_;
 };
 
 }  // namespace issuegraph::github

@@ -13,6 +13,17 @@ namespace {
 constexpr int kMaxRedirects = 3;
 constexpr int kMaxPages = 200;  // 20,000 entries: far beyond any real thread
 
+// What a REST URL asks for, for --stats.
+std::string KindOfUrl(const std::string& url) {
+  std::string path = url.substr(0, url.find('?'));
+  if (path.ends_with("/timeline")) return "timeline";
+  if (path.ends_with("/sub_issues")) return "sub_issues";
+  if (path.ends_with("/pulls") && path.find("/commits/") != std::string::npos) return "commit_pulls";
+  if (path.find("/pulls/") != std::string::npos) return "pull";
+  if (path.find("/issues/") != std::string::npos) return "issue";
+  return "other";
+}
+
 bool IsRedirect(long status) { return status == 301 || status == 302 || status == 307 || status == 308; }
 
 Result<json> ParseJson(const http::Response& response, const std::string& what) {
@@ -43,6 +54,7 @@ std::string RestSource::RepoUrl(const IssueRef& ref) const {
 }
 
 std::vector<Result<http::Response>> RestSource::GetFollowing(const std::vector<std::string>& urls) {
+  for (const auto& url : urls) ++requests_by_kind_[KindOfUrl(url)];
   auto answers = client_.GetAll(urls);
   const std::string origin = http::Client::OriginOf(options_.api.rest);
   for (int hop = 0; hop < kMaxRedirects; ++hop) {
@@ -63,6 +75,7 @@ std::vector<Result<http::Response>> RestSource::GetFollowing(const std::vector<s
       targets.push_back(location);
     }
     if (moved.empty()) break;
+    requests_by_kind_["redirected"] += static_cast<int64_t>(targets.size());
     auto again = client_.GetAll(targets);
     for (size_t j = 0; j < moved.size(); ++j) answers[moved[j]] = std::move(again[j]);
   }
@@ -327,7 +340,9 @@ void RestSource::AddStats(CrawlStats& stats) const {
   stats.api = "rest";
   stats.requests += client.requests;
   stats.retries += client.retries;
+  stats.waited_ms += client.waited_ms;
   stats.bytes += client.bytes;
+  for (const auto& [kind, count] : requests_by_kind_) stats.requests_by_kind[kind] += count;
 }
 
 }  // namespace issuegraph::github

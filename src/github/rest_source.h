@@ -53,6 +53,7 @@ class RestSource : public crawl::Source {
   // arrived this way costs no request of its own.
   std::map<std::string, nlohmann::json> carried_;
   std::set<std::string> forbidden_repos_;  // repo keys that answered 403
+  std::map<std::string, int64_t> requests_by_kind_;
 };
 
 }  // namespace issuegraph::github

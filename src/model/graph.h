@@ -118,6 +118,8 @@ struct CrawlStats {
   int64_t requests = 0;
   int64_t graphql_points = 0;
   int64_t retries = 0;
+  int64_t waited_ms = 0;  // time spent waiting out rate limits and back-offs
+  std::map<std::string, int64_t> requests_by_kind;  // "issue", "timeline", "graphql_level", ...
   int64_t bytes = 0;
   int64_t wall_ms = 0;
   bool partial = false;

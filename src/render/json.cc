@@ -121,6 +121,8 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   stats_json["edges"] = graph.edges.size();
   stats_json["graphql_points"] = stats.graphql_points;
   stats_json["retries"] = stats.retries;
+  stats_json["waited_ms"] = stats.waited_ms;
+  stats_json["requests_by_kind"] = stats.requests_by_kind;
   stats_json["bytes"] = stats.bytes;
   stats_json["wall_ms"] = stats.wall_ms;
   stats_json["left_out"] = stats.left_out;
