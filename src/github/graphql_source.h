@@ -25,7 +25,7 @@ struct GraphqlOptions {
   // each, GitHub's formula) and keep responses well inside GitHub's 10 s;
   // summaries are small. See docs/github-access.md.
   int full_batch = 20;
-  int summary_batch = 50;
+  int summary_batch = 100;
 };
 
 class GraphqlSource : public crawl::Source {
