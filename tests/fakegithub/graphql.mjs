@@ -36,6 +36,7 @@ export class GraphQLService {
     this.world = world;
     this.htmlHost = htmlHost;
     this.schema = githubSchema();
+    this.checked = new Map();  // query text -> {document, invalid}
   }
 
   // Runs one request body. `bucket` is the caller's graphql rate-limit bucket.
@@ -51,13 +52,20 @@ export class GraphQLService {
     if (typeof request?.query !== 'string') {
       return { status: 200, points: 0, body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] } };
     }
-    let document;
-    try {
-      document = parse(request.query);
-    } catch (error) {
-      return { status: 200, points: 0, body: { errors: [parseErrorJson(error)] } };
+    let checked = this.checked.get(request.query);
+    if (!checked) {
+      // The same document always parses and validates the same way; a
+      // crawler sends a few shapes many times, so remember the verdict.
+      try {
+        const document = parse(request.query);
+        checked = { document, invalid: validate(this.schema, document) };
+      } catch (error) {
+        return { status: 200, points: 0, body: { errors: [parseErrorJson(error)] } };
+      }
+      if (this.checked.size > 500) this.checked.clear();
+      this.checked.set(request.query, checked);
     }
-    const invalid = validate(this.schema, document);
+    const { document, invalid } = checked;
     if (invalid.length) {
       const paths = astPaths(document);
       return { status: 200, points: 0, body: { errors: invalid.map((e) => validationErrorJson(e, paths)) } };
