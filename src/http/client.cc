@@ -33,8 +33,22 @@ bool LooksSecondary(const Response& response) {
 
 }  // namespace
 
+std::optional<ValidatorCache::Entry> MemoryValidatorCache::Get(const std::string& url) {
+  auto it = entries_.find(url);
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+void MemoryValidatorCache::Put(const std::string& url, const std::string& etag,
+                               const Response& response) {
+  entries_[url] = Entry{etag, response};
+}
+
 Client::Client(Transport& transport, Clock& clock, ClientOptions options)
-    : transport_(transport), clock_(clock), options_(std::move(options)) {
+    : transport_(transport),
+      clock_(clock),
+      options_(std::move(options)),
+      validators_(options_.validators != nullptr ? *options_.validators : memory_validators_) {
   uint32_t seed = options_.jitter_seed;
   if (seed == 0) seed = static_cast<uint32_t>(clock_.Now().time_since_epoch().count());
   jitter_.seed(seed);
@@ -50,9 +64,10 @@ std::string Client::OriginOf(const std::string& url) {
   return origin;
 }
 
-Request Client::Build(const std::string& method, const std::string& url,
-                      const std::string& body) const {
-  Request request;
+Client::Pending Client::Build(const std::string& method, const std::string& url,
+                              const std::string& body) {
+  Pending pending;
+  Request& request = pending.request;
   request.method = method;
   request.url = url;
   request.body = body;
@@ -65,11 +80,10 @@ Request Client::Build(const std::string& method, const std::string& url,
   }
   if (method == "POST") request.headers.emplace_back("Content-Type", "application/json");
   if (method == "GET") {
-    if (auto it = etags_.find(url); it != etags_.end()) {
-      request.headers.emplace_back("If-None-Match", it->second.first);
-    }
+    pending.remembered = validators_.Get(url);
+    if (pending.remembered) request.headers.emplace_back("If-None-Match", pending.remembered->etag);
   }
-  return request;
+  return pending;
 }
 
 Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milliseconds& wait,
@@ -123,7 +137,7 @@ Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milli
   return Verdict::kRetry;
 }
 
-std::vector<Result<Response>> Client::Run(std::vector<Request> requests) {
+std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
   std::vector<Result<Response>> results(requests.size(),
                                         MakeError(ErrorKind::kInternal, "request not performed"));
   std::vector<int> attempts(requests.size(), 0);
@@ -133,7 +147,7 @@ std::vector<Result<Response>> Client::Run(std::vector<Request> requests) {
   while (!pending.empty()) {
     std::vector<Request> batch;
     batch.reserve(pending.size());
-    for (size_t i : pending) batch.push_back(requests[i]);
+    for (size_t i : pending) batch.push_back(requests[i].request);
     auto answers = transport_.PerformAll(batch);
     stats_.requests += static_cast<int64_t>(batch.size());
 
@@ -149,9 +163,9 @@ std::vector<Result<Response>> Client::Run(std::vector<Request> requests) {
           stats_.rate_limit_reset = ParseInt(answer->Header("x-ratelimit-reset"), 0);
         }
         if (answer->status == 304) {
-          if (auto it = etags_.find(requests[i].url); it != etags_.end()) {
+          if (const auto& remembered = requests[i].remembered) {
             ++stats_.not_modified;
-            Response cached = it->second.second;
+            Response cached = remembered->response;
             cached.wire_bytes = answer->wire_bytes;
             for (const auto& [name, value] : answer->headers) cached.headers[name] = value;
             results[i] = std::move(cached);
@@ -163,9 +177,9 @@ std::vector<Result<Response>> Client::Run(std::vector<Request> requests) {
       std::string why;
       switch (Judge(answer, attempts[i], wait, why)) {
         case Verdict::kDone:
-          if (answer && answer->status == 200 && requests[i].method == "GET") {
+          if (answer && answer->status == 200 && requests[i].request.method == "GET") {
             if (auto etag = answer->Header("etag"); !etag.empty()) {
-              etags_[requests[i].url] = {etag, *answer};
+              validators_.Put(requests[i].request.url, etag, *answer);
             }
           }
           results[i] = std::move(answer);
@@ -196,7 +210,7 @@ std::vector<Result<Response>> Client::Run(std::vector<Request> requests) {
 }
 
 std::vector<Result<Response>> Client::GetAll(const std::vector<std::string>& urls) {
-  std::vector<Request> requests;
+  std::vector<Pending> requests;
   requests.reserve(urls.size());
   for (const auto& url : urls) requests.push_back(Build("GET", url, ""));
   return Run(std::move(requests));
@@ -209,7 +223,7 @@ Result<Response> Client::Post(const std::string& url, const std::string& body) {
 }
 
 std::vector<Result<Response>> Client::PostAll(const std::string& url, const std::vector<std::string>& bodies) {
-  std::vector<Request> requests;
+  std::vector<Pending> requests;
   requests.reserve(bodies.size());
   for (const auto& body : bodies) requests.push_back(Build("POST", url, body));
   return Run(std::move(requests));

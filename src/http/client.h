@@ -1,13 +1,15 @@
 // Client is how the GitHub layer talks HTTP: default headers, a token sent
 // only to the origin it belongs to, retries with jittered back-off for 5xx and
 // network faults, GitHub's rate-limit signals (X-RateLimit-*, Retry-After,
-// secondary limits) and conditional requests (ETag → 304) kept in memory.
+// secondary limits) and conditional requests (ETag → 304), remembered in a
+// ValidatorCache: in memory by default, on disk when the caller passes one.
 // Not thread-safe; one per crawl.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -18,6 +20,30 @@
 
 namespace issuegraph::http {
 
+// Remembers, per URL, the ETag and the last 200 answer of a GET so that a
+// later GET can ask If-None-Match and take a 304 for the whole body. Used by
+// one Client at a time.
+class ValidatorCache {
+ public:
+  struct Entry {
+    std::string etag;
+    Response response;
+  };
+  virtual ~ValidatorCache() = default;
+  virtual std::optional<Entry> Get(const std::string& url) = 0;
+  virtual void Put(const std::string& url, const std::string& etag, const Response& response) = 0;
+};
+
+// The default: validators live as long as the cache object (one run).
+class MemoryValidatorCache : public ValidatorCache {
+ public:
+  std::optional<Entry> Get(const std::string& url) override;
+  void Put(const std::string& url, const std::string& etag, const Response& response) override;
+
+ private:
+  std::map<std::string, Entry> entries_;
+};
+
 struct ClientOptions {
   std::vector<std::pair<std::string, std::string>> default_headers;
   std::string token;        // sent as "Authorization: Bearer" to token_origin only
@@ -27,12 +53,15 @@ struct ClientOptions {
   std::chrono::milliseconds secondary_min_wait{60'000};  // GitHub: "at least one minute"
   std::chrono::seconds max_wait{60};  // longest single wait for a rate limit
   uint32_t jitter_seed = 0;           // 0: seeded from the clock
+  // Where ETags and bodies are kept between requests; not owned, must
+  // outlive the client. Null: in memory, for the client's life.
+  ValidatorCache* validators = nullptr;
 };
 
 struct ClientStats {
   int64_t requests = 0;       // every attempt that reached the transport
   int64_t retries = 0;
-  int64_t not_modified = 0;   // 304 answers served from memory
+  int64_t not_modified = 0;   // 304 answers served from the validator cache
   int64_t bytes = 0;
   int64_t waited_ms = 0;
   int64_t rate_limit_remaining = -1;  // last X-RateLimit-Remaining seen
@@ -59,18 +88,23 @@ class Client {
 
  private:
   enum class Verdict { kDone, kRetry, kGiveUp };
-  Request Build(const std::string& method, const std::string& url, const std::string& body) const;
+  // A request to send; `remembered` is the validator a GET asks If-None-Match with.
+  struct Pending {
+    Request request;
+    std::optional<ValidatorCache::Entry> remembered;
+  };
+  Pending Build(const std::string& method, const std::string& url, const std::string& body);
   Verdict Judge(const Result<Response>& answer, int attempt, std::chrono::milliseconds& wait,
                 std::string& why);
-  std::vector<Result<Response>> Run(std::vector<Request> requests);
+  std::vector<Result<Response>> Run(std::vector<Pending> requests);
 
   Transport& transport_;
   Clock& clock_;
   ClientOptions options_;
   ClientStats stats_;
   std::mt19937 jitter_;
-  // url -> (etag, last 200 response) for conditional GETs within one run.
-  std::map<std::string, std::pair<std::string, Response>> etags_;
+  MemoryValidatorCache memory_validators_;  // used when options_.validators is null
+  ValidatorCache& validators_;
 };
 
 }  // namespace issuegraph::http

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <map>
+#include <optional>
 
 #include "http/link_header.h"
 
@@ -188,6 +190,52 @@ TEST_F(ClientTest, ConditionalRequestServesTheRememberedBody) {
   EXPECT_EQ(again->body, "first");
   EXPECT_EQ(HeaderOf(transport_.seen[1], "If-None-Match"), "W/\"abc\"");
   EXPECT_EQ(client.stats().not_modified, 1);
+}
+
+// A cache that outlives the client, as the store's does: a new client asks
+// If-None-Match with what an earlier one remembered.
+class RecordingValidatorCache : public ValidatorCache {
+ public:
+  std::optional<Entry> Get(const std::string& url) override {
+    auto it = entries.find(url);
+    if (it == entries.end()) return std::nullopt;
+    return it->second;
+  }
+  void Put(const std::string& url, const std::string& etag, const Response& response) override {
+    ++puts;
+    entries[url] = Entry{etag, response};
+  }
+  std::map<std::string, Entry> entries;
+  int puts = 0;
+};
+
+TEST_F(ClientTest, ValidatorCacheOutlivesTheClient) {
+  RecordingValidatorCache cache;
+  auto options = Options();
+  options.validators = &cache;
+  {
+    Client first(transport_, clock_, options);
+    transport_.script = {
+        Answer(200, {{"etag", "\"v1\""}, {"link", "<next>; rel=\"next\""}}, "body-1")};
+    ASSERT_EQ(first.Get("https://api.github.com/x")->body, "body-1");
+  }
+  EXPECT_EQ(cache.puts, 1);
+  Client second(transport_, clock_, options);
+  transport_.script = {Answer(304, {{"x-ratelimit-remaining", "4999"}}, "")};
+  auto again = second.Get("https://api.github.com/x");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(HeaderOf(transport_.seen[1], "If-None-Match"), "\"v1\"");
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(again->body, "body-1");
+  EXPECT_EQ(again->Header("link"), "<next>; rel=\"next\"");
+  EXPECT_EQ(again->Header("x-ratelimit-remaining"), "4999");  // fresh headers win
+  EXPECT_EQ(second.stats().not_modified, 1);
+  EXPECT_EQ(cache.puts, 1);  // a 304 changes nothing worth writing
+  // POSTs (GraphQL) are never conditional.
+  transport_.script = {Answer(200, {{"etag", "\"p\""}})};
+  ASSERT_TRUE(second.Post("https://api.github.com/x", "{}"));
+  EXPECT_EQ(HeaderOf(transport_.seen[2], "If-None-Match"), "");
+  EXPECT_EQ(cache.puts, 1);
 }
 
 TEST_F(ClientTest, NetworkErrorsAreRetriedThenReported) {

@@ -122,6 +122,8 @@ struct CrawlStats {
   std::map<std::string, int64_t> requests_by_kind;  // "issue", "timeline", "graphql_level", ...
   int64_t bytes = 0;
   int64_t wall_ms = 0;
+  int64_t cache_hits = 0;    // requests the store answered without the network
+  int64_t cache_misses = 0;  // requests passed on to the network (or missing offline)
   bool partial = false;
   std::vector<std::string> partial_reasons;   // one sentence each
   std::vector<std::string> left_out;          // keys not fetched because a limit was hit

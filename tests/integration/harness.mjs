@@ -3,6 +3,8 @@
 // environment: no token unless the test gives one.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -47,10 +49,20 @@ export async function startFake(worldFile, args = []) {
 
 const tokenVars = ['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'ISSUEGRAPH_API_URL'];
 
-// Runs the binary; resolves to { code, stdout, stderr }.
+// A cache directory of its own, removed when the test process exits.
+export function freshCacheDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'issuegraph-cache-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+// Runs the binary; resolves to { code, stdout, stderr }. Unless the caller
+// names one (XDG_CACHE_HOME or --store), every run gets an empty cache, so
+// each test sees the network it scripted.
 export function run(args, { env = {}, timeoutMs = 120_000 } = {}) {
   const clean = { ...process.env };
   for (const name of tokenVars) delete clean[name];
+  if (!env.XDG_CACHE_HOME) clean.XDG_CACHE_HOME = freshCacheDir();
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -1,0 +1,176 @@
+#include "store/archive.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "store/graph_json.h"
+#include "store/store.h"
+
+namespace issuegraph::store {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string Advice() { return "give a file written by `issuegraph export`"; }
+
+Error WriteError(const std::string& path, int error_number) {
+  std::string why = error_number == ENOSPC ? "the disk is full" : std::strerror(error_number);
+  return Error{ErrorKind::kIo,
+               "cannot write the archive " + path + " (" + why +
+                   "); check that its directory exists and is writable, or choose another "
+                   "file with -o"};
+}
+
+// Writes all of `text` to `fd`, retrying short writes.
+bool WriteAll(int fd, std::string_view text) {
+  while (!text.empty()) {
+    ssize_t written = ::write(fd, text.data(), text.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    text.remove_prefix(static_cast<size_t>(written));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ArchiveText(const Graph& graph, const std::string& report_markdown,
+                        const json& options) {
+  json clean = options.is_object() ? options : json::object();
+  RemoveSecrets(clean);
+  json archive = json::object();
+  archive["format"] = kArchiveFormat;
+  archive["version"] = kArchiveVersion;
+  archive["options"] = std::move(clean);
+  archive["report"] = {{"format", "markdown"}, {"text", report_markdown}};
+  archive["graph"] = GraphToJson(graph);
+  // Text from the network is valid UTF-8; replace rather than throw if not.
+  return archive.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Result<Archive> ParseArchive(std::string_view text, std::string_view name) {
+  const std::string file(name);
+  json value = json::parse(text, nullptr, false);
+  if (value.is_discarded()) {
+    return MakeError(ErrorKind::kInvalidInput,
+                     file + " is not an issuegraph archive (it is not JSON); " + Advice());
+  }
+  auto format = value.is_object() ? value.find("format") : value.end();
+  if (format == value.end() || !format->is_string() ||
+      format->get<std::string>() != kArchiveFormat) {
+    return MakeError(ErrorKind::kInvalidInput,
+                     file + " is not an issuegraph archive (it has no \"format\": \"" +
+                         std::string(kArchiveFormat) + "\"); " + Advice());
+  }
+  const json& version = value.value("version", json());
+  if (!version.is_number_integer() || version.get<int64_t>() < 1) {
+    return MakeError(ErrorKind::kInvalidInput,
+                     file + " is a damaged issuegraph archive (no valid \"version\"); " + Advice());
+  }
+  if (version.get<int64_t>() > kArchiveVersion) {
+    return MakeError(ErrorKind::kInvalidInput, file + " is an issuegraph archive of version " +
+                                                   std::to_string(version.get<int64_t>()) +
+                                                   ", newer than this issuegraph reads (" +
+                                                   std::to_string(kArchiveVersion) +
+                                                   "); upgrade issuegraph");
+  }
+  Archive archive;
+  archive.version = static_cast<int>(version.get<int64_t>());
+  auto graph = value.contains("graph")
+                   ? GraphFromJson(value["graph"])
+                   : Result<Graph>(MakeError(ErrorKind::kInvalidInput, "no \"graph\""));
+  if (!graph) {
+    return MakeError(ErrorKind::kInvalidInput, file + " is a damaged issuegraph archive (" +
+                                                   graph.error().message + "); " + Advice());
+  }
+  if (graph->root.empty()) {
+    return MakeError(
+        ErrorKind::kInvalidInput,
+        file + " is a damaged issuegraph archive (the graph has no root); " + Advice());
+  }
+  archive.graph = std::move(*graph);
+  const json& report = value.value("report", json::object());
+  const json& report_text = report.is_object() ? report.value("text", json()) : json();
+  if (!report_text.is_string()) {
+    return MakeError(ErrorKind::kInvalidInput,
+                     file + " is a damaged issuegraph archive (no report text); " + Advice());
+  }
+  archive.report_markdown = report_text.get<std::string>();
+  if (auto options = value.find("options"); options != value.end() && options->is_object()) {
+    archive.options = *options;
+    RemoveSecrets(archive.options);
+  }
+  return archive;
+}
+
+Result<void> WriteArchive(const std::string& path, const Graph& graph,
+                          const std::string& report_markdown, const json& options) {
+  const std::string text = ArchiveText(graph, report_markdown, options);
+  fs::path target(path);
+  fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(temp.begin(), temp.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) return std::unexpected(WriteError(path, errno));
+  const std::string temp_path(name.data());
+  auto fail = [&](int error_number) {
+    ::close(fd);
+    ::unlink(temp_path.c_str());
+    return std::unexpected(WriteError(path, error_number));
+  };
+  // Archives are for sharing: readable by others, as a plain file would be.
+  if (::fchmod(fd, 0644) != 0) return fail(errno);
+  if (!WriteAll(fd, text)) return fail(errno);
+  if (::fsync(fd) != 0) return fail(errno);
+  if (::close(fd) != 0) {
+    int error_number = errno;
+    ::unlink(temp_path.c_str());
+    return std::unexpected(WriteError(path, error_number));
+  }
+  if (::rename(temp_path.c_str(), path.c_str()) != 0) {
+    int error_number = errno;
+    ::unlink(temp_path.c_str());
+    return std::unexpected(WriteError(path, error_number));
+  }
+  // Make the rename itself durable.
+  int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd >= 0) {
+    (void)::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return {};
+}
+
+Result<Archive> ReadArchive(const std::string& path) {
+  std::error_code error;
+  if (fs::is_directory(path, error)) {
+    return MakeError(ErrorKind::kIo,
+                     "cannot read the archive " + path + " (it is a directory); " + Advice());
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return MakeError(ErrorKind::kIo, "cannot read the archive " + path + " (" +
+                                         std::strerror(errno) + "); " + Advice());
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    return MakeError(ErrorKind::kIo,
+                     "cannot read the archive " + path + " (read error); " + Advice());
+  }
+  return ParseArchive(text.str(), path);
+}
+
+}  // namespace issuegraph::store

@@ -1,0 +1,204 @@
+#include "store/cached_source.h"
+
+#include <optional>
+#include <utility>
+
+namespace issuegraph::store {
+namespace {
+
+bool Enough(const StoredNode& stored, crawl::Detail detail) {
+  return detail == crawl::Detail::kSummary || stored.node.complete || stored.node.deleted;
+}
+
+// Answers worth remembering: they will be the same on a rerun soon after.
+bool Refusal(const Error& error) {
+  return error.kind == ErrorKind::kNotFound || error.kind == ErrorKind::kGone ||
+         error.kind == ErrorKind::kForbidden;
+}
+
+// A stale stored node is still the best answer when the network is away.
+bool NetworkAway(const Error& error) {
+  return error.kind == ErrorKind::kNetwork || error.kind == ErrorKind::kServer ||
+         error.kind == ErrorKind::kRateLimited;
+}
+
+// Unchanged when the probe sees the same updatedAt and, for a node that
+// holds its timeline, the same count of linking items (a new closing
+// reference adds a timeline item without touching updatedAt).
+bool Unchanged(const StoredNode& stored, const NodeStamp& now) {
+  const std::string& seen =
+      stored.updated_at_seen.empty() ? stored.node.updated_at : stored.updated_at_seen;
+  if (now.updated_at.empty() || now.updated_at != seen) return false;
+  if (!stored.node.complete) return true;
+  return stored.link_count_seen >= 0 && now.link_count == stored.link_count_seen;
+}
+
+}  // namespace
+
+CachedSource::CachedSource(Store& store, crawl::Source* inner, CachedSourceOptions options,
+                           FreshnessProbe* probe)
+    : store_(store), inner_(inner), options_(std::move(options)), probe_(probe) {}
+
+void CachedSource::Note(std::string notice) {
+  for (const auto& seen : notices_) {
+    if (seen == notice) return;
+  }
+  notices_.push_back(std::move(notice));
+}
+
+std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequest>& batch) {
+  std::vector<Result<Node>> out(batch.size(), MakeError(ErrorKind::kInternal, "not answered"));
+  std::vector<std::string> keys;
+  keys.reserve(batch.size());
+  for (const auto& request : batch) keys.push_back(request.ref.Key());
+
+  std::vector<std::optional<StoredNode>> stored(batch.size());
+  if (auto read = store_.GetNodes(options_.scope, keys)) {
+    stored = std::move(*read);
+  } else if (Offline()) {
+    for (auto& answer : out) answer = std::unexpected(read.error());
+    misses_ += static_cast<int64_t>(batch.size());
+    return out;
+  } else {
+    Note("reading the store failed, so this crawl uses the network: " + read.error().message);
+  }
+
+  // Refusals remembered for what the store does not hold.
+  std::vector<std::optional<StoredFailure>> refused(batch.size());
+  std::vector<std::string> absent;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (!stored[i]) absent.push_back(keys[i]);
+  }
+  if (!absent.empty()) {
+    if (auto failures = store_.GetFailures(options_.scope, absent, options_.authenticated)) {
+      for (size_t i = 0, j = 0; i < batch.size(); ++i) {
+        if (!stored[i]) refused[i] = std::move((*failures)[j++]);
+      }
+    }
+  }
+
+  const int64_t now = store_.Now();
+  std::vector<size_t> to_probe;
+  std::vector<size_t> to_fetch;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const auto& found = stored[i];
+    if (!found && refused[i] &&
+        (Offline() || network_failure_ ||
+         (!options_.refresh && now - refused[i]->fetched_at < options_.max_age.count()))) {
+      out[i] = std::unexpected(refused[i]->error);
+      ++hits_;
+      continue;
+    }
+    if (Offline() || network_failure_) {
+      if (found) {
+        if (!Enough(*found, batch[i].detail)) {
+          truncated_.push_back(keys[i] + ": stored without its comments and timeline");
+        }
+        out[i] = found->node;
+        ++hits_;
+      } else if (network_failure_) {
+        out[i] = std::unexpected(*network_failure_);
+        ++misses_;
+      } else {
+        out[i] = MakeError(ErrorKind::kNotFound, batch[i].ref.Text() + " is not in the store " +
+                                                     store_.path() +
+                                                     "; run once online or drop --offline");
+        ++misses_;
+      }
+      continue;
+    }
+    const bool enough = found && Enough(*found, batch[i].detail);
+    const bool fresh =
+        enough && !options_.refresh && now - found->fetched_at < options_.max_age.count();
+    if (fresh) {
+      out[i] = found->node;
+      ++hits_;
+    } else if (enough && probe_ != nullptr) {
+      to_probe.push_back(i);
+    } else {
+      to_fetch.push_back(i);
+    }
+  }
+
+  // Stale nodes: one probe for all; the unchanged are confirmed, not fetched.
+  std::vector<std::optional<NodeStamp>> probed(batch.size());
+  if (!to_probe.empty()) {
+    std::vector<IssueRef> refs;
+    for (size_t i : to_probe) refs.push_back(batch[i].ref);
+    auto stamps = probe_->Probe(refs);
+    std::vector<std::string> confirmed;
+    std::vector<NodeStamp> confirmed_stamps;
+    for (size_t j = 0; j < to_probe.size(); ++j) {
+      const size_t i = to_probe[j];
+      if (j < stamps.size() && stamps[j]) probed[i] = *stamps[j];
+      if (probed[i] && Unchanged(*stored[i], *probed[i])) {
+        out[i] = stored[i]->node;
+        ++hits_;
+        confirmed.push_back(stored[i]->node.ref.Key());
+        confirmed_stamps.push_back(*probed[i]);
+      } else {
+        to_fetch.push_back(i);
+      }
+    }
+    if (auto touched = store_.Touch(options_.scope, confirmed, confirmed_stamps); !touched) {
+      Note("could not record revalidated items in the store: " + touched.error().message);
+    }
+  }
+  if (to_fetch.empty()) return out;
+
+  // Everything else in ONE inner call, so the network source still batches.
+  std::vector<crawl::FetchRequest> asks;
+  asks.reserve(to_fetch.size());
+  for (size_t i : to_fetch) asks.push_back(batch[i]);
+  auto answers = inner_->Fetch(asks);
+  misses_ += static_cast<int64_t>(to_fetch.size());
+
+  NodeBatch level;
+  level.authenticated = options_.authenticated;
+  int64_t stale_served = 0;
+  for (size_t j = 0; j < to_fetch.size(); ++j) {
+    const size_t i = to_fetch[j];
+    Result<Node>& answer = answers[j];
+    if (answer) {
+      // The probe's stamp was taken before this fetch: at worst older than
+      // the node, which costs one needless refetch later, never a miss.
+      NodeStamp stamp = probed[i]           ? *probed[i]
+                        : probe_ != nullptr ? probe_->StampOf(*answer)
+                                            : NodeStamp{};
+      if (answer->ref.Key() != keys[i]) level.aliases.emplace_back(keys[i], answer->ref.Key());
+      level.nodes.push_back(*answer);
+      level.stamps.push_back(std::move(stamp));
+      out[i] = std::move(answer);
+      continue;
+    }
+    if (NetworkAway(answer.error())) {
+      // Asking again this crawl would meet the same wall (and its waits).
+      if (!network_failure_) network_failure_ = answer.error();
+      if (stored[i]) {
+        out[i] = stored[i]->node;
+        ++stale_served;
+        continue;
+      }
+    }
+    if (Refusal(answer.error())) level.failures.emplace_back(keys[i], answer.error());
+    out[i] = std::move(answer);
+  }
+  if (stale_served > 0) {
+    Note("GitHub did not answer (" + network_failure_->message + "); " +
+         std::to_string(stale_served) + " items were taken from the store as last fetched");
+  }
+  if (auto saved = store_.Put(options_.scope, level); !saved) {
+    Note("could not save fetched items to the store (the report is complete): " +
+         saved.error().message);
+  }
+  return out;
+}
+
+void CachedSource::AddStats(CrawlStats& stats) const {
+  if (inner_ != nullptr) inner_->AddStats(stats);
+  stats.cache_hits += hits_;
+  stats.cache_misses += misses_;
+  stats.truncated.insert(stats.truncated.end(), truncated_.begin(), truncated_.end());
+}
+
+}  // namespace issuegraph::store

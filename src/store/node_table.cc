@@ -1,0 +1,313 @@
+#include "store/node_table.h"
+
+#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
+
+#include "store/graph_json.h"
+
+namespace issuegraph::store {
+namespace {
+
+using nlohmann::json;
+
+// Longest alias chain followed (an item may move more than once).
+constexpr int kMaxAliasHops = 8;
+
+std::string RefText(const std::optional<IssueRef>& ref) {
+  return ref ? RefToJson(*ref).dump(-1, ' ', false, json::error_handler_t::replace) : "";
+}
+
+Result<std::optional<IssueRef>> RefFromText(const sql::Statement& row, int column) {
+  if (row.IsNull(column)) return std::nullopt;
+  try {
+    auto ref = RefFromJson(json::parse(row.Text(column)));
+    if (!ref) return std::unexpected(ref.error());
+    return std::optional<IssueRef>(std::move(*ref));
+  } catch (const json::exception& error) {
+    return MakeError(ErrorKind::kIo,
+                     std::string("a stored event reference is unreadable: ") + error.what());
+  }
+}
+
+Error Damaged(const sql::Database& db, const std::string& what) {
+  return Error{ErrorKind::kIo, "the store " + db.path() + " holds a damaged row (" + what + "); " +
+                                   sql::ResetAdvice(db.path())};
+}
+
+// Runs `sql` once per entry of `items` with the node id and position bound
+// first, then whatever `bind` adds from parameter 3 on.
+template <class T, class Bind>
+Result<void> InsertChildren(sql::Database& db, const std::string& sql, int64_t node_id,
+                            const std::vector<T>& items, Bind bind) {
+  if (items.empty()) return {};
+  auto statement = db.Cached(sql);
+  if (!statement) return std::unexpected(statement.error());
+  for (size_t i = 0; i < items.size(); ++i) {
+    sql::Statement& insert = **statement;
+    insert.Reset();
+    insert.BindInt(1, node_id).BindInt(2, static_cast<int64_t>(i));
+    bind(insert, items[i]);
+    if (auto done = insert.Run(); !done) return done;
+  }
+  return {};
+}
+
+Result<std::optional<std::pair<int64_t, StoredNode>>> ReadNodeRow(sql::Database& db,
+                                                                  std::string_view scope,
+                                                                  std::string_view key) {
+  auto statement = db.Cached(
+      "SELECT id, host, owner, repo, number, type, title, body, state, state_reason, author, "
+      "author_association, labels, created_at, updated_at, closed_at, url, comment_count, merged, "
+      "merged_at, "
+      "draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, link_count_seen "
+      "FROM nodes WHERE scope = ? AND key = ?");
+  if (!statement) return std::unexpected(statement.error());
+  sql::Statement& row = **statement;
+  row.BindText(1, scope).BindText(2, key);
+  auto found = row.Step();
+  if (!found) return std::unexpected(found.error());
+  if (!*found) return std::nullopt;
+  StoredNode stored;
+  Node& node = stored.node;
+  node.ref.host = row.Text(1);
+  node.ref.owner = row.Text(2);
+  node.ref.repo = row.Text(3);
+  node.ref.number = row.Int(4);
+  auto type = ParseNodeType(row.Text(5));
+  auto state = ParseNodeState(row.Text(8));
+  if (!type || !state)
+    return std::unexpected(Damaged(db, "node " + std::string(key) + " type or state"));
+  node.type = *type;
+  node.title = row.Text(6);
+  node.body = row.Text(7);
+  node.state = *state;
+  node.state_reason = row.Text(9);
+  node.author = row.Text(10);
+  node.author_association = row.Text(11);
+  auto labels = StringListFromText(row.Text(12));
+  auto aliases = StringListFromText(row.Text(25));
+  if (!labels || !aliases)
+    return std::unexpected(Damaged(db, "node " + std::string(key) + " labels or aliases"));
+  node.labels = std::move(*labels);
+  node.created_at = row.Text(13);
+  node.updated_at = row.Text(14);
+  node.closed_at = row.Text(15);
+  node.url = row.Text(16);
+  node.comment_count = row.Int(17);
+  node.merged = row.Int(18) != 0;
+  node.merged_at = row.Text(19);
+  node.draft = row.Int(20) != 0;
+  node.base = row.Text(21);
+  node.head = row.Text(22);
+  node.deleted = row.Int(23) != 0;
+  node.complete = row.Int(24) != 0;
+  node.aliases = std::move(*aliases);
+  stored.fetched_at = row.Int(26);
+  stored.updated_at_seen = row.Text(27);
+  stored.link_count_seen = row.Int(28);
+  return std::optional<std::pair<int64_t, StoredNode>>(std::in_place, row.Int(0),
+                                                       std::move(stored));
+}
+
+Result<void> ReadChildren(sql::Database& db, int64_t id, Node& node) {
+  auto comments = db.Cached(
+      "SELECT id, author, association, created_at, body, url FROM comments WHERE node_id = ? ORDER "
+      "BY position");
+  if (!comments) return std::unexpected(comments.error());
+  (*comments)->BindInt(1, id);
+  for (;;) {
+    auto row = (*comments)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const sql::Statement& r = **comments;
+    node.comments.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+  }
+
+  auto events = db.Cached(
+      "SELECT id, type, actor, created_at, other, subject, commit_id, commit_repo, will_close FROM "
+      "events "
+      "WHERE node_id = ? ORDER BY position");
+  if (!events) return std::unexpected(events.error());
+  (*events)->BindInt(1, id);
+  for (;;) {
+    auto row = (*events)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const sql::Statement& r = **events;
+    Event event;
+    event.id = r.Text(0);
+    event.type = r.Text(1);
+    event.actor = r.Text(2);
+    event.created_at = r.Text(3);
+    auto other = RefFromText(r, 4);
+    auto subject = RefFromText(r, 5);
+    if (!other || !subject) return std::unexpected(Damaged(db, "an event of " + node.ref.Key()));
+    event.other = std::move(*other);
+    event.subject = std::move(*subject);
+    event.commit_id = r.Text(6);
+    event.commit_repo = r.Text(7);
+    event.will_close = r.Int(8) != 0;
+    node.events.push_back(std::move(event));
+  }
+
+  auto links = db.Cached(
+      "SELECT from_key, to_key, kind, provenance_node, provenance_where, provenance_id, "
+      "provenance_url "
+      "FROM links WHERE node_id = ? ORDER BY position");
+  if (!links) return std::unexpected(links.error());
+  (*links)->BindInt(1, id);
+  for (;;) {
+    auto row = (*links)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const sql::Statement& r = **links;
+    auto kind = ParseEdgeKind(r.Text(2));
+    auto where = ParseWhere(r.Text(4));
+    if (!kind || !where) return std::unexpected(Damaged(db, "a link of " + node.ref.Key()));
+    Edge edge;
+    edge.from = r.Text(0);
+    edge.to = r.Text(1);
+    edge.kind = *kind;
+    edge.provenance = {r.Text(3), *where, r.Text(5), r.Text(6)};
+    node.links.push_back(std::move(edge));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> WriteAlias(sql::Database& db, std::string_view scope, std::string_view old_key,
+                        std::string_view key) {
+  if (old_key == key) return {};
+  // A copy stored under the old name is stale now, and would shadow the alias.
+  auto stale = db.Cached("DELETE FROM nodes WHERE scope = ? AND key = ?");
+  if (!stale) return std::unexpected(stale.error());
+  if (auto done = (*stale)->BindText(1, scope).BindText(2, old_key).Run(); !done) return done;
+  auto statement =
+      db.Cached("INSERT OR REPLACE INTO aliases (scope, old_key, key) VALUES (?, ?, ?)");
+  if (!statement) return std::unexpected(statement.error());
+  return (*statement)->BindText(1, scope).BindText(2, old_key).BindText(3, key).Run();
+}
+
+Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node& node,
+                           int64_t fetched_at, const NodeStamp& stamp) {
+  const std::string key = node.ref.Key();
+  // Children go with the old row (ON DELETE CASCADE).
+  auto remove = db.Cached("DELETE FROM nodes WHERE scope = ? AND key = ?");
+  if (!remove) return std::unexpected(remove.error());
+  if (auto done = (*remove)->BindText(1, scope).BindText(2, key).Run(); !done) return done;
+  // The key is a node again, not an old name of another.
+  auto unalias = db.Cached("DELETE FROM aliases WHERE scope = ? AND old_key = ?");
+  if (!unalias) return std::unexpected(unalias.error());
+  if (auto done = (*unalias)->BindText(1, scope).BindText(2, key).Run(); !done) return done;
+
+  auto insert = db.Cached(
+      "INSERT INTO nodes (scope, key, host, owner, repo, number, type, title, body, state, "
+      "state_reason, "
+      "author, author_association, labels, created_at, updated_at, closed_at, url, comment_count, "
+      "merged, "
+      "merged_at, draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, "
+      "link_count_seen) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?) "
+      "RETURNING id");
+  if (!insert) return std::unexpected(insert.error());
+  sql::Statement& row = **insert;
+  row.BindText(1, scope).BindText(2, key).BindText(3, node.ref.host).BindText(4, node.ref.owner);
+  row.BindText(5, node.ref.repo).BindInt(6, node.ref.number).BindText(7, NodeTypeName(node.type));
+  row.BindText(8, node.title).BindText(9, node.body).BindText(10, NodeStateName(node.state));
+  row.BindText(11, node.state_reason)
+      .BindText(12, node.author)
+      .BindText(13, node.author_association);
+  row.BindText(14, StringListToText(node.labels))
+      .BindText(15, node.created_at)
+      .BindText(16, node.updated_at);
+  row.BindText(17, node.closed_at).BindText(18, node.url).BindInt(19, node.comment_count);
+  row.BindInt(20, node.merged ? 1 : 0).BindText(21, node.merged_at).BindInt(22, node.draft ? 1 : 0);
+  row.BindText(23, node.base).BindText(24, node.head).BindInt(25, node.deleted ? 1 : 0);
+  row.BindInt(26, node.complete ? 1 : 0)
+      .BindText(27, StringListToText(node.aliases))
+      .BindInt(28, fetched_at);
+  row.BindText(29, stamp.updated_at.empty() ? node.updated_at : stamp.updated_at)
+      .BindInt(30, stamp.link_count);
+  auto inserted = row.Step();
+  if (!inserted) return std::unexpected(inserted.error());
+  const int64_t id = row.Int(0);
+  row.Reset();  // RETURNING leaves the statement mid-way; finish it before the next
+
+  auto comments = InsertChildren(
+      db,
+      "INSERT INTO comments (node_id, position, id, author, association, created_at, body, url) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      id, node.comments, [](sql::Statement& s, const Comment& c) {
+        s.BindText(3, c.id).BindText(4, c.author).BindText(5, c.author_association);
+        s.BindText(6, c.created_at).BindText(7, c.body).BindText(8, c.url);
+      });
+  if (!comments) return comments;
+  auto events = InsertChildren(
+      db,
+      "INSERT INTO events (node_id, position, id, type, actor, created_at, other, subject, "
+      "commit_id, "
+      "commit_repo, will_close) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      id, node.events, [](sql::Statement& s, const Event& e) {
+        s.BindText(3, e.id).BindText(4, e.type).BindText(5, e.actor).BindText(6, e.created_at);
+        s.BindOptionalText(7, RefText(e.other)).BindOptionalText(8, RefText(e.subject));
+        s.BindText(9, e.commit_id).BindText(10, e.commit_repo).BindInt(11, e.will_close ? 1 : 0);
+      });
+  if (!events) return events;
+  auto links =
+      InsertChildren(db,
+                     "INSERT INTO links (node_id, position, from_key, to_key, kind, "
+                     "provenance_node, provenance_where, "
+                     "provenance_id, provenance_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     id, node.links, [](sql::Statement& s, const Edge& e) {
+                       s.BindText(3, e.from).BindText(4, e.to).BindText(5, EdgeKindName(e.kind));
+                       s.BindText(6, e.provenance.node).BindText(7, WhereName(e.provenance.where));
+                       s.BindText(8, e.provenance.id).BindText(9, e.provenance.url);
+                     });
+  if (!links) return links;
+  for (const std::string& alias : node.aliases) {
+    if (auto done = WriteAlias(db, scope, ToLower(alias), key); !done) return done;
+  }
+  return {};
+}
+
+Result<std::optional<StoredNode>> ReadNodeRows(sql::Database& db, std::string_view scope,
+                                               std::string_view key) {
+  std::string current(key);
+  for (int hop = 0; hop <= kMaxAliasHops; ++hop) {
+    auto found = ReadNodeRow(db, scope, current);
+    if (!found) return std::unexpected(found.error());
+    if (*found) {
+      auto& [id, stored] = **found;
+      if (auto children = ReadChildren(db, id, stored.node); !children)
+        return std::unexpected(children.error());
+      return std::optional<StoredNode>(std::move(stored));
+    }
+    auto alias = db.Cached("SELECT key FROM aliases WHERE scope = ? AND old_key = ?");
+    if (!alias) return std::unexpected(alias.error());
+    (*alias)->BindText(1, scope).BindText(2, current);
+    auto row = (*alias)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return std::nullopt;
+    current = (*alias)->Text(0);
+  }
+  return std::nullopt;  // a cycle of aliases: treat as absent, a fetch will fix it
+}
+
+Result<bool> TouchNodeRow(sql::Database& db, std::string_view scope, std::string_view key,
+                          int64_t fetched_at, const NodeStamp& stamp) {
+  auto statement = db.Cached(
+      "UPDATE nodes SET fetched_at = ?, updated_at_seen = coalesce(?, updated_at_seen), "
+      "link_count_seen = ? "
+      "WHERE scope = ? AND key = ?");
+  if (!statement) return std::unexpected(statement.error());
+  sql::Statement& row = **statement;
+  row.BindInt(1, fetched_at).BindOptionalText(2, stamp.updated_at).BindInt(3, stamp.link_count);
+  row.BindText(4, scope).BindText(5, key);
+  if (auto done = row.Run(); !done) return std::unexpected(done.error());
+  return db.Changes() > 0;
+}
+
+}  // namespace issuegraph::store

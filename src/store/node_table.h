@@ -1,0 +1,49 @@
+// Rows of one node across the store's tables (nodes, comments, events,
+// links, aliases): written whole, read whole. Callers own the transaction;
+// these functions only run statements on the connection they are given.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/error.h"
+#include "model/graph.h"
+#include "store/sqlite.h"
+
+namespace issuegraph::store {
+
+// A node as stored, with what the store knows about its freshness.
+struct StoredNode {
+  Node node;                     // depth 0; links, comments and events in source order
+  int64_t fetched_at = 0;        // unix seconds of the last fetch or confirmation
+  std::string updated_at_seen;   // updatedAt the network last confirmed
+  int64_t link_count_seen = -1;  // linking items the network last counted; -1: unknown
+};
+
+// What the network said about a node when it was last fetched or probed.
+struct NodeStamp {
+  std::string updated_at;
+  int64_t link_count = -1;  // -1: unknown
+};
+
+// Replaces the node `node.ref.Key()` of `scope` (children included) and
+// records each of node.aliases as an old name of it.
+Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node& node,
+                           int64_t fetched_at, const NodeStamp& stamp);
+
+// Records that `old_key` now answers as `key` (a moved item); a node
+// stored under `old_key` is dropped.
+Result<void> WriteAlias(sql::Database& db, std::string_view scope, std::string_view old_key,
+                        std::string_view key);
+
+// The node stored under `key`, or under the key an alias chain leads to.
+Result<std::optional<StoredNode>> ReadNodeRows(sql::Database& db, std::string_view scope,
+                                               std::string_view key);
+
+// Sets fetched_at and the stamp of a stored node; false when it is absent.
+Result<bool> TouchNodeRow(sql::Database& db, std::string_view scope, std::string_view key,
+                          int64_t fetched_at, const NodeStamp& stamp);
+
+}  // namespace issuegraph::store

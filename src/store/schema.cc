@@ -1,0 +1,272 @@
+#include "store/schema.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "model/issue_ref.h"
+
+namespace issuegraph::store {
+namespace {
+
+// Version 1. Nodes are keyed by (scope, key): `scope` names the API the
+// node came from, so github.com, an Enterprise server and a test server
+// never answer for each other; `key` is IssueRef::Key(). Children go with
+// their node (ON DELETE CASCADE); positions keep the source's order.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE nodes (
+  id INTEGER PRIMARY KEY,
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  host TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  repo TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  state TEXT NOT NULL,
+  state_reason TEXT NOT NULL,
+  author TEXT NOT NULL,
+  author_association TEXT NOT NULL,
+  labels TEXT NOT NULL,               -- JSON array of names
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  closed_at TEXT NOT NULL,
+  url TEXT NOT NULL,
+  comment_count INTEGER NOT NULL,
+  merged INTEGER NOT NULL,
+  merged_at TEXT NOT NULL,
+  draft INTEGER NOT NULL,
+  base TEXT NOT NULL,
+  head TEXT NOT NULL,
+  deleted INTEGER NOT NULL,
+  complete INTEGER NOT NULL,          -- comments and timeline were fetched
+  aliases TEXT NOT NULL,              -- JSON array: Node::aliases as the source gave them
+  fetched_at INTEGER NOT NULL,        -- unix seconds of the last fetch or confirmation
+  updated_at_seen TEXT NOT NULL,      -- updatedAt the network last confirmed
+  link_count_seen INTEGER NOT NULL,   -- linking items the network last counted; -1 unknown
+  UNIQUE (scope, key)
+);
+CREATE INDEX nodes_by_fetched_at ON nodes (fetched_at);
+
+CREATE TABLE comments (
+  node_id INTEGER NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  author TEXT NOT NULL,
+  association TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  url TEXT NOT NULL,
+  PRIMARY KEY (node_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  node_id INTEGER NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  other TEXT,                         -- JSON {host, owner, repo, number} or NULL
+  subject TEXT,                       -- same
+  commit_id TEXT NOT NULL,
+  commit_repo TEXT NOT NULL,
+  will_close INTEGER NOT NULL,
+  PRIMARY KEY (node_id, position)
+) WITHOUT ROWID;
+
+-- Node::links as the source computed them, so a stored node replays exactly.
+CREATE TABLE links (
+  node_id INTEGER NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  from_key TEXT NOT NULL,
+  to_key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  provenance_node TEXT NOT NULL,
+  provenance_where TEXT NOT NULL,     -- body | comment | event
+  provenance_id TEXT NOT NULL,
+  provenance_url TEXT NOT NULL,
+  PRIMARY KEY (node_id, position)
+) WITHOUT ROWID;
+
+-- Keys an item was known by before a move; old_key -> key in one scope.
+CREATE TABLE aliases (
+  scope TEXT NOT NULL,
+  old_key TEXT NOT NULL,
+  key TEXT NOT NULL,
+  PRIMARY KEY (scope, old_key)
+) WITHOUT ROWID;
+
+-- What the network answered for items it would not give (404, 403, 410),
+-- so a rerun neither asks again nor, offline, words it differently.
+-- `authenticated`: whether a token was sent; replayed only to the same.
+CREATE TABLE failures (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  authenticated INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL,
+  fetched_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, key, authenticated)
+) WITHOUT ROWID;
+
+-- http::ValidatorCache: the last 200 answer of a GET and its ETag.
+CREATE TABLE http_validators (
+  url TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  headers TEXT NOT NULL,              -- JSON object, lower-case names
+  body BLOB NOT NULL,
+  fetched_at INTEGER NOT NULL
+);
+CREATE INDEX http_validators_by_fetched_at ON http_validators (fetched_at);
+
+CREATE TABLE reports (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  root TEXT NOT NULL,
+  options TEXT NOT NULL,              -- JSON, secrets removed
+  format TEXT NOT NULL,
+  content TEXT NOT NULL
+);
+CREATE INDEX reports_by_root ON reports (root, created_at);
+)sql";
+
+using Migration = Result<void> (*)(sql::Database&);
+
+Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
+
+// Step i brings a database from version i to version i + 1. A new version
+// appends one step; released steps never change.
+constexpr std::array<Migration, 1> kMigrations = {&MigrateToV1};
+
+Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
+  auto statement = db.Prepare(pragma);
+  if (!statement) return std::unexpected(statement.error());
+  auto row = statement->Step();
+  if (!row) return std::unexpected(row.error());
+  return *row ? statement->Int(0) : 0;
+}
+
+// The statement is gone when this returns: no read stays open.
+Result<std::string> PragmaText(sql::Database& db, const std::string& pragma) {
+  auto statement = db.Prepare(pragma);
+  if (!statement) return std::unexpected(statement.error());
+  auto row = statement->Step();
+  if (!row) return std::unexpected(row.error());
+  return *row ? ToLower(statement->Text(0)) : "";
+}
+
+struct Identity {
+  int64_t application_id = 0;
+  int64_t version = 0;
+  int64_t objects = 0;  // tables, indexes, views, triggers
+};
+
+Result<Identity> ReadIdentity(sql::Database& db) {
+  Identity identity;
+  auto application_id = PragmaInt(db, "PRAGMA application_id");
+  if (!application_id) return std::unexpected(application_id.error());
+  identity.application_id = *application_id;
+  auto version = PragmaInt(db, "PRAGMA user_version");
+  if (!version) return std::unexpected(version.error());
+  identity.version = *version;
+  auto objects = PragmaInt(db, "SELECT count(*) FROM sqlite_schema");
+  if (!objects) return std::unexpected(objects.error());
+  identity.objects = *objects;
+  return identity;
+}
+
+Result<void> CheckIdentity(const Identity& identity, const std::string& path) {
+  if (identity.application_id == kApplicationId) {
+    if (identity.version > LatestSchemaVersion()) {
+      return MakeError(ErrorKind::kIo,
+                       "the store " + path + " was written by a newer issuegraph (schema " +
+                           std::to_string(identity.version) + ", this one reads up to " +
+                           std::to_string(LatestSchemaVersion()) +
+                           "); upgrade issuegraph, or choose another file with --store PATH");
+    }
+    return {};
+  }
+  if (identity.application_id == 0 && identity.objects == 0) return {};  // a new, empty database
+  return MakeError(ErrorKind::kIo,
+                   "the store " + path +
+                       " is an SQLite database of another program (application id " +
+                       std::to_string(identity.application_id) +
+                       "), so issuegraph leaves it alone; choose another file with --store PATH");
+}
+
+// Switching a file to WAL takes an exclusive lock and, unlike other
+// statements, fails at once when another connection holds the file (two
+// processes opening a new store together): retry within the busy timeout.
+Result<void> UseWal(sql::Database& db) {
+  auto current = PragmaText(db, "PRAGMA journal_mode");
+  if (!current) return std::unexpected(current.error());
+  if (*current == "wal" || *current == "memory") return {};
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  for (;;) {
+    int rc = sqlite3_exec(db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return {};
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+      return std::unexpected(db.Failure(rc, "switching to WAL"));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Result<void> PrepareSchema(sql::Database& db) {
+  const std::string& path = db.path();
+  // One snapshot: read piecemeal, a migration committing in between would
+  // look like a foreign database (objects, but no application id yet).
+  if (auto begun = db.Exec("BEGIN"); !begun) return begun;
+  auto identity = ReadIdentity(db);
+  const bool corrupt = !identity && db.saw_corruption();
+  (void)db.Exec(identity ? "COMMIT" : "ROLLBACK");
+  if (!identity) {
+    if (corrupt) {
+      return MakeError(ErrorKind::kIo,
+                       "the store " + path +
+                           " is not an issuegraph store: it is not an SQLite database "
+                           "(damaged, or another program's file); if it is a damaged store, " +
+                           sql::ResetAdvice(path));
+    }
+    return std::unexpected(identity.error());
+  }
+  if (auto ours = CheckIdentity(*identity, path); !ours) return ours;
+
+  // Only now, with the file known to be ours or empty, change anything.
+  // WAL lets readers go on while one process writes; NORMAL sync keeps
+  // WAL crash-safe (a killed process loses no committed transaction).
+  if (auto wal = UseWal(db); !wal) return wal;
+  if (auto mode = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"); !mode)
+    return mode;
+  if (identity->version == LatestSchemaVersion()) return {};
+
+  auto transaction = sql::Transaction::Begin(db);
+  if (!transaction) return std::unexpected(transaction.error());
+  // Another process may have migrated while we waited for the lock.
+  auto now = ReadIdentity(db);
+  if (!now) return std::unexpected(now.error());
+  if (auto ours = CheckIdentity(*now, path); !ours) return ours;
+  for (int64_t version = now->version; version < LatestSchemaVersion(); ++version) {
+    if (auto step = kMigrations[static_cast<size_t>(version)](db); !step) return step;
+  }
+  // Constants of ours, not data: PRAGMA takes no bound parameters.
+  if (auto stamp = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                           "; PRAGMA user_version = " + std::to_string(LatestSchemaVersion()));
+      !stamp) {
+    return stamp;
+  }
+  return transaction->Commit();
+}
+
+}  // namespace issuegraph::store

@@ -1,0 +1,416 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <random>
+#include <system_error>
+#include <utility>
+
+#include "store/schema.h"
+
+namespace issuegraph::store {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+bool IsMemory(const std::string& path) { return path == ":memory:" || path.empty(); }
+
+Result<int64_t> CountOf(sql::Database& db, const std::string& sql) {
+  auto statement = db.Cached(sql);
+  if (!statement) return std::unexpected(statement.error());
+  auto row = (*statement)->Step();
+  if (!row) return std::unexpected(row.error());
+  return *row ? (*statement)->Int(0) : 0;
+}
+
+// Runs a DELETE (binding the cutoff when given) and reports the rows it removed.
+Result<int64_t> Delete(sql::Database& db, const std::string& sql,
+                       std::optional<int64_t> cutoff = std::nullopt) {
+  auto statement = db.Cached(sql);
+  if (!statement) return std::unexpected(statement.error());
+  if (cutoff) (*statement)->BindInt(1, *cutoff);
+  if (auto done = (*statement)->Run(); !done) return std::unexpected(done.error());
+  return db.Changes();
+}
+
+std::string NewReportId(int64_t created_at) {
+  std::time_t seconds = static_cast<std::time_t>(created_at);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+  std::random_device random;
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "%06x", random() & 0xffffffu);
+  return std::string(stamp) + "-" + suffix;
+}
+
+StoredReport ReportFromRow(const sql::Statement& row) {
+  StoredReport report;
+  report.id = row.Text(0);
+  report.created_at = row.Int(1);
+  report.root = row.Text(2);
+  report.options = json::parse(row.Text(3), nullptr, false);  // discarded value when unreadable
+  if (report.options.is_discarded()) report.options = json::object();
+  report.format = row.Text(4);
+  report.content = row.Text(5);
+  return report;
+}
+
+void RemoveStoreFiles(const std::string& path, std::error_code& error) {
+  fs::remove(path, error);
+  if (error) return;
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    std::error_code ignored;
+    fs::remove(path + suffix, ignored);
+  }
+}
+
+std::optional<ErrorKind> ParseErrorKind(std::string_view text) {
+  for (ErrorKind kind :
+       {ErrorKind::kInvalidInput, ErrorKind::kNotFound, ErrorKind::kGone, ErrorKind::kUnauthorized,
+        ErrorKind::kForbidden, ErrorKind::kRateLimited, ErrorKind::kNetwork, ErrorKind::kServer,
+        ErrorKind::kProtocol, ErrorKind::kIo, ErrorKind::kInternal}) {
+    if (ErrorKindName(kind) == text) return kind;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void RemoveSecrets(json& value) {
+  if (value.is_array()) {
+    for (json& item : value) RemoveSecrets(item);
+    return;
+  }
+  if (!value.is_object()) return;
+  for (auto it = value.begin(); it != value.end();) {
+    std::string key = ToLower(it.key());
+    bool secret = false;
+    for (const char* word : {"token", "authorization", "password", "secret", "cookie"}) {
+      secret = secret || key.find(word) != std::string::npos;
+    }
+    if (secret) {
+      it = value.erase(it);
+    } else {
+      RemoveSecrets(*it);
+      ++it;
+    }
+  }
+}
+
+Store::Store(std::unique_ptr<sql::Database> db, http::Clock* clock)
+    : db_(std::move(db)), clock_(clock) {
+  if (clock_ == nullptr) clock_ = &system_clock_;
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, http::Clock* clock) {
+  const std::string where = IsMemory(path) ? ":memory:" : path;
+  if (!IsMemory(path)) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      return MakeError(ErrorKind::kIo,
+                       "the store " + path + " is a directory; give a file with --store PATH");
+    }
+  }
+  auto db = sql::Database::Open(where);
+  if (!db) return std::unexpected(db.error());
+  if (auto ready = PrepareSchema(**db); !ready) return std::unexpected(ready.error());
+  return std::unique_ptr<Store>(new Store(std::move(*db), clock));
+}
+
+Result<std::string> Store::DefaultPath() {
+  fs::path base;
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  // The XDG spec ignores relative values.
+  if (xdg != nullptr && xdg[0] == '/') {
+    base = fs::path(xdg);
+  } else if (home != nullptr && home[0] != '\0') {
+    base = fs::path(home) / ".cache";
+  } else {
+    return MakeError(ErrorKind::kIo,
+                     "cannot find a cache directory (neither XDG_CACHE_HOME nor HOME is set); "
+                     "choose a store file with --store PATH");
+  }
+  fs::path directory = base / "issuegraph";
+  std::error_code error;
+  fs::create_directories(directory, error);
+  if (error) {
+    return MakeError(ErrorKind::kIo, "cannot create the cache directory " + directory.string() +
+                                         " (" + error.message() +
+                                         "); choose a store file with --store PATH");
+  }
+  return (directory / "store.db").string();
+}
+
+Result<void> Store::ClearFile(const std::string& path) {
+  std::error_code error;
+  if (IsMemory(path) || !fs::exists(path, error)) return {};
+  Error failure;
+  bool damaged = false;
+  {
+    auto db = sql::Database::Open(path);
+    if (!db) return std::unexpected(db.error());
+    auto ready = PrepareSchema(**db);
+    if (ready) {
+      Store store(std::move(*db), nullptr);
+      auto cleared = store.Clear();
+      if (cleared) return {};
+      failure = cleared.error();
+      damaged = store.database().saw_corruption();
+    } else {
+      failure = ready.error();
+      // Not SQLite at all, or SQLite that cannot be read: nothing to save.
+      // Another program's intact database fails without corruption: kept.
+      damaged = (*db)->saw_corruption();
+    }
+  }  // connections closed before the file goes
+  if (!damaged) return std::unexpected(failure);
+  RemoveStoreFiles(path, error);
+  if (error) {
+    return MakeError(ErrorKind::kIo,
+                     "cannot remove the damaged store " + path + " (" + error.message() +
+                         "); remove it by hand or choose another file with --store PATH");
+  }
+  return {};
+}
+
+int64_t Store::Now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(clock_->Now().time_since_epoch()).count();
+}
+
+Result<void> Store::Put(std::string_view scope, const NodeBatch& batch) {
+  if (batch.nodes.empty() && batch.aliases.empty() && batch.failures.empty()) return {};
+  if (!batch.stamps.empty() && batch.stamps.size() != batch.nodes.size()) {
+    return MakeError(ErrorKind::kInternal, "Store::Put: one stamp per node expected");
+  }
+  const int64_t now = Now();
+  auto transaction = sql::Transaction::Begin(*db_);
+  if (!transaction) return std::unexpected(transaction.error());
+  auto clear_failures = db_->Cached("DELETE FROM failures WHERE scope = ? AND key = ?");
+  if (!clear_failures) return std::unexpected(clear_failures.error());
+  for (size_t i = 0; i < batch.nodes.size(); ++i) {
+    const Node& node = batch.nodes[i];
+    auto written =
+        WriteNodeRows(*db_, scope, node, now, batch.stamps.empty() ? NodeStamp{} : batch.stamps[i]);
+    if (!written) return written;
+    (*clear_failures)->Reset();
+    if (auto done = (*clear_failures)->BindText(1, scope).BindText(2, node.ref.Key()).Run(); !done)
+      return done;
+  }
+  for (const auto& [old_key, key] : batch.aliases) {
+    if (auto written = WriteAlias(*db_, scope, old_key, key); !written) return written;
+  }
+  auto failure = db_->Cached(
+      "INSERT OR REPLACE INTO failures (scope, key, authenticated, kind, message, fetched_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  if (!failure) return std::unexpected(failure.error());
+  for (const auto& [key, error] : batch.failures) {
+    sql::Statement& row = **failure;
+    row.Reset();
+    row.BindText(1, scope).BindText(2, key).BindInt(3, batch.authenticated ? 1 : 0);
+    row.BindText(4, ErrorKindName(error.kind)).BindText(5, error.message).BindInt(6, now);
+    if (auto done = row.Run(); !done) return done;
+  }
+  return transaction->Commit();
+}
+
+Result<void> Store::PutNodes(std::string_view scope, const std::vector<Node>& nodes) {
+  NodeBatch batch;
+  batch.nodes = nodes;
+  return Put(scope, batch);
+}
+
+Result<std::vector<std::optional<StoredFailure>>> Store::GetFailures(
+    std::string_view scope, const std::vector<std::string>& keys, bool authenticated) {
+  std::vector<std::optional<StoredFailure>> out;
+  out.reserve(keys.size());
+  auto statement = db_->Cached(
+      "SELECT kind, message, fetched_at FROM failures WHERE scope = ? AND key = ? AND "
+      "authenticated = ?");
+  if (!statement) return std::unexpected(statement.error());
+  for (const std::string& key : keys) {
+    sql::Statement& row = **statement;
+    row.Reset();
+    row.BindText(1, scope).BindText(2, key).BindInt(3, authenticated ? 1 : 0);
+    auto found = row.Step();
+    if (!found) return std::unexpected(found.error());
+    std::optional<StoredFailure> failure;
+    if (*found) {
+      auto kind = ParseErrorKind(row.Text(0));
+      if (kind) failure = StoredFailure{Error{*kind, row.Text(1)}, row.Int(2)};
+    }
+    out.push_back(std::move(failure));
+  }
+  return out;
+}
+
+Result<std::optional<StoredNode>> Store::GetNode(std::string_view scope, std::string_view key) {
+  return ReadNodeRows(*db_, scope, key);
+}
+
+Result<std::vector<std::optional<StoredNode>>> Store::GetNodes(
+    std::string_view scope, const std::vector<std::string>& keys) {
+  std::vector<std::optional<StoredNode>> out;
+  out.reserve(keys.size());
+  // A deferred transaction: one snapshot, no write lock.
+  if (auto begun = db_->Exec("BEGIN"); !begun) return std::unexpected(begun.error());
+  for (const std::string& key : keys) {
+    auto node = ReadNodeRows(*db_, scope, key);
+    if (!node) {
+      (void)db_->Exec("ROLLBACK");
+      return std::unexpected(node.error());
+    }
+    out.push_back(std::move(*node));
+  }
+  if (auto done = db_->Exec("COMMIT"); !done) return std::unexpected(done.error());
+  return out;
+}
+
+Result<void> Store::Touch(std::string_view scope, const std::vector<std::string>& keys,
+                          const std::vector<NodeStamp>& stamps) {
+  if (keys.empty()) return {};
+  if (stamps.size() != keys.size())
+    return MakeError(ErrorKind::kInternal, "Touch: one stamp per key expected");
+  const int64_t now = Now();
+  auto transaction = sql::Transaction::Begin(*db_);
+  if (!transaction) return std::unexpected(transaction.error());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (auto touched = TouchNodeRow(*db_, scope, keys[i], now, stamps[i]); !touched) {
+      return std::unexpected(touched.error());
+    }
+  }
+  return transaction->Commit();
+}
+
+Result<std::string> Store::PutReport(StoredReport report) {
+  if (report.created_at == 0) report.created_at = Now();
+  if (report.id.empty()) report.id = NewReportId(report.created_at);
+  RemoveSecrets(report.options);
+  auto statement = db_->Cached(
+      "INSERT OR REPLACE INTO reports (id, created_at, root, options, format, content) VALUES (?, "
+      "?, ?, ?, ?, ?)");
+  if (!statement) return std::unexpected(statement.error());
+  sql::Statement& row = **statement;
+  row.BindText(1, report.id).BindInt(2, report.created_at).BindText(3, report.root);
+  row.BindText(4, report.options.dump(-1, ' ', false, json::error_handler_t::replace));
+  row.BindText(5, report.format).BindText(6, report.content);
+  if (auto done = row.Run(); !done) return std::unexpected(done.error());
+  return report.id;
+}
+
+Result<std::optional<StoredReport>> Store::GetReport(std::string_view id) {
+  auto statement = db_->Cached(
+      "SELECT id, created_at, root, options, format, content FROM reports WHERE id = ?");
+  if (!statement) return std::unexpected(statement.error());
+  (*statement)->BindText(1, id);
+  auto row = (*statement)->Step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::nullopt;
+  return std::optional<StoredReport>(ReportFromRow(**statement));
+}
+
+Result<std::vector<StoredReport>> Store::ListReports(int limit) {
+  auto statement = db_->Cached(
+      "SELECT id, created_at, root, options, format, content FROM reports ORDER BY created_at "
+      "DESC, id DESC "
+      "LIMIT ?");
+  if (!statement) return std::unexpected(statement.error());
+  (*statement)->BindInt(1, std::max(0, limit));
+  std::vector<StoredReport> out;
+  for (;;) {
+    auto row = (*statement)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back(ReportFromRow(**statement));
+  }
+  return out;
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats stats;
+  const std::pair<int64_t*, const char*> counts[] = {
+      {&stats.nodes, "SELECT count(*) FROM nodes"},
+      {&stats.complete_nodes, "SELECT count(*) FROM nodes WHERE complete = 1"},
+      {&stats.comments, "SELECT count(*) FROM comments"},
+      {&stats.events, "SELECT count(*) FROM events"},
+      {&stats.links, "SELECT count(*) FROM links"},
+      {&stats.aliases, "SELECT count(*) FROM aliases"},
+      {&stats.failures, "SELECT count(*) FROM failures"},
+      {&stats.validators, "SELECT count(*) FROM http_validators"},
+      {&stats.reports, "SELECT count(*) FROM reports"},
+      {&stats.oldest_fetched_at, "SELECT coalesce(min(fetched_at), 0) FROM nodes"},
+      {&stats.newest_fetched_at, "SELECT coalesce(max(fetched_at), 0) FROM nodes"},
+  };
+  for (const auto& [field, sql] : counts) {
+    auto value = CountOf(*db_, sql);
+    if (!value) return std::unexpected(value.error());
+    *field = *value;
+  }
+  if (IsMemory(path())) {
+    auto pages = CountOf(*db_, "PRAGMA page_count");
+    auto page_size = CountOf(*db_, "PRAGMA page_size");
+    if (!pages || !page_size) return std::unexpected(pages ? page_size.error() : pages.error());
+    stats.file_bytes = *pages * *page_size;
+  } else {
+    for (const std::string& file : {path(), path() + "-wal"}) {
+      std::error_code error;
+      auto size = fs::file_size(file, error);
+      if (!error) stats.file_bytes += static_cast<int64_t>(size);
+    }
+  }
+  return stats;
+}
+
+Result<PruneResult> Store::Prune(std::chrono::seconds max_age) {
+  const int64_t cutoff = Now() - max_age.count();
+  PruneResult result;
+  {
+    auto transaction = sql::Transaction::Begin(*db_);
+    if (!transaction) return std::unexpected(transaction.error());
+    auto nodes = Delete(*db_, "DELETE FROM nodes WHERE fetched_at < ?", cutoff);
+    if (!nodes) return std::unexpected(nodes.error());
+    result.nodes = *nodes;
+    auto failures = Delete(*db_, "DELETE FROM failures WHERE fetched_at < ?", cutoff);
+    if (!failures) return std::unexpected(failures.error());
+    result.failures = *failures;
+    auto validators = Delete(*db_, "DELETE FROM http_validators WHERE fetched_at < ?", cutoff);
+    if (!validators) return std::unexpected(validators.error());
+    result.validators = *validators;
+    // Children cascade with their node; aliases have no foreign key (an
+    // alias may be written before its node), so they are swept here.
+    auto aliases =
+        Delete(*db_,
+               "DELETE FROM aliases WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE nodes.scope = "
+               "aliases.scope AND nodes.key = aliases.key)");
+    if (!aliases) return std::unexpected(aliases.error());
+    result.aliases = *aliases;
+    if (auto done = transaction->Commit(); !done) return std::unexpected(done.error());
+  }
+  return result;
+}
+
+Result<void> Store::Clear() {
+  {
+    auto transaction = sql::Transaction::Begin(*db_);
+    if (!transaction) return std::unexpected(transaction.error());
+    for (const char* table : {"nodes", "aliases", "failures", "http_validators", "reports"}) {
+      if (auto done = db_->Exec(std::string("DELETE FROM ") + table); !done) return done;
+    }
+    if (auto done = transaction->Commit(); !done) return done;
+  }
+  // Shrinking is a courtesy: another process reading the file may hold it
+  // back, and the rows are gone either way.
+  (void)db_->Exec("VACUUM");
+  (void)db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return {};
+}
+
+}  // namespace issuegraph::store

@@ -1,0 +1,484 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "http/client.h"
+#include "store/schema.h"
+#include "store/store_test_util.h"
+#include "store/validator_cache.h"
+
+namespace issuegraph::store {
+namespace {
+
+using testing::FakeClock;
+using testing::RichNode;
+using testing::TempDir;
+
+constexpr std::string_view kScope = "https://api.github.com";
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+int64_t Pragma(Store& store, const std::string& pragma) {
+  auto statement = store.database().Prepare(pragma);
+  EXPECT_TRUE(statement);
+  EXPECT_TRUE(*statement->Step());
+  return statement->Int(0);
+}
+
+Node Small(const std::string& repo, int64_t number, int comments) {
+  Node node;
+  node.ref = testing::Ref("acme", repo, number);
+  node.title = "item " + std::to_string(number);
+  node.complete = true;
+  for (int i = 0; i < comments; ++i)
+    node.comments.push_back({std::to_string(i), "a", "NONE", "", "text", ""});
+  node.comment_count = comments;
+  return node;
+}
+
+TEST(StoreTest, MigratesAnEmptyDatabase) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ(Pragma(**store, "PRAGMA application_id"), kApplicationId);
+  EXPECT_EQ(Pragma(**store, "PRAGMA user_version"), LatestSchemaVersion());
+  EXPECT_EQ(Pragma(**store, "PRAGMA foreign_keys"), 1);
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->nodes, 0);
+  EXPECT_GT(stats->file_bytes, 0);
+}
+
+TEST(StoreTest, FileUsesWalAndReopensWithoutMigratingAgain) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store) << store.error().message;
+    {
+      auto mode = (*store)->database().Prepare("PRAGMA journal_mode");
+      ASSERT_TRUE(*mode->Step());
+      EXPECT_EQ(mode->Text(0), "wal");
+    }
+    auto put = (*store)->PutNodes(kScope, {RichNode()});
+    ASSERT_TRUE(put) << put.error().message;
+  }
+  auto again = Store::Open(path);
+  ASSERT_TRUE(again) << again.error().message;
+  auto node = (*again)->GetNode(kScope, "acme/app#7");
+  ASSERT_TRUE(node && *node);
+  EXPECT_EQ((*node)->node.title, RichNode().title);
+}
+
+TEST(StoreTest, GarbageFileIsAClearErrorAndStaysUntouched) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  const std::string garbage(4096, 'x');
+  WriteBytes(path, garbage);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::kIo);
+  EXPECT_NE(store.error().message.find(path), std::string::npos) << store.error().message;
+  EXPECT_NE(store.error().message.find("--store"), std::string::npos);
+  EXPECT_NE(store.error().message.find("issuegraph cache clear"), std::string::npos);
+  EXPECT_NE(store.error().message.find("remove it"), std::string::npos);
+  EXPECT_EQ(ReadBytes(path), garbage);
+  // The advice works: clearing removes the damaged file, and it opens anew.
+  ASSERT_TRUE(Store::ClearFile(path));
+  EXPECT_FALSE(std::filesystem::exists(path));
+  EXPECT_TRUE(Store::Open(path));
+}
+
+TEST(StoreTest, ForeignSqliteDatabaseIsRefusedAndNeverDeleted) {
+  TempDir dir;
+  const std::string path = dir.File("theirs.db");
+  {
+    auto db = sql::Database::Open(path);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE accounts (id INTEGER); INSERT INTO accounts VALUES (1)"));
+  }
+  const std::string before = ReadBytes(path);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::kIo);
+  EXPECT_NE(store.error().message.find(path), std::string::npos);
+  EXPECT_NE(store.error().message.find("another program"), std::string::npos)
+      << store.error().message;
+  EXPECT_NE(store.error().message.find("--store"), std::string::npos);
+  EXPECT_FALSE(Store::ClearFile(path));
+  EXPECT_EQ(ReadBytes(path), before);
+}
+
+TEST(StoreTest, DatabaseWithAnotherApplicationIdIsForeign) {
+  TempDir dir;
+  const std::string path = dir.File("other.db");
+  {
+    auto db = sql::Database::Open(path);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->Exec("PRAGMA application_id = 1234"));
+  }
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store);
+  EXPECT_NE(store.error().message.find("application id 1234"), std::string::npos)
+      << store.error().message;
+}
+
+TEST(StoreTest, NewerSchemaIsRefused) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->database().Exec("PRAGMA user_version = 99"));
+  }
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store);
+  EXPECT_NE(store.error().message.find("newer issuegraph"), std::string::npos)
+      << store.error().message;
+}
+
+TEST(StoreTest, MissingDirectoryNamesThePath) {
+  auto store = Store::Open("/nonexistent-issuegraph-dir/store.db");
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::kIo);
+  EXPECT_NE(store.error().message.find("/nonexistent-issuegraph-dir/store.db"), std::string::npos);
+  EXPECT_NE(store.error().message.find("--store"), std::string::npos);
+}
+
+TEST(StoreTest, RoundTripsARichNode) {
+  FakeClock clock;
+  auto store = Store::Open(":memory:", &clock);
+  ASSERT_TRUE(store);
+  const Node node = RichNode();
+  NodeBatch batch;
+  batch.nodes = {node};
+  batch.stamps = {{"2026-05-02T11:00:00Z", 5}};
+  ASSERT_TRUE((*store)->Put(kScope, batch));
+  auto stored = (*store)->GetNode(kScope, node.ref.Key());
+  ASSERT_TRUE(stored) << stored.error().message;
+  ASSERT_TRUE(stored->has_value());
+  testing::ExpectSameNode((*stored)->node, node, /*with_depth=*/false);
+  EXPECT_EQ((*stored)->fetched_at, 1'800'000'000);
+  EXPECT_EQ((*stored)->updated_at_seen, "2026-05-02T11:00:00Z");
+  EXPECT_EQ((*stored)->link_count_seen, 5);
+  // The old name answers with the node under its new name.
+  auto by_alias = (*store)->GetNode(kScope, "acme/old-app#7");
+  ASSERT_TRUE(by_alias && *by_alias);
+  EXPECT_EQ((*by_alias)->node.ref.Key(), "acme/app#7");
+  EXPECT_FALSE(*(*store)->GetNode(kScope, "acme/app#8"));
+}
+
+TEST(StoreTest, ReplacingANodeReplacesItsChildren) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store);
+  ASSERT_TRUE((*store)->PutNodes(kScope, {Small("app", 1, 3)}));
+  ASSERT_TRUE((*store)->PutNodes(kScope, {Small("app", 1, 1)}));
+  auto stored = (*store)->GetNode(kScope, "acme/app#1");
+  ASSERT_TRUE(stored && *stored);
+  EXPECT_EQ((*stored)->node.comments.size(), 1u);
+  EXPECT_EQ((*store)->Stats()->comments, 1);
+}
+
+TEST(StoreTest, ScopesNeverAnswerForEachOther) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store);
+  Node fake = Small("app", 1, 0);
+  fake.title = "from a test server";
+  ASSERT_TRUE((*store)->PutNodes("http://127.0.0.1:8080", {fake}));
+  EXPECT_FALSE(*(*store)->GetNode(kScope, "acme/app#1"));
+  ASSERT_TRUE((*store)->PutNodes(kScope, {Small("app", 1, 0)}));
+  EXPECT_EQ((*(*store)->GetNode("http://127.0.0.1:8080", "acme/app#1"))->node.title,
+            "from a test server");
+  EXPECT_EQ((*(*store)->GetNode(kScope, "acme/app#1"))->node.title, "item 1");
+}
+
+TEST(StoreTest, MovedNodeAnswersUnderItsOldName) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store);
+  ASSERT_TRUE((*store)->PutNodes(kScope, {Small("old-name", 4, 2)}));  // before the move
+  NodeBatch batch;
+  batch.nodes = {Small("new-name", 4, 0)};
+  batch.aliases = {{"acme/old-name#4", "acme/new-name#4"}};
+  ASSERT_TRUE((*store)->Put(kScope, batch));
+  auto stored = (*store)->GetNode(kScope, "acme/old-name#4");
+  ASSERT_TRUE(stored && *stored);
+  EXPECT_EQ((*stored)->node.ref.Key(), "acme/new-name#4");
+  EXPECT_EQ((*store)->Stats()->nodes, 1);  // the copy under the old name is gone
+  // A node stored under a key that was an alias takes the key back.
+  ASSERT_TRUE((*store)->PutNodes(kScope, {Small("old-name", 4, 0)}));
+  EXPECT_EQ((*(*store)->GetNode(kScope, "acme/old-name#4"))->node.ref.Key(), "acme/old-name#4");
+}
+
+TEST(StoreTest, TwoStoresOnOneFileWriteConcurrently) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  constexpr int kBatches = 40;
+  constexpr int kPerBatch = 10;
+  // Both open a new file at once (racing on the migration), then write.
+  auto writer = [&](const std::string& repo, std::string* failure) {
+    auto store = Store::Open(path);
+    if (!store) {
+      *failure = store.error().message;
+      return;
+    }
+    for (int batch = 0; batch < kBatches; ++batch) {
+      std::vector<Node> nodes;
+      for (int i = 0; i < kPerBatch; ++i)
+        nodes.push_back(Small(repo, batch * kPerBatch + i + 1, 3));
+      if (auto put = (*store)->PutNodes(kScope, nodes); !put) {
+        *failure = put.error().message;
+        return;
+      }
+      if (auto read = (*store)->GetNode(kScope, "acme/" + repo + "#1"); !read) {
+        *failure = read.error().message;
+        return;
+      }
+    }
+  };
+  std::string failure_a;
+  std::string failure_b;
+  std::thread a(writer, "left", &failure_a);
+  std::thread b(writer, "right", &failure_b);
+  a.join();
+  b.join();
+  EXPECT_EQ(failure_a, "");
+  EXPECT_EQ(failure_b, "");
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store);
+  auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->nodes, 2 * kBatches * kPerBatch);
+  EXPECT_EQ(stats->comments, 3 * 2 * kBatches * kPerBatch);
+}
+
+TEST(StoreTest, KilledWriterLeavesWholeBatchesOnly) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  ASSERT_TRUE(Store::Open(path));
+  constexpr int kPerBatch = 25;
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Writes batches until killed; every node of a batch has 4 comments.
+    auto store = Store::Open(path);
+    if (!store) _exit(1);
+    for (int batch = 0;; ++batch) {
+      std::vector<Node> nodes;
+      for (int i = 0; i < kPerBatch; ++i)
+        nodes.push_back(Small("app", batch * kPerBatch + i + 1, 4));
+      if (!(*store)->PutNodes(kScope, nodes)) _exit(2);
+    }
+  }
+  usleep(300'000);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped by itself: " << status;
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store) << store.error().message;
+  auto check = (*store)->database().Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(*check->Step());
+  EXPECT_EQ(check->Text(0), "ok");
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats);
+  EXPECT_GT(stats->nodes, 0);
+  EXPECT_EQ(stats->nodes % kPerBatch, 0) << "a batch was cut";
+  EXPECT_EQ(stats->comments, 4 * stats->nodes);
+}
+
+TEST(StoreTest, PruneDropsOldNodesTheirChildrenAndOrphanAliases) {
+  FakeClock clock;
+  auto store = Store::Open(":memory:", &clock);
+  ASSERT_TRUE(store);
+  NodeBatch old;
+  old.nodes = {Small("app", 1, 2)};
+  old.aliases = {{"acme/old#1", "acme/app#1"}};
+  old.failures = {{"acme/app#404", Error{ErrorKind::kNotFound, "gone away"}}};
+  ASSERT_TRUE((*store)->Put(kScope, old));
+  clock.Advance(std::chrono::hours(48));
+  ASSERT_TRUE((*store)->PutNodes(kScope, {Small("app", 2, 1)}));
+  SqliteValidatorCache validators(**store);
+  validators.Put("https://api.github.com/x", "\"e\"", http::Response{200, {}, "body", 4});
+  clock.Advance(std::chrono::hours(1));
+  auto pruned = (*store)->Prune(std::chrono::hours(24));
+  ASSERT_TRUE(pruned) << pruned.error().message;
+  EXPECT_EQ(pruned->nodes, 1);
+  EXPECT_EQ(pruned->aliases, 1);
+  EXPECT_EQ(pruned->failures, 1);
+  EXPECT_EQ(pruned->validators, 0);
+  auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->nodes, 1);
+  EXPECT_EQ(stats->comments, 1);  // the pruned node's comments went with it
+  EXPECT_EQ(stats->aliases, 0);
+  EXPECT_EQ(stats->validators, 1);
+  EXPECT_FALSE(*(*store)->GetNode(kScope, "acme/app#1"));
+}
+
+TEST(StoreTest, ClearEmptiesEverything) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("store.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE((*store)->PutNodes(kScope, {RichNode()}));
+  ASSERT_TRUE((*store)->PutReport({"", 0, "acme/app#7", {{"depth", 1}}, "markdown", "# report"}));
+  ASSERT_TRUE((*store)->Clear());
+  auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->nodes + stats->comments + stats->events + stats->links + stats->aliases +
+                stats->reports,
+            0);
+  ASSERT_TRUE((*store)->PutNodes(kScope, {RichNode()}));  // still usable
+}
+
+TEST(StoreTest, ReportsKeepTheirOptionsButNoSecrets) {
+  FakeClock clock;
+  auto store = Store::Open(":memory:", &clock);
+  ASSERT_TRUE(store);
+  nlohmann::json options = {
+      {"depth", 2}, {"token", "ghp_secret"}, {"http", {{"Authorization", "Bearer x"}}}};
+  auto first = (*store)->PutReport({"", 0, "acme/app#7", options, "markdown", "# first"});
+  ASSERT_TRUE(first);
+  clock.Advance(std::chrono::seconds(5));
+  auto second = (*store)->PutReport({"", 0, "acme/app#7", {{"depth", 1}}, "json", "{}"});
+  ASSERT_TRUE(second);
+  EXPECT_NE(*first, *second);
+  auto report = (*store)->GetReport(*first);
+  ASSERT_TRUE(report && *report);
+  EXPECT_EQ((*report)->content, "# first");
+  EXPECT_EQ((*report)->options, (nlohmann::json{{"depth", 2}, {"http", nlohmann::json::object()}}));
+  EXPECT_EQ((*report)->created_at, 1'800'000'000);
+  auto list = (*store)->ListReports();
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, *second);  // newest first
+}
+
+TEST(StoreTest, DefaultPathFollowsXdgThenHome) {
+  TempDir dir;
+  const char* old_xdg = std::getenv("XDG_CACHE_HOME");
+  const char* old_home = std::getenv("HOME");
+  std::string saved_xdg = old_xdg ? old_xdg : "";
+  std::string saved_home = old_home ? old_home : "";
+  setenv("XDG_CACHE_HOME", dir.File("xdg").c_str(), 1);
+  auto path = Store::DefaultPath();
+  ASSERT_TRUE(path);
+  EXPECT_EQ(*path, dir.File("xdg") + "/issuegraph/store.db");
+  EXPECT_TRUE(std::filesystem::is_directory(dir.File("xdg") + "/issuegraph"));
+  setenv("XDG_CACHE_HOME", "relative/ignored", 1);
+  setenv("HOME", dir.File("home").c_str(), 1);
+  path = Store::DefaultPath();
+  ASSERT_TRUE(path);
+  EXPECT_EQ(*path, dir.File("home") + "/.cache/issuegraph/store.db");
+  if (old_xdg)
+    setenv("XDG_CACHE_HOME", saved_xdg.c_str(), 1);
+  else
+    unsetenv("XDG_CACHE_HOME");
+  if (old_home)
+    setenv("HOME", saved_home.c_str(), 1);
+  else
+    unsetenv("HOME");
+}
+
+TEST(ValidatorCacheTest, PersistsAcrossStoresWithoutCredentials) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  http::Response response;
+  response.status = 200;
+  response.headers = {
+      {"etag", "\"v1\""}, {"link", "<u>; rel=\"next\""}, {"set-cookie", "session=s3cr3t"}};
+  response.body = std::string("{\"a\":1}") + '\0' + "tail";
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store);
+    SqliteValidatorCache cache(**store);
+    cache.Put("https://api.github.com/repos/a/b/issues/1", "\"v1\"", response);
+    EXPECT_EQ(cache.failures(), 0);
+  }
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store);
+  SqliteValidatorCache cache(**store);
+  auto entry = cache.Get("https://api.github.com/repos/a/b/issues/1");
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->etag, "\"v1\"");
+  EXPECT_EQ(entry->response.status, 200);
+  EXPECT_EQ(entry->response.body, response.body);
+  EXPECT_EQ(entry->response.Header("link"), "<u>; rel=\"next\"");
+  EXPECT_EQ(entry->response.Header("set-cookie"), "");
+  EXPECT_FALSE(cache.Get("https://api.github.com/other"));
+  store->reset();
+  EXPECT_EQ(ReadBytes(path).find("s3cr3t"), std::string::npos);
+  EXPECT_EQ(ReadBytes(path + "-wal").find("s3cr3t"), std::string::npos);
+}
+
+// Scripted answers for the client: a rerun revalidates from the store.
+class ScriptedTransport : public http::Transport {
+ public:
+  std::vector<Result<http::Response>> PerformAll(
+      const std::vector<http::Request>& requests) override {
+    std::vector<Result<http::Response>> out;
+    for (const auto& request : requests) {
+      seen.push_back(request);
+      out.push_back(script.front());
+      script.erase(script.begin());
+    }
+    return out;
+  }
+  std::vector<Result<http::Response>> script;
+  std::vector<http::Request> seen;
+};
+
+TEST(ValidatorCacheTest, RerunRevalidatesWithIfNoneMatchAndNeverStoresTheToken) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  FakeClock clock;
+  ScriptedTransport transport;
+  http::ClientOptions options;
+  options.token = "ghp_never_on_disk";
+  options.token_origin = "https://api.github.com";
+  const std::string url = "https://api.github.com/repos/a/b/issues/1";
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store);
+    SqliteValidatorCache cache(**store);
+    options.validators = &cache;
+    http::Client client(transport, clock, options);
+    transport.script = {http::Response{200, {{"etag", "W/\"abc\""}}, "{\"title\":\"t\"}", 10}};
+    ASSERT_EQ(client.Get(url)->body, "{\"title\":\"t\"}");
+  }
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store);
+  SqliteValidatorCache cache(**store);
+  options.validators = &cache;
+  http::Client client(transport, clock, options);
+  transport.script = {http::Response{304, {}, "", 0}};
+  auto answer = client.Get(url);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 200);
+  EXPECT_EQ(answer->body, "{\"title\":\"t\"}");
+  EXPECT_EQ(client.stats().not_modified, 1);
+  bool asked_conditionally = false;
+  for (const auto& [name, value] : transport.seen.back().headers) {
+    asked_conditionally = asked_conditionally || (name == "If-None-Match" && value == "W/\"abc\"");
+  }
+  EXPECT_TRUE(asked_conditionally);
+  store->reset();
+  EXPECT_EQ(ReadBytes(path).find("ghp_never_on_disk"), std::string::npos);
+  EXPECT_EQ(ReadBytes(path + "-wal").find("ghp_never_on_disk"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace issuegraph::store

@@ -1,0 +1,190 @@
+// Test helpers for the store's unit tests: a node that uses every field, a
+// field-by-field comparison, a settable clock and a temporary directory
+// removed at the end of the test. Test code only.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "http/clock.h"
+#include "model/graph.h"
+
+namespace issuegraph::store::testing {
+
+class FakeClock : public http::Clock {
+ public:
+  std::chrono::system_clock::time_point Now() override { return now; }
+  void Sleep(std::chrono::milliseconds duration) override { now += duration; }
+  void Advance(std::chrono::seconds by) { now += by; }
+  std::chrono::system_clock::time_point now{std::chrono::seconds(1'800'000'000)};
+};
+
+// A directory of its own under the system's temporary directory.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "issuegraph-store-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  std::string File(const std::string& name) const {
+    return (std::filesystem::path(path_) / name).string();
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline IssueRef Ref(const std::string& owner, const std::string& repo, int64_t number) {
+  IssueRef ref;
+  ref.owner = owner;
+  ref.repo = repo;
+  ref.number = number;
+  return ref;
+}
+
+// A pull with every field set, mixed-case names and text that SQL and JSON
+// must carry untouched (quotes, NULs, newlines, non-ASCII).
+inline Node RichNode(int64_t number = 7) {
+  Node node;
+  node.ref = Ref("Acme", "App", number);
+  node.type = NodeType::kPull;
+  node.title = "Fix 'quoted' \"title\"; DROP TABLE nodes; --";
+  node.body = std::string("Body with a NUL ") + '\0' + " byte,\nnew lines and ümlauts; fixes #3";
+  node.state = NodeState::kMerged;
+  node.state_reason = "completed";
+  node.author = "octo";
+  node.author_association = "MEMBER";
+  node.labels = {"bug", "area: store"};
+  node.created_at = "2026-05-01T10:00:00Z";
+  node.updated_at = "2026-05-02T11:00:00Z";
+  node.closed_at = "2026-05-03T12:00:00Z";
+  node.url = "https://github.com/Acme/App/pull/" + std::to_string(number);
+  node.comment_count = 2;
+  node.comments = {
+      {"101", "alice", "NONE", "2026-05-01T11:00:00Z", "first", node.url + "#issuecomment-101"},
+      {"102", "bob", "CONTRIBUTOR", "2026-05-01T12:00:00Z", "", ""}};
+  Event cross;
+  cross.id = "e1";
+  cross.type = "cross-referenced";
+  cross.actor = "carol";
+  cross.created_at = "2026-05-01T13:00:00Z";
+  cross.other = Ref("Other", "Lib", 9);
+  cross.other->host = "ghe.example.com";
+  cross.will_close = true;
+  Event duplicate;
+  duplicate.id = "e2";
+  duplicate.type = "marked_as_duplicate";
+  duplicate.other = Ref("Acme", "App", 1);
+  duplicate.subject = Ref("Acme", "App", 2);
+  Event referenced;
+  referenced.id = "e3";
+  referenced.type = "referenced";
+  referenced.commit_id = "abc123";
+  referenced.commit_repo = "Acme/Fork";
+  node.events = {cross, duplicate, referenced};
+  node.merged = true;
+  node.merged_at = "2026-05-03T12:00:00Z";
+  node.draft = true;
+  node.base = "main";
+  node.head = "fix/store";
+  Edge closes;
+  closes.from = node.ref.Key();
+  closes.to = "acme/app#3";
+  closes.kind = EdgeKind::kCloses;
+  closes.provenance = {"Acme/App#" + std::to_string(number), Provenance::Where::kBody, "",
+                       node.url};
+  Edge crossed;
+  crossed.from = "other/lib#9";
+  crossed.to = node.ref.Key();
+  crossed.kind = EdgeKind::kCrossReferenced;
+  crossed.provenance = {"Acme/App#" + std::to_string(number), Provenance::Where::kEvent, "e1", ""};
+  node.links = {closes, crossed};
+  node.complete = true;
+  node.deleted = false;
+  node.aliases = {"acme/old-app#" + std::to_string(number)};
+  return node;
+}
+
+inline void ExpectSameRef(const std::optional<IssueRef>& a, const std::optional<IssueRef>& b) {
+  ASSERT_EQ(a.has_value(), b.has_value());
+  if (!a) return;
+  EXPECT_EQ(a->host, b->host);
+  EXPECT_EQ(a->owner, b->owner);
+  EXPECT_EQ(a->repo, b->repo);
+  EXPECT_EQ(a->number, b->number);
+}
+
+inline void ExpectSameEdge(const Edge& a, const Edge& b) {
+  EXPECT_EQ(a.from, b.from);
+  EXPECT_EQ(a.to, b.to);
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.provenance.node, b.provenance.node);
+  EXPECT_EQ(a.provenance.where, b.provenance.where);
+  EXPECT_EQ(a.provenance.id, b.provenance.id);
+  EXPECT_EQ(a.provenance.url, b.provenance.url);
+}
+
+// Every field of Node; `with_depth` false for the store (which keeps none).
+inline void ExpectSameNode(const Node& a, const Node& b, bool with_depth = true) {
+  ExpectSameRef(a.ref, b.ref);
+  EXPECT_EQ(a.type, b.type);
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.body, b.body);
+  EXPECT_EQ(a.state, b.state);
+  EXPECT_EQ(a.state_reason, b.state_reason);
+  EXPECT_EQ(a.author, b.author);
+  EXPECT_EQ(a.author_association, b.author_association);
+  EXPECT_EQ(a.labels, b.labels);
+  EXPECT_EQ(a.created_at, b.created_at);
+  EXPECT_EQ(a.updated_at, b.updated_at);
+  EXPECT_EQ(a.closed_at, b.closed_at);
+  EXPECT_EQ(a.url, b.url);
+  EXPECT_EQ(a.comment_count, b.comment_count);
+  ASSERT_EQ(a.comments.size(), b.comments.size());
+  for (size_t i = 0; i < a.comments.size(); ++i) {
+    EXPECT_EQ(a.comments[i].id, b.comments[i].id);
+    EXPECT_EQ(a.comments[i].author, b.comments[i].author);
+    EXPECT_EQ(a.comments[i].author_association, b.comments[i].author_association);
+    EXPECT_EQ(a.comments[i].created_at, b.comments[i].created_at);
+    EXPECT_EQ(a.comments[i].body, b.comments[i].body);
+    EXPECT_EQ(a.comments[i].url, b.comments[i].url);
+  }
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    EXPECT_EQ(a.events[i].id, b.events[i].id);
+    EXPECT_EQ(a.events[i].type, b.events[i].type);
+    EXPECT_EQ(a.events[i].actor, b.events[i].actor);
+    EXPECT_EQ(a.events[i].created_at, b.events[i].created_at);
+    ExpectSameRef(a.events[i].other, b.events[i].other);
+    ExpectSameRef(a.events[i].subject, b.events[i].subject);
+    EXPECT_EQ(a.events[i].commit_id, b.events[i].commit_id);
+    EXPECT_EQ(a.events[i].commit_repo, b.events[i].commit_repo);
+    EXPECT_EQ(a.events[i].will_close, b.events[i].will_close);
+  }
+  EXPECT_EQ(a.merged, b.merged);
+  EXPECT_EQ(a.merged_at, b.merged_at);
+  EXPECT_EQ(a.draft, b.draft);
+  EXPECT_EQ(a.base, b.base);
+  EXPECT_EQ(a.head, b.head);
+  ASSERT_EQ(a.links.size(), b.links.size());
+  for (size_t i = 0; i < a.links.size(); ++i) ExpectSameEdge(a.links[i], b.links[i]);
+  EXPECT_EQ(a.complete, b.complete);
+  EXPECT_EQ(a.deleted, b.deleted);
+  EXPECT_EQ(a.aliases, b.aliases);
+  if (with_depth) {
+    EXPECT_EQ(a.depth, b.depth);
+  }
+}
+
+}  // namespace issuegraph::store::testing
