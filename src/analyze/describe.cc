@@ -23,14 +23,14 @@ bool IsProse(const text::Block& block) {
          block.kind == text::BlockKind::kQuote;
 }
 
-// The first paragraph of a post that carries the cue, with the item's text
-// cut to `limit` at a sentence end.
-const text::Block* FirstProseWith(const Post& post, std::initializer_list<std::string_view> cues) {
+// The first paragraph or list item of a post that carries one of the cues;
+// with no cues, the first one.
+const text::Block* FirstProseWith(const Post& post, const PhraseSet* cues) {
   for (const text::Block& block : post.blocks) {
     if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem) {
       continue;
     }
-    if (cues.size() == 0 || HasAnyPhrase(LowerAscii(block.text), cues)) return &block;
+    if (cues == nullptr || cues->AnyIn(LowerAscii(block.text))) return &block;
   }
   return nullptr;
 }
@@ -136,14 +136,14 @@ std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
   std::vector<ReportItem> decisions;
   for (const Post& post : root.posts) {
     if (post.comment == nullptr || !IsMaintainer(post.author_association)) continue;
-    const text::Block* block = FirstProseWith(
-        post,
-        {"we will",          "we'll",        "we won't",     "won't fix",   "wontfix",
-         "not planned",      "closing",      "duplicate of", "fixed in",    "released in",
-         "will be released", "merged",       "decided",      "decision",    "going to",
-         "plan to",          "planned for",  "out of scope", "by design",   "intended",
-         "backport",         "reopening",    "pr welcome",   "prs welcome", "pull requests welcome",
-         "happy to accept",  "would accept", "roadmap",      "milestone",   "next release"});
+    static const PhraseSet kDecisionCues = {
+        "we will",          "we'll",        "we won't",     "won't fix",   "wontfix",
+        "not planned",      "closing",      "duplicate of", "fixed in",    "released in",
+        "will be released", "merged",       "decided",      "decision",    "going to",
+        "plan to",          "planned for",  "out of scope", "by design",   "intended",
+        "backport",         "reopening",    "pr welcome",   "prs welcome", "pull requests welcome",
+        "happy to accept",  "would accept", "roadmap",      "milestone",   "next release"};
+    const text::Block* block = FirstProseWith(post, &kDecisionCues);
     if (block == nullptr) continue;
     ReportItem item = ItemFromBlock(post, *block);
     item.list_level = 0;
@@ -156,7 +156,7 @@ std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
   // The latest word, unless it is already one of the decisions.
   for (auto post = root.posts.rbegin(); post != root.posts.rend(); ++post) {
     if (post->comment == nullptr) break;
-    const text::Block* block = FirstProseWith(*post, {});
+    const text::Block* block = FirstProseWith(*post, nullptr);
     if (block == nullptr) continue;
     bool known = std::any_of(decisions.begin(), decisions.end(), [&](const ReportItem& item) {
       return item.source.id == post->source.id;

@@ -215,11 +215,11 @@ bool MentionsFailure(std::string_view line) {
   if (HasUpperWord(line, "ERROR") || HasUpperWord(line, "FATAL") || HasUpperWord(line, "FAILED")) {
     return true;
   }
-  std::string lower = LowerAscii(line);
-  return HasAnyPhrase(
-      lower, {"error", "errors", "exception", "failed", "failure", "fatal", "panic", "traceback",
-              "denied", "refused", "segfault", "aborted", "crashed", "cannot", "can't", "unable to",
-              "not found", "no such file", "timed out"});
+  static const PhraseSet kFailureWords = {
+      "error",     "errors",    "exception", "failed",       "failure",  "fatal",   "panic",
+      "traceback", "denied",    "refused",   "segfault",     "aborted",  "crashed", "cannot",
+      "can't",     "unable to", "not found", "no such file", "timed out"};
+  return kFailureWords.AnyIn(LowerAscii(line));
 }
 
 bool LooksLikeSource(std::string_view code, std::string_view language) {
@@ -249,13 +249,13 @@ bool IsErrorBlock(const text::Block& block, std::string_view lead_in, bool under
   // Only the sentence that introduces the block: "…the agent fails with:".
   std::string lead = LowerAscii(TrimView(lead_in));
   std::string_view last = lead.empty() ? std::string_view() : SentenceAt(lead, lead.size() - 1);
-  bool cue =
-      last.ends_with(':') &&
-      HasAnyPhrase(last, {"error",     "errors",      "fails",      "failed",    "fail",
-                          "failing",   "exception",   "crash",      "crashes",   "crashed",
-                          "traceback", "stack trace", "stacktrace", "panic",     "panics",
-                          "throws",    "raises",      "complains",  "aborts",    "error message",
-                          "log says",  "logs say",    "log shows",  "logs show", "log output"});
+  static const PhraseSet kLeadInCues = {
+      "error",     "errors",      "fails",      "failed",    "fail",
+      "failing",   "exception",   "crash",      "crashes",   "crashed",
+      "traceback", "stack trace", "stacktrace", "panic",     "panics",
+      "throws",    "raises",      "complains",  "aborts",    "error message",
+      "log says",  "logs say",    "log shows",  "logs show", "log output"};
+  bool cue = last.ends_with(':') && kLeadInCues.AnyIn(last);
   if (cue || under_logs_heading) return true;
   // Shell sessions and logs without a telling lead-in need failure words.
   bool weak = std::any_of(lines.begin(), lines.end(), MentionsFailure);

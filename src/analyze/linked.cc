@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "analyze/prose.h"
 
@@ -60,41 +64,93 @@ class KeyMap {
   std::map<std::string, std::string> aliases_;
 };
 
-struct Walk {
-  std::map<std::string, int> distance;
-  std::map<std::string, std::string> parent;       // first hop towards the root
-  std::map<std::string, const Edge*> parent_edge;  // the edge that reached it
-};
-
-Walk BreadthFirst(const Graph& graph, const KeyMap& keys, const std::string& root) {
-  std::map<std::string, std::vector<std::pair<std::string, const Edge*>>> adjacent;
-  for (const Edge& edge : graph.edges) {
-    const std::string& from = keys.Canonical(edge.from);
-    const std::string& to = keys.Canonical(edge.to);
-    if (from == to) continue;
-    adjacent[from].emplace_back(to, &edge);
-    adjacent[to].emplace_back(from, &edge);
-  }
-  for (auto& [key, list] : adjacent) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-  }
-  Walk walk;
-  walk.distance[root] = 0;
-  std::deque<std::string> queue{root};
-  while (!queue.empty()) {
-    std::string key = queue.front();
-    queue.pop_front();
-    for (const auto& [next, edge] : adjacent[key]) {
-      if (walk.distance.contains(next)) continue;
-      walk.distance[next] = walk.distance[key] + 1;
-      walk.parent[next] = key;
-      walk.parent_edge[next] = edge;
-      queue.push_back(next);
+// Breadth-first from the root over canonical keys, edges followed either
+// way, each node's neighbours in key order (so the walk, and every "via"
+// it yields, is deterministic). Keys are numbered in sorted order.
+class Walk {
+ public:
+  Walk(const Graph& graph, const KeyMap& keys, const std::string& root) {
+    for (const Edge& edge : graph.edges) {
+      const std::string& from = keys.Canonical(edge.from);
+      const std::string& to = keys.Canonical(edge.to);
+      if (from == to) continue;
+      keys_.push_back(from);
+      keys_.push_back(to);
+    }
+    keys_.push_back(root);
+    std::sort(keys_.begin(), keys_.end());
+    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    std::vector<std::vector<std::pair<size_t, const Edge*>>> adjacent(keys_.size());
+    for (const Edge& edge : graph.edges) {
+      const std::string& from = keys.Canonical(edge.from);
+      const std::string& to = keys.Canonical(edge.to);
+      if (from == to) continue;
+      size_t a = *IndexOf(from);
+      size_t b = *IndexOf(to);
+      adjacent[a].emplace_back(b, &edge);
+      adjacent[b].emplace_back(a, &edge);
+    }
+    for (auto& list : adjacent) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+    }
+    distance_.assign(keys_.size(), -1);
+    parent_.assign(keys_.size(), kNone);
+    parent_edge_.assign(keys_.size(), nullptr);
+    root_ = *IndexOf(root);
+    distance_[root_] = 0;
+    std::deque<size_t> queue{root_};
+    while (!queue.empty()) {
+      size_t current = queue.front();
+      queue.pop_front();
+      for (const auto& [next, edge] : adjacent[current]) {
+        if (distance_[next] >= 0) continue;
+        distance_[next] = distance_[current] + 1;
+        parent_[next] = current;
+        parent_edge_[next] = edge;
+        queue.push_back(next);
+      }
     }
   }
-  return walk;
-}
+
+  // Hops from the root; nullopt when the walk never reached `key`.
+  std::optional<int> Distance(std::string_view key) const {
+    auto index = IndexOf(key);
+    if (!index || distance_[*index] < 0) return std::nullopt;
+    return distance_[*index];
+  }
+
+  // The key `key` was reached from; nullptr for the root and unreached keys.
+  const std::string* Parent(std::string_view key) const {
+    auto index = IndexOf(key);
+    if (!index || parent_[*index] == kNone) return nullptr;
+    return &keys_[parent_[*index]];
+  }
+
+  // The first edge on the path from the root to `key`: what ties it to the root.
+  const Edge* FirstEdge(std::string_view key) const {
+    auto index = IndexOf(key);
+    if (!index || parent_[*index] == kNone) return nullptr;
+    size_t hop = *index;
+    while (parent_[hop] != kNone && parent_[hop] != root_) hop = parent_[hop];
+    return parent_edge_[hop];
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  std::optional<size_t> IndexOf(std::string_view key) const {
+    auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+    if (it == keys_.end() || *it != key) return std::nullopt;
+    return static_cast<size_t>(it - keys_.begin());
+  }
+
+  std::vector<std::string> keys_;  // sorted, unique
+  std::vector<int> distance_;      // -1: not reached
+  std::vector<size_t> parent_;     // kNone for the root and unreached keys
+  std::vector<const Edge*> parent_edge_;
+  size_t root_ = 0;
+};
 
 IssueRef RefOf(const Node* node, const std::string& key, const IssueRef& root) {
   if (node != nullptr) return node->ref;
@@ -149,9 +205,13 @@ LinkedLists FindLinked(const Graph& graph) {
     }
   }
 
-  Walk walk = BreadthFirst(graph, keys, root_key);
-  std::vector<std::pair<SortKey, LinkedItem>> pulls;
-  std::vector<std::pair<SortKey, LinkedItem>> issues;
+  Walk walk(graph, keys, root_key);
+  const std::string root_repo = root->ref.RepoKey();
+  // Rows are sorted by key and index, then moved once into place.
+  std::vector<LinkedItem> items;
+  items.reserve(all.size());
+  std::vector<std::pair<SortKey, size_t>> pulls;
+  std::vector<std::pair<SortKey, size_t>> issues;
   for (const std::string& key : all) {
     const Node* node = graph.Find(key);
     LinkedItem item;
@@ -173,43 +233,42 @@ LinkedLists FindLinked(const Graph& graph) {
       item.url = ref.number == 0 ? std::string() : ref.HtmlUrl();
       item.type = pull_like.contains(key) ? NodeType::kPull : NodeType::kIssue;
     }
-    if (auto distance = walk.distance.find(key); distance != walk.distance.end()) {
-      if (node == nullptr || node->depth == 0) item.depth = distance->second;
+    if (auto distance = walk.Distance(key)) {
+      if (node == nullptr || node->depth == 0) item.depth = *distance;
     }
     int rank = kIndirectRank;
     if (auto it = direct.find(key); it != direct.end()) {
       item.relation = std::string(it->second.relation.name);
       item.source = it->second.edge->provenance;
       rank = it->second.relation.rank;
-    } else if (auto parent = walk.parent.find(key); parent != walk.parent.end()) {
-      const Node* via = graph.Find(parent->second);
-      IssueRef via_ref = RefOf(via, parent->second, root->ref);
-      item.relation = "via " + RefTextOf(root->ref, via_ref, parent->second);
+    } else if (const std::string* parent = walk.Parent(key)) {
+      const Node* via = graph.Find(*parent);
+      IssueRef via_ref = RefOf(via, *parent, root->ref);
+      item.relation = "via " + RefTextOf(root->ref, via_ref, *parent);
       // The path's first edge is what ties this row to the root.
-      std::string hop = key;
-      while (walk.parent.contains(hop) && walk.parent.at(hop) != root_key)
-        hop = walk.parent.at(hop);
-      if (auto edge = walk.parent_edge.find(hop); edge != walk.parent_edge.end()) {
-        item.source = edge->second->provenance;
-      }
+      if (const Edge* edge = walk.FirstEdge(key)) item.source = edge->provenance;
     } else {
       item.relation = "linked";
     }
-    bool other_repo = !ref.SameRepo(root->ref);
+    std::string repo = ref.RepoKey();
+    bool other_repo = repo != root_repo;
     if (item.type == NodeType::kPull) {
       int pull_rank = rank == 0 ? 0 : rank == 1 ? 1 : rank < kIndirectRank ? 2 : 3;
-      pulls.emplace_back(SortKey{pull_rank, 0, other_repo, ref.RepoKey(), ref.number, key},
-                         std::move(item));
+      pulls.emplace_back(SortKey{pull_rank, 0, other_repo, std::move(repo), ref.number, key},
+                         items.size());
     } else {
-      issues.emplace_back(SortKey{rank, item.depth, other_repo, ref.RepoKey(), ref.number, key},
-                          std::move(item));
+      issues.emplace_back(SortKey{rank, item.depth, other_repo, std::move(repo), ref.number, key},
+                          items.size());
     }
+    items.push_back(std::move(item));
   }
-  auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
-  std::sort(pulls.begin(), pulls.end(), by_key);
-  std::sort(issues.begin(), issues.end(), by_key);
-  for (auto& [sort_key, item] : pulls) lists.pulls.push_back(std::move(item));
-  for (auto& [sort_key, item] : issues) lists.issues.push_back(std::move(item));
+  // Keys are unique, so the order is total and the same on every run.
+  std::sort(pulls.begin(), pulls.end());
+  std::sort(issues.begin(), issues.end());
+  lists.pulls.reserve(pulls.size());
+  lists.issues.reserve(issues.size());
+  for (const auto& [sort_key, index] : pulls) lists.pulls.push_back(std::move(items[index]));
+  for (const auto& [sort_key, index] : issues) lists.issues.push_back(std::move(items[index]));
   return lists;
 }
 

@@ -86,6 +86,67 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
                      [&](std::string_view phrase) { return HasPhrase(lower, phrase); });
 }
 
+PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : bigrams_(65536 / 64, 0) {
+  for (std::string_view phrase : phrases) {
+    if (phrase.empty()) continue;  // HasPhrase never matches an empty phrase
+    auto first = static_cast<unsigned char>(phrase[0]);
+    by_first_byte_[first].push_back(static_cast<uint32_t>(phrases_.size()));
+    first_byte_[first] = true;
+    if (phrase.size() == 1) {
+      one_byte_[first] = true;
+    } else {
+      size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(phrase[1]);
+      bigrams_[bigram / 64] |= uint64_t{1} << (bigram % 64);
+    }
+    phrases_.emplace_back(phrase);
+  }
+}
+
+// Calls accept(pos, phrase) for every occurrence, in text order, until it
+// returns true. Positions whose first two bytes open no phrase are skipped
+// with one bit test.
+template <typename Accept>
+bool PhraseSet::Scan(std::string_view text, Accept accept) const {
+  if (phrases_.size() == 1) {
+    // One phrase: the library's search is faster than a byte loop.
+    const std::string& phrase = phrases_.front();
+    for (size_t at = text.find(phrase); at != std::string_view::npos;
+         at = text.find(phrase, at + 1)) {
+      if (accept(at, phrase)) return true;
+    }
+    return false;
+  }
+  const size_t size = text.size();
+  for (size_t i = 0; i < size; ++i) {
+    auto first = static_cast<unsigned char>(text[i]);
+    if (!first_byte_[first]) continue;
+    if (!one_byte_[first]) {
+      if (i + 1 == size) continue;
+      size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(text[i + 1]);
+      if ((bigrams_[bigram / 64] >> (bigram % 64) & 1) == 0) continue;
+    }
+    for (uint32_t index : by_first_byte_[first]) {
+      const std::string& phrase = phrases_[index];
+      if (phrase.size() > size - i || text.compare(i, phrase.size(), phrase) != 0) continue;
+      if (accept(i, phrase)) return true;
+    }
+  }
+  return false;
+}
+
+bool PhraseSet::AnyIn(std::string_view lower) const {
+  return Scan(lower, [&](size_t pos, const std::string& phrase) {
+    size_t end = pos + phrase.size();
+    bool start_ok = pos == 0 || !IsWordByte(lower[pos - 1]) || !IsWordByte(phrase.front());
+    bool end_ok = end == lower.size() || !IsWordByte(lower[end]) || !IsWordByte(phrase.back());
+    return start_ok && end_ok;
+  });
+}
+
+bool PhraseSet::AnyOccurs(std::string_view lower) const {
+  return Scan(lower, [](size_t, const std::string&) { return true; });
+}
+
 std::string_view TrimView(std::string_view text) {
   while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);

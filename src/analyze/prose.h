@@ -3,10 +3,13 @@
 // functions over UTF-8 strings (only ASCII is case-folded); thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/issue_ref.h"
 
@@ -27,6 +30,32 @@ bool HasWords(std::string_view normalized, std::string_view phrase);
 // ending on a word boundary; punctuation inside phrases is matched as written.
 bool HasPhrase(std::string_view lower, std::string_view phrase);
 bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view> phrases);
+
+// A fixed list of phrases matched in one pass over a text, with HasPhrase's
+// rule, instead of one search per phrase. Built once (a function-local
+// static) and shared; matching is thread-safe.
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<std::string_view> phrases);
+
+  // HasAnyPhrase(lower, phrases()).
+  bool AnyIn(std::string_view lower) const;
+  // Whether any phrase occurs in `lower` at all, word boundaries or not: a
+  // quick test that rules most texts out before a finer one.
+  bool AnyOccurs(std::string_view lower) const;
+
+  const std::vector<std::string>& phrases() const { return phrases_; }
+
+ private:
+  template <typename Accept>
+  bool Scan(std::string_view text, Accept accept) const;
+
+  std::vector<std::string> phrases_;
+  std::array<std::vector<uint32_t>, 256> by_first_byte_;  // indices into phrases_
+  std::array<bool, 256> first_byte_{};                    // some phrase opens with this byte
+  std::array<bool, 256> one_byte_{};                      // a one-byte phrase is this byte
+  std::vector<uint64_t> bigrams_;  // bit (a << 8 | b): some phrase opens with "ab"
+};
 
 std::string_view TrimView(std::string_view text);
 std::string CollapseSpaces(std::string_view text);

@@ -27,8 +27,10 @@ bool HasCode(const Post& post) {
 }
 
 // The cue must be stated, not asked: "Is there a workaround?" is not one.
-bool StatesCue(std::string_view lower, std::initializer_list<std::string_view> cues) {
-  for (std::string_view cue : cues) {
+bool StatesCue(std::string_view lower, const PhraseSet& cues) {
+  // Most texts hold none of the cues: one pass says so.
+  if (!cues.AnyOccurs(lower)) return false;
+  for (std::string_view cue : cues.phrases()) {
     size_t at = 0;
     while ((at = lower.find(cue, at)) != std::string_view::npos) {
       if (HasPhrase(lower.substr(at), cue) && !SentenceAt(lower, at).ends_with("?")) return true;
@@ -70,8 +72,8 @@ ReportItem PullTitleItem(const Node& root, const Node& pull, std::string_view le
   return item;
 }
 
-const std::vector<std::string_view>& ConfirmationCues() {
-  static const std::vector<std::string_view> cues = {
+const PhraseSet& ConfirmationCues() {
+  static const PhraseSet cues = {
       "this worked",      "confirming",         "that worked",   "it worked",
       "worked for me",    "works for me",       "this works",    "that works",
       "can confirm",      "confirmed",          "did the trick", "fixed it for me",
@@ -82,39 +84,36 @@ const std::vector<std::string_view>& ConfirmationCues() {
 }
 
 bool Confirms(const Post& post) {
-  std::string prose = post.lower_prose;
+  const std::string& prose = post.lower_prose;
   if (prose.size() > 400 || HasCode(post)) return false;
-  const auto& cues = ConfirmationCues();
-  return std::any_of(cues.begin(), cues.end(),
-                     [&](std::string_view cue) { return HasPhrase(prose, cue); });
+  return ConfirmationCues().AnyIn(prose);
 }
 
 bool OffersWorkaround(const Post& post) {
-  std::string prose = post.lower_prose;
+  const std::string& prose = post.lower_prose;
   // "After upgrading you can delete what you added as a workaround" closes
   // the story; it is not a workaround.
-  if (HasAnyPhrase(prose, {"shipped in", "released in", "fixed in", "has been fixed", "landed in",
-                           "is now fixed"})) {
-    return false;
-  }
+  static const PhraseSet kFixedCues = {"shipped in",     "released in", "fixed in",
+                                       "has been fixed", "landed in",   "is now fixed"};
+  if (kFixedCues.AnyIn(prose)) return false;
   // Phrases that offer one, not those that refer to one ("about the workaround").
-  if (StatesCue(
-          prose,
-          {"workaround:",        "workaround is",       "workaround for",       "as a workaround",
-           "a workaround",       "possible workaround", "temporary workaround", "workaround that",
-           "work around it",     "work around this",    "to work around",       "worked around",
-           "working around",     "temporary fix",       "temporary solution",   "quick fix",
-           "i fixed it by",      "fixed it by",         "solved it by",         "got it working",
-           "what worked for me", "downgrading to",      "downgrade to",         "rolling back to",
-           "roll back to"})) {
-    return true;
-  }
+  static const PhraseSet kOfferCues = {
+      "workaround:",        "workaround is",       "workaround for",       "as a workaround",
+      "a workaround",       "possible workaround", "temporary workaround", "workaround that",
+      "work around it",     "work around this",    "to work around",       "worked around",
+      "working around",     "temporary fix",       "temporary solution",   "quick fix",
+      "i fixed it by",      "fixed it by",         "solved it by",         "got it working",
+      "what worked for me", "downgrading to",      "downgrade to",         "rolling back to",
+      "roll back to"};
+  if (StatesCue(prose, kOfferCues)) return true;
   bool actionable = HasCode(post) || IsMaintainer(post.author_association) ||
                     std::any_of(post.blocks.begin(), post.blocks.end(), [](const text::Block& b) {
                       return b.kind == text::BlockKind::kListItem;
                     });
-  return actionable && StatesCue(prose, {"in the meantime", "meanwhile", "for now", "you can",
-                                         "until this is fixed", "until the fix", "until a fix"});
+  static const PhraseSet kMeanwhileCues = {
+      "in the meantime",     "meanwhile",     "for now",    "you can",
+      "until this is fixed", "until the fix", "until a fix"};
+  return actionable && StatesCue(prose, kMeanwhileCues);
 }
 
 struct Candidate {
@@ -160,8 +159,10 @@ void CollectWorkarounds(const Thread& thread, BlockSet* taken, std::vector<Candi
         // In a body without a workaround heading, only the telling paragraph.
         for (size_t i = 0; i < post.blocks.size(); ++i) {
           if (!IsProseBlock(post.blocks[i])) continue;
+          static const PhraseSet kBodyCues = {"workaround", "work around", "in the meantime",
+                                              "temporary fix"};
           std::string lower = LowerAscii(post.blocks[i].text);
-          if (StatesCue(lower, {"workaround", "work around", "in the meantime", "temporary fix"})) {
+          if (StatesCue(lower, kBodyCues)) {
             AddWithCode(post, i, taken, &candidate.items);
           }
         }
@@ -181,13 +182,14 @@ std::vector<ReportItem> ExtractRootCause(const Thread& root,
     auto section = TopicItems(post, Topic::kRootCause, &taken, 20);
     items.insert(items.end(), section.begin(), section.end());
   }
+  static const PhraseSet kRootCause = {"root cause"};
+  static const PhraseSet kCauseCues = {"the cause",         "caused by",       "is due to",
+                                       "the reason is",     "happens because", "the problem is",
+                                       "the issue is that", "the bug is"};
+  static const PhraseSet kBecause = {"because"};
   auto has_cue = [](std::string_view lower, bool maintainer, bool body) {
-    return HasPhrase(lower, "root cause") ||
-           ((maintainer || body) &&
-            HasAnyPhrase(lower,
-                         {"the cause", "caused by", "is due to", "the reason is", "happens because",
-                          "the problem is", "the issue is that", "the bug is"})) ||
-           (maintainer && HasPhrase(lower, "because"));
+    return kRootCause.AnyIn(lower) || ((maintainer || body) && kCauseCues.AnyIn(lower)) ||
+           (maintainer && kBecause.AnyIn(lower));
   };
   for (const Post& post : root.posts) {
     bool maintainer = IsMaintainer(post.author_association);

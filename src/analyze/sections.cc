@@ -1,7 +1,11 @@
 #include "analyze/sections.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "analyze/prose.h"
 
@@ -190,23 +194,58 @@ constexpr size_t kMaxHeadingWords = 12;
 
 bool IsReportedTopic(Topic topic) { return topic != Topic::kNone && topic != Topic::kHeading; }
 
+// The synonyms by their words, to look up each run of a heading's words
+// instead of searching the heading for every synonym.
+struct SynonymIndex {
+  std::unordered_map<std::string_view, size_t> by_words;  // first entry of those words
+  size_t max_words = 0;
+};
+
+const SynonymIndex& Synonyms() {
+  static const SynonymIndex index = [] {
+    SynonymIndex built;
+    for (size_t i = 0; i < kSynonyms.size(); ++i) {
+      built.by_words.emplace(kSynonyms[i].words, i);
+      built.max_words = std::max(built.max_words, WordCount(kSynonyms[i].words));
+    }
+    return built;
+  }();
+  return index;
+}
+
 }  // namespace
 
 Topic ClassifyHeading(std::string_view heading) {
   std::string words = NormalizeWords(heading);
   if (words.empty()) return Topic::kNone;
-  bool long_heading = WordCount(words) > kMaxHeadingWords;
-  Topic best = Topic::kNone;
+  // [begin, end) of every word; normalised words are separated by one space.
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (size_t begin = 0; begin < words.size();) {
+    size_t end = std::min(words.find(' ', begin), words.size());
+    spans.emplace_back(begin, end);
+    begin = end + 1;
+  }
+  bool long_heading = spans.size() > kMaxHeadingWords;
+  const SynonymIndex& index = Synonyms();
+  // The longest synonym that occurs as whole words; of equally long ones,
+  // the first in kSynonyms.
+  size_t best = kSynonyms.size();
   size_t best_words = 0;
-  for (const Synonym& synonym : kSynonyms) {
-    size_t count = WordCount(synonym.words);
-    if (count <= best_words || (long_heading && count < 2)) continue;
-    if (HasWords(words, synonym.words)) {
-      best = synonym.topic;
-      best_words = count;
+  for (size_t first = 0; first < spans.size(); ++first) {
+    size_t longest = std::min(index.max_words, spans.size() - first);
+    for (size_t count = long_heading ? 2 : 1; count <= longest; ++count) {
+      if (count < best_words) continue;
+      size_t begin = spans[first].first;
+      size_t end = spans[first + count - 1].second;
+      auto it = index.by_words.find(std::string_view(words).substr(begin, end - begin));
+      if (it == index.by_words.end()) continue;
+      if (count > best_words || it->second < best) {
+        best = it->second;
+        best_words = count;
+      }
     }
   }
-  return best;
+  return best < kSynonyms.size() ? kSynonyms[best].topic : Topic::kNone;
 }
 
 LabelLine SplitLabel(std::string_view paragraph) {

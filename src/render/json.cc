@@ -122,6 +122,8 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   stats_json["graphql_points"] = stats.graphql_points;
   stats_json["retries"] = stats.retries;
   stats_json["waited_ms"] = stats.waited_ms;
+  stats_json["cache_hits"] = stats.cache_hits;
+  stats_json["cache_misses"] = stats.cache_misses;
   stats_json["requests_by_kind"] = stats.requests_by_kind;
   stats_json["bytes"] = stats.bytes;
   stats_json["wall_ms"] = stats.wall_ms;

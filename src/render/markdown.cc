@@ -4,6 +4,7 @@
 #include <array>
 
 #include "render/markdown_escape.h"
+#include "render/wording.h"
 #include "render/mermaid.h"
 
 namespace issuegraph::render {
@@ -14,62 +15,11 @@ constexpr std::string_view kNoneInGraph = "_None found in the graph._\n\n";
 constexpr size_t kMaxListedKeys = 20;
 constexpr size_t kMaxParticipants = 20;
 
-constexpr std::array kTextSections = {
-    SectionKind::kSummary,     SectionKind::kErrorMessages, SectionKind::kReproduction,
-    SectionKind::kEnvironment, SectionKind::kRootCause,     SectionKind::kFix,
-    SectionKind::kWorkaround,  SectionKind::kCodeExamples,  SectionKind::kDiscussion,
-};
-
-std::string Date(std::string_view iso) { return std::string(iso.substr(0, 10)); }
-
-// "FIRST_TIME_CONTRIBUTOR" -> "first time contributor"; nothing for NONE.
-std::string Role(std::string_view association) {
-  if (association.empty() || association == "NONE") return {};
-  std::string out;
-  for (char c : association) {
-    out += c == '_' ? ' ' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return out;
-}
 
 std::string Person(std::string_view login, std::string_view association) {
   if (login.empty()) return "unknown";
-  std::string role = Role(association);
+  std::string role = RoleName(association);
   return EscapeCell(login) + (role.empty() ? "" : " (" + role + ")");
-}
-
-std::string Words(std::string_view reason) {
-  std::string out(reason);
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
-}
-
-std::string StateText(NodeType type, NodeState state, std::string_view reason, bool draft) {
-  if (state == NodeState::kMerged) return "merged";
-  if (state == NodeState::kOpen) {
-    if (type == NodeType::kPull && draft) return "open (draft)";
-    return reason == "reopened" ? "open (reopened)" : "open";
-  }
-  if (type == NodeType::kPull || reason.empty()) return "closed";
-  return "closed (" + Words(reason) + ")";
-}
-
-std::string NodeName(const Graph& graph, const std::string& key) {
-  const Node* node = graph.Find(key);
-  return node != nullptr ? node->ref.Text() : key;
-}
-
-std::string SourceName(const Provenance& source, const Graph& graph) {
-  std::string name = NodeName(graph, source.node);
-  switch (source.where) {
-    case Provenance::Where::kBody:
-      return name;
-    case Provenance::Where::kComment:
-      return name + " comment " + source.id;
-    case Provenance::Where::kEvent:
-      return name + " event " + source.id;
-  }
-  return name;
 }
 
 bool SameSource(const ReportItem& a, const ReportItem& b) {
@@ -151,11 +101,6 @@ std::string TitleCell(const LinkedItem& item) {
   return EscapeCell(item.title);
 }
 
-std::string LinkedState(const LinkedItem& item) {
-  if (!item.fetched) return item.state_reason == "deleted" ? "deleted" : "not fetched";
-  return StateText(item.type, item.state, item.state_reason, item.draft);
-}
-
 void RenderLinkedPulls(const Report& report, std::string* out) {
   *out += "## Linked pull requests\n\n";
   if (report.linked_pulls.empty()) {
@@ -165,8 +110,8 @@ void RenderLinkedPulls(const Report& report, std::string* out) {
   *out += "| PR | Title | State | Merged | Relation | Author |\n";
   *out += "| --- | --- | --- | --- | --- | --- |\n";
   for (const LinkedItem& item : report.linked_pulls) {
-    std::string merged = item.merged_at.empty() ? "—" : Date(item.merged_at);
-    *out += "| " + RefCell(item) + " | " + TitleCell(item) + " | " + LinkedState(item) + " | " +
+    std::string merged = item.merged_at.empty() ? "—" : DateOnly(item.merged_at);
+    *out += "| " + RefCell(item) + " | " + TitleCell(item) + " | " + LinkedStateText(item) + " | " +
             merged + " | " + EscapeCell(item.relation) + " | " +
             (item.author.empty() ? "—" : EscapeCell(item.author)) + " |\n";
   }
@@ -182,7 +127,7 @@ void RenderLinkedIssues(const Report& report, std::string* out) {
   *out += "| Issue | Title | State | Relation | Depth |\n";
   *out += "| --- | --- | --- | --- | --- |\n";
   for (const LinkedItem& item : report.linked_issues) {
-    *out += "| " + RefCell(item) + " | " + TitleCell(item) + " | " + LinkedState(item) + " | " +
+    *out += "| " + RefCell(item) + " | " + TitleCell(item) + " | " + LinkedStateText(item) + " | " +
             EscapeCell(item.relation) + " | " + std::to_string(item.depth) + " |\n";
   }
   *out += "\n";
@@ -204,8 +149,8 @@ void RenderHeader(const Report& report, std::string* out) {
   }
   *out += "- **Labels:** " + (labels.empty() ? std::string("none") : labels) + "\n";
   *out += "- **Author:** " + Person(report.author, report.author_association) + "\n";
-  *out += "- **Opened:** " + Date(report.created_at) + "\n";
-  if (!report.closed_at.empty()) *out += "- **Closed:** " + Date(report.closed_at) + "\n";
+  *out += "- **Opened:** " + DateOnly(report.created_at) + "\n";
+  if (!report.closed_at.empty()) *out += "- **Closed:** " + DateOnly(report.closed_at) + "\n";
   *out += "- **Comments:** " + std::to_string(report.comment_count) + "\n";
   std::string people;
   for (size_t i = 0; i < report.participants.size() && i < kMaxParticipants; ++i) {
@@ -236,36 +181,8 @@ void RenderOriginal(const Report& report, std::string* out) {
   *out += "</details>\n\n";
 }
 
-std::string KeyList(const std::vector<std::string>& keys) {
-  std::string out;
-  for (size_t i = 0; i < keys.size() && i < kMaxListedKeys; ++i) {
-    out += (i == 0 ? "" : ", ") + keys[i];
-  }
-  if (keys.size() > kMaxListedKeys) {
-    out += " and " + std::to_string(keys.size() - kMaxListedKeys) + " more";
-  }
-  return out;
-}
-
 void RenderFooter(const Graph& graph, std::string* out) {
-  const CrawlStats& stats = graph.stats;
-  std::string text = "Crawl: " + std::to_string(graph.nodes.size()) + " nodes, " +
-                     std::to_string(graph.edges.size()) + " edges, " +
-                     std::to_string(stats.requests) + " requests (" + stats.api + " API).";
-  if (stats.partial) {
-    text += " Partial result:";
-    for (const std::string& reason : stats.partial_reasons) text += " " + reason;
-    if (stats.partial_reasons.empty()) text += " a limit cut the crawl.";
-    if (!stats.left_out.empty()) text += " Not fetched: " + KeyList(stats.left_out) + ".";
-  } else {
-    text += " Complete within the chosen depth.";
-  }
-  if (!stats.beyond_depth.empty()) {
-    text += " Beyond the depth limit: " + KeyList(stats.beyond_depth) + ".";
-  }
-  if (!stats.failed.empty()) text += " Could not read: " + KeyList(stats.failed) + ".";
-  if (!stats.truncated.empty()) text += " Read in part: " + KeyList(stats.truncated) + ".";
-  *out += "---\n\n_" + EscapeCell(text) + "_\n";
+  *out += "---\n\n_" + EscapeCell(CrawlNote(graph)) + "_\n";
 }
 
 }  // namespace

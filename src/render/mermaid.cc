@@ -2,53 +2,101 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <tuple>
 #include <vector>
+
+#include "render/graph_view.h"
 
 namespace issuegraph::render {
 namespace {
 
 constexpr size_t kTitleLimit = 40;  // bytes of title shown in a node
+constexpr int kNoTie = 8;           // no arrow between the node and the root
 
-// Cuts at a code point boundary, adding "…" when something was cut.
-std::string Shorten(std::string_view text, size_t limit) {
-  if (text.size() <= limit) return std::string(text);
-  size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  std::string out(text.substr(0, cut));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out + "…";
+// How strongly an edge kind ties a neighbour to the root, for choosing
+// which neighbours a capped diagram keeps: lower is stronger.
+int KindStrength(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::kCloses:
+      return 0;
+    case EdgeKind::kConnected:
+      return 1;
+    case EdgeKind::kDuplicateOf:
+      return 2;
+    case EdgeKind::kSubIssueOf:
+      return 3;
+    case EdgeKind::kReferencedByCommit:
+      return 4;
+    case EdgeKind::kMentions:
+      return 5;
+    case EdgeKind::kCrossReferenced:
+      return 6;
+  }
+  return 7;
 }
 
-std::string RefLabel(const IssueRef& root, const Node* node, const std::string& key) {
-  if (node == nullptr) {
-    // Keys are lower(owner)/lower(repo)#N.
-    std::string root_repo = root.RepoKey();
-    if (key.starts_with(root_repo + "#")) return key.substr(root_repo.size());
-    return key;
-  }
-  std::string ref =
-      node->ref.SameRepo(root) ? "#" + std::to_string(node->ref.number) : node->ref.Text();
-  return node->type == NodeType::kPull ? "PR " + ref : ref;
+int TieStrength(const ViewArrow& arrow) {
+  int best = kNoTie;
+  for (EdgeKind kind : arrow.kinds) best = std::min(best, KindStrength(kind));
+  return best;
 }
 
-std::string_view ClassOf(const Node* node) {
-  if (node == nullptr || node->deleted) return "unfetched";
-  if (node->type == NodeType::kPull) {
-    if (node->merged || node->state == NodeState::kMerged) return "merged";
-    return node->state == NodeState::kOpen ? "open" : "declined";
+// The nodes a diagram of at most `cap` nodes keeps: the root, then its
+// direct neighbours (strongest tie, then most links first), then nodes two
+// steps away, those reached along the most paths and with the most links
+// first. Ties go to the lower index, so the choice is deterministic.
+std::vector<bool> ChooseNodes(const GraphView& view, size_t cap) {
+  const size_t count = view.nodes.size();
+  std::vector<bool> keep(count, false);
+  if (!view.root.has_value()) {
+    for (size_t i = 0; i < count && i < cap; ++i) keep[i] = true;
+    return keep;
   }
-  if (node->state == NodeState::kOpen) return "open";
-  if (node->state_reason == "not_planned" || node->state_reason == "duplicate") return "declined";
-  return "closed";
-}
+  const size_t root = *view.root;
+  std::vector<std::vector<size_t>> neighbours(count);
+  std::vector<int> tie(count, kNoTie);
+  for (const ViewArrow& arrow : view.arrows) {
+    neighbours[arrow.from].push_back(arrow.to);
+    neighbours[arrow.to].push_back(arrow.from);
+    if (arrow.from == root) tie[arrow.to] = std::min(tie[arrow.to], TieStrength(arrow));
+    if (arrow.to == root) tie[arrow.from] = std::min(tie[arrow.from], TieStrength(arrow));
+  }
+  for (std::vector<size_t>& list : neighbours) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  keep[root] = true;
+  size_t kept = 1;
 
-std::string EdgeLabel(EdgeKind kind) {
-  std::string label(EdgeKindName(kind));
-  for (char& c : label) {
-    if (c == '_') c = ' ';
+  // Sorted ascending: "count - links" puts the most linked first.
+  std::vector<std::tuple<int, size_t, size_t>> first;  // (tie, count - links, index)
+  for (size_t next : neighbours[root]) {
+    first.emplace_back(tie[next], count - neighbours[next].size(), next);
   }
-  return label;
+  std::sort(first.begin(), first.end());
+  for (const auto& [strength, links, index] : first) {
+    if (kept >= cap) return keep;
+    keep[index] = true;
+    ++kept;
+  }
+
+  std::map<size_t, size_t> paths;  // node two steps away -> paths of length 2 to it
+  for (const auto& [strength, links, index] : first) {
+    for (size_t next : neighbours[index]) {
+      if (next != root && tie[next] == kNoTie) ++paths[next];
+    }
+  }
+  std::vector<std::tuple<size_t, size_t, size_t>> second;  // (count - paths, count - links, index)
+  for (const auto& [index, through] : paths) {
+    second.emplace_back(count - through, count - neighbours[index].size(), index);
+  }
+  std::sort(second.begin(), second.end());
+  for (const auto& [through, links, index] : second) {
+    if (kept >= cap) break;
+    keep[index] = true;
+    ++kept;
+  }
+  return keep;
 }
 
 }  // namespace
@@ -121,66 +169,51 @@ std::string EscapeMermaidLabel(std::string_view text) {
 }
 
 std::string RenderMermaid(const Graph& graph) {
-  const Node* root = graph.Find(graph.root);
-  IssueRef root_ref;
-  if (root != nullptr) {
-    root_ref = root->ref;
-  } else if (auto parsed = ParseShortRef(graph.root)) {
-    root_ref = *parsed;
+  GraphView view = BuildGraphView(graph);
+  std::vector<bool> keep(view.nodes.size(), true);
+  size_t left_out = 0;
+  if (view.nodes.size() > kMermaidMaxNodes) {
+    keep = ChooseNodes(view, kMermaidMaxNodes);
+    left_out = static_cast<size_t>(std::count(keep.begin(), keep.end(), false));
   }
-
-  std::set<std::string> keys;
-  for (const auto& [key, node] : graph.nodes) keys.insert(key);
-  if (!graph.root.empty()) keys.insert(graph.root);
-  for (const Edge& edge : graph.edges) {
-    if (edge.from == edge.to) continue;
-    keys.insert(edge.from);
-    keys.insert(edge.to);
-  }
-  std::map<std::string, std::string> ids;
-  for (const std::string& key : keys) ids.emplace(key, "n" + std::to_string(ids.size()));
 
   std::string out = "graph LR\n";
-  std::map<std::string_view, std::vector<std::string_view>> classes;
-  for (const auto& [key, id] : ids) {
-    const Node* node = graph.Find(key);
-    std::string label = RefLabel(root_ref, node, key);
-    if (node != nullptr && !node->title.empty()) {
-      label += " " + Shorten(node->title, kTitleLimit);
+  if (left_out > 0) {
+    out += "  %% " + std::to_string(left_out) + " of " + std::to_string(view.nodes.size()) +
+           " nodes left out: kept the root, its neighbours and the best-linked nodes two steps"
+           " away\n";
+  }
+  std::map<std::string_view, std::vector<std::string_view>> classes;  // by class name
+  for (size_t i = 0; i < view.nodes.size(); ++i) {
+    if (!keep[i]) continue;
+    const ViewNode& node = view.nodes[i];
+    std::string label = node.ref_label;
+    if (!node.title.empty()) {
+      label += ' ';
+      label += ShortenText(node.title, kTitleLimit);
     }
-    out += "  " + id + "[\"" + EscapeMermaidLabel(label) + "\"]\n";
-    classes[ClassOf(node)].push_back(id);
+    out += "  " + node.id + "[\"" + EscapeMermaidLabel(label) + "\"]\n";
+    classes[NodeClassName(node.node_class)].push_back(node.id);
+  }
+  if (left_out > 0) {
+    out += "  more[\"" + std::to_string(left_out) + (left_out == 1 ? " more item" : " more items") +
+           " not drawn; see the linked tables\"]\n";
+  }
+  for (const ViewArrow& arrow : view.arrows) {
+    if (!keep[arrow.from] || !keep[arrow.to]) continue;
+    out += "  " + view.nodes[arrow.from].id + " -->|" + arrow.Label() + "| " +
+           view.nodes[arrow.to].id + "\n";
   }
 
-  // One arrow per ordered pair, its kinds joined in the EdgeKind order.
-  std::map<std::pair<std::string, std::string>, std::set<EdgeKind>> arrows;
-  for (const Edge& edge : graph.edges) {
-    if (edge.from == edge.to) continue;
-    arrows[{ids.at(edge.from), ids.at(edge.to)}].insert(edge.kind);
+  for (NodeClass node_class : {NodeClass::kOpen, NodeClass::kClosed, NodeClass::kMerged,
+                               NodeClass::kDeclined, NodeClass::kUnfetched}) {
+    NodeColors colors = ColorsOf(node_class);
+    out += "  classDef " + std::string(NodeClassName(node_class)) +
+           " fill:" + std::string(colors.fill) + ",stroke:" + std::string(colors.stroke) +
+           (node_class == NodeClass::kUnfetched ? ",stroke-dasharray:4 3" : "") +
+           ",color:" + std::string(colors.text) + "\n";
   }
-  std::vector<std::pair<std::pair<int, int>, std::string>> lines;
-  for (auto& [pair, kinds] : arrows) {
-    // A cross-reference is GitHub's record of a link already drawn.
-    if (kinds.size() > 1) kinds.erase(EdgeKind::kCrossReferenced);
-    std::string label;
-    for (EdgeKind kind : kinds) {
-      if (!label.empty()) label += ", ";
-      label += EdgeLabel(kind);
-    }
-    // Sort numerically by id so n2 comes before n10.
-    int from = std::stoi(pair.first.substr(1));
-    int to = std::stoi(pair.second.substr(1));
-    lines.emplace_back(std::pair(from, to),
-                       "  " + pair.first + " -->|" + label + "| " + pair.second + "\n");
-  }
-  std::sort(lines.begin(), lines.end());
-  for (const auto& [order, line] : lines) out += line;
-
-  out += "  classDef open fill:#dafbe1,stroke:#1a7f37,color:#1f2328\n";
-  out += "  classDef closed fill:#fbefff,stroke:#8250df,color:#1f2328\n";
-  out += "  classDef merged fill:#eee0ff,stroke:#6639ba,color:#1f2328\n";
-  out += "  classDef declined fill:#f6f8fa,stroke:#6e7781,color:#1f2328\n";
-  out += "  classDef unfetched fill:#ffffff,stroke:#8c959f,stroke-dasharray:4 3,color:#57606a\n";
+  if (left_out > 0) out += "  classDef note fill:#fff8c5,stroke:#d4a72c,color:#1f2328\n";
   for (const auto& [name, members] : classes) {
     std::string list;
     for (std::string_view id : members) {
@@ -189,9 +222,8 @@ std::string RenderMermaid(const Graph& graph) {
     }
     out += "  class " + list + " " + std::string(name) + "\n";
   }
-  if (auto it = ids.find(graph.root); it != ids.end()) {
-    out += "  style " + it->second + " stroke-width:4px\n";
-  }
+  if (left_out > 0) out += "  class more note\n";
+  if (view.root.has_value()) out += "  style " + view.nodes[*view.root].id + " stroke-width:4px\n";
   return out;
 }
 

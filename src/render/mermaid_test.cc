@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -129,6 +131,145 @@ TEST(RenderMermaid, LongTitlesAreCutOnACharacterBoundary) {
   graph.nodes[node.ref.Key()] = node;
   std::string out = RenderMermaid(graph);
   EXPECT_NE(out.find("é…\"]"), std::string::npos) << out;
+}
+
+// Node and arrow lines of a diagram, by id.
+struct Drawn {
+  std::set<std::string> nodes;  // ids with a node line
+  std::vector<std::pair<std::string, std::string>> arrows;
+  std::string more;  // the note node's line, if any
+};
+
+Drawn Parse(const std::string& diagram) {
+  Drawn drawn;
+  const std::regex node_line(R"(  (n\d+)\[".*"\])");
+  const std::regex arrow_line(R"(  (n\d+) -->\|[^|]*\| (n\d+))");
+  std::smatch match;
+  for (const std::string& line : Lines(diagram)) {
+    if (std::regex_match(line, match, node_line)) drawn.nodes.insert(match[1]);
+    if (std::regex_match(line, match, arrow_line)) drawn.arrows.emplace_back(match[1], match[2]);
+    if (line.starts_with("  more[")) drawn.more = line;
+  }
+  return drawn;
+}
+
+// The id RenderMermaid gives `ref`: its position among the sorted keys.
+std::string IdOf(const Graph& graph, const std::string& ref) {
+  std::set<std::string> keys;
+  for (const auto& [key, node] : graph.nodes) keys.insert(key);
+  for (const Edge& edge : graph.edges) {
+    keys.insert(edge.from);
+    keys.insert(edge.to);
+  }
+  std::string key = ParseShortRef(ref)->Key();
+  return "n" + std::to_string(std::distance(keys.begin(), keys.find(key)));
+}
+
+// Root acme/app#1; 30 issues (#100..#129) mention it; each of those is
+// mentioned by 5 issues of its own (#1000...). Three "hub" issues (#9001..3)
+// are mentioned from 4 first-level issues each: they lie on more paths.
+Graph WideGraph(bool reversed) {
+  Graph graph;
+  graph.root = "acme/app#1";
+  std::vector<Node> nodes = {MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, "Root")};
+  std::vector<Edge> edges;
+  int next = 1000;
+  for (int i = 0; i < 30; ++i) {
+    std::string first = "acme/app#" + std::to_string(100 + i);
+    nodes.push_back(MakeNode(first, NodeType::kIssue, NodeState::kOpen, "First " + first));
+    edges.push_back(MakeEdge(first, "acme/app#1", EdgeKind::kMentions));
+    for (int k = 0; k < 5; ++k) {
+      std::string second = "acme/app#" + std::to_string(next++);
+      nodes.push_back(MakeNode(second, NodeType::kIssue, NodeState::kClosed, "Second"));
+      edges.push_back(MakeEdge(second, first, EdgeKind::kMentions));
+    }
+  }
+  for (int hub = 0; hub < 3; ++hub) {
+    std::string ref = "acme/app#" + std::to_string(9001 + hub);
+    nodes.push_back(MakeNode(ref, NodeType::kIssue, NodeState::kOpen, "Hub"));
+    for (int i = 0; i < 4; ++i) {
+      edges.push_back(
+          MakeEdge("acme/app#" + std::to_string(100 + 7 * hub + i), ref, EdgeKind::kMentions));
+    }
+  }
+  if (reversed) {
+    std::reverse(nodes.begin(), nodes.end());
+    std::reverse(edges.begin(), edges.end());
+  }
+  for (Node& node : nodes) graph.nodes[node.ref.Key()] = node;
+  for (Edge& edge : edges) graph.AddEdge(edge);
+  return graph;
+}
+
+TEST(RenderMermaid, LargeGraphIsCutToTheCapAroundTheRoot) {
+  Graph graph = WideGraph(false);
+  ASSERT_EQ(graph.nodes.size(), 184u);
+  std::string out = RenderMermaid(graph);
+  Drawn drawn = Parse(out);
+  EXPECT_EQ(drawn.nodes.size(), kMermaidMaxNodes);
+  EXPECT_NE(drawn.more.find("84 more items not drawn"), std::string::npos) << drawn.more;
+  EXPECT_NE(out.find("%% 84 of 184 nodes left out"), std::string::npos);
+  EXPECT_NE(out.find("  class more note\n"), std::string::npos);
+  // The root and every direct neighbour are drawn.
+  EXPECT_TRUE(drawn.nodes.contains(IdOf(graph, "acme/app#1")));
+  for (int i = 0; i < 30; ++i) {
+    EXPECT_TRUE(drawn.nodes.contains(IdOf(graph, "acme/app#" + std::to_string(100 + i)))) << i;
+  }
+  // Nodes on more paths of length 2 come first.
+  for (int hub = 0; hub < 3; ++hub) {
+    EXPECT_TRUE(drawn.nodes.contains(IdOf(graph, "acme/app#" + std::to_string(9001 + hub))));
+  }
+  // Arrows only between drawn nodes; the root keeps its outline.
+  ASSERT_FALSE(drawn.arrows.empty());
+  for (const auto& [from, to] : drawn.arrows) {
+    EXPECT_TRUE(drawn.nodes.contains(from) && drawn.nodes.contains(to)) << from << " " << to;
+  }
+  EXPECT_NE(out.find("style " + IdOf(graph, "acme/app#1") + " stroke-width:4px"),
+            std::string::npos);
+}
+
+TEST(RenderMermaid, CappedGraphInAnyOrderSameBytes) {
+  EXPECT_EQ(RenderMermaid(WideGraph(false)), RenderMermaid(WideGraph(true)));
+}
+
+TEST(RenderMermaid, TooManyNeighboursKeepsTheStrongestTies) {
+  Graph graph;
+  graph.root = "acme/app#1";
+  Node root = MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, "Root");
+  graph.nodes[root.ref.Key()] = root;
+  for (int i = 0; i < 150; ++i) {
+    std::string ref = "acme/app#" + std::to_string(100 + i);
+    Node node = MakeNode(ref, NodeType::kIssue, NodeState::kOpen, "Mention");
+    graph.nodes[node.ref.Key()] = node;
+    graph.AddEdge(MakeEdge(ref, "acme/app#1", EdgeKind::kMentions));
+  }
+  // The fix and the duplicate sort last by key, but are the ties that matter.
+  Node fix = MakeNode("acme/app#999", NodeType::kPull, NodeState::kMerged, "The fix");
+  Node duplicate = MakeNode("acme/app#998", NodeType::kIssue, NodeState::kClosed, "Same bug");
+  graph.nodes[fix.ref.Key()] = fix;
+  graph.nodes[duplicate.ref.Key()] = duplicate;
+  graph.AddEdge(MakeEdge("acme/app#999", "acme/app#1", EdgeKind::kCloses));
+  graph.AddEdge(MakeEdge("acme/app#998", "acme/app#1", EdgeKind::kDuplicateOf));
+  Drawn drawn = Parse(RenderMermaid(graph));
+  EXPECT_EQ(drawn.nodes.size(), kMermaidMaxNodes);
+  EXPECT_TRUE(drawn.nodes.contains(IdOf(graph, "acme/app#999")));
+  EXPECT_TRUE(drawn.nodes.contains(IdOf(graph, "acme/app#998")));
+  EXPECT_NE(drawn.more.find("53 more items"), std::string::npos) << drawn.more;
+}
+
+TEST(RenderMermaid, AtTheCapNothingIsLeftOut) {
+  Graph graph;
+  graph.root = "acme/app#1";
+  for (size_t i = 1; i <= kMermaidMaxNodes; ++i) {
+    std::string ref = "acme/app#" + std::to_string(i);
+    Node node = MakeNode(ref, NodeType::kIssue, NodeState::kOpen, "T");
+    graph.nodes[node.ref.Key()] = node;
+    if (i > 1) graph.AddEdge(MakeEdge(ref, "acme/app#1", EdgeKind::kMentions));
+  }
+  std::string out = RenderMermaid(graph);
+  EXPECT_EQ(Parse(out).nodes.size(), kMermaidMaxNodes);
+  EXPECT_EQ(out.find("more"), std::string::npos);
+  EXPECT_EQ(out.find("%%"), std::string::npos);
 }
 
 }  // namespace

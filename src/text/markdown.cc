@@ -31,13 +31,12 @@ std::string Trim(std::string text) {
 // Appends the plain text of `node` and its descendants: text and code spans
 // verbatim, soft breaks as spaces, hard breaks as newlines; emphasis, links
 // and images (their alt text) reduce to their children; inline HTML tags are
-// dropped (the text between them is kept).
+// dropped (the text between them is kept). Walks the tree by its links, in
+// document order, without allocating an iterator and without recursion
+// (hostile input can nest deeply).
 void AppendPlainText(cmark_node* node, std::string& out) {
-  gfm::IterPtr iter = gfm::Walk(node);
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* current = cmark_iter_get_node(iter.get());
+  cmark_node* current = node;
+  while (true) {
     switch (cmark_node_get_type(current)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
@@ -52,6 +51,16 @@ void AppendPlainText(cmark_node* node, std::string& out) {
       default:
         break;
     }
+    if (cmark_node* child = cmark_node_first_child(current)) {
+      current = child;
+      continue;
+    }
+    // Up to the nearest ancestor (below `node`) that has a next sibling.
+    while (current != node && cmark_node_next(current) == nullptr) {
+      current = cmark_node_parent(current);
+    }
+    if (current == node) return;
+    current = cmark_node_next(current);
   }
 }
 

@@ -1,0 +1,174 @@
+#include "render/dot.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace issuegraph::render {
+namespace {
+
+Node MakeNode(const std::string& ref, NodeType type, NodeState state, const std::string& title) {
+  Node node;
+  node.ref = *ParseShortRef(ref);
+  node.type = type;
+  node.state = state;
+  node.merged = state == NodeState::kMerged;
+  node.title = title;
+  node.url = node.ref.HtmlUrl();
+  return node;
+}
+
+Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind) {
+  Edge edge;
+  edge.from = from;
+  edge.to = to;
+  edge.kind = kind;
+  return edge;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+Graph SmallGraph(bool reversed) {
+  Graph graph;
+  graph.root = "acme/app#12";
+  std::vector<Node> nodes = {
+      MakeNode("acme/app#12", NodeType::kIssue, NodeState::kClosed, "Crash on save"),
+      MakeNode("acme/app#134", NodeType::kPull, NodeState::kMerged, "Fix the save path"),
+      MakeNode("acme/app#40", NodeType::kIssue, NodeState::kOpen, "Older report"),
+      MakeNode("other/lib#7", NodeType::kIssue, NodeState::kClosed, "Upstream"),
+  };
+  nodes[3].state_reason = "not_planned";
+  std::vector<Edge> edges = {
+      MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCloses),
+      MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCrossReferenced),
+      MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kMentions),
+      MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kDuplicateOf),
+      MakeEdge("acme/app#12", "other/lib#7", EdgeKind::kCrossReferenced),
+      MakeEdge("acme/app#12", "acme/app#99", EdgeKind::kDuplicateOf),
+  };
+  if (reversed) {
+    std::reverse(nodes.begin(), nodes.end());
+    std::reverse(edges.begin(), edges.end());
+  }
+  for (Node& node : nodes) graph.nodes[node.ref.Key()] = node;
+  for (Edge& edge : edges) graph.AddEdge(edge);
+  return graph;
+}
+
+TEST(RenderDot, NodesEdgesColoursAndRoot) {
+  EXPECT_EQ(
+      RenderDot(SmallGraph(false)),
+      "digraph issuegraph {\n"
+      "  graph [rankdir=LR, fontname=\"Helvetica\"];\n"
+      "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#57606a\", fontcolor=\"#57606a\"];\n"
+      "  n0 [label=\"#12\\nCrash on save\", fillcolor=\"#fbefff\", color=\"#8250df\", "
+      "fontcolor=\"#1f2328\", penwidth=3, URL=\"https://github.com/acme/app/issues/12\", "
+      "tooltip=\"Crash on save\"];\n"
+      "  n1 [label=\"PR #134\\nFix the save path\", fillcolor=\"#eee0ff\", color=\"#6639ba\", "
+      "fontcolor=\"#1f2328\", URL=\"https://github.com/acme/app/issues/134\", "
+      "tooltip=\"Fix the save path\"];\n"
+      "  n2 [label=\"#40\\nOlder report\", fillcolor=\"#dafbe1\", color=\"#1a7f37\", "
+      "fontcolor=\"#1f2328\", URL=\"https://github.com/acme/app/issues/40\", "
+      "tooltip=\"Older report\"];\n"
+      "  n3 [label=\"#99\", fillcolor=\"#ffffff\", color=\"#8c959f\", fontcolor=\"#57606a\", "
+      "style=\"rounded,dashed,filled\", URL=\"https://github.com/acme/app/issues/99\", "
+      "tooltip=\"#99\"];\n"
+      "  n4 [label=\"other/lib#7\\nUpstream\", fillcolor=\"#f6f8fa\", color=\"#6e7781\", "
+      "fontcolor=\"#1f2328\", URL=\"https://github.com/other/lib/issues/7\", "
+      "tooltip=\"Upstream\"];\n"
+      "  n0 -> n3 [label=\"duplicate of\"];\n"
+      "  n0 -> n4 [label=\"cross referenced\"];\n"
+      "  n1 -> n0 [label=\"closes\"];\n"
+      "  n2 -> n0 [label=\"mentions, duplicate of\"];\n"
+      "}\n");
+}
+
+TEST(RenderDot, SameGraphInAnyOrderSameBytes) {
+  EXPECT_EQ(RenderDot(SmallGraph(false)), RenderDot(SmallGraph(true)));
+}
+
+TEST(RenderDot, HostileTitlesStayInsideTheirString) {
+  Graph graph;
+  graph.root = "acme/app#1";
+  const std::vector<std::string> titles = {
+      "\"]; n9 [label=\"injected\"]; n0 -> n9; //",
+      "back\\slash \\N \\G \\l and a trailing backslash\\",
+      "line one\nline two\r\nthree\rfour",
+      "} digraph x { <b>html</b> \x01\x1f\x7f",
+      "bad utf-8 \xC3\x28 \xFF end",
+  };
+  for (size_t i = 0; i < titles.size(); ++i) {
+    Node node = MakeNode("acme/app#" + std::to_string(i + 1), NodeType::kIssue, NodeState::kOpen,
+                         titles[i]);
+    if (i == 0) node.url = "javascript:alert(1)";
+    graph.nodes[node.ref.Key()] = node;
+  }
+  std::string out = RenderDot(graph);
+  // A DOT string: quotes and backslashes only as escapes; attributes are
+  // either quoted strings or bare words.
+  const std::string quoted = R"("(?:[^"\\\n]|\\.)*")";
+  const std::regex node_line("  n\\d+ \\[label=" + quoted + "(?:, [A-Za-z]+=(?:" + quoted +
+                             "|\\w+))*\\];");
+  const std::regex statement(R"(  n\d+ .*)");
+  std::vector<std::string> lines = Lines(out);
+  int node_lines = 0;
+  for (const std::string& line : lines) {
+    if (!std::regex_match(line, statement)) continue;
+    ++node_lines;
+    EXPECT_TRUE(std::regex_match(line, node_line)) << line;
+  }
+  EXPECT_EQ(node_lines, 5);  // one per node: nothing injected, no edge either
+  EXPECT_EQ(lines.size(), 4u + 5u + 1u);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "}"), 1);
+  EXPECT_EQ(lines.back(), "}");
+  EXPECT_EQ(out.find("javascript:"), std::string::npos);  // no URL for a non-web link
+  EXPECT_NE(out.find("back\\\\slash \\\\N \\\\G \\\\l and a trailing backslash\\\\ \""),
+            std::string::npos);
+  EXPECT_NE(out.find("line one\\nline two\\nthree\\nfour"), std::string::npos);
+  EXPECT_NE(out.find("bad utf-8 \xEF\xBF\xBD( \xEF\xBF\xBD end"), std::string::npos);
+}
+
+TEST(RenderDot, EscapeDotString) {
+  EXPECT_EQ(EscapeDotString("a \"b\" \\c"), "a \\\"b\\\" \\\\c");
+  EXPECT_EQ(EscapeDotString("one\ntwo\r\nthree"), "one\\ntwo\\nthree");
+  EXPECT_EQ(EscapeDotString(std::string("nul\0tab\t", 8)), "nul tab ");
+  EXPECT_EQ(EscapeDotString("é ✓"), "é ✓");
+  EXPECT_EQ(EscapeDotString("ends in \\"), "ends in \\\\ ");
+}
+
+TEST(RenderDot, LongTitlesAreCutOnACharacterBoundary) {
+  Graph graph;
+  graph.root = "acme/app#1";
+  Node node = MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, std::string(100, 'x'));
+  graph.nodes[node.ref.Key()] = node;
+  Node accents = MakeNode("acme/app#2", NodeType::kIssue, NodeState::kOpen,
+                          "éééééééééééééééééééééééééééééééééééééééééééééééééé");
+  graph.nodes[accents.ref.Key()] = accents;
+  std::string out = RenderDot(graph);
+  EXPECT_NE(out.find("#1\\n" + std::string(60, 'x') + "…\""), std::string::npos) << out;
+  EXPECT_NE(out.find("é…\", fillcolor"), std::string::npos) << out;
+}
+
+TEST(RenderDot, EmptyGraphIsStillAGraph) {
+  Graph graph;
+  EXPECT_EQ(RenderDot(graph),
+            "digraph issuegraph {\n"
+            "  graph [rankdir=LR, fontname=\"Helvetica\"];\n"
+            "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n"
+            "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#57606a\", "
+            "fontcolor=\"#57606a\"];\n"
+            "}\n");
+}
+
+}  // namespace
+}  // namespace issuegraph::render

@@ -1,0 +1,105 @@
+#include "render/html_escape.h"
+
+#include <cstdio>
+
+#include "render/utf8.h"
+
+namespace issuegraph::render {
+namespace {
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      size_t length = Utf8SequenceLength(text, i);
+      if (length == 0) {
+        out += kReplacementCharacter;
+        ++i;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '=':
+        // Not needed for safety, but no issue text then reads like an
+        // attribute ("onerror=") even to a naive scan of the page.
+        out += "&#61;";
+        break;
+      case '\n':
+      case '\t':
+        out += c;
+        break;
+      case '\r':
+        // "\r\n" is one break; a lone "\r" becomes one.
+        if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+        break;
+      default:
+        out += (u < 0x20 || u == 0x7F) ? ' ' : c;
+        break;
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::string SafeHref(std::string_view url) {
+  if (!StartsWithNoCase(url, "https://") && !StartsWithNoCase(url, "http://")) return {};
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    auto u = static_cast<unsigned char>(c);
+    bool encode = u <= 0x20 || u >= 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' ||
+                  c == '`' || c == '\\';
+    if (encode) {
+      char buffer[4];
+      std::snprintf(buffer, sizeof buffer, "%%%02X", u);
+      out += buffer;
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string HtmlLink(std::string_view text, std::string_view url) {
+  std::string href = SafeHref(url);
+  if (href.empty()) return EscapeHtml(text);
+  return "<a href=\"" + href + "\" rel=\"nofollow noopener noreferrer\">" + EscapeHtml(text) +
+         "</a>";
+}
+
+}  // namespace issuegraph::render

@@ -1,0 +1,26 @@
+// Putting untrusted text into HTML safely: text and quoted attribute values
+// with &, <, >, ", ' (and =) escaped, control characters and invalid UTF-8
+// replaced, and links only to http(s) pages, marked as external. Pure
+// functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace issuegraph::render {
+
+// Text safe both as element content and inside a quoted attribute value.
+// Keeps line breaks and tabs; other control characters become spaces and
+// invalid UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
+std::string EscapeHtml(std::string_view text);
+
+// `url` ready for a double-quoted href when its scheme is http or https
+// (percent-encoding what could end the attribute or is not ASCII, then
+// HTML-escaped); empty for any other scheme (javascript:, data:, relative).
+std::string SafeHref(std::string_view url);
+
+// <a href="url" rel="nofollow noopener noreferrer">text</a> when the URL is
+// safe, else the escaped text alone.
+std::string HtmlLink(std::string_view text, std::string_view url);
+
+}  // namespace issuegraph::render

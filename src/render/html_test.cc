@@ -1,0 +1,505 @@
+// RenderHtml: a golden page (src/render/testdata/report.html, rewritten with
+// ISSUEGRAPH_UPDATE_GOLDEN=1 like report.md), and a report whose every text
+// is hostile, checked tag by tag: only the page's own elements and
+// attributes, no script, no event handler, links only to http(s) pages.
+#include "render/html.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "render/html_escape.h"
+#include "render/utf8.h"
+
+namespace issuegraph::render {
+namespace {
+
+const std::string kGoldenPath =
+    std::string(ISSUEGRAPH_SOURCE_DIR) + "/src/render/testdata/report.html";
+
+Provenance Source(const std::string& node, Provenance::Where where, const std::string& id,
+                  const std::string& url) {
+  Provenance source;
+  source.node = node;
+  source.where = where;
+  source.id = id;
+  source.url = url;
+  return source;
+}
+
+ReportItem Item(std::string text, Provenance source, std::string author = "",
+                std::string association = "") {
+  ReportItem item;
+  item.text = std::move(text);
+  item.source = std::move(source);
+  item.author = std::move(author);
+  item.author_association = std::move(association);
+  return item;
+}
+
+ReportItem Code(std::string text, std::string language, Provenance source) {
+  ReportItem item = Item(std::move(text), std::move(source), "kit", "NONE");
+  item.is_code = true;
+  item.language = std::move(language);
+  return item;
+}
+
+Node MakeNode(const std::string& ref, NodeType type, NodeState state, const std::string& title) {
+  Node node;
+  node.ref = *ParseShortRef(ref);
+  node.type = type;
+  node.state = state;
+  node.merged = state == NodeState::kMerged;
+  node.title = title;
+  node.url = node.ref.HtmlUrl();
+  return node;
+}
+
+void Link(Graph* graph, const std::string& from, const std::string& to, EdgeKind kind) {
+  Edge edge;
+  edge.from = from;
+  edge.to = to;
+  edge.kind = kind;
+  graph->AddEdge(edge);
+}
+
+Graph SampleGraph() {
+  Graph graph;
+  graph.root = "acme/app#12";
+  for (Node node :
+       {MakeNode("Acme/App#12", NodeType::kIssue, NodeState::kClosed,
+                 "Saving <b>fails</b> | sometimes"),
+        MakeNode("acme/app#134", NodeType::kPull, NodeState::kMerged, "Open the file for writing"),
+        MakeNode("acme/app#40", NodeType::kIssue, NodeState::kClosed, "Older")}) {
+    graph.nodes[node.ref.Key()] = node;
+  }
+  graph.nodes["acme/app#40"].state_reason = "duplicate";
+  Link(&graph, "acme/app#134", "acme/app#12", EdgeKind::kCloses);
+  Link(&graph, "acme/app#40", "acme/app#12", EdgeKind::kDuplicateOf);
+  Link(&graph, "acme/app#12", "other/lib#3", EdgeKind::kMentions);
+  graph.stats.requests = 7;
+  return graph;
+}
+
+Report SampleReport() {
+  const std::string issue = "https://github.com/Acme/App/issues/12";
+  const Provenance body = Source("acme/app#12", Provenance::Where::kBody, "", issue);
+  const Provenance comment =
+      Source("acme/app#12", Provenance::Where::kComment, "501", issue + "#issuecomment-501");
+  const Provenance pull =
+      Source("acme/app#134", Provenance::Where::kBody, "", "https://github.com/acme/app/pull/134");
+
+  Report report;
+  report.ref = *ParseShortRef("Acme/App#12");
+  report.title = "Saving <b>fails</b> | sometimes";
+  report.state = NodeState::kClosed;
+  report.state_reason = "completed";
+  report.labels = {"bug", "area: io"};
+  report.author = "kit";
+  report.author_association = "CONTRIBUTOR";
+  report.created_at = "2026-05-26T10:00:00Z";
+  report.closed_at = "2026-06-01T12:00:00Z";
+  report.url = issue;
+  report.comment_count = 2;
+  report.participants = {"kit", "lee"};
+  report.status = "Fixed by #134 (merged 2026-06-01); a workaround is known";
+  report.status_source = pull;
+
+  LinkedItem fix;
+  fix.key = "acme/app#134";
+  fix.ref_text = "#134";
+  fix.title = "Open the file for writing";
+  fix.url = "https://github.com/acme/app/pull/134";
+  fix.type = NodeType::kPull;
+  fix.state = NodeState::kMerged;
+  fix.merged_at = "2026-06-01T09:30:00Z";
+  fix.relation = "closes";
+  fix.author = "lee";
+  fix.depth = 1;
+  fix.source = pull;
+  report.linked_pulls = {fix};
+  LinkedItem older;
+  older.key = "acme/app#40";
+  older.ref_text = "#40";
+  older.title = "Older";
+  older.url = "https://github.com/acme/app/issues/40";
+  older.state = NodeState::kClosed;
+  older.state_reason = "duplicate";
+  older.relation = "duplicates";
+  older.depth = 1;
+  LinkedItem unfetched;
+  unfetched.key = "other/lib#3";
+  unfetched.ref_text = "other/lib#3";
+  unfetched.url = "https://github.com/other/lib/issues/3";
+  unfetched.relation = "mentions";
+  unfetched.depth = 1;
+  unfetched.fetched = false;
+  unfetched.source = body;
+  report.linked_issues = {older, unfetched};
+
+  ReportItem error = Code("Error: EACCES: permission denied\n  at open (fs.js:1:1)", "", body);
+  error.occurrences = 3;
+  ReportItem step1 = Item("Open a file", body, "kit", "CONTRIBUTOR");
+  step1.list_level = 1;
+  ReportItem step2 = Item("Press save\nthen wait", body, "kit", "CONTRIBUTOR");
+  step2.list_level = 2;
+  ReportItem expected = Item("It saves.", body, "kit", "CONTRIBUTOR");
+  expected.label = "Expected";
+  ReportItem fix_title = Item("Open the file for writing", pull, "lee", "MEMBER");
+  fix_title.label = "Merged fix #134 (merged 2026-06-01)";
+  ReportItem workaround = Item("As a workaround, run:", comment, "lee", "MEMBER");
+  workaround.confirmations = 1;
+  ReportItem workaround_code = Code("chmod u+w file", "sh", comment);
+  workaround_code.author = "lee";
+  workaround_code.author_association = "MEMBER";
+  workaround_code.confirmations = 1;
+
+  report.sections = {
+      {SectionKind::kSummary, {Item("Saving fails with EACCES on Linux.", body, "kit")}},
+      {SectionKind::kErrorMessages, {error}},
+      {SectionKind::kReproduction, {step1, step2, expected}},
+      {SectionKind::kEnvironment, {}},
+      {SectionKind::kRootCause, {Item("The file is opened read-only.", body, "kit")}},
+      {SectionKind::kFix, {fix_title, Item("Asks for write access.", pull, "lee", "MEMBER")}},
+      {SectionKind::kWorkaround, {workaround, workaround_code}},
+      {SectionKind::kCodeExamples, {Code("fs.openSync(p, 'r')", "js", body)}},
+      {SectionKind::kDiscussion, {}},
+  };
+  report.original_text = "Saving fails.\n\n```\nError: EACCES\n```\n";
+  return report;
+}
+
+// Every text of the report and graph is an attack.
+constexpr std::string_view kScript = "<script>alert(1)</script>";
+constexpr std::string_view kImage = "<img src=x onerror=alert(1)>";
+constexpr std::string_view kBreakout = "\" onmouseover=\"alert(1)\" x=\"";
+
+std::string Hostile(std::string_view lead) {
+  return std::string(lead) + " " + std::string(kScript) + " " + std::string(kImage) + " " +
+         std::string(kBreakout) + " </details></style></pre></code></a>' &amp;";
+}
+
+Report HostileReport() {
+  Report report = SampleReport();
+  const std::string bad_urls[] = {
+      "javascript:alert(1)",
+      "JavaScript:alert(1)",
+      " javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:msgbox(1)",
+      "//evil.test/x",
+      "https://ok.test/\" onmouseover=\"alert(1)",
+  };
+  report.title = Hostile("title");
+  report.labels = {Hostile("label"), "\"><script>x</script>"};
+  report.author = Hostile("author");
+  report.author_association = "<b>MEMBER</b>";
+  report.participants = {Hostile("someone"), "javascript:alert(1)"};
+  report.status = Hostile("status");
+  report.status_source.url = bad_urls[0];
+  report.url = bad_urls[1];
+  for (LinkedItem* item :
+       {&report.linked_pulls[0], &report.linked_issues[0], &report.linked_issues[1]}) {
+    item->ref_text = Hostile("ref");
+    item->title = Hostile("linked title");
+    item->relation = Hostile("relation");
+    item->author = Hostile("linked author");
+    item->merged_at = Hostile("date");
+  }
+  report.linked_pulls[0].url = bad_urls[2];
+  report.linked_issues[0].url = bad_urls[3];
+  report.linked_issues[1].url = bad_urls[4];
+  report.linked_issues[1].source.url = bad_urls[5];
+  size_t next = 0;
+  for (Section& section : report.sections) {
+    if (section.items.empty()) section.items.push_back(Item("", Provenance{}));
+    for (ReportItem& item : section.items) {
+      item.text = Hostile("item");
+      item.label = Hostile("label");
+      item.author = Hostile("item author");
+      item.language = "js\"><script>alert(1)</script>";
+      item.source.url = bad_urls[next++ % std::size(bad_urls)];
+      item.source.node = Hostile("node");
+      item.source.id = Hostile("id");
+    }
+  }
+  report.original_text = Hostile("body") + "\n</details>\n<style>body{display:none}</style>\n";
+  return report;
+}
+
+Graph HostileGraph() {
+  Graph graph = SampleGraph();
+  for (auto& [key, node] : graph.nodes) {
+    node.title = Hostile("node title");
+    node.url = "javascript:alert(1)";
+  }
+  graph.stats.partial = true;
+  graph.stats.partial_reasons = {Hostile("reason")};
+  graph.stats.left_out = {Hostile("left out")};
+  graph.stats.api = Hostile("api");
+  return graph;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return text;
+}
+
+struct Tag {
+  std::string name;  // lower case; "/name" for a closing tag
+  std::vector<std::pair<std::string, std::string>> attributes;  // values unescaped as written
+  std::string raw;
+};
+
+// Reads the tags of a page the way a browser tokenizer starts: '<' followed
+// by a letter, '/' or '!' opens a tag; attribute values are double-quoted
+// (the only form RenderHtml writes). Text between tags is skipped, so
+// escaped issue text is never mistaken for a tag.
+std::vector<Tag> Tags(const std::string& html) {
+  std::vector<Tag> tags;
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string::npos) {
+    size_t end = pos + 1;
+    bool in_quotes = false;
+    while (end < html.size() && (in_quotes || html[end] != '>')) {
+      if (html[end] == '"') in_quotes = !in_quotes;
+      ++end;
+    }
+    Tag tag;
+    tag.raw = html.substr(pos, end - pos + 1);
+    static const std::regex name_re(R"(^<(/?[A-Za-z!][A-Za-z0-9]*))");
+    static const std::regex attribute_re(R"re(\s([^\s=>"']+)(?:="([^"]*)")?)re");
+    std::smatch match;
+    if (std::regex_search(tag.raw, match, name_re)) tag.name = Lower(match[1]);
+    std::string rest = tag.raw.substr(std::min(tag.raw.size(), tag.name.size() + 1));
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), attribute_re);
+         it != std::sregex_iterator(); ++it) {
+      tag.attributes.emplace_back(Lower((*it)[1]), (*it)[2]);
+    }
+    tags.push_back(std::move(tag));
+    pos = end;
+  }
+  return tags;
+}
+
+// The page's own vocabulary: anything else came from issue text.
+const std::set<std::string> kElements = {
+    "!doctype", "html",  "head",  "meta",    "title",   "style", "body", "main",   "header",
+    "h1",       "h2",    "dl",    "dt",      "dd",      "span",  "p",    "strong", "a",
+    "section",  "table", "thead", "tbody",   "tr",      "th",    "td",   "ul",     "li",
+    "div",      "pre",   "code",  "details", "summary", "footer"};
+const std::set<std::string> kAttributes = {"lang",  "charset", "http-equiv", "content", "name",
+                                           "class", "id",      "href",       "rel",     "title"};
+const std::set<std::string> kVoid = {"!doctype", "meta"};
+
+// Checks the tags of `html`: known elements and attributes only, links only
+// to http(s) with the external-link rel, and every element closed in order.
+void ExpectSafeAndWellFormed(const std::string& html) {
+  std::vector<std::string> open;
+  for (const Tag& tag : Tags(html)) {
+    bool closing = tag.name.starts_with("/");
+    std::string name = closing ? tag.name.substr(1) : tag.name;
+    EXPECT_TRUE(kElements.contains(name)) << "unexpected element: " << tag.raw;
+    if (name == "!doctype") continue;
+    for (const auto& [attribute, value] : tag.attributes) {
+      EXPECT_TRUE(kAttributes.contains(attribute)) << "unexpected attribute in " << tag.raw;
+      EXPECT_FALSE(attribute.starts_with("on")) << tag.raw;
+      if (attribute == "href") {
+        std::string lower = Lower(value);
+        EXPECT_TRUE(lower.starts_with("https://") || lower.starts_with("http://")) << tag.raw;
+        EXPECT_EQ(lower.find("javascript:"), std::string::npos) << tag.raw;
+      }
+    }
+    if (name == "a" && !closing) {
+      EXPECT_NE(tag.raw.find(" rel=\"nofollow noopener noreferrer\""), std::string::npos)
+          << tag.raw;
+    }
+    if (kVoid.contains(name)) continue;
+    if (!closing) {
+      open.push_back(name);
+    } else {
+      ASSERT_FALSE(open.empty()) << "stray " << tag.raw;
+      EXPECT_EQ(open.back(), name) << "misnested " << tag.raw;
+      open.pop_back();
+    }
+  }
+  EXPECT_TRUE(open.empty()) << "unclosed <" << (open.empty() ? "" : open.back()) << ">";
+}
+
+TEST(RenderHtml, MatchesGolden) {
+  std::string actual = RenderHtml(SampleReport(), SampleGraph());
+  if (std::getenv("ISSUEGRAPH_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(kGoldenPath, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << kGoldenPath;
+  }
+  std::string expected = ReadFile(kGoldenPath);
+  ASSERT_FALSE(expected.empty()) << "missing " << kGoldenPath;
+  EXPECT_EQ(actual, expected) << "set ISSUEGRAPH_UPDATE_GOLDEN=1 to rewrite the golden file";
+}
+
+TEST(RenderHtml, SameInputSameBytes) {
+  EXPECT_EQ(RenderHtml(SampleReport(), SampleGraph()), RenderHtml(SampleReport(), SampleGraph()));
+  EXPECT_EQ(RenderHtml(HostileReport(), HostileGraph()),
+            RenderHtml(HostileReport(), HostileGraph()));
+}
+
+TEST(RenderHtml, SelfContainedDocumentWithAPolicy) {
+  std::string out = RenderHtml(SampleReport(), SampleGraph());
+  ASSERT_TRUE(
+      out.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
+  EXPECT_TRUE(out.ends_with("</html>\n"));
+  size_t policy = out.find(
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src 'none'\">");
+  ASSERT_NE(policy, std::string::npos);
+  EXPECT_LT(policy, out.find("<style>"));
+  EXPECT_EQ(Lower(out).find("<script"), std::string::npos);
+  EXPECT_EQ(out.find("src="), std::string::npos);  // nothing loaded from anywhere
+  EXPECT_EQ(out.find("<link"), std::string::npos);
+  ExpectSafeAndWellFormed(out);
+}
+
+TEST(RenderHtml, SectionsInTheMarkdownOrderEachItemWithItsSource) {
+  std::string out = RenderHtml(SampleReport(), SampleGraph());
+  size_t last = 0;
+  for (std::string heading :
+       {"<h1>", "<p class=\"status\">", "<h2>Linked pull requests</h2>", "<h2>Linked issues</h2>",
+        "<h2>Summary</h2>", "<h2>Error messages</h2>", "<h2>Reproduction</h2>",
+        "<h2>Environment</h2>", "<h2>Root cause</h2>", "<h2>Fix</h2>", "<h2>Workarounds</h2>",
+        "<h2>Code examples</h2>", "<h2>Discussion highlights</h2>", "<h2>Graph</h2>",
+        "<h2>Original text</h2>", "<footer>"}) {
+    size_t at = out.find(heading);
+    ASSERT_NE(at, std::string::npos) << heading;
+    EXPECT_GT(at, last) << heading;
+    last = at;
+  }
+  // One source line per item group, each a link to where the text came from.
+  const std::regex source(
+      R"(<p class="source">— from <a href="https://github\.com/[^"]+" rel="nofollow noopener noreferrer">)");
+  auto begin = std::sregex_iterator(out.begin(), out.end(), source);
+  EXPECT_EQ(std::distance(begin, std::sregex_iterator()), 7);
+  EXPECT_NE(out.find("<p class=\"none\">None found in the thread.</p>"), std::string::npos);
+  EXPECT_NE(out.find("· seen 3 times"), std::string::npos);
+  EXPECT_NE(out.find("· confirmed by 1 later reply"), std::string::npos);
+  // Nested steps stay nested.
+  EXPECT_NE(out.find("<ul><li>Open a file<ul><li>Press save\nthen wait</li></ul></li></ul>"),
+            std::string::npos);
+}
+
+TEST(RenderHtml, GraphIsAListOfLinksWithTheMermaidSourceBeside) {
+  std::string out = RenderHtml(SampleReport(), SampleGraph());
+  EXPECT_NE(out.find("<a class=\"node merged\" href=\"https://github.com/acme/app/issues/134\" "
+                     "rel=\"nofollow noopener noreferrer\" title=\"Open the file for writing\">PR "
+                     "#134 Open the file for writing</a><span class=\"kind\">closes →</span>"),
+            std::string::npos);
+  EXPECT_NE(out.find("<span class=\"kind\">mentions →</span><a class=\"node unfetched\" "
+                     "href=\"https://github.com/other/lib/issues/3\""),
+            std::string::npos);
+  EXPECT_NE(out.find("<details><summary>Mermaid source</summary>\n<pre><code "
+                     "class=\"language-mermaid\">graph LR\n"),
+            std::string::npos);
+}
+
+TEST(RenderHtml, HostileTextStaysText) {
+  std::string out = RenderHtml(HostileReport(), HostileGraph());
+  std::string lower = Lower(out);
+  EXPECT_EQ(lower.find("<script"), std::string::npos);
+  EXPECT_EQ(lower.find("<img"), std::string::npos);
+  EXPECT_EQ(lower.find("href=\"javascript:"), std::string::npos);
+  EXPECT_EQ(lower.find("href=\" javascript:"), std::string::npos);
+  EXPECT_EQ(lower.find("href=\"data:"), std::string::npos);
+  EXPECT_EQ(lower.find("href=\"vbscript:"), std::string::npos);
+  EXPECT_EQ(lower.find("href=\"//"), std::string::npos);
+  // The page's own blocks open and close once each; the body's do not count.
+  EXPECT_EQ(out.find("<style>"), out.rfind("<style>"));
+  EXPECT_EQ(out.find("</style>"), out.rfind("</style>"));
+  ExpectSafeAndWellFormed(out);
+  // No event handler anywhere: not as an attribute (checked above), and not
+  // even as text, where '=' is escaped too.
+  EXPECT_EQ(lower.find("onerror="), std::string::npos);
+  for (const Tag& tag : Tags(out)) {
+    for (const auto& [attribute, value] : tag.attributes) {
+      EXPECT_NE(attribute, "onmouseover") << tag.raw;
+    }
+  }
+  // The text is all there, escaped.
+  EXPECT_NE(out.find("title &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src&#61;x "
+                     "onerror&#61;alert(1)&gt; &quot; onmouseover&#61;&quot;alert(1)&quot; "
+                     "x&#61;&quot; &lt;/details&gt;&lt;/style&gt;&lt;/pre&gt;&lt;/code&gt;"
+                     "&lt;/a&gt;&#39; &amp;amp;"),
+            std::string::npos);
+  EXPECT_NE(out.find("<pre>\nbody &lt;script&gt;"), std::string::npos);
+  EXPECT_NE(out.find("&lt;/details&gt;\n&lt;style&gt;body{display:none}&lt;/style&gt;\n</pre>"),
+            std::string::npos);
+  // A safe link with a quote in it keeps the quote percent-encoded.
+  EXPECT_NE(out.find("href=\"https://ok.test/%22%20onmouseover=%22alert(1)\""), std::string::npos);
+}
+
+TEST(RenderHtml, EmptyReportSaysWhatWasLookedFor) {
+  Report report;
+  report.ref = *ParseShortRef("acme/app#1");
+  report.title = "T";
+  Graph graph;
+  graph.root = "acme/app#1";
+  std::string out = RenderHtml(report, graph);
+  EXPECT_NE(out.find("<h2>Environment</h2>\n<p class=\"none\">None found in the thread.</p>"),
+            std::string::npos);
+  EXPECT_NE(out.find("<h2>Linked pull requests</h2>\n<p class=\"none\">None found in the "
+                     "graph.</p>"),
+            std::string::npos);
+  EXPECT_NE(out.find("The body is empty."), std::string::npos);
+  EXPECT_NE(out.find("No links in the graph."), std::string::npos);
+  EXPECT_NE(out.find("Complete within the chosen depth."), std::string::npos);
+  ExpectSafeAndWellFormed(out);
+}
+
+TEST(HtmlEscape, EscapesEveryMarkupCharacter) {
+  EXPECT_EQ(EscapeHtml("a & b < c > d \" e ' f = g"),
+            "a &amp; b &lt; c &gt; d &quot; e &#39; f &#61; g");
+  EXPECT_EQ(EscapeHtml("&amp;"), "&amp;amp;");
+  EXPECT_EQ(EscapeHtml("line\r\nnext\rlast\ttab"), "line\nnext\nlast\ttab");
+  EXPECT_EQ(EscapeHtml(std::string("nul\0bell\a", 9)), "nul bell ");
+  EXPECT_EQ(EscapeHtml("caf\xC3\xA9 \xE2\x9C\x93"), "caf\xC3\xA9 \xE2\x9C\x93");
+}
+
+TEST(HtmlEscape, InvalidUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(EscapeHtml("a\xFF"
+                       "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(EscapeHtml("\xC3"), "\xEF\xBF\xBD");                                  // cut sequence
+  EXPECT_EQ(EscapeHtml("\xC0\xBC"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '<'
+  EXPECT_EQ(EscapeHtml("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+  EXPECT_EQ(ValidUtf8("ok \xF0\x9F\x90\x9B"), "ok \xF0\x9F\x90\x9B");
+}
+
+TEST(HtmlEscape, LinksOnlyToWebPages) {
+  EXPECT_EQ(SafeHref("https://github.com/a/b/issues/1?x=1&y=2"),
+            "https://github.com/a/b/issues/1?x=1&amp;y=2");
+  EXPECT_EQ(SafeHref("HTTP://example.test/"), "HTTP://example.test/");
+  EXPECT_EQ(SafeHref("https://x.test/a b\"c'd<e>f`g\\h\xC3\xA9"),
+            "https://x.test/a%20b%22c%27d%3Ce%3Ef%60g%5Ch%C3%A9");
+  for (std::string_view bad : {"javascript:alert(1)", "JAVASCRIPT:alert(1)", " https://x.test/",
+                               "data:text/html,x", "//x.test/", "/relative", "", "https:x"}) {
+    EXPECT_EQ(SafeHref(bad), "") << bad;
+  }
+  EXPECT_EQ(HtmlLink("#1 <b>", "javascript:x"), "#1 &lt;b&gt;");
+  EXPECT_EQ(HtmlLink("#1", "https://x.test/"),
+            "<a href=\"https://x.test/\" rel=\"nofollow noopener noreferrer\">#1</a>");
+}
+
+}  // namespace
+}  // namespace issuegraph::render
