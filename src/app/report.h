@@ -1,6 +1,8 @@
-// The `report` use case: input reference -> crawl -> analysis -> rendered
-// text. Wires the real HTTP client, the GitHub source and the crawler from
-// options; prints nothing (notices are returned for cli/ to show).
+// The use cases: `report` (input reference -> crawl -> analysis -> rendered
+// text, or an archive -> the same), `export` (crawl -> one archive file) and
+// `cache` (inspect and tidy the store). Wires the real HTTP client, the
+// GitHub sources, the read-through store and the crawler from options;
+// prints nothing (notices are returned for cli/ to show).
 #pragma once
 
 #include <chrono>
@@ -12,22 +14,31 @@
 
 namespace issuegraph::app {
 
-enum class Format { kMarkdown, kJson, kMermaid };
+enum class Format { kMarkdown, kJson, kMermaid, kHtml, kDot };
 // kAuto: GraphQL when there is a token (GitHub refuses anonymous GraphQL),
 // REST otherwise.
 enum class Api { kAuto, kGraphql, kRest };
 
+struct StoreOptions {
+  std::string path;        // empty: $XDG_CACHE_HOME/issuegraph/store.db
+  bool enabled = true;     // false: --no-store, nothing read or written
+  std::chrono::seconds max_age{600};
+  bool refresh = false;    // revalidate every stored node
+  bool offline = false;    // never touch the network
+};
+
 struct ReportOptions {
   std::string input;  // URL or OWNER/REPO#N
+  std::string from;   // an archive to render instead of crawling
   int depth = 1;
   int max_nodes = 100;
   Format format = Format::kMarkdown;
   Api api = Api::kAuto;
   std::string token;        // empty: unauthenticated
-  std::string token_source; // where the token came from, for messages ("GITHUB_TOKEN")
   std::string api_url;      // empty: derived from the host
   std::chrono::seconds max_wait{60};
   int max_in_flight = 4;
+  StoreOptions store;
 };
 
 struct ReportResult {
@@ -37,5 +48,14 @@ struct ReportResult {
 };
 
 Result<ReportResult> RunReport(const ReportOptions& options);
+
+// Crawls like `report` and writes one self-contained archive (graph, raw
+// text, provenance, the Markdown report) to `output`.
+Result<ReportResult> RunExport(const ReportOptions& options, const std::string& output);
+
+enum class CacheAction { kStats, kPrune, kClear };
+// Returns the text to print.
+Result<std::string> RunCache(CacheAction action, const std::string& store_path,
+                             std::chrono::seconds older_than);
 
 }  // namespace issuegraph::app

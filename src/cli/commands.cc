@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,37 +37,80 @@ std::string EnvOr(const char* name) {
   return value == nullptr ? "" : value;
 }
 
-struct ReportFlags {
+// The flags `report` and `export` share: what to crawl and how.
+struct CrawlFlags {
   app::ReportOptions options;
   std::string format = "markdown";
   std::string api = "auto";
   std::string output;
   std::string token_flag;
   bool stats = false;
+  bool no_store = false;
   int max_wait_seconds = 60;
+  int max_age_seconds = 600;
 };
 
-int RunReportCommand(ReportFlags& flags) {
+void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
+  sub.add_option("--depth", flags.options.depth, "Link hops to follow from the root (the root is always read whole)")
+      ->default_val(1)
+      ->check(CLI::Range(0, 10));
+  sub.add_option("--max-nodes", flags.options.max_nodes,
+                 "Most items to fetch; a larger graph is cut and marked partial")
+      ->default_val(100)
+      ->check(CLI::Range(1, 100000));
+  sub.add_option("--api", flags.api, "graphql, rest, or auto: GraphQL with a token, REST without")
+      ->default_val("auto")
+      ->check(CLI::IsMember({"auto", "graphql", "rest"}));
+  sub.add_option("--token", flags.token_flag,
+                 "GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for other hosts)");
+  sub.add_option("--api-url", flags.options.api_url, "GitHub REST API base URL (default: from the issue's host)")
+      ->envname("ISSUEGRAPH_API_URL");
+  sub.add_option("--max-wait", flags.max_wait_seconds,
+                 "Longest wait, in seconds, for a rate limit before stopping with what is known")
+      ->default_val(60)
+      ->check(CLI::Range(0, 3600));
+  sub.add_option("--store", flags.options.store.path,
+                 "The cache database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+  sub.add_flag("--no-store", flags.no_store, "Neither read nor write the cache");
+  sub.add_option("--max-age", flags.max_age_seconds,
+                 "Seconds a cached item stays fresh; older ones are revalidated")
+      ->default_val(600)
+      ->check(CLI::Range(0, 365 * 24 * 3600));
+  sub.add_flag("--refresh", flags.options.store.refresh, "Revalidate every cached item");
+  sub.add_flag("--offline", flags.options.store.offline,
+               "Never touch the network: report from the cache, naming what is missing");
+  sub.add_flag("--stats", flags.stats, "Print request and crawl statistics to stderr");
+}
+
+// Flags -> options, the token included. Returns an exit code on failure.
+std::optional<int> Resolve(CrawlFlags& flags) {
   auto& options = flags.options;
+  options.max_wait = std::chrono::seconds(flags.max_wait_seconds);
+  options.store.max_age = std::chrono::seconds(flags.max_age_seconds);
+  options.store.enabled = !flags.no_store;
+  options.api = flags.api == "graphql" ? app::Api::kGraphql
+                : flags.api == "rest"  ? app::Api::kRest
+                                       : app::Api::kAuto;
   if (flags.format == "md" || flags.format == "markdown") {
     options.format = app::Format::kMarkdown;
   } else if (flags.format == "json") {
     options.format = app::Format::kJson;
+  } else if (flags.format == "html") {
+    options.format = app::Format::kHtml;
+  } else if (flags.format == "dot") {
+    options.format = app::Format::kDot;
   } else {
     options.format = app::Format::kMermaid;
   }
-  options.max_wait = std::chrono::seconds(flags.max_wait_seconds);
-  options.api = flags.api == "graphql" ? app::Api::kGraphql
-                : flags.api == "rest"  ? app::Api::kRest
-                                       : app::Api::kAuto;
-  // Token: --token, then GITHUB_TOKEN, then GH_TOKEN. An Enterprise host gets
-  // only an explicit token or GH_ENTERPRISE_TOKEN, so a github.com token is
-  // never sent to another host.
+  if (!options.from.empty()) return std::nullopt;  // an archive needs no token
   auto ref = ParseIssueRef(options.input);
   if (!ref) {
     PrintError(ref.error().message);
     return kExitUsage;
   }
+  // Token: --token, then GITHUB_TOKEN, then GH_TOKEN. An Enterprise host gets
+  // only an explicit token or GH_ENTERPRISE_TOKEN, so a github.com token is
+  // never sent to another host.
   const bool public_host = ref->host == kPublicHost;
   std::vector<std::pair<std::string, std::string>> candidates = {{"--token", flags.token_flag}};
   if (public_host || !options.api_url.empty()) {
@@ -81,27 +125,32 @@ int RunReportCommand(ReportFlags& flags) {
       return kExitUsage;
     }
     options.token = value;
-    options.token_source = where;
     break;
   }
+  return std::nullopt;
+}
 
-  auto result = app::RunReport(options);
+void PrintStats(const Graph& graph) {
+  const auto& stats = graph.stats;
+  std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
+            << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries
+            << " waited_ms=" << stats.waited_ms << " bytes=" << stats.bytes
+            << " cache_hits=" << stats.cache_hits << " cache_misses=" << stats.cache_misses
+            << " nodes=" << graph.nodes.size() << " edges=" << graph.edges.size()
+            << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false");
+  for (const auto& [kind, count] : stats.requests_by_kind) std::cerr << " " << kind << "=" << count;
+  if (!stats.truncated.empty()) std::cerr << " truncated=" << stats.truncated.size();
+  std::cerr << "\n";
+}
+
+int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, bool print_text) {
   if (!result) {
     PrintError(result.error().message);
     return ExitCodeFor(result.error().kind);
   }
   for (const auto& notice : result->notices) PrintError(notice);
-  if (flags.stats) {
-    const auto& stats = result->graph.stats;
-    std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
-              << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries
-              << " waited_ms=" << stats.waited_ms << " bytes=" << stats.bytes
-              << " nodes=" << result->graph.nodes.size() << " edges=" << result->graph.edges.size()
-              << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false");
-    for (const auto& [kind, count] : stats.requests_by_kind) std::cerr << " " << kind << "=" << count;
-    if (!stats.truncated.empty()) std::cerr << " truncated=" << stats.truncated.size();
-    std::cerr << "\n";
-  }
+  if (flags.stats) PrintStats(result->graph);
+  if (!print_text) return kExitOk;
   if (flags.output.empty() || flags.output == "-") {
     std::cout << result->text;
     std::cout.flush();
@@ -112,6 +161,22 @@ int RunReportCommand(ReportFlags& flags) {
     return kExitIo;
   }
   return kExitOk;
+}
+
+int RunReportCommand(CrawlFlags& flags) {
+  if (flags.options.input.empty() == flags.options.from.empty()) {
+    PrintError(flags.options.input.empty()
+                   ? "report needs an issue (URL or OWNER/REPO#N) or --from ARCHIVE; see issuegraph report --help"
+                   : "report takes an issue or --from ARCHIVE, not both; see issuegraph report --help");
+    return kExitUsage;
+  }
+  if (auto failed = Resolve(flags)) return *failed;
+  return Finish(app::RunReport(flags.options), flags, true);
+}
+
+int RunExportCommand(CrawlFlags& flags) {
+  if (auto failed = Resolve(flags)) return *failed;
+  return Finish(app::RunExport(flags.options, flags.output), flags, false);
 }
 
 // The subcommand table: name, one-line help, and how to set it up.
@@ -125,36 +190,51 @@ std::vector<Command> Commands() {
   return {
       {"report", "Crawl an issue or pull request and its links, and write a report",
        [](CLI::App& sub) -> std::function<int()> {
-         auto flags = std::make_shared<ReportFlags>();
+         auto flags = std::make_shared<CrawlFlags>();
+         sub.add_option("ref", flags->options.input,
+                        "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N");
+         sub.add_option("--from", flags->options.from, "Render an archive written by `issuegraph export`");
+         sub.add_option("--format", flags->format, "markdown (md), json, html, mermaid or dot")
+             ->default_val("markdown")
+             ->check(CLI::IsMember({"markdown", "md", "json", "html", "mermaid", "dot"}));
+         sub.add_option("-o,--output", flags->output, "Write to FILE (whole or not at all) instead of stdout");
+         AddCrawlOptions(sub, *flags);
+         return [flags] { return RunReportCommand(*flags); };
+       }},
+      {"export", "Crawl like report and write one self-contained archive (report --from renders it)",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto flags = std::make_shared<CrawlFlags>();
          sub.add_option("ref", flags->options.input,
                         "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N")
              ->required();
-         sub.add_option("--depth", flags->options.depth, "Link hops to follow from the root")
-             ->default_val(1)
-             ->check(CLI::Range(0, 10));
-         sub.add_option("--max-nodes", flags->options.max_nodes,
-                        "Most items to fetch; a larger graph is cut and marked partial")
-             ->default_val(100)
-             ->check(CLI::Range(1, 100000));
-         sub.add_option("--format", flags->format, "markdown (md), json or mermaid")
-             ->default_val("markdown")
-             ->check(CLI::IsMember({"markdown", "md", "json", "mermaid"}));
-         sub.add_option("--api", flags->api,
-                        "graphql, rest, or auto: GraphQL with a token, REST without")
-             ->default_val("auto")
-             ->check(CLI::IsMember({"auto", "graphql", "rest"}));
-         sub.add_option("-o,--output", flags->output, "Write to FILE (whole or not at all) instead of stdout");
-         sub.add_option("--token", flags->token_flag,
-                        "GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for other hosts)");
-         sub.add_option("--api-url", flags->options.api_url,
-                        "GitHub REST API base URL (default: from the issue's host)")
-             ->envname("ISSUEGRAPH_API_URL");
-         sub.add_option("--max-wait", flags->max_wait_seconds,
-                        "Longest wait, in seconds, for a rate limit before stopping with what is known")
-             ->default_val(60)
-             ->check(CLI::Range(0, 3600));
-         sub.add_flag("--stats", flags->stats, "Print request and crawl statistics to stderr");
-         return [flags] { return RunReportCommand(*flags); };
+         sub.add_option("-o,--output", flags->output, "The archive to write (whole or not at all)")->required();
+         AddCrawlOptions(sub, *flags);
+         return [flags] { return RunExportCommand(*flags); };
+       }},
+      {"cache", "Inspect or tidy the cache: stats, prune (--older-than SECONDS), clear",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto action = std::make_shared<std::string>();
+         auto path = std::make_shared<std::string>();
+         auto older = std::make_shared<int>(7 * 24 * 3600);
+         sub.add_option("action", *action, "stats, prune or clear")
+             ->required()
+             ->check(CLI::IsMember({"stats", "prune", "clear"}));
+         sub.add_option("--store", *path, "The cache database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+         sub.add_option("--older-than", *older, "prune: drop what was fetched longer ago than this, in seconds")
+             ->default_val(7 * 24 * 3600)
+             ->check(CLI::Range(0, 10 * 365 * 24 * 3600));
+         return [action, path, older]() -> int {
+           app::CacheAction which = *action == "prune"   ? app::CacheAction::kPrune
+                                    : *action == "clear" ? app::CacheAction::kClear
+                                                         : app::CacheAction::kStats;
+           auto text = app::RunCache(which, *path, std::chrono::seconds(*older));
+           if (!text) {
+             PrintError(text.error().message);
+             return ExitCodeFor(text.error().kind);
+           }
+           std::cout << *text;
+           return kExitOk;
+         };
        }},
   };
 }
@@ -183,8 +263,9 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", kVersionText);
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 issue not found or deleted,\n"
-      "4 token rejected or no access, 5 rate limited, 6 network or GitHub error, 7 cannot write output.");
+      "Exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 issue not found, deleted, or not in the\n"
+      "cache with --offline, 4 token rejected or no access, 5 rate limited, 6 network or GitHub error,\n"
+      "7 a local file (output, cache, archive) cannot be read or written.");
   std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
   for (auto& command : Commands()) {
     CLI::App* sub = app.add_subcommand(command.name, command.help);

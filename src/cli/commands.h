@@ -12,11 +12,11 @@ enum ExitCode : int {
   kExitOk = 0,
   kExitInternal = 1,   // a bug: please report it
   kExitUsage = 2,      // bad arguments: URL, flag, token format
-  kExitNotFound = 3,   // the issue does not exist, was deleted, or is private
+  kExitNotFound = 3,   // the issue does not exist, was deleted, is private, or is not cached (--offline)
   kExitAuth = 4,       // token rejected, or no access
   kExitRateLimit = 5,  // rate limit longer than --max-wait
   kExitNetwork = 6,    // GitHub unreachable or answering errors
-  kExitIo = 7,         // cannot write the output file
+  kExitIo = 7,         // a local file (output, cache, archive) cannot be read or written
 };
 
 int ExitCodeFor(ErrorKind kind);

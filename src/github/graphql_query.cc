@@ -180,6 +180,26 @@ GraphqlRequest CommitPullsQuery(const std::vector<CommitRequest>& commits) {
   return request;
 }
 
+GraphqlRequest ProbeQuery(const std::vector<IssueRef>& refs) {
+  GraphqlRequest request;
+  std::string params;
+  std::string fields;
+  const std::string timeline = "timelineItems(itemTypes: " + std::string(kItemTypes) + ") { totalCount }";
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const std::string n = std::to_string(i);
+    params += (i == 0 ? "" : ", ") + ("$o" + n + ": String!, $r" + n + ": String!, $n" + n + ": Int!");
+    fields += "  n" + n + ": repository(owner: $o" + n + ", name: $r" + n + ") { issueOrPullRequest(number: $n" + n +
+              ") { __typename ... on Issue { updatedAt " + timeline +
+              " closedByPullRequestsReferences(includeClosedPrs: true) { totalCount } subIssues { totalCount } }"
+              " ... on PullRequest { updatedAt " + timeline + " closingIssuesReferences { totalCount } } } }\n";
+    request.variables["o" + n] = refs[i].owner;
+    request.variables["r" + n] = refs[i].repo;
+    request.variables["n" + n] = refs[i].number;
+  }
+  request.query = "query IssuegraphProbe(" + params + ") {\n" + std::string(kRateLimit) + fields + "}\n";
+  return request;
+}
+
 std::vector<GraphqlRequest> AllQueryShapes() {
   IssueRef a{"github.com", "octo", "app", 1};
   IssueRef b{"github.com", "octo", "lib", 2};
@@ -188,6 +208,7 @@ std::vector<GraphqlRequest> AllQueryShapes() {
       LevelQuery({{a, crawl::Detail::kSummary}}),
       TimelinePagesQuery({{a, "Y3Vyc29yOjE="}, {b, "Y3Vyc29yOjI="}}),
       CommitPullsQuery({{"octo", "app", "0123456789abcdef0123456789abcdef01234567"}}),
+      ProbeQuery({a, b}),
   };
 }
 

@@ -40,6 +40,10 @@ struct CommitRequest {
 };
 GraphqlRequest CommitPullsQuery(const std::vector<CommitRequest>& commits);
 
+// Freshness of stored nodes, cheaply: per ref (alias n<i>) its updatedAt and
+// the totalCount of its linking connections, no content.
+GraphqlRequest ProbeQuery(const std::vector<IssueRef>& refs);
+
 // One example of every document shape the client can send, for validation.
 std::vector<GraphqlRequest> AllQueryShapes();
 

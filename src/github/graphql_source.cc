@@ -290,6 +290,55 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
   return out;
 }
 
+std::vector<Result<GraphqlSource::Stamp>> GraphqlSource::Probe(const std::vector<IssueRef>& refs) {
+  constexpr size_t kProbeBatch = 100;
+  std::vector<GraphqlRequest> requests;
+  for (size_t start = 0; start < refs.size(); start += kProbeBatch) {
+    requests.push_back(ProbeQuery(std::vector<IssueRef>(
+        refs.begin() + static_cast<std::ptrdiff_t>(start),
+        refs.begin() + static_cast<std::ptrdiff_t>(std::min(refs.size(), start + kProbeBatch)))));
+  }
+  auto answers = Execute(requests, "graphql_probe");
+  std::vector<Result<Stamp>> out;
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const auto& answer = answers[i / kProbeBatch];
+    if (!answer) {
+      out.push_back(std::unexpected(answer.error()));
+      continue;
+    }
+    const json& item =
+        Field(Field(Field(*answer, "data"), "n" + std::to_string(i % kProbeBatch)), "issueOrPullRequest");
+    if (!item.is_object()) {
+      out.push_back(MakeError(ErrorKind::kNotFound, "issue " + refs[i].Text() + " not found"));
+      continue;
+    }
+    Stamp stamp;
+    stamp.updated_at = JsonString(item, "updatedAt");
+    stamp.link_count = 0;
+    for (const char* name : {"timelineItems", "closedByPullRequestsReferences", "closingIssuesReferences", "subIssues"}) {
+      const json& total = Field(Field(item, name), "totalCount");
+      if (total.is_number_integer()) stamp.link_count += total.get<int64_t>();
+    }
+    out.push_back(std::move(stamp));
+  }
+  return out;
+}
+
+int64_t GraphqlSource::LinkCount(const Node& node) {
+  if (!node.complete) return -1;
+  // Timeline entries (comments and linking events, one each) plus the
+  // references the closing and sub-issue fields listed.
+  int64_t count = static_cast<int64_t>(node.comments.size() + node.events.size());
+  for (const auto& link : node.links) {
+    const std::string& field = link.provenance.id;
+    if (link.provenance.where == Provenance::Where::kEvent &&
+        (field == "closedByPullRequestsReferences" || field == "closingIssuesReferences" || field == "subIssues")) {
+      ++count;
+    }
+  }
+  return count;
+}
+
 void GraphqlSource::AddStats(CrawlStats& stats) const {
   const auto& client = client_.stats();
   stats.api = "graphql";

@@ -37,6 +37,19 @@ class GraphqlSource : public crawl::Source {
   std::vector<Result<Node>> Fetch(const std::vector<crawl::FetchRequest>& batch) override;
   void AddStats(CrawlStats& stats) const override;
 
+  // What GitHub says now of each item, in batched probe queries: its
+  // updatedAt and how many linking items it has (timeline entries of the
+  // linking types, closing references, sub-issues). updatedAt alone misses
+  // a new closing reference, which does not touch the target.
+  struct Stamp {
+    std::string updated_at;
+    int64_t link_count = -1;
+  };
+  std::vector<Result<Stamp>> Probe(const std::vector<IssueRef>& refs);
+  // The same count, taken from a node this source fetched in full; -1 for
+  // a node that does not hold its timeline.
+  static int64_t LinkCount(const Node& node);
+
  private:
   // Sends the documents together; each answer is the response object
   // ({data, errors}) or the error that sank the whole document.

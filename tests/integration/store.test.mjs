@@ -1,0 +1,171 @@
+// The store makes the second look free: warm reruns ask nothing, stale but
+// unchanged nodes cost a probe, changes are picked up, offline and archived
+// reports equal the online one, and the store survives two writers, a
+// kill -9 and a corrupt file.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+
+import { binary, freshCacheDir, run, startFake, world } from './harness.mjs';
+
+const root = 'https://github.com/lumen-dev/lumen/issues/120';
+const token = { GITHUB_TOKEN: 't' };
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'issuegraph-store-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function report(fake, args, env) {
+  const result = await run(['report', root, '--api-url', fake.url, ...args], { env });
+  assert.equal(result.code, 0, result.stderr);
+  return result;
+}
+
+for (const api of ['rest', 'graphql']) {
+  describe(`store over ${api}`, () => {
+    test('a fresh warm rerun sends no request and prints the same report', async () => {
+      const fake = await startFake(world('seedlike'));
+      try {
+        const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+        const cold = await report(fake, ['--api', api, '--depth', '2'], env);
+        assert.ok((await fake.stats()).total > 0);
+        await fake.resetStats();
+        const warm = await report(fake, ['--api', api, '--depth', '2'], env);
+        assert.equal((await fake.stats()).total, 0);
+        assert.equal(warm.stdout, cold.stdout);
+        const offline = await report(fake, ['--api', api, '--depth', '2', '--offline'], env);
+        assert.equal(offline.stdout, cold.stdout);
+      } finally { await fake.stop(); }
+    });
+
+    test('export, then report --from, gives the same bytes offline', async () => {
+      const fake = await startFake(world('seedlike'));
+      try {
+        const archive = path.join(dir, `archive-${api}.json`);
+        const online = await report(fake, ['--api', api], token);
+        const exported = await run(['export', root, '-o', archive, '--api', api, '--api-url', fake.url], { env: token });
+        assert.equal(exported.code, 0, exported.stderr);
+        await fake.stop();
+        const fromArchive = await run(['report', '--from', archive]);
+        assert.equal(fromArchive.code, 0, fromArchive.stderr);
+        assert.equal(fromArchive.stdout, online.stdout);
+        const stored = JSON.parse(fs.readFileSync(archive, 'utf8'));
+        assert.equal(stored.report.text, online.stdout);
+        assert.ok(!fs.readFileSync(archive, 'utf8').includes('"t"'), 'no token in the archive');
+      } finally { await fake.stop(); }
+    });
+  });
+}
+
+test('GraphQL: a stale but unchanged graph costs one probe per level', async () => {
+  const fake = await startFake(world('seedlike'));
+  try {
+    const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+    await report(fake, ['--api', 'graphql', '--depth', '2'], env);
+    await fake.resetStats();
+    const result = await report(fake, ['--api', 'graphql', '--depth', '2', '--max-age', '0', '--format', 'json'], env);
+    const json = JSON.parse(result.stdout);
+    // Depth 2 over this world is two levels with nodes (the neighbours link
+    // only to each other and the root): two probes, nothing refetched.
+    assert.deepEqual(json.stats.requests_by_kind, { graphql_probe: 2 });
+    assert.equal((await fake.stats()).total, 2);
+  } finally { await fake.stop(); }
+});
+
+test('a changed node is picked up on revalidation; the unchanged are not refetched', async () => {
+  const first = await startFake(world('seedlike'));
+  const port = new URL(first.url).port;
+  const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+  const before = await report(first, ['--api', 'graphql', '--format', 'json'], env);
+  await first.stop();
+  // The same GitHub an hour later: a new pull that closes #120, and a new
+  // comment on #120 that links the docs issue again.
+  const changed = JSON.parse(fs.readFileSync(world('seedlike'), 'utf8'));
+  const items = changed.repos['lumen-dev/lumen'].items;
+  items.push({ number: 140, type: 'pull', title: 'runtime: keep the legacy fallback quiet', body: 'Fixes #120 for agents started by systemd.',
+    state: 'open', author: 'mirela-d', author_association: 'CONTRIBUTOR', created_at: '2026-05-30T09:00:00Z', updated_at: '2026-05-30T09:00:00Z',
+    pull: { merged: false, merged_at: null, draft: false, base: 'main', head: 'fix/quiet' } });
+  const file = path.join(dir, 'seedlike-later.json');
+  fs.writeFileSync(file, JSON.stringify(changed));
+  const second = await startFake(file, ['--port', port]);
+  try {
+    const after2 = await report(second, ['--api', 'graphql', '--format', 'json', '--max-age', '0'], env);
+    const json = JSON.parse(after2.stdout);
+    const edges = new Set(json.edges.map((e) => `${e.from} ${e.to} ${e.kind}`));
+    assert.ok(edges.has('lumen-dev/lumen#140 lumen-dev/lumen#120 cross_referenced'));
+    assert.ok(edges.has('lumen-dev/lumen#140 lumen-dev/lumen#120 closes'));
+    assert.ok(JSON.parse(before.stdout).nodes.length < json.nodes.length);
+    // A probe per level, the root again (its timeline grew), the new pull.
+    assert.equal(json.stats.requests_by_kind.graphql_probe, 2);
+    assert.equal(json.stats.requests_by_kind.graphql_level, 2);
+    assert.ok(json.stats.cache_hits >= 5, `cache hits ${json.stats.cache_hits}`);
+  } finally { await second.stop(); }
+});
+
+test('REST: stale nodes are revalidated with ETags and answered 304', async () => {
+  const fake = await startFake(world('seedlike'));
+  try {
+    const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+    const cold = await report(fake, ['--api', 'rest'], env);
+    await fake.resetStats();
+    const stale = await report(fake, ['--api', 'rest', '--max-age', '0'], env);
+    const stats = await fake.stats();
+    assert.ok(stats.total > 0);
+    assert.equal(stats.not_modified, stats.total, 'every revalidation answered 304');
+    assert.equal(stale.stdout, cold.stdout);
+  } finally { await fake.stop(); }
+});
+
+test('--offline names what is missing', async () => {
+  const result = await run(['report', 'lumen-dev/lumen#120', '--offline']);
+  assert.equal(result.code, 3);
+  assert.match(result.stderr, /not in the store.*--offline/);
+});
+
+test('a corrupt store file: exit 7, one sentence naming --store, file untouched', async () => {
+  const file = path.join(dir, 'corrupt.db');
+  fs.writeFileSync(file, 'this is not a database, it is a grocery list\n'.repeat(100));
+  const before = fs.readFileSync(file);
+  const result = await run(['report', 'lumen-dev/lumen#120', '--store', file, '--offline']);
+  assert.equal(result.code, 7);
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, result.stderr);
+  assert.match(lines[0], /--store/);
+  assert.deepEqual(fs.readFileSync(file), before);
+  const cleared = await run(['cache', 'clear', '--store', file]);
+  assert.equal(cleared.code, 0, cleared.stderr);
+});
+
+test('two crawls at once share a store without losing anything', async () => {
+  const fake = await startFake(world('seedlike'), ['--latency-ms', '20']);
+  try {
+    const store = path.join(dir, 'shared.db');
+    const args = (api) => ['report', root, '--api', api, '--api-url', fake.url, '--depth', '2', '--store', store];
+    const [a, b] = await Promise.all([run(args('rest'), { env: token }), run(args('rest'), { env: token })]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    assert.equal(a.stdout, b.stdout);
+    const offline = await run([...args('rest'), '--offline']);
+    assert.equal(offline.stdout, a.stdout);
+    const stats = await run(['cache', 'stats', '--store', store]);
+    assert.match(stats.stdout, /nodes: 6 /);
+  } finally { await fake.stop(); }
+});
+
+test('kill -9 in the middle of a crawl, then a rerun: the complete, correct report', async () => {
+  const fake = await startFake(world('seedlike'), ['--latency-ms', '150']);
+  try {
+    const store = path.join(dir, 'killed.db');
+    const args = ['report', root, '--api', 'rest', '--api-url', fake.url, '--depth', '2', '--store', store];
+    const child = spawn(binary, args, { env: { ...process.env, ...token }, stdio: 'ignore' });
+    // Let the first levels land in the store, then kill it mid-crawl.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const rerun = await run(args, { env: token });
+    assert.equal(rerun.code, 0, rerun.stderr);
+    const clean = await run([...args.slice(0, -2), '--no-store'], { env: token });
+    assert.equal(rerun.stdout, clean.stdout);
+  } finally { await fake.stop(); }
+});
