@@ -110,7 +110,19 @@ Result<std::optional<std::pair<int64_t, StoredNode>>> ReadNodeRow(sql::Database&
                                                        std::move(stored));
 }
 
+Result<void> ReadThread(sql::Database& db, int64_t id, Node& node);
+Result<void> ReadLinks(sql::Database& db, int64_t id, Node& node);
+
 Result<void> ReadChildren(sql::Database& db, int64_t id, Node& node) {
+  // Only a complete node holds its thread; a leaf has links at most (most of
+  // a large graph is leaves, and two queries each add up).
+  if (node.complete) {
+    if (auto thread = ReadThread(db, id, node); !thread) return thread;
+  }
+  return ReadLinks(db, id, node);
+}
+
+Result<void> ReadThread(sql::Database& db, int64_t id, Node& node) {
   auto comments = db.Cached(
       "SELECT id, author, association, created_at, body, url FROM comments WHERE node_id = ? ORDER "
       "BY position");
@@ -150,7 +162,10 @@ Result<void> ReadChildren(sql::Database& db, int64_t id, Node& node) {
     event.will_close = r.Int(8) != 0;
     node.events.push_back(std::move(event));
   }
+  return {};
+}
 
+Result<void> ReadLinks(sql::Database& db, int64_t id, Node& node) {
   auto links = db.Cached(
       "SELECT from_key, to_key, kind, provenance_node, provenance_where, provenance_id, "
       "provenance_url "
