@@ -64,7 +64,19 @@ Result<std::unique_ptr<store::Store>> OpenStore(const StoreOptions& options) {
 struct Crawled {
   Graph graph;
   std::vector<std::string> notices;
+  std::unique_ptr<store::Store> store;  // open for archiving the report; null with --no-store
 };
+
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kMarkdown: return "markdown";
+    case Format::kJson: return "json";
+    case Format::kMermaid: return "mermaid";
+    case Format::kHtml: return "html";
+    case Format::kDot: return "dot";
+  }
+  return "markdown";
+}
 
 // ref -> graph, through the store (unless disabled) and GitHub (unless offline).
 Result<Crawled> Crawl(const ReportOptions& options) {
@@ -173,6 +185,10 @@ Result<Crawled> Crawl(const ReportOptions& options) {
                               " linked items could not be read; they are listed in the report");
   }
   crawled.graph = std::move(*graph);
+  // The sources that read the store are gone after this return; the store
+  // itself stays open for the caller.
+  cached.reset();
+  crawled.store = std::move(store);
   return crawled;
 }
 
@@ -180,6 +196,7 @@ Result<Crawled> Crawl(const ReportOptions& options) {
 
 Result<ReportResult> RunReport(const ReportOptions& options) {
   ReportResult result;
+  std::unique_ptr<store::Store> store;
   if (!options.from.empty()) {
     auto archive = store::ReadArchive(options.from);
     if (!archive) return std::unexpected(archive.error());
@@ -189,9 +206,22 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
     if (!crawled) return std::unexpected(crawled.error());
     result.graph = std::move(crawled->graph);
     result.notices = std::move(crawled->notices);
+    store = std::move(crawled->store);
   }
   Report report = analyze::Analyze(result.graph);
   result.text = Render(options.format, report, result.graph);
+  if (store) {
+    // Every report is archived with the options that made it; losing that
+    // copy is not worth failing the report the user asked for.
+    store::StoredReport stored;
+    stored.root = result.graph.root;
+    stored.options = OptionsJson(options);
+    stored.format = std::string(FormatName(options.format));
+    stored.content = result.text;
+    if (auto id = store->PutReport(std::move(stored)); !id) {
+      result.notices.push_back("the report was not archived in the store: " + id.error().message);
+    }
+  }
   return result;
 }
 
@@ -245,6 +275,7 @@ Result<std::string> RunCache(CacheAction action, const std::string& store_path,
          "links: " + std::to_string(stats->links) + "\n" +                               //
          "remembered failures: " + std::to_string(stats->failures) + "\n" +              //
          "HTTP validators: " + std::to_string(stats->validators) + "\n" +                //
+         "archived reports: " + std::to_string(stats->reports) + "\n" +                 //
          "newest fetch: " + age(stats->newest_fetched_at) + "\n" +                       //
          "oldest fetch: " + age(stats->oldest_fetched_at) + "\n";
 }

@@ -117,6 +117,24 @@ test('REST: stale nodes are revalidated with ETags and answered 304', async () =
   } finally { await fake.stop(); }
 });
 
+test('every report is archived in the store, and no token is ever written there', async () => {
+  const fake = await startFake(world('seedlike'));
+  try {
+    const store = path.join(dir, 'archived.db');
+    const secret = 'ghp_secretvalue_that_must_not_be_stored_123';
+    for (const format of ['markdown', 'json']) {
+      const result = await run(['report', root, '--api-url', fake.url, '--store', store, '--format', format],
+        { env: { GITHUB_TOKEN: secret } });
+      assert.equal(result.code, 0, result.stderr);
+    }
+    const stats = await run(['cache', 'stats', '--store', store]);
+    assert.match(stats.stdout, /archived reports: 2\n/);
+    for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('archived.db'))) {
+      assert.ok(!fs.readFileSync(path.join(dir, file)).includes(secret), `${file} holds the token`);
+    }
+  } finally { await fake.stop(); }
+});
+
 test('--offline names what is missing', async () => {
   const result = await run(['report', 'lumen-dev/lumen#120', '--offline']);
   assert.equal(result.code, 3);
