@@ -4,69 +4,22 @@
 
 #include <algorithm>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "render/render_test_util.h"
 
 namespace issuegraph::render {
 namespace {
 
-Node MakeNode(const std::string& ref, NodeType type, NodeState state, const std::string& title) {
-  Node node;
-  node.ref = *ParseShortRef(ref);
-  node.type = type;
-  node.state = state;
-  node.merged = state == NodeState::kMerged;
-  node.title = title;
-  node.url = node.ref.HtmlUrl();
-  return node;
-}
-
-Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind) {
-  Edge edge;
-  edge.from = from;
-  edge.to = to;
-  edge.kind = kind;
-  return edge;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-Graph SmallGraph(bool reversed) {
-  Graph graph;
-  graph.root = "acme/app#12";
-  std::vector<Node> nodes = {
-      MakeNode("acme/app#12", NodeType::kIssue, NodeState::kClosed, "Crash on save"),
-      MakeNode("acme/app#134", NodeType::kPull, NodeState::kMerged, "Fix the save path"),
-      MakeNode("acme/app#40", NodeType::kIssue, NodeState::kOpen, "Older report"),
-      MakeNode("other/lib#7", NodeType::kIssue, NodeState::kClosed, "Upstream"),
-  };
-  nodes[3].state_reason = "not_planned";
-  std::vector<Edge> edges = {
-      MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCloses),
-      MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCrossReferenced),
-      MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kMentions),
-      MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kDuplicateOf),
-      MakeEdge("acme/app#12", "other/lib#7", EdgeKind::kCrossReferenced),
-      MakeEdge("acme/app#12", "acme/app#99", EdgeKind::kDuplicateOf),
-  };
-  if (reversed) {
-    std::reverse(nodes.begin(), nodes.end());
-    std::reverse(edges.begin(), edges.end());
-  }
-  for (Node& node : nodes) graph.nodes[node.ref.Key()] = node;
-  for (Edge& edge : edges) graph.AddEdge(edge);
-  return graph;
-}
+using testing::Lines;
+using testing::MakeNode;
+using testing::Order;
+using testing::SmallGraph;
 
 TEST(RenderDot, NodesEdgesColoursAndRoot) {
   EXPECT_EQ(
-      RenderDot(SmallGraph(false)),
+      RenderDot(SmallGraph(EdgeKind::kDuplicateOf, Order::kAsWritten)),
       "digraph issuegraph {\n"
       "  graph [rankdir=LR, fontname=\"Helvetica\"];\n"
       "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n"
@@ -94,7 +47,8 @@ TEST(RenderDot, NodesEdgesColoursAndRoot) {
 }
 
 TEST(RenderDot, SameGraphInAnyOrderSameBytes) {
-  EXPECT_EQ(RenderDot(SmallGraph(false)), RenderDot(SmallGraph(true)));
+  EXPECT_EQ(RenderDot(SmallGraph(EdgeKind::kDuplicateOf, Order::kAsWritten)),
+            RenderDot(SmallGraph(EdgeKind::kDuplicateOf, Order::kReversed)));
 }
 
 TEST(RenderDot, HostileTitlesStayInsideTheirString) {

@@ -6,6 +6,7 @@
 
 #include "render/graph_view.h"
 #include "render/html_escape.h"
+#include "render/item_groups.h"
 #include "render/mermaid.h"
 #include "render/wording.h"
 
@@ -95,21 +96,11 @@ std::string Language(std::string_view info) {
   return language;
 }
 
-bool SameSource(const ReportItem& a, const ReportItem& b) {
-  return a.source.node == b.source.node && a.source.where == b.source.where &&
-         a.source.id == b.source.id && a.confirmations == b.confirmations;
-}
-
 std::string SourceLine(const ReportItem& item, const Graph& graph) {
   std::string line =
       "<p class=\"source\">— from " + HtmlLink(SourceName(item.source, graph), item.source.url);
   if (!item.author.empty()) line += " by " + Person(item.author, item.author_association);
-  if (item.confirmations > 0) {
-    line += " · confirmed by " + std::to_string(item.confirmations) +
-            (item.confirmations == 1 ? " later reply" : " later replies");
-  }
-  if (item.occurrences > 1) line += " · seen " + std::to_string(item.occurrences) + " times";
-  return line + "</p>\n";
+  return line + EscapeHtml(ItemNotes(item)) + "</p>\n";
 }
 
 std::string LabelPrefix(const ReportItem& item) {
@@ -167,8 +158,7 @@ std::string CodeBlock(const ReportItem& item) {
 }
 
 // Items that share one source, then that source.
-void RenderGroup(const std::vector<const ReportItem*>& group, const Graph& graph,
-                 std::string* out) {
+void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   if (group.empty()) return;
   *out += "<div class=\"item\">\n";
   {
@@ -196,24 +186,12 @@ void RenderGroup(const std::vector<const ReportItem*>& group, const Graph& graph
 void RenderSection(SectionKind kind, const Report& report, const Graph& graph, std::string* out) {
   *out += "<section id=\"" + std::string(SectionKindName(kind)) + "\">\n<h2>" +
           EscapeHtml(SectionTitle(kind)) + "</h2>\n";
-  auto section = std::find_if(report.sections.begin(), report.sections.end(),
-                              [&](const Section& s) { return s.kind == kind; });
-  if (section == report.sections.end() || section->items.empty()) {
+  std::vector<ItemGroup> groups = GroupSectionItems(report, kind);
+  if (groups.empty()) {
     *out += "<p class=\"none\">None found in the thread.</p>\n</section>\n";
     return;
   }
-  // As in Markdown: errors and examples each keep their own source line;
-  // other sections name a source once for the run of items taken from it.
-  bool one_by_one = kind == SectionKind::kErrorMessages || kind == SectionKind::kCodeExamples;
-  std::vector<const ReportItem*> group;
-  for (const ReportItem& item : section->items) {
-    if (!group.empty() && (one_by_one || !SameSource(*group.front(), item))) {
-      RenderGroup(group, graph, out);
-      group.clear();
-    }
-    group.push_back(&item);
-  }
-  RenderGroup(group, graph, out);
+  for (const ItemGroup& group : groups) RenderGroup(group, graph, out);
   *out += "</section>\n";
 }
 

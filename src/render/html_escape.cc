@@ -26,14 +26,7 @@ std::string EscapeHtml(std::string_view text) {
     char c = text[i];
     auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
-      size_t length = Utf8SequenceLength(text, i);
-      if (length == 0) {
-        out += kReplacementCharacter;
-        ++i;
-      } else {
-        out.append(text.substr(i, length));
-        i += length;
-      }
+      i += AppendValidUtf8At(text, i, &out);
       continue;
     }
     switch (c) {

@@ -6,174 +6,25 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "render/html_escape.h"
+#include "render/render_test_util.h"
 #include "render/utf8.h"
 
 namespace issuegraph::render {
 namespace {
 
+using testing::ExpectMatchesGolden;
+using testing::Item;
+using testing::SampleGraph;
+using testing::SampleReport;
+
 const std::string kGoldenPath =
     std::string(ISSUEGRAPH_SOURCE_DIR) + "/src/render/testdata/report.html";
-
-Provenance Source(const std::string& node, Provenance::Where where, const std::string& id,
-                  const std::string& url) {
-  Provenance source;
-  source.node = node;
-  source.where = where;
-  source.id = id;
-  source.url = url;
-  return source;
-}
-
-ReportItem Item(std::string text, Provenance source, std::string author = "",
-                std::string association = "") {
-  ReportItem item;
-  item.text = std::move(text);
-  item.source = std::move(source);
-  item.author = std::move(author);
-  item.author_association = std::move(association);
-  return item;
-}
-
-ReportItem Code(std::string text, std::string language, Provenance source) {
-  ReportItem item = Item(std::move(text), std::move(source), "kit", "NONE");
-  item.is_code = true;
-  item.language = std::move(language);
-  return item;
-}
-
-Node MakeNode(const std::string& ref, NodeType type, NodeState state, const std::string& title) {
-  Node node;
-  node.ref = *ParseShortRef(ref);
-  node.type = type;
-  node.state = state;
-  node.merged = state == NodeState::kMerged;
-  node.title = title;
-  node.url = node.ref.HtmlUrl();
-  return node;
-}
-
-void Link(Graph* graph, const std::string& from, const std::string& to, EdgeKind kind) {
-  Edge edge;
-  edge.from = from;
-  edge.to = to;
-  edge.kind = kind;
-  graph->AddEdge(edge);
-}
-
-Graph SampleGraph() {
-  Graph graph;
-  graph.root = "acme/app#12";
-  for (Node node :
-       {MakeNode("Acme/App#12", NodeType::kIssue, NodeState::kClosed,
-                 "Saving <b>fails</b> | sometimes"),
-        MakeNode("acme/app#134", NodeType::kPull, NodeState::kMerged, "Open the file for writing"),
-        MakeNode("acme/app#40", NodeType::kIssue, NodeState::kClosed, "Older")}) {
-    graph.nodes[node.ref.Key()] = node;
-  }
-  graph.nodes["acme/app#40"].state_reason = "duplicate";
-  Link(&graph, "acme/app#134", "acme/app#12", EdgeKind::kCloses);
-  Link(&graph, "acme/app#40", "acme/app#12", EdgeKind::kDuplicateOf);
-  Link(&graph, "acme/app#12", "other/lib#3", EdgeKind::kMentions);
-  graph.stats.requests = 7;
-  return graph;
-}
-
-Report SampleReport() {
-  const std::string issue = "https://github.com/Acme/App/issues/12";
-  const Provenance body = Source("acme/app#12", Provenance::Where::kBody, "", issue);
-  const Provenance comment =
-      Source("acme/app#12", Provenance::Where::kComment, "501", issue + "#issuecomment-501");
-  const Provenance pull =
-      Source("acme/app#134", Provenance::Where::kBody, "", "https://github.com/acme/app/pull/134");
-
-  Report report;
-  report.ref = *ParseShortRef("Acme/App#12");
-  report.title = "Saving <b>fails</b> | sometimes";
-  report.state = NodeState::kClosed;
-  report.state_reason = "completed";
-  report.labels = {"bug", "area: io"};
-  report.author = "kit";
-  report.author_association = "CONTRIBUTOR";
-  report.created_at = "2026-05-26T10:00:00Z";
-  report.closed_at = "2026-06-01T12:00:00Z";
-  report.url = issue;
-  report.comment_count = 2;
-  report.participants = {"kit", "lee"};
-  report.status = "Fixed by #134 (merged 2026-06-01); a workaround is known";
-  report.status_source = pull;
-
-  LinkedItem fix;
-  fix.key = "acme/app#134";
-  fix.ref_text = "#134";
-  fix.title = "Open the file for writing";
-  fix.url = "https://github.com/acme/app/pull/134";
-  fix.type = NodeType::kPull;
-  fix.state = NodeState::kMerged;
-  fix.merged_at = "2026-06-01T09:30:00Z";
-  fix.relation = "closes";
-  fix.author = "lee";
-  fix.depth = 1;
-  fix.source = pull;
-  report.linked_pulls = {fix};
-  LinkedItem older;
-  older.key = "acme/app#40";
-  older.ref_text = "#40";
-  older.title = "Older";
-  older.url = "https://github.com/acme/app/issues/40";
-  older.state = NodeState::kClosed;
-  older.state_reason = "duplicate";
-  older.relation = "duplicates";
-  older.depth = 1;
-  LinkedItem unfetched;
-  unfetched.key = "other/lib#3";
-  unfetched.ref_text = "other/lib#3";
-  unfetched.url = "https://github.com/other/lib/issues/3";
-  unfetched.relation = "mentions";
-  unfetched.depth = 1;
-  unfetched.fetched = false;
-  unfetched.source = body;
-  report.linked_issues = {older, unfetched};
-
-  ReportItem error = Code("Error: EACCES: permission denied\n  at open (fs.js:1:1)", "", body);
-  error.occurrences = 3;
-  ReportItem step1 = Item("Open a file", body, "kit", "CONTRIBUTOR");
-  step1.list_level = 1;
-  ReportItem step2 = Item("Press save\nthen wait", body, "kit", "CONTRIBUTOR");
-  step2.list_level = 2;
-  ReportItem expected = Item("It saves.", body, "kit", "CONTRIBUTOR");
-  expected.label = "Expected";
-  ReportItem fix_title = Item("Open the file for writing", pull, "lee", "MEMBER");
-  fix_title.label = "Merged fix #134 (merged 2026-06-01)";
-  ReportItem workaround = Item("As a workaround, run:", comment, "lee", "MEMBER");
-  workaround.confirmations = 1;
-  ReportItem workaround_code = Code("chmod u+w file", "sh", comment);
-  workaround_code.author = "lee";
-  workaround_code.author_association = "MEMBER";
-  workaround_code.confirmations = 1;
-
-  report.sections = {
-      {SectionKind::kSummary, {Item("Saving fails with EACCES on Linux.", body, "kit")}},
-      {SectionKind::kErrorMessages, {error}},
-      {SectionKind::kReproduction, {step1, step2, expected}},
-      {SectionKind::kEnvironment, {}},
-      {SectionKind::kRootCause, {Item("The file is opened read-only.", body, "kit")}},
-      {SectionKind::kFix, {fix_title, Item("Asks for write access.", pull, "lee", "MEMBER")}},
-      {SectionKind::kWorkaround, {workaround, workaround_code}},
-      {SectionKind::kCodeExamples, {Code("fs.openSync(p, 'r')", "js", body)}},
-      {SectionKind::kDiscussion, {}},
-  };
-  report.original_text = "Saving fails.\n\n```\nError: EACCES\n```\n";
-  return report;
-}
 
 // Every text of the report and graph is an attack.
 constexpr std::string_view kScript = "<script>alert(1)</script>";
@@ -244,13 +95,6 @@ Graph HostileGraph() {
   graph.stats.left_out = {Hostile("left out")};
   graph.stats.api = Hostile("api");
   return graph;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 std::string Lower(std::string text) {
@@ -340,14 +184,7 @@ void ExpectSafeAndWellFormed(const std::string& html) {
 }
 
 TEST(RenderHtml, MatchesGolden) {
-  std::string actual = RenderHtml(SampleReport(), SampleGraph());
-  if (std::getenv("ISSUEGRAPH_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(kGoldenPath, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << kGoldenPath;
-  }
-  std::string expected = ReadFile(kGoldenPath);
-  ASSERT_FALSE(expected.empty()) << "missing " << kGoldenPath;
-  EXPECT_EQ(actual, expected) << "set ISSUEGRAPH_UPDATE_GOLDEN=1 to rewrite the golden file";
+  ExpectMatchesGolden(RenderHtml(SampleReport(), SampleGraph()), kGoldenPath);
 }
 
 TEST(RenderHtml, SameInputSameBytes) {

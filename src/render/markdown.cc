@@ -3,18 +3,17 @@
 #include <algorithm>
 #include <array>
 
+#include "render/item_groups.h"
 #include "render/markdown_escape.h"
-#include "render/wording.h"
 #include "render/mermaid.h"
+#include "render/wording.h"
 
 namespace issuegraph::render {
 namespace {
 
 constexpr std::string_view kNoneInThread = "_None found in the thread._\n\n";
 constexpr std::string_view kNoneInGraph = "_None found in the graph._\n\n";
-constexpr size_t kMaxListedKeys = 20;
 constexpr size_t kMaxParticipants = 20;
-
 
 std::string Person(std::string_view login, std::string_view association) {
   if (login.empty()) return "unknown";
@@ -22,20 +21,10 @@ std::string Person(std::string_view login, std::string_view association) {
   return EscapeCell(login) + (role.empty() ? "" : " (" + role + ")");
 }
 
-bool SameSource(const ReportItem& a, const ReportItem& b) {
-  return a.source.node == b.source.node && a.source.where == b.source.where &&
-         a.source.id == b.source.id && a.confirmations == b.confirmations;
-}
-
 std::string SourceLine(const ReportItem& item, const Graph& graph) {
   std::string line = "— from " + MarkdownLink(SourceName(item.source, graph), item.source.url);
   if (!item.author.empty()) line += " by " + Person(item.author, item.author_association);
-  if (item.confirmations > 0) {
-    line += " · confirmed by " + std::to_string(item.confirmations) +
-            (item.confirmations == 1 ? " later reply" : " later replies");
-  }
-  if (item.occurrences > 1) line += " · seen " + std::to_string(item.occurrences) + " times";
-  return line + "\n\n";
+  return line + EscapeCell(ItemNotes(item)) + "\n\n";
 }
 
 std::string LabelPrefix(const ReportItem& item) {
@@ -43,8 +32,7 @@ std::string LabelPrefix(const ReportItem& item) {
 }
 
 // Renders items that share one source, then that source.
-void RenderGroup(const std::vector<const ReportItem*>& group, const Graph& graph,
-                 std::string* out) {
+void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   bool in_list = false;
   for (const ReportItem* item : group) {
     if (item->list_level > 0 && !item->is_code) {
@@ -74,24 +62,12 @@ void RenderGroup(const std::vector<const ReportItem*>& group, const Graph& graph
 
 void RenderSection(SectionKind kind, const Report& report, const Graph& graph, std::string* out) {
   *out += "## " + std::string(SectionTitle(kind)) + "\n\n";
-  auto section = std::find_if(report.sections.begin(), report.sections.end(),
-                              [&](const Section& s) { return s.kind == kind; });
-  if (section == report.sections.end() || section->items.empty()) {
+  std::vector<ItemGroup> groups = GroupSectionItems(report, kind);
+  if (groups.empty()) {
     *out += kNoneInThread;
     return;
   }
-  // Errors and examples each keep their own source line; other sections
-  // name a source once for the run of items taken from it.
-  bool one_by_one = kind == SectionKind::kErrorMessages || kind == SectionKind::kCodeExamples;
-  std::vector<const ReportItem*> group;
-  for (const ReportItem& item : section->items) {
-    if (!group.empty() && (one_by_one || !SameSource(*group.front(), item))) {
-      RenderGroup(group, graph, out);
-      group.clear();
-    }
-    group.push_back(&item);
-  }
-  RenderGroup(group, graph, out);
+  for (const ItemGroup& group : groups) RenderGroup(group, graph, out);
 }
 
 std::string RefCell(const LinkedItem& item) { return MarkdownLink(item.ref_text, item.url); }

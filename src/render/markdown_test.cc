@@ -7,80 +7,33 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "render/markdown_escape.h"
+#include "render/render_test_util.h"
 
 namespace issuegraph::render {
 namespace {
 
+using testing::ExpectMatchesGolden;
+using testing::Item;
+using testing::ItemsOf;
+using testing::MakeEdge;
+using testing::MakeNode;
+using testing::SampleGraph;
+using testing::SampleReport;
+using testing::Source;
+
 const std::string kGoldenPath =
     std::string(ISSUEGRAPH_SOURCE_DIR) + "/src/render/testdata/report.md";
 
-Provenance Source(const std::string& node, Provenance::Where where, const std::string& id,
-                  const std::string& url) {
-  Provenance source;
-  source.node = node;
-  source.where = where;
-  source.id = id;
-  source.url = url;
-  return source;
-}
-
-ReportItem Item(std::string text, Provenance source, std::string author = "",
-                std::string association = "") {
-  ReportItem item;
-  item.text = std::move(text);
-  item.source = std::move(source);
-  item.author = std::move(author);
-  item.author_association = std::move(association);
-  return item;
-}
-
-ReportItem Code(std::string text, std::string language, Provenance source) {
-  ReportItem item = Item(std::move(text), std::move(source), "kit", "NONE");
-  item.is_code = true;
-  item.language = std::move(language);
-  return item;
-}
-
-Node MakeNode(const std::string& ref, NodeType type, NodeState state, const std::string& title) {
-  Node node;
-  node.ref = *ParseShortRef(ref);
-  node.type = type;
-  node.state = state;
-  node.merged = state == NodeState::kMerged;
-  node.title = title;
-  node.url = node.ref.HtmlUrl();
-  return node;
-}
-
-Graph SampleGraph() {
-  Graph graph;
-  graph.root = "acme/app#12";
-  for (Node node :
-       {MakeNode("Acme/App#12", NodeType::kIssue, NodeState::kClosed,
-                 "Saving <b>fails</b> | sometimes"),
-        MakeNode("acme/app#134", NodeType::kPull, NodeState::kMerged, "Open the file for writing"),
-        MakeNode("acme/app#60", NodeType::kPull, NodeState::kOpen, "Draft idea"),
-        MakeNode("acme/app#40", NodeType::kIssue, NodeState::kClosed, "Older")}) {
-    graph.nodes[node.ref.Key()] = node;
-  }
-  graph.nodes["acme/app#60"].draft = true;
-  graph.nodes["acme/app#40"].state_reason = "duplicate";
-  for (auto [from, to, kind] : {std::tuple("acme/app#134", "acme/app#12", EdgeKind::kCloses),
-                                std::tuple("acme/app#60", "acme/app#12", EdgeKind::kConnected),
-                                std::tuple("acme/app#40", "acme/app#12", EdgeKind::kDuplicateOf),
-                                std::tuple("acme/app#12", "other/lib#3", EdgeKind::kMentions)}) {
-    Edge edge;
-    edge.from = from;
-    edge.to = to;
-    edge.kind = kind;
-    graph.AddEdge(edge);
-  }
+// SampleGraph with a draft pull and a crawl cut short.
+Graph MarkdownGraph() {
+  Graph graph = SampleGraph();
+  Node draft = MakeNode("acme/app#60", NodeType::kPull, NodeState::kOpen, "Draft idea");
+  draft.draft = true;
+  graph.nodes[draft.ref.Key()] = draft;
+  graph.AddEdge(MakeEdge("acme/app#60", "acme/app#12", EdgeKind::kConnected));
   graph.stats.requests = 9;
   graph.stats.partial = true;
   graph.stats.partial_reasons = {"The crawl stopped at --max-nodes 4."};
@@ -88,44 +41,19 @@ Graph SampleGraph() {
   return graph;
 }
 
-Report SampleReport() {
+// SampleReport with text Markdown would misread unless escaped (headings,
+// emphasis, fences, list markers, table pipes, HTML, unsafe links), a draft
+// pull and a latest comment from a bot.
+Report MarkdownReport() {
+  Report report = SampleReport();
   const std::string issue = "https://github.com/Acme/App/issues/12";
-  const Provenance body = Source("acme/app#12", Provenance::Where::kBody, "", issue);
-  const Provenance c1 =
-      Source("acme/app#12", Provenance::Where::kComment, "501", issue + "#issuecomment-501");
   const Provenance c2 =
       Source("acme/app#12", Provenance::Where::kComment, "502", issue + "#issuecomment-502");
-  const Provenance pull =
-      Source("acme/app#134", Provenance::Where::kBody, "", "https://github.com/acme/app/pull/134");
-
-  Report report;
-  report.ref = *ParseShortRef("Acme/App#12");
-  report.title = "Saving <b>fails</b> | sometimes\n# not a heading";
-  report.state = NodeState::kClosed;
-  report.state_reason = "completed";
-  report.labels = {"bug", "area: io"};
-  report.author = "kit";
-  report.author_association = "CONTRIBUTOR";
-  report.created_at = "2026-05-26T10:00:00Z";
-  report.closed_at = "2026-06-01T12:00:00Z";
-  report.url = issue;
+  report.title += "\n# not a heading";
   report.comment_count = 4;
-  report.participants = {"kit", "lee", "mo_bot[bot]"};
-  report.status = "Fixed by #134 (merged 2026-06-01); a workaround is known";
-  report.status_source = pull;
+  report.participants.push_back("mo_bot[bot]");
 
-  LinkedItem fix;
-  fix.key = "acme/app#134";
-  fix.ref_text = "#134";
-  fix.title = "Open the file for writing";
-  fix.url = "https://github.com/acme/app/pull/134";
-  fix.type = NodeType::kPull;
-  fix.state = NodeState::kMerged;
-  fix.merged_at = "2026-06-01T09:30:00Z";
-  fix.relation = "closes";
-  fix.author = "lee";
-  fix.depth = 1;
-  LinkedItem draft = fix;
+  LinkedItem draft = report.linked_pulls[0];
   draft.key = "acme/app#60";
   draft.ref_text = "#60";
   draft.title = "Draft | idea";
@@ -134,87 +62,36 @@ Report SampleReport() {
   draft.merged_at = "";
   draft.draft = true;
   draft.relation = "connected";
-  report.linked_pulls = {fix, draft};
+  report.linked_pulls.push_back(draft);
+  report.linked_issues[1].url = "javascript:alert(1)";  // never linked
 
-  LinkedItem older;
-  older.key = "acme/app#40";
-  older.ref_text = "#40";
-  older.title = "Older";
-  older.url = "https://github.com/acme/app/issues/40";
-  older.state = NodeState::kClosed;
-  older.state_reason = "duplicate";
-  older.relation = "duplicates";
-  older.depth = 1;
-  LinkedItem unfetched;
-  unfetched.key = "other/lib#3";
-  unfetched.ref_text = "other/lib#3";
-  unfetched.url = "javascript:alert(1)";  // never linked
-  unfetched.relation = "mentions";
-  unfetched.depth = 1;
-  unfetched.fetched = false;
-  report.linked_issues = {older, unfetched};
-
-  ReportItem error = Code("Error: EACCES: permission denied\n``` not a fence", "", body);
-  error.occurrences = 3;
-  ReportItem step1 = Item("Open a file", body, "kit", "CONTRIBUTOR");
-  step1.list_level = 1;
-  ReportItem step2 = Item("Press *save*\nthen wait", body, "kit", "CONTRIBUTOR");
-  step2.list_level = 2;
-  ReportItem expected = Item("It saves.", body, "kit", "CONTRIBUTOR");
-  expected.label = "Expected";
-  ReportItem fix_title = Item("Open the file for writing", pull, "lee", "MEMBER");
-  fix_title.label = "Merged fix #134 (merged 2026-06-01)";
-  ReportItem workaround = Item("As a workaround, run:", c1, "lee", "MEMBER");
-  workaround.confirmations = 2;
-  ReportItem workaround_code = Code("chmod u+w file", "sh", c1);
-  workaround_code.author = "lee";
-  workaround_code.author_association = "MEMBER";
-  workaround_code.confirmations = 2;
+  ItemsOf(&report, SectionKind::kSummary)[0].text = "Saving fails with _EACCES_ on Linux.";
+  ItemsOf(&report, SectionKind::kErrorMessages)[0].text =
+      "Error: EACCES: permission denied\n``` not a fence";
+  ItemsOf(&report, SectionKind::kReproduction)[1].text = "Press *save*\nthen wait";
+  ItemsOf(&report, SectionKind::kRootCause)[0].text = "1. The file is opened read-only.";
+  for (ReportItem& item : ItemsOf(&report, SectionKind::kWorkaround)) item.confirmations = 2;
+  ItemsOf(&report, SectionKind::kCodeExamples)[0].language = "js`x";
   ReportItem latest = Item("Thanks, <script>alert(1)</script> [link](javascript:x) works!", c2,
                            "mo_bot[bot]", "NONE");
   latest.label = "Latest comment";
-
-  report.sections = {
-      {SectionKind::kSummary, {Item("Saving fails with _EACCES_ on Linux.", body, "kit")}},
-      {SectionKind::kErrorMessages, {error}},
-      {SectionKind::kReproduction, {step1, step2, expected}},
-      {SectionKind::kEnvironment, {}},
-      {SectionKind::kRootCause, {Item("1. The file is opened read-only.", body, "kit")}},
-      {SectionKind::kFix, {fix_title, Item("Asks for write access.", pull, "lee", "MEMBER")}},
-      {SectionKind::kWorkaround, {workaround, workaround_code}},
-      {SectionKind::kCodeExamples, {Code("fs.openSync(p, 'r')", "js`x", body)}},
-      {SectionKind::kDiscussion, {latest}},
-  };
+  ItemsOf(&report, SectionKind::kDiscussion).push_back(latest);
   report.original_text =
       "Saving fails.\n\n</details>\n<script>alert(1)</script>\n\n````\ncode\n````\n";
   return report;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 TEST(RenderMarkdown, MatchesGolden) {
-  std::string actual = RenderMarkdown(SampleReport(), SampleGraph());
-  if (std::getenv("ISSUEGRAPH_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(kGoldenPath, std::ios::binary) << actual;
-    GTEST_SKIP() << "rewrote " << kGoldenPath;
-  }
-  std::string expected = ReadFile(kGoldenPath);
-  ASSERT_FALSE(expected.empty()) << "missing " << kGoldenPath;
-  EXPECT_EQ(actual, expected) << "set ISSUEGRAPH_UPDATE_GOLDEN=1 to rewrite the golden file";
+  ExpectMatchesGolden(RenderMarkdown(MarkdownReport(), MarkdownGraph()), kGoldenPath);
 }
 
 TEST(RenderMarkdown, SameInputSameBytes) {
-  EXPECT_EQ(RenderMarkdown(SampleReport(), SampleGraph()),
-            RenderMarkdown(SampleReport(), SampleGraph()));
+  EXPECT_EQ(RenderMarkdown(MarkdownReport(), MarkdownGraph()),
+            RenderMarkdown(MarkdownReport(), MarkdownGraph()));
 }
 
 TEST(RenderMarkdown, HostileBodyCannotCloseTheDetailsBlock) {
-  std::string out = RenderMarkdown(SampleReport(), SampleGraph());
+  std::string out = RenderMarkdown(MarkdownReport(), MarkdownGraph());
   size_t open = out.find("<details><summary>Original issue text</summary>\n\n`````markdown\n");
   ASSERT_NE(open, std::string::npos) << out;
   size_t close = out.find("\n`````\n", open);

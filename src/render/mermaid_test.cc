@@ -2,72 +2,27 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <iterator>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "render/render_test_util.h"
 
 namespace issuegraph::render {
 namespace {
 
-Node MakeNode(const std::string& ref, NodeType type, NodeState state, const std::string& title) {
-  Node node;
-  node.ref = *ParseShortRef(ref);
-  node.type = type;
-  node.state = state;
-  node.merged = state == NodeState::kMerged;
-  node.title = title;
-  node.url = node.ref.HtmlUrl();
-  return node;
-}
-
-Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind) {
-  Edge edge;
-  edge.from = from;
-  edge.to = to;
-  edge.kind = kind;
-  return edge;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-Graph SmallGraph(bool reversed) {
-  Graph graph;
-  graph.root = "acme/app#12";
-  std::vector<Node> nodes = {
-      MakeNode("acme/app#12", NodeType::kIssue, NodeState::kClosed, "Crash on save"),
-      MakeNode("acme/app#134", NodeType::kPull, NodeState::kMerged, "Fix the save path"),
-      MakeNode("acme/app#40", NodeType::kIssue, NodeState::kOpen, "Older report"),
-      MakeNode("other/lib#7", NodeType::kIssue, NodeState::kClosed, "Upstream"),
-  };
-  nodes[3].state_reason = "not_planned";
-  std::vector<Edge> edges = {
-      MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCloses),
-      MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCrossReferenced),
-      MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kMentions),
-      MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kCrossReferenced),
-      MakeEdge("acme/app#12", "other/lib#7", EdgeKind::kCrossReferenced),
-      MakeEdge("acme/app#12", "acme/app#99", EdgeKind::kDuplicateOf),
-  };
-  if (reversed) {
-    std::reverse(nodes.begin(), nodes.end());
-    std::reverse(edges.begin(), edges.end());
-  }
-  for (Node& node : nodes) graph.nodes[node.ref.Key()] = node;
-  for (Edge& edge : edges) graph.AddEdge(edge);
-  return graph;
-}
+using testing::BuildGraph;
+using testing::Lines;
+using testing::MakeEdge;
+using testing::MakeNode;
+using testing::Order;
+using testing::SmallGraph;
 
 TEST(RenderMermaid, NodesEdgesClassesAndRoot) {
-  EXPECT_EQ(RenderMermaid(SmallGraph(false)),
+  EXPECT_EQ(RenderMermaid(SmallGraph(EdgeKind::kCrossReferenced, Order::kAsWritten)),
             "graph LR\n"
             "  n0[\"#35;12 Crash on save\"]\n"
             "  n1[\"PR #35;134 Fix the save path\"]\n"
@@ -93,7 +48,8 @@ TEST(RenderMermaid, NodesEdgesClassesAndRoot) {
 }
 
 TEST(RenderMermaid, SameGraphInAnyOrderSameBytes) {
-  EXPECT_EQ(RenderMermaid(SmallGraph(false)), RenderMermaid(SmallGraph(true)));
+  EXPECT_EQ(RenderMermaid(SmallGraph(EdgeKind::kCrossReferenced, Order::kAsWritten)),
+            RenderMermaid(SmallGraph(EdgeKind::kCrossReferenced, Order::kReversed)));
 }
 
 TEST(RenderMermaid, HostileTitlesStayInsideTheirLabel) {
@@ -168,9 +124,7 @@ std::string IdOf(const Graph& graph, const std::string& ref) {
 // Root acme/app#1; 30 issues (#100..#129) mention it; each of those is
 // mentioned by 5 issues of its own (#1000...). Three "hub" issues (#9001..3)
 // are mentioned from 4 first-level issues each: they lie on more paths.
-Graph WideGraph(bool reversed) {
-  Graph graph;
-  graph.root = "acme/app#1";
+Graph WideGraph(Order order) {
   std::vector<Node> nodes = {MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, "Root")};
   std::vector<Edge> edges;
   int next = 1000;
@@ -192,17 +146,11 @@ Graph WideGraph(bool reversed) {
           MakeEdge("acme/app#" + std::to_string(100 + 7 * hub + i), ref, EdgeKind::kMentions));
     }
   }
-  if (reversed) {
-    std::reverse(nodes.begin(), nodes.end());
-    std::reverse(edges.begin(), edges.end());
-  }
-  for (Node& node : nodes) graph.nodes[node.ref.Key()] = node;
-  for (Edge& edge : edges) graph.AddEdge(edge);
-  return graph;
+  return BuildGraph("acme/app#1", std::move(nodes), std::move(edges), order);
 }
 
 TEST(RenderMermaid, LargeGraphIsCutToTheCapAroundTheRoot) {
-  Graph graph = WideGraph(false);
+  Graph graph = WideGraph(Order::kAsWritten);
   ASSERT_EQ(graph.nodes.size(), 184u);
   std::string out = RenderMermaid(graph);
   Drawn drawn = Parse(out);
@@ -229,7 +177,8 @@ TEST(RenderMermaid, LargeGraphIsCutToTheCapAroundTheRoot) {
 }
 
 TEST(RenderMermaid, CappedGraphInAnyOrderSameBytes) {
-  EXPECT_EQ(RenderMermaid(WideGraph(false)), RenderMermaid(WideGraph(true)));
+  EXPECT_EQ(RenderMermaid(WideGraph(Order::kAsWritten)),
+            RenderMermaid(WideGraph(Order::kReversed)));
 }
 
 TEST(RenderMermaid, TooManyNeighboursKeepsTheStrongestTies) {

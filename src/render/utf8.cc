@@ -30,19 +30,20 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
   return length;
 }
 
+size_t AppendValidUtf8At(std::string_view text, size_t pos, std::string* out) {
+  size_t length = Utf8SequenceLength(text, pos);
+  if (length == 0) {
+    *out += kReplacementCharacter;
+    return 1;
+  }
+  out->append(text.substr(pos, length));
+  return length;
+}
+
 std::string ValidUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    size_t length = Utf8SequenceLength(text, i);
-    if (length == 0) {
-      out += kReplacementCharacter;
-      ++i;
-    } else {
-      out.append(text.substr(i, length));
-      i += length;
-    }
-  }
+  for (size_t i = 0; i < text.size();) i += AppendValidUtf8At(text, i, &out);
   return out;
 }
 

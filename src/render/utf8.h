@@ -15,6 +15,10 @@ inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+
 // code points above U+10FFFF and cut sequences.
 size_t Utf8SequenceLength(std::string_view text, size_t pos);
 
+// Appends the sequence that starts at `pos` to `out`, or U+FFFD when no
+// valid one does; returns how many bytes of `text` that used (at least 1).
+size_t AppendValidUtf8At(std::string_view text, size_t pos, std::string* out);
+
 // `text` with every byte that starts no valid sequence replaced by U+FFFD.
 std::string ValidUtf8(std::string_view text);
 

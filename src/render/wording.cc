@@ -62,6 +62,16 @@ std::string SourceName(const Provenance& source, const Graph& graph) {
   return name;
 }
 
+std::string ItemNotes(const ReportItem& item) {
+  std::string notes;
+  if (item.confirmations > 0) {
+    notes += " · confirmed by " + std::to_string(item.confirmations) +
+             (item.confirmations == 1 ? " later reply" : " later replies");
+  }
+  if (item.occurrences > 1) notes += " · seen " + std::to_string(item.occurrences) + " times";
+  return notes;
+}
+
 std::string CrawlNote(const Graph& graph) {
   const CrawlStats& stats = graph.stats;
   // What the graph holds, not what this run cost (that is in --stats): the

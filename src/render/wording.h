@@ -36,6 +36,10 @@ std::string LinkedStateText(const LinkedItem& item);
 // "acme/app#12", "acme/app#12 comment 501", "acme/app#12 event 9".
 std::string SourceName(const Provenance& source, const Graph& graph);
 
+// What backs an item, to follow its source line: " · confirmed by 2 later
+// replies · seen 3 times"; empty when nothing does.
+std::string ItemNotes(const ReportItem& item);
+
 // "Crawl: 4 nodes, 4 edges, 9 requests (rest API). Partial result: ..."
 std::string CrawlNote(const Graph& graph);
 

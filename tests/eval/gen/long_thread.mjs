@@ -26,27 +26,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { iso, makeUsers, seeded } from '../../gen_common.mjs';
+
 const COMMENT_COUNT = 120;
 const REPO = 'mossgate/ferrite';
 const here = dirname(fileURLToPath(import.meta.url));
 const defaultOut = join(here, '..', 'worlds', 'long-thread-workaround.json');
 
-// mulberry32: small and good enough for picking phrases.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(2210);
-const pick = (list) => list[Math.floor(rand() * list.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const { rand, pick, int } = seeded(2210);
 const pad = (n, w = 2) => String(n).padStart(w, '0');
-const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 // ---------------------------------------------------------------- people
 const MAINTAINER = { author: 'ottilie-marsh', author_association: 'MEMBER' };
@@ -55,14 +43,11 @@ const FIRST = ['aiko', 'bruno', 'carla', 'dev', 'edda', 'farid', 'gwen', 'hamza'
   'lucas', 'mei', 'nuno', 'olga', 'pavel', 'rhea', 'stellan', 'tariq', 'ulla', 'vesna', 'wim', 'xiadani', 'yara'];
 const LAST = ['ambrose', 'bergstrom', 'cruz', 'dunmore', 'engel', 'falk', 'grieve', 'hale', 'iyer', 'jovanovic',
   'kask', 'lindgren', 'mwangi', 'nakata', 'oyelaran', 'pryor', 'quist', 'rahimi', 'szabo', 'tremblay'];
-const users = [];
-for (let i = 0; i < 60; i++) {
-  const first = FIRST[i % FIRST.length];
-  const last = LAST[(i * 7) % LAST.length];
-  const style = i % 3;
-  const login = style === 0 ? `${first}-${last}` : style === 1 ? `${first}${last[0]}${i}` : `${last}-${first[0]}`;
-  users.push({ author: login, author_association: i % 11 === 0 ? 'CONTRIBUTOR' : 'NONE' });
-}
+const users = makeUsers({
+  count: 60, first: FIRST, last: LAST, contributorEvery: 11,
+  logins: [(first, last) => `${first}-${last}`, (first, last, i) => `${first}${last[0]}${i}`,
+    (first, last) => `${last}-${first[0]}`],
+});
 const someone = () => pick(users);
 
 // ---------------------------------------------------------------- phrases

@@ -19,27 +19,15 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { iso, makeUsers, seeded } from '../../gen_common.mjs';
+
 const COMMENT_COUNT = 305;
 const out = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'long-thread.json');
 
-// mulberry32: small, fast, good enough for picking phrases.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(5000);
-const pick = (list) => list[Math.floor(rand() * list.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const { rand, pick, int } = seeded(5000);
 const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[int(0, 15)]).join('');
 
 const MINUTE = 60 * 1000;
-const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 // ---------------------------------------------------------------- people
 const MAINTAINERS = {
@@ -51,14 +39,11 @@ const FIRST = ['ana', 'bo', 'chen', 'dario', 'eli', 'femi', 'greta', 'hugo', 'iv
   'marek', 'noor', 'oskar', 'priya', 'quentin', 'rosa', 'sami', 'tove', 'uma', 'viktor', 'wren', 'yusuf', 'zoe'];
 const LAST = ['adler', 'bianchi', 'castro', 'dahl', 'eze', 'fischer', 'gallo', 'horvat', 'ito', 'jensen', 'kaur',
   'lopes', 'moreau', 'novak', 'okoro', 'petrov', 'reyes', 'sato', 'tanaka', 'varga'];
-const users = [];
-for (let i = 0; i < 90; i++) {
-  const first = FIRST[i % FIRST.length];
-  const last = LAST[(i * 7) % LAST.length];
-  const style = i % 4;
-  const login = style === 0 ? `${first}-${last}` : style === 1 ? `${first}${last[0]}` : style === 2 ? `${last}${first}` : `${first}_${last}${i}`;
-  users.push({ author: login, author_association: i % 9 === 0 ? 'CONTRIBUTOR' : 'NONE' });
-}
+const users = makeUsers({
+  count: 90, first: FIRST, last: LAST, contributorEvery: 9,
+  logins: [(first, last) => `${first}-${last}`, (first, last) => `${first}${last[0]}`,
+    (first, last) => `${last}${first}`, (first, last, i) => `${first}_${last}${i}`],
+});
 const someone = () => pick(users);
 
 // ---------------------------------------------------------------- phrases
