@@ -5,12 +5,15 @@
 #include <vector>
 
 #include "analyze/describe.h"
+#include "analyze/environment.h"
 #include "analyze/errors.h"
 #include "analyze/linked.h"
 #include "analyze/prose.h"
 #include "analyze/remedy.h"
+#include "analyze/root_cause.h"
 #include "analyze/status.h"
 #include "analyze/thread.h"
+#include "analyze/workaround.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -112,7 +115,7 @@ Report Analyze(const Graph& graph) {
   AddSection(SectionKind::kErrorMessages, std::move(errors), &report);
   AddSection(SectionKind::kReproduction, ExtractReproduction(thread, error_blocks), &report);
   AddSection(SectionKind::kEnvironment, ExtractEnvironment(thread), &report);
-  AddSection(SectionKind::kRootCause, ExtractRootCause(thread, fixes), &report);
+  AddSection(SectionKind::kRootCause, ExtractRootCause(thread, related, fixes), &report);
   AddSection(SectionKind::kFix, ExtractFix(graph, thread, fixes), &report);
   AddSection(SectionKind::kWorkaround, std::move(workarounds), &report);
   AddSection(SectionKind::kCodeExamples, ExtractCodeExamples(thread, error_blocks), &report);

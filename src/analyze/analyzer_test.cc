@@ -296,6 +296,24 @@ TEST(Report, FixComesFromTheMergedPull) {
   EXPECT_EQ(report.status, "Fixed by #134 (merged 2026-06-01); a workaround is known");
 }
 
+TEST(Report, DuplicateTakesCauseAndWorkaroundFromTheCanonicalIssue) {
+  // The canonical thread was read for workarounds only; its cause was lost.
+  GraphBuilder b("acme/app#41");
+  b.Issue("acme/app#41", "Same crash", "Crashes on unplug.", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#40", "Crash on unplug",
+          "Crashes.\n\n## Cause\nThe engine opens the device directly.\n\n"
+          "## Workaround\nUse the default sink.\n");
+  b.Say("acme/app#41", "lee", "MEMBER",
+        "Same problem as #40; a workaround is there.\n\n"
+        "Duplicate of #40");
+  b.Link("acme/app#41", "acme/app#40", EdgeKind::kDuplicateOf);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(Texts(report, SectionKind::kRootCause),
+            (std::vector<std::string>{"The engine opens the device directly."}));
+  EXPECT_EQ(Texts(report, SectionKind::kWorkaround),
+            (std::vector<std::string>{"Use the default sink."}));
+}
+
 TEST(Report, SurvivesOddInput) {
   const std::vector<std::string> bodies = {
       "",

@@ -1,8 +1,11 @@
 #include "analyze/describe.h"
 
 #include <algorithm>
-#include <set>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "analyze/prose.h"
 
@@ -12,11 +15,6 @@ namespace {
 constexpr size_t kSummaryLimit = 600;
 constexpr size_t kDiscussionLimit = 400;
 constexpr size_t kMaxDecisions = 5;
-
-const Post* BodyOf(const Thread& thread) {
-  if (thread.posts.empty() || thread.posts.front().comment != nullptr) return nullptr;
-  return &thread.posts.front();
-}
 
 bool IsProse(const text::Block& block) {
   return block.kind == text::BlockKind::kParagraph || block.kind == text::BlockKind::kListItem ||
@@ -33,6 +31,78 @@ const text::Block* FirstProseWith(const Post& post, const PhraseSet* cues) {
     if (cues == nullptr || cues->AnyIn(LowerAscii(block.text))) return &block;
   }
   return nullptr;
+}
+
+// Topics a snippet or an expectation outside any section can sit under:
+// none, an unreported one, the summary, or a log label above.
+bool IsOpenTopic(Topic topic) {
+  return topic == Topic::kNone || topic == Topic::kOther || topic == Topic::kSummary ||
+         topic == Topic::kLogs;
+}
+
+// A lead-in this short ("Minimal script", "Command") labels its snippet.
+constexpr size_t kMaxLeadInLabel = 24;
+
+// The lead-in of a snippet that shows what was run ("Minimal script:",
+// "Command:", "Running this reproduces it:"), without its colon; empty when
+// `before` is not one. A lead-in that announces failure output ("It fails
+// with:") belongs to the errors.
+std::string_view ReproductionLeadIn(const text::Block& before) {
+  if (before.kind != text::BlockKind::kParagraph) return {};
+  std::string_view text = TrimView(before.text);
+  if (!text.ends_with(':')) return {};
+  std::string lower = LowerAscii(text);
+  std::string_view sentence = SentenceAt(lower, lower.size() - 1);
+  static const PhraseSet kRunCues = {"script",     "command",   "commands",   "code",
+                                     "snippet",    "reproduce", "reproduces", "repro",
+                                     "reproducer", "minimal",   "run",        "ran",
+                                     "running",    "test case", "to trigger", "triggers it"};
+  static const PhraseSet kOutputCues = {"error",  "errors", "fails", "failed",    "output",
+                                        "log",    "logs",   "trace", "traceback", "exception",
+                                        "prints", "says",   "shows", "result"};
+  if (!kRunCues.AnyIn(sentence) || kOutputCues.AnyIn(sentence)) return {};
+  std::string_view label = text.substr(text.size() - sentence.size());
+  label.remove_suffix(1);
+  return TrimView(label);
+}
+
+// "I would expect the row to be written…": the reporter's expectation in
+// prose.
+bool StatesExpectation(std::string_view paragraph) {
+  std::string lower = LowerAscii(TrimView(paragraph));
+  for (std::string_view opener :
+       {"i would expect", "i'd expect", "i expected", "i expect ", "i was expecting",
+        "i would have expected", "the expected behavior", "the expected behaviour",
+        "expected behavior is", "expected behaviour is"}) {
+    if (lower.starts_with(opener)) return true;
+  }
+  return false;
+}
+
+// A code block's shape: its text with case, runs of whitespace and runs of
+// digits folded, hashed (FNV-1a), so that two dumps of the same command
+// with other numbers share one.
+uint64_t ShapeOf(std::string_view code) {
+  uint64_t hash = 14695981039346656037ull;
+  auto mix = [&](char c) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  };
+  char previous = 0;  // the last folded character mixed in
+  for (char c : code) {
+    char folded = c;
+    if (c >= '0' && c <= '9') {
+      folded = '0';
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      folded = ' ';
+    } else if (c >= 'A' && c <= 'Z') {
+      folded = static_cast<char>(c - 'A' + 'a');
+    }
+    if ((folded == '0' || folded == ' ') && folded == previous) continue;
+    mix(folded);
+    previous = folded;
+  }
+  return hash;
 }
 
 }  // namespace
@@ -85,18 +155,35 @@ std::vector<ReportItem> ExtractSummary(const Thread& root) {
 std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& errors) {
   const Post* body = BodyOf(root);
   if (body == nullptr) return {};
+  bool expected_section =
+      std::find(body->topics.begin(), body->topics.end(), Topic::kExpected) != body->topics.end();
   std::vector<ReportItem> items;
   Topic previous = Topic::kNone;
   for (size_t i = 0; i < body->blocks.size(); ++i) {
     Topic topic = body->topics[i];
+    const text::Block& block = body->blocks[i];
+    if (!IsContent(block) || errors.contains({body, i})) continue;
     if (topic != Topic::kReproduction && topic != Topic::kExpected && topic != Topic::kActual) {
+      if (!IsOpenTopic(topic)) continue;
+      // Outside the sections: a snippet introduced as what was run, and the
+      // reporter's "I would expect …".
+      if (block.kind == text::BlockKind::kCode && i > 0) {
+        std::string_view lead_in = ReproductionLeadIn(body->blocks[i - 1]);
+        if (lead_in.empty()) continue;
+        ReportItem item = ItemFromBlock(*body, block);
+        if (NormalizeWords(lead_in).size() <= kMaxLeadInLabel) item.label = lead_in;
+        items.push_back(std::move(item));
+      } else if (!expected_section && block.kind == text::BlockKind::kParagraph &&
+                 StatesExpectation(block.text)) {
+        ReportItem item = ItemFromBlock(*body, block);
+        item.label = "Expected";
+        items.push_back(std::move(item));
+      }
       continue;
     }
-    if (!IsContent(body->blocks[i]) || errors.contains({body, i})) continue;
-    ReportItem item = ItemFromBlock(*body, body->blocks[i]);
-    LabelLine label = body->blocks[i].kind == text::BlockKind::kParagraph
-                          ? SplitLabel(body->blocks[i].text)
-                          : LabelLine{};
+    ReportItem item = ItemFromBlock(*body, block);
+    LabelLine label =
+        block.kind == text::BlockKind::kParagraph ? SplitLabel(block.text) : LabelLine{};
     if (label.topic == topic && !label.rest.empty()) {
       item.label = label.label;
       item.text = label.rest;
@@ -109,25 +196,44 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
   return items;
 }
 
-std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
-  const Post* body = BodyOf(root);
-  if (body == nullptr) return {};
-  BlockSet taken;
-  return TopicItems(*body, Topic::kEnvironment, &taken);
-}
-
 std::vector<ReportItem> ExtractCodeExamples(const Thread& root, const BlockSet& errors) {
   constexpr size_t kMaxExamples = 30;
-  std::vector<ReportItem> items;
-  std::set<std::string> seen;
+  // The same shape in this many posts, with different numbers, is data
+  // people were asked for (status dumps, version output), not an example.
+  constexpr int kCollectedDataPosts = 3;
+  struct Shape {
+    int posts = 0;
+    const Post* last_post = nullptr;
+    std::string_view first_text;
+    bool varies = false;  // some copy differs from the first
+  };
+  std::unordered_map<uint64_t, Shape> shapes;
+  std::vector<std::pair<BlockId, uint64_t>> blocks;  // code blocks and their shapes, in order
   for (const Post& post : root.posts) {
-    for (size_t i = 0; i < post.blocks.size() && items.size() < kMaxExamples; ++i) {
+    for (size_t i = 0; i < post.blocks.size(); ++i) {
       const text::Block& block = post.blocks[i];
       if (block.kind != text::BlockKind::kCode || errors.contains({&post, i})) continue;
-      std::string key = CollapseSpaces(block.text);
-      if (key.empty() || !seen.insert(key).second) continue;
-      items.push_back(ItemFromBlock(post, block));
+      std::string_view text = TrimView(block.text);
+      if (text.empty()) continue;
+      blocks.emplace_back(BlockId{&post, i}, ShapeOf(text));
+      Shape& shape = shapes[blocks.back().second];
+      if (shape.posts == 0) {
+        shape.first_text = text;
+      } else if (text != shape.first_text) {
+        shape.varies = true;
+      }
+      if (shape.last_post != &post) ++shape.posts;
+      shape.last_post = &post;
     }
+  }
+  std::vector<ReportItem> items;
+  std::unordered_set<uint64_t> seen;
+  for (const auto& [id, shape_key] : blocks) {
+    if (items.size() == kMaxExamples) break;
+    if (!seen.insert(shape_key).second) continue;
+    const Shape& shape = shapes.at(shape_key);
+    if (shape.varies && shape.posts >= kCollectedDataPosts) continue;
+    items.push_back(ItemFromBlock(*id.first, id.first->blocks[id.second]));
   }
   return items;
 }

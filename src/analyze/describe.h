@@ -1,5 +1,5 @@
 // The descriptive sections of a report: the reporter's summary, the steps to
-// reproduce with expected and actual behaviour, the environment, the code
+// reproduce with expected and actual behaviour, the code
 // examples worth keeping, and the discussion's decisions. Each reads a
 // parsed Thread and returns items with provenance. Pure; thread-safe.
 #pragma once
@@ -18,9 +18,6 @@ std::vector<ReportItem> ExtractSummary(const Thread& root);
 // Steps, then expected and actual behaviour (labelled), from the body.
 // Blocks in `errors` are left to the error section.
 std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& errors);
-
-// Versions, OS, runtime: environment sections and "OS: …" lines of the body.
-std::vector<ReportItem> ExtractEnvironment(const Thread& root);
 
 // Code blocks of the whole thread not used as error messages, once each.
 std::vector<ReportItem> ExtractCodeExamples(const Thread& root, const BlockSet& errors);

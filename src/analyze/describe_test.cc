@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/environment.h"
 #include "analyze/errors.h"
 #include "analyze/test_graphs.h"
 
@@ -112,6 +113,74 @@ TEST(Discussion, DecisionsAndLatestComment) {
   EXPECT_EQ(Lines(ExtractDiscussion(thread)),
             (std::vector<std::string>{"|We will ship this in the next release.|0",
                                       "Latest comment|Any news?|0"}));
+}
+
+TEST(Reproduction, SnippetIntroducedAsWhatWasRun) {
+  // An unheaded "Minimal script:" or "Command:" block was not reproduction.
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It crashes.\n\nMinimal script:\n\n```python\nimport app\napp.run()\n```\n\n"
+          "It fails with:\n\n```\nValueError: bad\n```\n\nMy config:\n\n```toml\na = 1\n```\n\n"
+          "Running this reproduces it every time:\n\n```\napp export --all\n```\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  BlockSet errors;
+  ExtractErrors({&thread}, &errors);
+  EXPECT_EQ(
+      Lines(ExtractReproduction(thread, errors)),
+      (std::vector<std::string>{"Minimal script|import app\napp.run()|0", "|app export --all|0"}));
+}
+
+TEST(Reproduction, ExpectationInPlainProse) {
+  // "I would expect …" outside any section was not read as the expectation.
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "Export aborts.\n\nI would expect the row to be written with an empty column.\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  EXPECT_EQ(Lines(ExtractReproduction(thread, {})),
+            (std::vector<std::string>{
+                "Expected|I would expect the row to be written with an empty column.|0"}));
+  // With an expected section, that section speaks.
+  GraphBuilder c("acme/app#2");
+  c.Issue("acme/app#2", "T",
+          "Export aborts. I would expect more.\n\nI would expect a row.\n\n"
+          "### Expected behavior\nA row.\n");
+  Thread other = ThreadOf(c, "acme/app#2");
+  EXPECT_EQ(Lines(ExtractReproduction(other, {})), (std::vector<std::string>{"Expected|A row.|0"}));
+}
+
+TEST(Reproduction, TemplatesSeeErrorStepIsAPlaceholder) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "**To Reproduce**\n1. Run `app build`\n2. See error\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  EXPECT_EQ(Lines(ExtractReproduction(thread, {})), (std::vector<std::string>{"|Run app build|1"}));
+}
+
+TEST(CodeExamples, DataDumpsRepeatedWithOtherNumbersAreDropped) {
+  // Seven near-identical status dumps of a long thread were all listed.
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "Leaks.\n\n```sh\napp --pool off\n```\n");
+  for (int i = 0; i < 4; ++i) {
+    b.Say("acme/app#1", "u" + std::to_string(i), "NONE",
+          "Ours:\n\n```\n$ app status\nopen: " + std::to_string(1000 + 7 * i) +
+              "\n```\n\n"
+              "```sh\napp --pool off\n```");
+  }
+  Thread thread = ThreadOf(b, "acme/app#1");
+  auto items = ExtractCodeExamples(thread, {});
+  ASSERT_EQ(items.size(), 1u);
+  // A command pasted again and again is the same example, kept once.
+  EXPECT_EQ(items[0].text, "app --pool off");
+  EXPECT_EQ(items[0].source.Text(), "acme/app#1 (body)");
+}
+
+TEST(CodeExamples, TheSameDumpTwiceIsKeptOnce) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "Leaks.\n\n```\nopen: 12\n```\n");
+  b.Say("acme/app#1", "ann", "NONE", "```\nopen: 15\n```");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  auto items = ExtractCodeExamples(thread, {});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].text, "open: 12");
 }
 
 }  // namespace

@@ -132,5 +132,20 @@ TEST(ExtractErrors, DeduplicatedWithOccurrencesAndFirstSource) {
   EXPECT_EQ(used.size(), 4u);  // the source block is not an error
 }
 
+TEST(ExtractErrors, DataAfterALongOutputLabelIsNotAnError) {
+  // "Output after about a day:" was read as a log section label, so a status
+  // dump without any error became an error message.
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "Leaks.");
+  b.Say("acme/app#1", "ann", "NONE",
+        "Output after about a day:\n\n```\n$ app status\nopen descriptors: 61539\n```");
+  b.Say("acme/app#1", "bo", "NONE", "Output:\n\n```\nopen descriptors: 61539\n```");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  BlockSet used;
+  auto items = ExtractErrors({&thread}, &used);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].source.Text(), "acme/app#1 (comment 1001)");
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

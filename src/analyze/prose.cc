@@ -86,20 +86,32 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
                      [&](std::string_view phrase) { return HasPhrase(lower, phrase); });
 }
 
-PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : bigrams_(65536 / 64, 0) {
-  for (std::string_view phrase : phrases) {
-    if (phrase.empty()) continue;  // HasPhrase never matches an empty phrase
-    auto first = static_cast<unsigned char>(phrase[0]);
-    by_first_byte_[first].push_back(static_cast<uint32_t>(phrases_.size()));
-    first_byte_[first] = true;
-    if (phrase.size() == 1) {
-      one_byte_[first] = true;
-    } else {
-      size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(phrase[1]);
-      bigrams_[bigram / 64] |= uint64_t{1} << (bigram % 64);
-    }
-    phrases_.emplace_back(phrase);
+PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet() {
+  for (std::string_view phrase : phrases) Add(phrase);
+}
+
+PhraseSet::PhraseSet() : bigrams_(65536 / 64, 0) {}
+
+PhraseSet PhraseSet::Union(std::initializer_list<std::span<const std::string_view>> lists) {
+  PhraseSet set;
+  for (std::span<const std::string_view> list : lists) {
+    for (std::string_view phrase : list) set.Add(phrase);
   }
+  return set;
+}
+
+void PhraseSet::Add(std::string_view phrase) {
+  if (phrase.empty()) return;  // HasPhrase never matches an empty phrase
+  auto first = static_cast<unsigned char>(phrase[0]);
+  by_first_byte_[first].push_back(static_cast<uint32_t>(phrases_.size()));
+  first_byte_[first] = true;
+  if (phrase.size() == 1) {
+    one_byte_[first] = true;
+  } else {
+    size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(phrase[1]);
+    bigrams_[bigram / 64] |= uint64_t{1} << (bigram % 64);
+  }
+  phrases_.emplace_back(phrase);
 }
 
 // Calls accept(pos, phrase) for every occurrence, in text order, until it
@@ -141,6 +153,20 @@ bool PhraseSet::AnyIn(std::string_view lower) const {
     bool end_ok = end == lower.size() || !IsWordByte(lower[end]) || !IsWordByte(phrase.back());
     return start_ok && end_ok;
   });
+}
+
+size_t PhraseSet::CountDistinctIn(std::string_view lower) const {
+  std::vector<const std::string*> found;
+  Scan(lower, [&](size_t pos, const std::string& phrase) {
+    size_t end = pos + phrase.size();
+    bool start_ok = pos == 0 || !IsWordByte(lower[pos - 1]) || !IsWordByte(phrase.front());
+    bool end_ok = end == lower.size() || !IsWordByte(lower[end]) || !IsWordByte(phrase.back());
+    if (start_ok && end_ok && std::find(found.begin(), found.end(), &phrase) == found.end()) {
+      found.push_back(&phrase);
+    }
+    return false;  // keep scanning
+  });
+  return found.size();
 }
 
 bool PhraseSet::AnyOccurs(std::string_view lower) const {
@@ -204,6 +230,37 @@ std::string_view SentenceAt(std::string_view text, size_t at) {
     }
   }
   return TrimView(text.substr(begin, end - begin));
+}
+
+std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  auto add = [&](size_t begin, size_t end) {
+    while (begin < end && IsSpace(text[begin])) ++begin;
+    while (end > begin && IsSpace(text[end - 1])) --end;
+    if (begin < end) ranges.emplace_back(begin, end);
+  };
+  size_t begin = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      add(begin, i);
+      begin = i + 1;
+    } else if (IsSentenceEnd(text, i)) {
+      add(begin, i + 1);
+      begin = i + 1;
+    }
+  }
+  add(begin, text.size());
+  return ranges;
+}
+
+bool StatesCue(std::string_view lower, const PhraseSet& cues) {
+  // Most texts hold none of the cues: one pass says so.
+  if (!cues.AnyOccurs(lower)) return false;
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    std::string_view sentence = lower.substr(begin, end - begin);
+    if (!sentence.ends_with('?') && cues.AnyIn(sentence)) return true;
+  }
+  return false;
 }
 
 bool IsOnlyReferences(std::string_view text, bool allow_keywords) {

@@ -7,8 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/issue_ref.h"
@@ -37,16 +39,23 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
 class PhraseSet {
  public:
   PhraseSet(std::initializer_list<std::string_view> phrases);
+  // The phrases of several lists, to rule a text out with one pass for all:
+  // PhraseSet::Union({kOfferWords, kMeanwhileWords}).
+  static PhraseSet Union(std::initializer_list<std::span<const std::string_view>> lists);
 
   // HasAnyPhrase(lower, phrases()).
   bool AnyIn(std::string_view lower) const;
   // Whether any phrase occurs in `lower` at all, word boundaries or not: a
   // quick test that rules most texts out before a finer one.
   bool AnyOccurs(std::string_view lower) const;
+  // How many different phrases occur in `lower`, with HasPhrase's rule.
+  size_t CountDistinctIn(std::string_view lower) const;
 
   const std::vector<std::string>& phrases() const { return phrases_; }
 
  private:
+  PhraseSet();
+  void Add(std::string_view phrase);
   template <typename Accept>
   bool Scan(std::string_view text, Accept accept) const;
 
@@ -67,6 +76,15 @@ std::string TrimToSentence(std::string_view text, size_t limit);
 
 // The sentence of `text` that contains byte offset `at`.
 std::string_view SentenceAt(std::string_view text, size_t at);
+
+// The [begin, end) byte ranges of the sentences of `text`, in order, split
+// as SentenceAt splits (". ", "! ", "? " and line ends), blanks trimmed and
+// empty sentences left out.
+std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text);
+
+// Whether one of `cues` occurs in `lower` (HasPhrase's rule) in a sentence
+// that states it rather than asks: "Is there a workaround?" holds none.
+bool StatesCue(std::string_view lower, const PhraseSet& cues);
 
 // True when `text` holds nothing but references (#N, GH-N, OWNER/REPO#N,
 // issue or pull URLs), separated by commas, "and" or the closing keywords

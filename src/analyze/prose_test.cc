@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <vector>
+
 namespace issuegraph::analyze {
 namespace {
 
@@ -30,6 +33,38 @@ TEST(Prose, SentenceAt) {
   EXPECT_EQ(SentenceAt(text, 15), "Is this a question?");
   EXPECT_EQ(SentenceAt(text, 0), "First one.");
   EXPECT_EQ(SentenceAt(text, text.size() - 1), "Last");
+}
+
+TEST(Prose, SentenceRangesSplitLikeSentenceAt) {
+  std::string_view text = "First one. Is v1.2 out?\nLast line  ";
+  std::vector<std::string_view> sentences;
+  for (auto [begin, end] : SentenceRanges(text))
+    sentences.push_back(text.substr(begin, end - begin));
+  EXPECT_EQ(sentences, (std::vector<std::string_view>{"First one.", "Is v1.2 out?", "Last line"}));
+  EXPECT_TRUE(SentenceRanges("  \n ").empty());
+}
+
+TEST(Prose, StatesCueIgnoresQuestions) {
+  static const PhraseSet kCues = {"workaround"};
+  EXPECT_FALSE(StatesCue("is there a workaround? we need one.", kCues));
+  EXPECT_TRUE(StatesCue("is it bad? the workaround is to restart.", kCues));
+}
+
+TEST(PhraseSet, UnionOfTwoListsMatchesPhrasesOfBoth) {
+  // Two arrays in braces once read as one span from an iterator pair.
+  static constexpr std::string_view kFirst[] = {"root cause"};
+  static constexpr std::string_view kSecond[] = {"because", "due to"};
+  static const PhraseSet kBoth = PhraseSet::Union({kFirst, kSecond});
+  EXPECT_EQ(kBoth.phrases().size(), 3u);
+  EXPECT_TRUE(kBoth.AnyIn("it fails due to the lock"));
+  EXPECT_TRUE(kBoth.AnyIn("the root cause"));
+  EXPECT_FALSE(kBoth.AnyIn("nothing here"));
+}
+
+TEST(PhraseSet, CountDistinctInCountsEachPhraseOnce) {
+  static const PhraseSet kCues = {"reads", "never", "does not"};
+  EXPECT_EQ(kCues.CountDistinctIn("it reads twice and reads again but never checks"), 2u);
+  EXPECT_EQ(kCues.CountDistinctIn("rereads nothing"), 0u);
 }
 
 TEST(Prose, OnlyReferences) {

@@ -1,7 +1,9 @@
-// The sections a reader acts on: root cause, fix and workarounds, read from
-// the root's thread, its canonical item's thread when it is a duplicate, and
-// the pulls that fix it. Maintainers' words and workarounds that later
-// replies confirm come first. Pure; thread-safe.
+// The fix section: the merged pulls that close the root (title and the
+// first paragraph of their description), else a closing commit, a
+// maintainer's "fixed in …" and proposals: open pulls that would close the
+// root, fix sections, and the fix options of an "expected" section. Root
+// causes are in root_cause.h, workarounds in workaround.h. Pure;
+// thread-safe.
 #pragma once
 
 #include <vector>
@@ -12,22 +14,11 @@
 
 namespace issuegraph::analyze {
 
-// Root-cause and analysis sections of the thread, maintainers' comments
-// explaining the cause, and the cause as described by merged closing pulls.
-std::vector<ReportItem> ExtractRootCause(const Thread& root,
-                                         const std::vector<Thread>& merged_fixes);
-
 // The merged closing pulls (title, then the first paragraph of the body),
-// else a closing commit, else proposals: open pulls that would close the
-// root, fix sections, and the fix options of an "expected" section.
+// else a closing commit, a maintainer's statement that it is fixed, and
+// proposals: open pulls that would close the root, fix sections, and the
+// fix options of an "expected" section.
 std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
                                    const std::vector<Thread>& merged_fixes);
-
-// Workaround sections and comments with workaround cues, from the root's
-// thread and then `related` threads; each counts later replies by others
-// that say it worked. Ordered: maintainers' and confirmed ones first; at
-// most eight workarounds.
-std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
-                                           const std::vector<const Thread*>& related);
 
 }  // namespace issuegraph::analyze

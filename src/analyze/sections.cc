@@ -192,6 +192,9 @@ size_t WordCount(std::string_view words) {
 // only from phrases of two or more words.
 constexpr size_t kMaxHeadingWords = 12;
 
+// A label line longer than this needs a synonym of two or more words.
+constexpr size_t kMaxGenericLabelWords = 3;
+
 bool IsReportedTopic(Topic topic) { return topic != Topic::kNone && topic != Topic::kHeading; }
 
 // The synonyms by their words, to look up each run of a heading's words
@@ -213,11 +216,17 @@ const SynonymIndex& Synonyms() {
   return index;
 }
 
-}  // namespace
+// The best synonym of a heading: its topic, how many words it has and how
+// many words the heading has.
+struct HeadingMatch {
+  Topic topic = Topic::kNone;
+  size_t synonym_words = 0;
+  size_t heading_words = 0;
+};
 
-Topic ClassifyHeading(std::string_view heading) {
+HeadingMatch MatchHeading(std::string_view heading) {
   std::string words = NormalizeWords(heading);
-  if (words.empty()) return Topic::kNone;
+  if (words.empty()) return {};
   // [begin, end) of every word; normalised words are separated by one space.
   std::vector<std::pair<size_t, size_t>> spans;
   for (size_t begin = 0; begin < words.size();) {
@@ -245,8 +254,13 @@ Topic ClassifyHeading(std::string_view heading) {
       }
     }
   }
-  return best < kSynonyms.size() ? kSynonyms[best].topic : Topic::kNone;
+  if (best == kSynonyms.size()) return {Topic::kNone, 0, spans.size()};
+  return {kSynonyms[best].topic, best_words, spans.size()};
 }
+
+}  // namespace
+
+Topic ClassifyHeading(std::string_view heading) { return MatchHeading(heading).topic; }
 
 LabelLine SplitLabel(std::string_view paragraph) {
   LabelLine line;
@@ -257,8 +271,16 @@ LabelLine SplitLabel(std::string_view paragraph) {
   std::string_view label = TrimView(paragraph.substr(0, colon));
   if (label.empty() || WordCount(NormalizeWords(label)) > 5) return line;
   if (label.find('\n') != std::string_view::npos) return line;
-  Topic topic = ClassifyHeading(label);
+  HeadingMatch match = MatchHeading(label);
+  Topic topic = match.topic;
   if (!IsReportedTopic(topic)) return line;
+  // "Output after about a day:" introduces data, not a log section: in a
+  // longer label one generic word is not enough; workaround and cause are
+  // specific enough on their own.
+  if (match.heading_words > kMaxGenericLabelWords && match.synonym_words == 1 &&
+      topic != Topic::kWorkaround && topic != Topic::kRootCause) {
+    return line;
+  }
   std::string_view rest = TrimView(paragraph.substr(colon + 1));
   // "Question about the workaround: does it last?" asks; it is not content.
   if (!rest.empty() && SentenceAt(rest, 0).ends_with('?')) return line;

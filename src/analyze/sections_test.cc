@@ -75,6 +75,17 @@ TEST(SplitLabel, LabelsWithAndWithoutText) {
             Topic::kNone);
 }
 
+TEST(SplitLabel, LongLabelNeedsMoreThanOneGenericWord) {
+  // "Output after about a day:" introduced a status dump that was then read
+  // as error output.
+  EXPECT_EQ(SplitLabel("Output after about a day:").topic, Topic::kNone);
+  EXPECT_EQ(SplitLabel("Output:").topic, Topic::kLogs);
+  EXPECT_EQ(SplitLabel("Relevant log output:").topic, Topic::kLogs);
+  EXPECT_EQ(SplitLabel("Backtrace from gdb:").topic, Topic::kLogs);
+  // Workaround and cause are specific enough in any label.
+  EXPECT_EQ(SplitLabel("A workaround that helped me: restart").topic, Topic::kWorkaround);
+}
+
 std::vector<Topic> TopicsOf(const std::string& markdown) {
   return AssignTopics(text::ParseBlocks(markdown));
 }

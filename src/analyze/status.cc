@@ -62,28 +62,6 @@ Provenance PageOf(const Node& node) {
   return source;
 }
 
-// A maintainer's comment saying it is fixed, latest first; the statement
-// must be made, not hoped for ("should be fixed in 2.0?").
-const Post* MaintainerSaysFixed(const Thread& thread) {
-  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
-    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    std::string prose = post->lower_prose;
-    for (std::string_view cue :
-         {"fixed in", "has been fixed", "was fixed", "is fixed", "fixed by", "fixed on main",
-          "released in", "resolved in", "resolved by", "shipped in", "landed in"}) {
-      size_t at = prose.find(cue);
-      if (at == std::string::npos) continue;
-      std::string_view sentence = SentenceAt(prose, at);
-      if (sentence.ends_with("?") ||
-          HasAnyPhrase(sentence, {"should", "will", "might", "may", "hopefully", "once", "if"})) {
-        continue;
-      }
-      return &*post;
-    }
-  }
-  return nullptr;
-}
-
 StatusLine PullStatus(const Graph& graph, const Node& root) {
   std::vector<const Node*> closes;
   for (const Edge& edge : graph.edges) {
@@ -153,10 +131,10 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     line.source.id = event.id;
     return line;
   }
-  if (const Post* post = MaintainerSaysFixed(thread)) {
-    line.text = "Closed as completed; maintainer @" + post->author +
+  if (FixedStatement fixed = MaintainerSaysFixed(thread); fixed.post != nullptr) {
+    line.text = "Closed as completed; maintainer @" + fixed.post->author +
                 " says it is fixed (no merged closing pull request found)";
-    line.source = post->source;
+    line.source = fixed.post->source;
     return line;
   }
   line.text = "Closed as completed (no linked fix found)";
@@ -193,6 +171,32 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 }
 
 }  // namespace
+
+FixedStatement MaintainerSaysFixed(const Thread& thread) {
+  static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",
+                                  "fixed by",    "fixed on main",  "released in", "resolved in",
+                                  "resolved by", "shipped in",     "landed in"};
+  static const PhraseSet kHedges = {"should", "will", "might", "may", "hopefully", "once", "if"};
+  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    if (!kCues.AnyOccurs(post->lower_prose)) continue;
+    for (const text::Block& block : post->blocks) {
+      if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem &&
+          block.kind != text::BlockKind::kHeading) {
+        continue;
+      }
+      // ASCII lower-casing keeps byte offsets, so a sentence of the
+      // lower-cased text is the same range of the original.
+      std::string lower = LowerAscii(block.text);
+      for (auto [begin, end] : SentenceRanges(lower)) {
+        std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+        if (sentence.ends_with('?') || !kCues.AnyIn(sentence) || kHedges.AnyIn(sentence)) continue;
+        return {&*post, block.text.substr(begin, end - begin)};
+      }
+    }
+  }
+  return {};
+}
 
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {
   const Node* root = graph.Find(graph.root);

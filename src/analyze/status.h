@@ -16,6 +16,15 @@ struct StatusLine {
   Provenance source;
 };
 
+// A maintainer's comment that says the root is fixed ("Fixed in 4.2.1"),
+// the latest one: the post, and the sentence that says it, as written. The
+// statement must be made, not hoped for ("should be fixed in 2.0?").
+struct FixedStatement {
+  const Post* post = nullptr;  // null: no maintainer says so
+  std::string sentence;
+};
+FixedStatement MaintainerSaysFixed(const Thread& thread);
+
 // `root_thread` is the root's parsed conversation (for maintainers'
 // statements); `workaround_known` appends "; a workaround is known".
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known);

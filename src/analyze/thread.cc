@@ -1,5 +1,7 @@
 #include "analyze/thread.h"
 
+#include <algorithm>
+
 #include "analyze/prose.h"
 
 namespace issuegraph::analyze {
@@ -39,6 +41,30 @@ Provenance BodySource(const Node& node) {
   source.where = Provenance::Where::kBody;
   source.url = node.url.empty() ? node.ref.HtmlUrl() : node.url;
   return source;
+}
+
+const Post* BodyOf(const Thread& thread) {
+  if (thread.posts.empty() || thread.posts.front().comment != nullptr) return nullptr;
+  return &thread.posts.front();
+}
+
+bool IsProseBlock(const text::Block& block) {
+  return block.kind == text::BlockKind::kParagraph || block.kind == text::BlockKind::kListItem;
+}
+
+bool HasCodeSpanIn(const text::Block& block, size_t begin, size_t end) {
+  return std::any_of(block.code_spans.begin(), block.code_spans.end(),
+                     [&](const auto& span) { return span.first < end && span.second > begin; });
+}
+
+void AddWithCode(const Post& post, size_t i, BlockSet* taken, std::vector<ReportItem>* items) {
+  if (!taken->insert({&post, i}).second) return;
+  items->push_back(ItemFromBlock(post, post.blocks[i]));
+  size_t next = i + 1;
+  if (next < post.blocks.size() && post.blocks[next].kind == text::BlockKind::kCode &&
+      taken->insert({&post, next}).second) {
+    items->push_back(ItemFromBlock(post, post.blocks[next]));
+  }
 }
 
 Thread ReadThread(const Node& node) {
@@ -89,7 +115,9 @@ bool IsContent(const text::Block& block) {
   if (block.text.size() > 24) return true;
   std::string words = NormalizeWords(block.text);
   if (words.empty()) return block.kind == text::BlockKind::kCode && !TrimView(block.text).empty();
-  for (std::string_view placeholder : {"no response", "n a", "na", "none", "tbd", "todo", "same"}) {
+  // "See error" closes GitHub's default steps template.
+  for (std::string_view placeholder :
+       {"no response", "n a", "na", "none", "tbd", "todo", "same", "see error", "see the error"}) {
     if (words == placeholder && block.kind != text::BlockKind::kCode) return false;
   }
   return true;

@@ -39,6 +39,15 @@ Thread ReadThread(const Node& node);
 // Provenance of a node's body: its page.
 Provenance BodySource(const Node& node);
 
+// The thread's body post; null when the body is empty.
+const Post* BodyOf(const Thread& thread);
+
+// Paragraphs and list items: the blocks a writer explains things in.
+bool IsProseBlock(const text::Block& block);
+
+// Whether an inline code span of `block` overlaps [begin, end) of its text.
+bool HasCodeSpanIn(const text::Block& block, size_t begin, size_t end);
+
 // A block as a report item: code and tables keep their text verbatim, list
 // items keep their nesting, other blocks are plain text. Author and
 // provenance come from the post.
@@ -55,6 +64,11 @@ using BlockSet = std::set<BlockId>;
 // "Label: text" paragraph keeps its label.
 std::vector<ReportItem> TopicItems(const Post& post, Topic topic, BlockSet* taken,
                                    size_t limit = 40);
+
+// Adds the item of block `i` of `post` and, when a code block follows it,
+// that code too (an explanation and its snippet belong together); blocks
+// already in `taken` are skipped and the added ones put there.
+void AddWithCode(const Post& post, size_t i, BlockSet* taken, std::vector<ReportItem>* items);
 
 // Whether a block is worth an item: not HTML, not an empty template answer.
 bool IsContent(const text::Block& block);

@@ -34,14 +34,23 @@ std::string Trim(std::string text) {
 // dropped (the text between them is kept). Walks the tree by its links, in
 // document order, without allocating an iterator and without recursion
 // (hostile input can nest deeply).
-void AppendPlainText(cmark_node* node, std::string& out) {
+// When `spans` is given, the byte range of every code span appended is
+// recorded in it.
+using Spans = std::vector<std::pair<size_t, size_t>>;
+
+void AppendPlainText(cmark_node* node, std::string& out, Spans* spans = nullptr) {
   cmark_node* current = node;
   while (true) {
     switch (cmark_node_get_type(current)) {
       case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
         out += gfm::Literal(current);
         break;
+      case CMARK_NODE_CODE: {
+        size_t begin = out.size();
+        out += gfm::Literal(current);
+        if (spans != nullptr) spans->emplace_back(begin, out.size());
+        break;
+      }
       case CMARK_NODE_SOFTBREAK:
         out += ' ';
         break;
@@ -64,12 +73,16 @@ void AppendPlainText(cmark_node* node, std::string& out) {
   }
 }
 
-std::string PlainText(cmark_node* node) {
-  std::string out;
+void AppendChildrenText(cmark_node* node, std::string& out, Spans* spans) {
   for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
        child = cmark_node_next(child)) {
-    AppendPlainText(child, out);
+    AppendPlainText(child, out, spans);
   }
+}
+
+std::string PlainText(cmark_node* node, Spans* spans = nullptr) {
+  std::string out;
+  AppendChildrenText(node, out, spans);
   return out;
 }
 
@@ -169,24 +182,29 @@ class BlockCollector {
   void OnItem(cmark_node* item) {
     if (Quoted()) return;
     std::string text;
+    Spans spans;
     for (cmark_node* child = cmark_node_first_child(item); child != nullptr;
          child = cmark_node_next(child)) {
       cmark_node_type type = cmark_node_get_type(child);
       if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING) continue;
       if (!text.empty()) text += '\n';
-      text += PlainText(child);
+      AppendChildrenText(child, text, &spans);
     }
-    Add(BlockKind::kListItem, list_depth_, std::move(text), item);
+    Add(BlockKind::kListItem, list_depth_, std::move(text), item).code_spans = std::move(spans);
   }
 
   void OnParagraph(cmark_node* paragraph) {
+    Spans spans;
     if (Quoted()) {
-      Add(BlockKind::kQuote, quote_depth_, PlainText(paragraph), paragraph);
+      std::string text = PlainText(paragraph, &spans);
+      Add(BlockKind::kQuote, quote_depth_, std::move(text), paragraph).code_spans =
+          std::move(spans);
       return;
     }
     if (OwnedByItem(paragraph)) return;
     if (SplitBoldHeading(paragraph)) return;
-    Add(BlockKind::kParagraph, 0, PlainText(paragraph), paragraph);
+    std::string text = PlainText(paragraph, &spans);
+    Add(BlockKind::kParagraph, 0, std::move(text), paragraph).code_spans = std::move(spans);
   }
 
   // "**Describe the bug**" alone, or as the first line of a paragraph (as in
@@ -207,13 +225,16 @@ class BlockCollector {
     Add(BlockKind::kHeading, kBoldHeadingLevel, Trim(std::move(heading)), paragraph);
     if (line_break == nullptr) return true;
     std::string rest;
+    Spans spans;
     for (cmark_node* node = cmark_node_next(line_break); node != nullptr;
          node = cmark_node_next(node)) {
-      AppendPlainText(node, rest);
+      AppendPlainText(node, rest, &spans);
     }
     if (!IsBlank(rest)) {
       // A paragraph's lines are consecutive, so the rest starts one line down.
-      Add(BlockKind::kParagraph, 0, std::move(rest), paragraph).line += 1;
+      Block& block = Add(BlockKind::kParagraph, 0, std::move(rest), paragraph);
+      block.line += 1;
+      block.code_spans = std::move(spans);
     }
     return true;
   }

@@ -3,8 +3,10 @@
 // code. Pure functions over a string; thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace issuegraph::text {
@@ -26,6 +28,10 @@ struct Block {
   std::string info;      // code fence info string (language), empty otherwise
   bool fenced = false;   // code: fenced rather than indented
   int line = 0;          // 1-based start line in the source
+  // Paragraphs, list items and quotes: the [begin, end) byte ranges of `text`
+  // that were inline code spans, in order (a command or identifier the
+  // writer marked as code).
+  std::vector<std::pair<size_t, size_t>> code_spans;
 };
 
 // Blocks in document order. `text` of headings and paragraphs is the

@@ -106,6 +106,26 @@ TEST(ParseBlocks, InlinePlainText) {
             "Text with code, a link, alt text, em, gone, Ctrl soft break and hard\nbreak\nagain");
 }
 
+// The analysis needs to know which words the writer marked as code.
+std::vector<std::string> SpanTexts(const Block& block) {
+  std::vector<std::string> texts;
+  for (auto [begin, end] : block.code_spans) texts.push_back(block.text.substr(begin, end - begin));
+  return texts;
+}
+
+TEST(ParseBlocks, CodeSpansAreRecordedInParagraphsItemsAndQuotes) {
+  auto blocks = ParseBlocks(
+      "Run `make` then *`make install`*.\n\n- first `a`\n\n  second `b`\n\n> quoted `q`\n\n"
+      "**Workaround**\nset `X=1`\n\n# `head`\n");
+  ASSERT_EQ(blocks.size(), 6u);
+  EXPECT_EQ(SpanTexts(blocks[0]), (std::vector<std::string>{"make", "make install"}));
+  EXPECT_EQ(SpanTexts(blocks[1]), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(SpanTexts(blocks[2]), (std::vector<std::string>{"q"}));
+  EXPECT_EQ(blocks[3].kind, BlockKind::kHeading);
+  EXPECT_EQ(SpanTexts(blocks[4]), (std::vector<std::string>{"X=1"}));
+  EXPECT_TRUE(blocks[5].code_spans.empty());
+}
+
 TEST(ParseBlocks, EntitiesAreDecoded) {
   auto blocks = ParseBlocks("it&#39;s &amp; \\*not em\\*\n");
   ASSERT_EQ(blocks.size(), 1u);

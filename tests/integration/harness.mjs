@@ -50,9 +50,13 @@ export async function startFake(worldFile, args = []) {
 const tokenVars = ['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'ISSUEGRAPH_API_URL'];
 
 // A cache directory of its own, removed when the test process exits.
+const cacheDirs = [];
+process.on('exit', () => {
+  for (const dir of cacheDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 export function freshCacheDir() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'issuegraph-cache-'));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  cacheDirs.push(dir);
   return dir;
 }
 

@@ -1,0 +1,192 @@
+#include "analyze/environment.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+
+#include "analyze/prose.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+// Sentences longer than this tell a story; environment lines are short.
+constexpr size_t kMaxSentence = 240;
+constexpr size_t kMaxSentences = 10;
+
+// Names that are an operating system, a runtime or a compiler wherever
+// they appear.
+constexpr std::array kSystems = {"macos",     "osx",      "ubuntu",  "kubuntu", "debian",
+                                 "fedora",    "alpine",   "centos",  "rhel",    "rocky",
+                                 "almalinux", "opensuse", "manjaro", "nixos",   "gentoo",
+                                 "freebsd",   "openbsd",  "netbsd",  "android", "ipados",
+                                 "chromeos",  "raspbian", "wsl",     "wsl2",    "linux"};
+constexpr std::array kRuntimes = {
+    "python", "python3", "node.js",    "nodejs", "temurin",  "openjdk", "corretto", "graalvm",
+    "jdk",    "jre",     "rustc",      "cargo",  "gcc",      "g++",     "clang",    "msvc",
+    ".net",   "dotnet",  "ruby",       "php",    "deno",     "perl",    "erlang",   "elixir",
+    "kotlin", "xcode",   "kubernetes", "docker", "electron", "firefox", "chromium", "golang",
+    "npm",    "yarn",    "pnpm",       "cmake"};
+// Ordinary words as well: a fact only with a version after them.
+constexpr std::array kVersionedNames = {"node", "go",     "rust",    "bun",  "swift",
+                                        "java", "chrome", "safari",  "edge", "mint",
+                                        "pip",  "k8s",    "windows", "ios"};
+constexpr std::array kArchitectures = {"x86_64", "x86-64", "amd64", "arm64", "aarch64",
+                                       "armv7",  "armv7l", "i386",  "i686",  "x64"};
+// Words after which a version is not that word's version.
+constexpr std::array kStopWords = {
+    "from",     "to",      "with",     "and",     "or",    "in",      "on",        "of",
+    "at",       "the",     "a",        "an",      "than",  "then",    "since",     "after",
+    "before",   "until",   "between",  "version", "v",     "is",      "was",       "are",
+    "were",     "be",      "been",     "using",   "use",   "used",    "by",        "for",
+    "about",    "around",  "over",     "under",   "vs",    "also",    "as",        "like",
+    "tag",      "release", "released", "try",     "tried", "upgrade", "upgrading", "updated",
+    "updating", "into",    "onto",     "below",   "above", "only",    "just",      "still",
+    "even",     "but",     "not",      "every",   "each",  "per",     "it",        "that",
+    "this",     "my",      "our",      "same",    "all",   "both",    "latest",    "past",
+    "beyond",   "till",    "up",       "down",    "via",   "through", "least",     "most",
+    "near",     "last",    "next",     "first",   "new",   "old",     "older",     "newer",
+    "got",      "get",     "gets",     "hit",     "hits",  "reached", "returns",   "returned"};
+
+template <size_t N>
+bool OneOf(const std::array<const char*, N>& words, std::string_view word) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const char* candidate) { return word == candidate; });
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool HasLetter(std::string_view word) {
+  return std::any_of(word.begin(), word.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// "1.2", "v21.0.3", "1.0.7-beta": digits with at least one dot.
+bool IsDottedVersion(std::string_view word) {
+  if (!word.empty() && (word[0] == 'v' || word[0] == 'V')) word.remove_prefix(1);
+  if (word.empty() || !IsDigit(word[0])) return false;
+  size_t i = 0;
+  bool dot = false;
+  while (i < word.size() && (IsDigit(word[i]) || word[i] == '.')) {
+    if (word[i] == '.') {
+      if (i + 1 >= word.size() || !IsDigit(word[i + 1])) return false;
+      dot = true;
+    }
+    ++i;
+  }
+  // A suffix such as "-beta", "+", "x" may follow.
+  return dot && (i == word.size() || word[i] == '-' || word[i] == '+' || word[i] == 'x');
+}
+
+bool IsNumber(std::string_view word) {
+  return !word.empty() && word.size() <= 5 && std::all_of(word.begin(), word.end(), IsDigit);
+}
+
+bool IsVersionish(std::string_view word) { return IsDottedVersion(word) || IsNumber(word); }
+
+bool IsSizeUnit(std::string_view lower) {
+  return lower == "gb" || lower == "mb" || lower == "tb" || lower == "gib" || lower == "mib";
+}
+
+struct Word {
+  std::string_view text;  // as written
+  std::string lower;
+};
+
+std::vector<Word> SplitWords(std::string_view sentence) {
+  std::vector<Word> words;
+  size_t pos = 0;
+  while (pos < sentence.size()) {
+    size_t end = sentence.find_first_of(" \t\n,;()[]\"`'", pos);
+    if (end == std::string_view::npos) end = sentence.size();
+    std::string_view word = sentence.substr(pos, end - pos);
+    pos = end + 1;
+    while (!word.empty() && (word.back() == '.' || word.back() == ':' || word.back() == '!')) {
+      word.remove_suffix(1);
+    }
+    if (!word.empty()) words.push_back({word, LowerAscii(word)});
+  }
+  return words;
+}
+
+}  // namespace
+
+int EnvironmentFacts(std::string_view sentence) {
+  std::vector<Word> words = SplitWords(sentence);
+  std::set<std::string> facts;
+  std::vector<bool> used(words.size(), false);  // a version already given to a name
+  auto next_is_version = [&](size_t i) {
+    return i + 1 < words.size() && IsVersionish(words[i + 1].lower);
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i].lower;
+    std::string_view next = i + 1 < words.size() ? std::string_view(words[i + 1].lower) : "";
+    std::string fact;
+    if (OneOf(kSystems, word) || OneOf(kRuntimes, word)) {
+      fact = word;
+    } else if (word == "arch" && next == "linux") {
+      fact = "linux";
+    } else if (word == "mac" && (next == "os" || next == "osx")) {
+      fact = "macos";
+    } else if (word == "windows" &&
+               (next_is_version(i) || next == "server" || (i > 0 && words[i].text[0] == 'W'))) {
+      fact = word;  // "windows 11", "Windows Server", "on Windows"; not "Windows of …"
+    } else if (word == "ios" && (words[i].text == "iOS" || next_is_version(i))) {
+      fact = word;
+    } else if (OneOf(kVersionedNames, word) && next_is_version(i)) {
+      fact = word;
+    } else if (OneOf(kArchitectures, word) || (word == "apple" && next == "silicon")) {
+      fact = "architecture";
+    } else if ((word == "ram" || word == "memory") && i > 0 &&
+               (IsSizeUnit(words[i - 1].lower) ||
+                (words[i - 1].lower.size() > 2 &&
+                 IsSizeUnit(words[i - 1].lower.substr(words[i - 1].lower.size() - 2))))) {
+      fact = "memory";  // "8 GB RAM", "16GB memory"
+    } else if ((word == "cores" || word == "cpus" || word == "vcpus") && i > 0 &&
+               IsNumber(words[i - 1].lower)) {
+      fact = "cpu";
+    }
+    if (!fact.empty()) {
+      facts.insert(fact);
+      if (next_is_version(i)) used[i + 1] = true;
+      continue;
+    }
+    // "PipeWire 1.0.7", "client 3.5.0": a name and its dotted version.
+    if (i > 0 && !used[i] && IsDottedVersion(word)) {
+      const std::string& name = words[i - 1].lower;
+      if (HasLetter(name) && !OneOf(kStopWords, name)) facts.insert(name);
+    }
+  }
+  return static_cast<int>(facts.size());
+}
+
+std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
+  const Post* body = BodyOf(root);
+  if (body == nullptr) return {};
+  BlockSet taken;
+  std::vector<ReportItem> items = TopicItems(*body, Topic::kEnvironment, &taken);
+  if (!items.empty()) return items;
+  // No section: the sentences that name the setup, wherever the reporter
+  // put them, except in steps and in other people's sections.
+  for (size_t i = 0; i < body->blocks.size() && items.size() < kMaxSentences; ++i) {
+    const text::Block& block = body->blocks[i];
+    Topic topic = body->topics[i];
+    if (!IsProseBlock(block) || topic == Topic::kReproduction || topic == Topic::kExpected ||
+        topic == Topic::kActual || topic == Topic::kWorkaround || topic == Topic::kFix ||
+        topic == Topic::kRootCause) {
+      continue;
+    }
+    for (auto [begin, end] : SentenceRanges(block.text)) {
+      std::string_view sentence = std::string_view(block.text).substr(begin, end - begin);
+      if (sentence.size() > kMaxSentence || sentence.ends_with('?')) continue;
+      if (EnvironmentFacts(sentence) < 2) continue;
+      ReportItem item = ItemFromBlock(*body, block);
+      item.text = CollapseSpaces(sentence);
+      items.push_back(std::move(item));
+      if (items.size() == kMaxSentences) break;
+    }
+  }
+  return items;
+}
+
+}  // namespace issuegraph::analyze

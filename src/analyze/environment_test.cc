@@ -1,0 +1,77 @@
+#include "analyze/environment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/test_graphs.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+using testing::GraphBuilder;
+
+// "label|text|level" per item.
+std::vector<std::string> Lines(const std::vector<ReportItem>& items) {
+  std::vector<std::string> lines;
+  for (const ReportItem& item : items) {
+    lines.push_back(item.label + "|" + item.text + "|" + std::to_string(item.list_level));
+  }
+  return lines;
+}
+
+TEST(EnvironmentFacts, SystemsRuntimesProductsAndHardware) {
+  EXPECT_EQ(EnvironmentFacts("Seen with quarry 1.4.2 under OpenJDK 17 on Debian 11."), 3);
+  EXPECT_EQ(EnvironmentFacts("debian 11, python 3.11"), 2);
+  EXPECT_EQ(EnvironmentFacts("A laptop with Windows 10, 16 GB RAM and 8 cores."), 3);
+  EXPECT_EQ(EnvironmentFacts("Runs on arm64 under macOS 14.4."), 2);
+  EXPECT_EQ(EnvironmentFacts("Mac OS 13 and node 18.19.0"), 2);
+  // A name mentioned twice is one fact.
+  EXPECT_EQ(EnvironmentFacts("Moving from node 18 to node 20 broke it."), 1);
+}
+
+TEST(EnvironmentFacts, OrdinaryWordsAndBareVersionsAreNotFacts) {
+  // Versions after prepositions name no product.
+  EXPECT_EQ(EnvironmentFacts("I tried with 3.4.2 and 3.5.0, same result."), 0);
+  EXPECT_EQ(EnvironmentFacts("It moves through the text in windows of three bytes."), 0);
+  EXPECT_EQ(EnvironmentFacts("Windows of three bytes cover the BMP."), 0);
+  EXPECT_EQ(EnvironmentFacts("Only on Windows, with bun 1.1."), 2);
+  EXPECT_EQ(EnvironmentFacts("There are two ways to go: patch it or drop it."), 0);
+  EXPECT_EQ(EnvironmentFacts("The kiosks cannot be upgraded past 2.9."), 0);
+  EXPECT_EQ(EnvironmentFacts("The folder is more than 20 GB."), 0);
+}
+
+TEST(Environment, PlainSentencesWhenThereIsNoSection) {
+  // Environment written as prose used to be missed entirely.
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "The importer stops halfway. I tried 2.0 and 2.1, same thing. My box is Fedora 39 "
+          "with 32 GB RAM, importer 2.1.0.\n\n"
+          "1. Run the importer on Ubuntu 22.04 with node 20\n\n"
+          "alpine 3.19, bun 1.1\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"|My box is Fedora 39 with 32 GB RAM, importer 2.1.0.|0",
+                                      "|Run the importer on Ubuntu 22.04 with node 20|1",
+                                      "|alpine 3.19, bun 1.1|0"}));
+}
+
+TEST(Environment, StepsAndQuestionsAreNotTheEnvironment) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It breaks.\n\n## Steps to reproduce\n1. Install Ubuntu 22.04 and node 20\n\n"
+          "Does it happen on Fedora 40 with node 22?\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_TRUE(ExtractEnvironment(thread).empty());
+}
+
+TEST(Environment, ASectionWinsOverSentences) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "Broken on Debian 12 with gcc 12.\n\n## Environment\n- app 1.2.0\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)), (std::vector<std::string>{"|app 1.2.0|1"}));
+}
+
+}  // namespace
+}  // namespace issuegraph::analyze

@@ -1,0 +1,315 @@
+#include "analyze/root_cause.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "analyze/prose.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+// Scores of the ways a paragraph can state a cause; the strongest wins.
+constexpr int kSectionScore = 10;      // under a "Root cause"/"Analysis" heading
+constexpr int kFixSectionScore = 9;    // a cause section of a merged fix's description
+constexpr int kRootCausePhrase = 8;    // "the root cause is…", anyone
+constexpr int kCausePhrase = 7;        // "is caused by", "the problem is"…: maintainer or body
+constexpr int kFixCausePhrase = 6;     // a merged fix's description saying why
+constexpr int kMaintainerBecause = 5;  // a maintainer's "because"
+constexpr int kMechanismBase = 1;      // plus MechanismScore (2 to 4)
+constexpr int kRelatedPenalty = 1;     // the canonical item's thread, not the root's
+// Statements at least this strong get one place per source before the rest.
+constexpr int kMinSourceScore = kFixCausePhrase;
+
+constexpr size_t kMaxFixParagraphs = 4;
+
+struct Candidate {
+  std::vector<ReportItem> items;
+  int score = 0;
+  // A paragraph whose item (and its code) is made once the candidate is
+  // chosen: a long thread can hold thousands of "because".
+  const Post* post = nullptr;
+  size_t block = 0;
+};
+
+const PhraseSet& MechanismCues() {
+  static const PhraseSet cues = {
+      "reads",         "writes",        "dereferences", "dereference",
+      "forgets",       "forgot",        "never",        "does not",
+      "doesn't",       "did not",       "didn't",       "only",
+      "is nil",        "is null",       "is undefined", "returns",
+      "overflows",     "races",         "leaks",        "skips",
+      "calls",         "assumes",       "ignores",      "holds",
+      "keeps",         "moved",         "grows",        "allocates",
+      "so that",       "which means",   "the issue is", "this happens when",
+      "happens when",  "turns out",     "instead of",   "has its own",
+      "no longer",     "treats",        "relies on",    "depends on",
+      "out of bounds", "uninitialized", "deadlocks",    "swallows",
+      "truncates",     "off by one",    "off-by-one",   "times out"};
+  return cues;
+}
+
+const PhraseSet& RemedyCues() {
+  static const PhraseSet cues = {
+      "you can",        "you could",       "you might",    "you may",
+      "for now",        "in the meantime", "meanwhile",    "until",
+      "workaround",     "workarounds",     "work around",  "works around",
+      "worked around",  "stopgap",         "stop-gap",     "try",
+      "the fix",        "a fix",           "the real fix", "fixed in",
+      "fixed by",       "fix is",          "fix in",       "released in",
+      "shipped in",     "will be part of", "i opened",     "i've opened",
+      "i'll",           "we'll",           "we will",      "i will",
+      "pr welcome",     "prs welcome",     "pull request", "if you need to",
+      "if you want to", "yourself"};
+  return cues;
+}
+
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A path ("/run/app", "./x", "~/.cache"), a call ("weights()"), a scoped or
+// snake_case name: words a writer uses when pointing at code.
+bool HasCodeToken(std::string_view sentence) {
+  size_t pos = 0;
+  while (pos < sentence.size()) {
+    size_t end = sentence.find_first_of(" \t\n,;", pos);
+    if (end == std::string_view::npos) end = sentence.size();
+    std::string_view token = sentence.substr(pos, end - pos);
+    pos = end + 1;
+    if (token.size() < 3 || token.find("://") != std::string_view::npos) continue;
+    bool path = (token[0] == '/' && IsWordChar(token[1])) || token.starts_with("./") ||
+                token.starts_with("~/");
+    if (path || token.find("()") != std::string_view::npos ||
+        token.find("::") != std::string_view::npos) {
+      return true;
+    }
+    // snake_case, not "x86_64" or a file name's date.
+    for (size_t i = 1; i + 1 < token.size(); ++i) {
+      if (token[i] == '_' && IsWordChar(token[i - 1]) && IsWordChar(token[i + 1]) &&
+          (IsLetter(token[i - 1]) || IsLetter(token[i + 1]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool HasRemedySentence(const text::Block& block) {
+  std::string lower = LowerAscii(block.text);
+  if (!RemedyCues().AnyOccurs(lower)) return false;
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    if (IsRemedySentence(std::string_view(lower).substr(begin, end - begin))) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kRootCauseWords[] = {"root cause"};
+constexpr std::string_view kCauseWords[] = {
+    "the cause",       "caused by",      "is due to",         "the reason is",
+    "happens because", "the problem is", "the issue is that", "the bug is"};
+constexpr std::string_view kBecauseWords[] = {"because"};
+
+const PhraseSet& RootCausePhrase() {
+  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords});
+  return cues;
+}
+const PhraseSet& CausePhrases() {
+  static const PhraseSet cues = PhraseSet::Union({kCauseWords});
+  return cues;
+}
+const PhraseSet& Because() {
+  static const PhraseSet cues = PhraseSet::Union({kBecauseWords});
+  return cues;
+}
+
+// Whether any block of the post can hold a cause phrase: most posts hold
+// none, and one pass over the post says so. Only maintainers and the body
+// are read for the weaker phrases.
+bool MayStateCause(const Post& post) {
+  static const PhraseSet kMaintainerCues =
+      PhraseSet::Union({kRootCauseWords, kCauseWords, kBecauseWords});
+  static const PhraseSet kBodyCues = PhraseSet::Union({kRootCauseWords, kCauseWords});
+  if (IsMaintainer(post.author_association)) return kMaintainerCues.AnyOccurs(post.lower_prose);
+  if (post.comment == nullptr) return kBodyCues.AnyOccurs(post.lower_prose);
+  return RootCausePhrase().AnyOccurs(post.lower_prose);
+}
+
+// The score of the cause phrases in block `i` (0: none); `cue_possible`
+// says whether the post holds any at all.
+int PhraseScore(const Post& post, size_t i, bool cue_possible) {
+  if (!cue_possible) return 0;
+  // "We have found the cause and a fix is in review." says there is one;
+  // with a colon after it, the cause follows.
+  static const PhraseSet kFound = {"found the cause",       "found the root cause",
+                                   "know the cause",        "identified the cause",
+                                   "figured out the cause", "found the problem"};
+  bool maintainer = IsMaintainer(post.author_association);
+  bool body = post.comment == nullptr;
+  std::string lower = LowerAscii(post.blocks[i].text);
+  int score = 0;
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+    if (kFound.AnyIn(sentence) && sentence.find(':') == std::string_view::npos) continue;
+    if (RootCausePhrase().AnyIn(sentence)) return kRootCausePhrase;
+    if ((maintainer || body) && CausePhrases().AnyIn(sentence)) {
+      score = std::max(score, kCausePhrase);
+    } else if (maintainer && Because().AnyIn(sentence)) {
+      score = std::max(score, kMaintainerBecause);
+    }
+  }
+  return score;
+}
+
+// Which blocks of a post a remedy follows: the explanation comes before the
+// workaround or the fix announcement it leads to.
+std::vector<bool> RemedyFollows(const Post& post) {
+  std::vector<bool> after(post.blocks.size(), false);
+  bool seen = false;
+  for (size_t i = post.blocks.size(); i > 0; --i) {
+    after[i - 1] = seen;
+    const text::Block& block = post.blocks[i - 1];
+    seen = seen || (IsProseBlock(block) && HasRemedySentence(block));
+  }
+  return after;
+}
+
+void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
+                       std::vector<Candidate>* out) {
+  for (const Post& post : thread.posts) {
+    for (ReportItem& item : TopicItems(post, Topic::kRootCause, taken, 20)) {
+      out->push_back({{std::move(item)}, kSectionScore - penalty});
+    }
+  }
+  for (const Post& post : thread.posts) {
+    bool maintainer_comment = post.comment != nullptr && IsMaintainer(post.author_association);
+    bool cue_possible = MayStateCause(post);
+    bool mechanism_possible = maintainer_comment && MechanismCues().AnyOccurs(post.lower_prose);
+    if (!cue_possible && !mechanism_possible) continue;
+    std::vector<bool> remedy_after;  // worked out when a block needs it
+    for (size_t i = 0; i < post.blocks.size(); ++i) {
+      if (!IsProseBlock(post.blocks[i]) || post.topics[i] == Topic::kWorkaround ||
+          post.topics[i] == Topic::kRootCause || taken->contains({&post, i})) {
+        continue;
+      }
+      int score = PhraseScore(post, i, cue_possible);
+      // A mechanism never outscores a maintainer's "because".
+      if (mechanism_possible && score < kMaintainerBecause) {
+        if (remedy_after.empty()) remedy_after = RemedyFollows(post);
+        int mechanism = MechanismScore(post.blocks[i], remedy_after[i]);
+        if (mechanism >= 2) score = std::max(score, kMechanismBase + mechanism);
+      }
+      if (score == 0) continue;
+      Candidate candidate;
+      candidate.score = score - penalty;
+      candidate.post = &post;
+      candidate.block = i;
+      out->push_back(std::move(candidate));
+    }
+  }
+}
+
+// The post a candidate comes from, as its provenance says.
+std::string SourceOf(const Candidate& candidate) {
+  if (candidate.post != nullptr) return candidate.post->source.Text();
+  return candidate.items.empty() ? std::string() : candidate.items.front().source.Text();
+}
+
+void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* out) {
+  const Post* body = BodyOf(fix);
+  if (body == nullptr) return;
+  auto section = TopicItems(*body, Topic::kRootCause, taken, 20);
+  for (ReportItem& item : section) out->push_back({{std::move(item)}, kFixSectionScore});
+  if (!section.empty()) return;
+  static const PhraseSet kCues = {"root cause", "the cause",       "caused by",      "because",
+                                  "is due to",  "the problem was", "the problem is", "the bug was"};
+  size_t found = 0;
+  for (size_t i = 0; i < body->blocks.size() && found < kMaxFixParagraphs; ++i) {
+    if (!IsProseBlock(body->blocks[i]) || !kCues.AnyIn(LowerAscii(body->blocks[i].text))) continue;
+    Candidate candidate;
+    candidate.score = kFixCausePhrase;
+    AddWithCode(*body, i, taken, &candidate.items);
+    if (candidate.items.empty()) continue;
+    out->push_back(std::move(candidate));
+    ++found;
+  }
+}
+
+}  // namespace
+
+bool IsRemedySentence(std::string_view lower_sentence) {
+  return RemedyCues().AnyIn(lower_sentence);
+}
+
+int MechanismScore(const text::Block& block, bool remedy_follows) {
+  if (!IsProseBlock(block)) return 0;
+  const PhraseSet& cues = MechanismCues();
+  std::string lower = LowerAscii(block.text);
+  if (!cues.AnyOccurs(lower)) return 0;
+  int mechanism = 0;
+  bool code = false;
+  bool explained = false;
+  bool remedy_after = remedy_follows;
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+    if (sentence.ends_with('?')) continue;
+    if (IsRemedySentence(sentence)) {
+      remedy_after = remedy_after || explained;
+      continue;
+    }
+    auto found = static_cast<int>(cues.CountDistinctIn(sentence));
+    if (found == 0) continue;
+    explained = true;
+    mechanism += found;
+    code = code || HasCodeSpanIn(block, begin, end) ||
+           HasCodeToken(std::string_view(block.text).substr(begin, end - begin));
+  }
+  if (!explained) return 0;
+  return std::min(mechanism, 2) + (code ? 1 : 0) + (remedy_after ? 1 : 0);
+}
+
+std::vector<ReportItem> ExtractRootCause(const Thread& root,
+                                         const std::vector<const Thread*>& related,
+                                         const std::vector<Thread>& merged_fixes) {
+  std::vector<Candidate> candidates;
+  BlockSet taken;
+  CollectFromThread(root, 0, &taken, &candidates);
+  for (const Thread* thread : related) {
+    CollectFromThread(*thread, kRelatedPenalty, &taken, &candidates);
+  }
+  for (const Thread& fix : merged_fixes) CollectFromFix(fix, &taken, &candidates);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  // The best explicit statement of every source first (a long analysis
+  // section must not crowd out the maintainer who confirms it, or the
+  // fix's own words), then the rest by score; shown best first.
+  std::vector<bool> chosen(candidates.size(), false);
+  std::set<std::string> sources;
+  size_t count = 0;
+  auto choose = [&](size_t k) {
+    Candidate& candidate = candidates[k];
+    if (candidate.post != nullptr && candidate.items.empty()) {
+      AddWithCode(*candidate.post, candidate.block, &taken, &candidate.items);
+    }
+    if (candidate.items.empty() || count + candidate.items.size() > kMaxRootCauseItems) return;
+    chosen[k] = true;
+    count += candidate.items.size();
+  };
+  for (size_t k = 0; k < candidates.size() && count < kMaxRootCauseItems; ++k) {
+    if (candidates[k].score < kMinSourceScore) break;  // sorted: the rest score lower
+    if (sources.insert(SourceOf(candidates[k])).second) choose(k);
+  }
+  for (size_t k = 0; k < candidates.size() && count < kMaxRootCauseItems; ++k) {
+    if (!chosen[k]) choose(k);
+  }
+  std::vector<ReportItem> items;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    if (!chosen[k]) continue;
+    for (ReportItem& item : candidates[k].items) items.push_back(std::move(item));
+  }
+  return items;
+}
+
+}  // namespace issuegraph::analyze

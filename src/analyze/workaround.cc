@@ -1,0 +1,383 @@
+#include "analyze/workaround.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <utility>
+
+#include "analyze/prose.h"
+#include "analyze/root_cause.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+constexpr size_t kMaxCommentBlocks = 12;
+constexpr size_t kMaxWorkarounds = 8;
+// A confirmation is a short reply; a long one is a story of its own.
+constexpr size_t kMaxConfirmationProse = 400;
+// "ty, works": a reply this short needs only the word.
+constexpr size_t kTerseReply = 40;
+
+// Phrases that offer a workaround, not those that refer to one ("about the
+// workaround").
+constexpr std::string_view kOfferWords[] = {
+    "workaround:",        "workaround is",       "workaround for",       "as a workaround",
+    "a workaround",       "possible workaround", "temporary workaround", "workaround that",
+    "work around it",     "work around this",    "work around the",      "to work around",
+    "works around",       "worked around",       "working around",       "temporary fix",
+    "temporary solution", "quick fix",           "as a stopgap",         "stopgap",
+    "stop-gap",           "i fixed it by",       "fixed it by",          "solved it by",
+    "got it working",     "what worked for me",  "downgrading to",       "downgrade to",
+    "rolling back to",    "roll back to"};
+
+// Phrases that make a sentence a workaround only when someone can act on it.
+constexpr std::string_view kMeanwhileWords[] = {
+    "in the meantime", "meanwhile",      "for now",        "you can",   "temporarily",
+    "if you need to",  "if you want to", "if you have to", "until then"};
+
+constexpr std::string_view kUntilWords[] = {"until"};
+
+const PhraseSet& OfferCues() {
+  static const PhraseSet cues = PhraseSet::Union({kOfferWords});
+  return cues;
+}
+
+const PhraseSet& MeanwhileCues() {
+  static const PhraseSet cues = PhraseSet::Union({kMeanwhileWords});
+  return cues;
+}
+
+// Any phrase a workaround offer needs, to rule most posts out in one pass.
+const PhraseSet& AnyOfferCue() {
+  static const PhraseSet cues = PhraseSet::Union({kOfferWords, kMeanwhileWords, kUntilWords});
+  return cues;
+}
+
+// "…and the export runs again": the writer tried it and it worked.
+const PhraseSet& SuccessCues() {
+  static const PhraseSet cues = {"runs again",      "works again",    "working again",
+                                 "and it works",    "and it runs",    "gets it building",
+                                 "gets it working", "got it working", "goes through",
+                                 "works fine",      "runs fine",      "is back to normal"};
+  return cues;
+}
+
+// "until that is fixed", "until the fix ships", "until we change this":
+// a remedy for the time before the real one.
+bool SaysUntilFixed(std::string_view lower) {
+  static const PhraseSet kUntil = {"until"};
+  if (!kUntil.AnyOccurs(lower)) return false;
+  static const PhraseSet kEvents = {
+      "fix",    "fixed",   "fixes",   "release",  "released",  "releases", "ship",
+      "ships",  "shipped", "land",    "lands",    "landed",    "merged",   "merge",
+      "change", "changed", "patched", "resolved", "available", "upgrade",  "out"};
+  constexpr size_t kWindow = 6;  // words after "until"
+  for (size_t at = lower.find("until"); at != std::string_view::npos;
+       at = lower.find("until", at + 1)) {
+    bool word_start = at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0;
+    if (!word_start || !HasPhrase(lower.substr(at), "until")) continue;
+    std::string words = NormalizeWords(lower.substr(at, 60));
+    // Keep "until" and the next kWindow words.
+    size_t end = 0;
+    for (size_t count = 0; count <= kWindow && end != std::string::npos; ++count) {
+      end = words.find(' ', end + 1);
+    }
+    if (end != std::string::npos) words.resize(end);
+    if (kEvents.AnyIn(words)) return true;
+  }
+  return false;
+}
+
+// "the details and a workaround are there", "see #40 for a workaround":
+// the sentence points elsewhere instead of saying what to do.
+bool RefersElsewhere(std::string_view lower) {
+  bool reference = false;
+  for (size_t at = lower.find('#'); at != std::string_view::npos; at = lower.find('#', at + 1)) {
+    if (at + 1 < lower.size() && lower[at + 1] >= '0' && lower[at + 1] <= '9') reference = true;
+  }
+  reference = reference || lower.find("http") != std::string_view::npos;
+  static const PhraseSet kPointers = {"are there",    "is there",     "see",
+                                      "described in", "mentioned in", "explained in",
+                                      "over in",      "linked",       "details"};
+  return reference && kPointers.AnyIn(lower);
+}
+
+// "the workaround above": one already given, not a new one.
+const PhraseSet& KnownWorkaround() {
+  static const PhraseSet cues = {"the workaround",  "that workaround", "this workaround",
+                                 "your workaround", "the workarounds", "our workaround"};
+  return cues;
+}
+
+// "A proper fix needs the device-monitor rework": about the real fix.
+bool AboutTheRealFix(std::string_view lower) {
+  static const PhraseSet kRealFix = {"proper fix", "real fix",      "permanent fix",
+                                     "actual fix", "long-term fix", "long term fix"};
+  return kRealFix.AnyIn(lower);
+}
+
+// A post someone can act on: a maintainer's, or one with code or a list.
+bool IsActionable(const Post& post) {
+  return IsMaintainer(post.author_association) ||
+         std::any_of(post.blocks.begin(), post.blocks.end(), [](const text::Block& block) {
+           return block.kind == text::BlockKind::kCode || block.kind == text::BlockKind::kListItem;
+         });
+}
+
+// BlockOffersWorkaround, with the post's actionability worked out once.
+bool OffersIn(const text::Block& block, bool post_actionable) {
+  std::string lower = LowerAscii(block.text);
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+    if (sentence.ends_with('?')) continue;
+    bool offer = OfferCues().AnyIn(sentence);
+    bool meanwhile = !offer && (MeanwhileCues().AnyIn(sentence) || SaysUntilFixed(sentence));
+    if ((!offer && !meanwhile) || RefersElsewhere(sentence)) continue;
+    // "Please keep the workaround in place until then" speaks of one already
+    // given; "…repeat the workaround or use an API key:" introduces another.
+    if (meanwhile && KnownWorkaround().AnyIn(sentence) && !sentence.ends_with(':') &&
+        !HasCodeSpanIn(block, begin, end)) {
+      continue;
+    }
+    if (offer || post_actionable || HasCodeSpanIn(block, begin, end) ||
+        SuccessCues().AnyIn(sentence)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsReferenceParagraph(const text::Block& block) {
+  std::string lower = LowerAscii(TrimView(block.text));
+  return IsOnlyReferences(block.text, /*allow_keywords=*/true) || lower.starts_with("duplicate of");
+}
+
+bool ExplainsCause(const text::Block& block) {
+  static const PhraseSet kCauseCues = {"because", "the cause", "root cause", "caused by"};
+  return MechanismScore(block, false) >= 2 || kCauseCues.AnyIn(LowerAscii(block.text));
+}
+
+bool HasCodeOutsideQuestions(const text::Block& block) {
+  if (block.code_spans.empty()) return false;
+  for (auto [begin, end] : SentenceRanges(block.text)) {
+    if (!std::string_view(block.text).substr(begin, end - begin).ends_with('?') &&
+        HasCodeSpanIn(block, begin, end)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The blocks of a comment that make up its workaround: from the first one
+// that offers it or shows code (an explanation of the cause before it is
+// left to the root-cause section) to the end, leaving out quotes,
+// references and remarks about the real fix.
+std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
+  bool actionable = IsActionable(post);
+  size_t start = post.blocks.size();
+  for (size_t i = 0; i < post.blocks.size() && start == post.blocks.size(); ++i) {
+    const text::Block& block = post.blocks[i];
+    bool code = block.kind == text::BlockKind::kCode ||
+                (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(block));
+    if (code || (IsProseBlock(block) && OffersIn(block, actionable))) start = i;
+  }
+  std::vector<ReportItem> items;
+  for (size_t i = start; i < post.blocks.size() && items.size() < kMaxCommentBlocks; ++i) {
+    const text::Block& block = post.blocks[i];
+    if (block.kind == text::BlockKind::kQuote || !IsContent(block)) continue;
+    if (block.kind == text::BlockKind::kParagraph &&
+        (IsReferenceParagraph(block) ||
+         (AboutTheRealFix(LowerAscii(block.text)) && !OffersIn(block, actionable)))) {
+      continue;
+    }
+    if (!taken->insert({&post, i}).second) continue;
+    items.push_back(ItemFromBlock(post, block));
+  }
+  return items;
+}
+
+bool OffersWorkaround(const Post& post) {
+  // "After upgrading you can delete what you added as a workaround" closes
+  // the story; it is not a workaround.
+  static const PhraseSet kFixedCues = {"shipped in",     "released in", "fixed in",
+                                       "has been fixed", "landed in",   "is now fixed"};
+  const std::string& prose = post.lower_prose;
+  // Most posts hold no cue at all: one pass over the post says so.
+  if (!AnyOfferCue().AnyOccurs(prose)) return false;
+  if (kFixedCues.AnyIn(prose)) return false;
+  bool actionable = IsActionable(post);
+  for (const text::Block& block : post.blocks) {
+    if (IsProseBlock(block) && OffersIn(block, actionable)) return true;
+  }
+  return false;
+}
+
+struct Candidate {
+  std::vector<ReportItem> items;
+  // A comment whose offered blocks become the items once the candidate is
+  // chosen: a long thread can hold hundreds of offers, and only the best
+  // few are shown.
+  const Post* offer = nullptr;
+  std::string author;
+  size_t order = 0;  // position in the threads, to keep thread order on ties
+  bool maintainer = false;
+  bool from_section = false;
+  int confirmations = 0;
+  int Score() const { return (maintainer ? 2 : 0) + (from_section ? 1 : 0) + confirmations; }
+};
+
+// A maintainer's answer with code that nobody has called a workaround yet:
+// it becomes one when the person who asked says it worked.
+struct Answer {
+  const Post* post = nullptr;
+  std::string asker;
+  size_t order = 0;
+};
+
+// Whether `post` answers the question in `previous` (the post just before
+// it, by someone else) with something to run, not with code that shows the
+// cause.
+bool IsAnswerWithCode(const Post& post, const Post* previous) {
+  if (post.comment == nullptr || !IsMaintainer(post.author_association)) return false;
+  if (previous == nullptr || previous->author == post.author ||
+      previous->lower_prose.find('?') == std::string::npos) {
+    return false;
+  }
+  for (size_t i = 0; i < post.blocks.size(); ++i) {
+    const text::Block& block = post.blocks[i];
+    if (post.topics[i] == Topic::kRootCause) continue;
+    if (block.kind == text::BlockKind::kCode) return true;
+    if (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(block)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
+                        std::vector<Candidate>* out) {
+  size_t first_of_thread = out->size();
+  std::vector<Answer> answers;
+  const Post* previous = nullptr;
+  for (const Post& post : thread.posts) {
+    size_t here = (*order)++;
+    Candidate candidate;
+    candidate.author = post.author;
+    candidate.order = here;
+    candidate.maintainer = IsMaintainer(post.author_association);
+    // "Confirming the workaround: works" reads like a section; it confirms.
+    bool confirms = post.comment != nullptr && ConfirmsWorkaround(post);
+    if (confirms) {
+      // Credit the latest workaround above it that someone else offered,
+      // or the latest answer with code, whichever came later.
+      Candidate* earlier = nullptr;
+      for (size_t k = out->size(); k > first_of_thread; --k) {
+        if ((*out)[k - 1].author != post.author) {
+          earlier = &(*out)[k - 1];
+          break;
+        }
+      }
+      auto answer = std::find_if(answers.rbegin(), answers.rend(),
+                                 [&](const Answer& a) { return a.asker == post.author; });
+      if (answer != answers.rend() && (earlier == nullptr || answer->order > earlier->order)) {
+        Candidate promoted;
+        promoted.author = answer->post->author;
+        promoted.order = answer->order;
+        promoted.maintainer = true;
+        promoted.confirmations = 1;
+        promoted.offer = answer->post;
+        answers.erase(std::next(answer).base());
+        out->push_back(std::move(promoted));
+      } else if (earlier != nullptr) {
+        ++earlier->confirmations;
+      }
+      previous = &post;
+      continue;
+    }
+    candidate.items = TopicItems(post, Topic::kWorkaround, taken);
+    std::erase_if(candidate.items, [](const ReportItem& item) {
+      return !item.is_code && AboutTheRealFix(LowerAscii(item.text));
+    });
+    candidate.from_section = !candidate.items.empty();
+    if (candidate.items.empty() && OffersWorkaround(post)) {
+      if (post.comment != nullptr) {
+        candidate.offer = &post;
+      } else {
+        // In a body without a workaround heading, only the telling paragraph.
+        static const PhraseSet kBodyCues = {"workaround",    "work around", "in the meantime",
+                                            "temporary fix", "stopgap",     "stop-gap"};
+        for (size_t i = 0; i < post.blocks.size(); ++i) {
+          if (!IsProseBlock(post.blocks[i])) continue;
+          std::string lower = LowerAscii(post.blocks[i].text);
+          if (StatesCue(lower, kBodyCues) && !RefersElsewhere(lower)) {
+            AddWithCode(post, i, taken, &candidate.items);
+          }
+        }
+      }
+    } else if (candidate.items.empty() && IsAnswerWithCode(post, previous)) {
+      answers.push_back({&post, previous->author, here});
+    }
+    previous = &post;
+    if (!candidate.items.empty() || candidate.offer != nullptr) {
+      out->push_back(std::move(candidate));
+    }
+  }
+}
+
+}  // namespace
+
+bool BlockOffersWorkaround(const Post& post, size_t index) {
+  return OffersIn(post.blocks[index], IsActionable(post));
+}
+
+bool ConfirmsWorkaround(const Post& post) {
+  static const PhraseSet kCues = {
+      "this worked",      "confirming",          "that worked",   "it worked",
+      "worked for me",    "works for me",        "this works",    "that works",
+      "can confirm",      "confirmed",           "did the trick", "fixed it for me",
+      "solved it for me", "this fixed",          "that fixed",    "this solved",
+      "that solved",      "working now",         "works now",     "works perfectly",
+      "worked perfectly", "worked like a charm", "that did it",   "this did it",
+      "works for us",     "worked for us"};
+  static const PhraseSet kTerse = {"works", "worked", "working"};
+  static const PhraseSet kNegations = {"not", "n't", "no", "still", "but", "only", "never"};
+  const std::string& prose = post.lower_prose;
+  if (prose.size() > kMaxConfirmationProse) return false;
+  // Inline code may name what worked; a code block is a proposal of its own.
+  bool code_block = std::any_of(post.blocks.begin(), post.blocks.end(), [](const text::Block& b) {
+    return b.kind == text::BlockKind::kCode;
+  });
+  if (code_block) return false;
+  if (StatesCue(prose, kCues)) return true;
+  return prose.size() <= kTerseReply && StatesCue(prose, kTerse) && !kNegations.AnyIn(prose);
+}
+
+std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
+                                           const std::vector<const Thread*>& related) {
+  std::vector<Candidate> candidates;
+  BlockSet taken;
+  size_t order = 0;
+  CollectWorkarounds(root, &order, &taken, &candidates);
+  for (const Thread* thread : related) CollectWorkarounds(*thread, &order, &taken, &candidates);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.Score() != b.Score()) return a.Score() > b.Score();
+                     return a.order < b.order;
+                   });
+  // A reader acts on the best few; a long thread can offer hundreds.
+  std::vector<ReportItem> items;
+  size_t chosen = 0;
+  for (Candidate& candidate : candidates) {
+    if (chosen == kMaxWorkarounds) break;
+    if (candidate.offer != nullptr) candidate.items = OfferedItems(*candidate.offer, &taken);
+    if (candidate.items.empty()) continue;
+    ++chosen;
+    for (ReportItem& item : candidate.items) {
+      item.confirmations = candidate.confirmations;
+      items.push_back(std::move(item));
+    }
+  }
+  return items;
+}
+
+}  // namespace issuegraph::analyze

@@ -1,0 +1,198 @@
+#include "analyze/workaround.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/test_graphs.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+using testing::GraphBuilder;
+
+std::vector<std::string> Texts(const std::vector<ReportItem>& items) {
+  std::vector<std::string> texts;
+  for (const ReportItem& item : items) texts.push_back(item.text);
+  return texts;
+}
+
+TEST(Workarounds, FromACommentConfirmedLater) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes on start.");
+  b.Say("acme/app#12", "ann", "NONE", "Is there a workaround?");
+  b.Say("acme/app#12", "ben", "NONE",
+        "In the meantime you can disable the cache:\n\n```sh\napp --no-cache\n```");
+  b.Say("acme/app#12", "cat", "NONE", "That worked for me, thanks!");
+  b.Say("acme/app#12", "dan", "NONE", "Can confirm, works now.");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{"In the meantime you can disable the cache:",
+                                                    "app --no-cache"}));
+  EXPECT_EQ(items[0].source.Text(), "acme/app#12 (comment 1001)");
+  EXPECT_EQ(items[0].source.url, "https://github.com/acme/app/issues/12#issuecomment-1001");
+  EXPECT_EQ(items[0].author, "ben");
+  EXPECT_EQ(items[0].confirmations, 2);
+  EXPECT_TRUE(items[1].is_code);
+  EXPECT_EQ(items[1].language, "sh");
+}
+
+TEST(Workarounds, ConfirmationsAndReferencesAreNotWorkarounds) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "Crashes.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Until the fix ships, turn the cache off:\n\n```sh\napp config set cache false\n```");
+  b.Say("acme/app#12", "ann", "NONE", "Confirming the workaround: cache off, stable since.");
+  b.Say("acme/app#12", "bo", "NONE", "I added a note about the workaround to the docs.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "This shipped in 2.1. You can drop the setting you added as a workaround.");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].source.Text(), "acme/app#12 (comment 1000)");
+  EXPECT_EQ(items[0].confirmations, 1);
+}
+
+TEST(Workarounds, MaintainersFirstThenSections) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash",
+          "Crashes.\n\n### Workaround\nRestart the daemon after login.\n\n### Notes\nnone");
+  b.Say("acme/app#12", "ann", "NONE", "A workaround that helped me: delete ~/.cache/app.");
+  b.Say("acme/app#12", "lee", "OWNER", "For now you can set `APP_SAFE=1`.");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  EXPECT_EQ(Texts(items),
+            (std::vector<std::string>{"For now you can set APP_SAFE=1.",
+                                      "Restart the daemon after login.", "delete ~/.cache/app."}));
+  EXPECT_EQ(items[0].author_association, "OWNER");
+  // A "Label: text" line keeps its label.
+  EXPECT_EQ(items[2].label, "A workaround that helped me");
+}
+
+TEST(Workarounds, FromTheCanonicalThreadToo) {
+  GraphBuilder b("acme/app#41");
+  b.Issue("acme/app#41", "Same crash", "Crashes.", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#40", "Crash", "Crashes.");
+  b.Say("acme/app#40", "ben", "NONE", "Workaround: downgrade to 1.3.");
+  Thread root = ReadThread(b.graph().nodes.at("acme/app#41"));
+  Thread canonical = ReadThread(b.graph().nodes.at("acme/app#40"));
+  auto items = ExtractWorkarounds(root, {&canonical});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].source.node, "acme/app#40");
+}
+
+std::vector<std::string> WorkaroundTexts(GraphBuilder& b, const std::string& key) {
+  Thread thread = ReadThread(b.graph().nodes.at(key));
+  return Texts(ExtractWorkarounds(thread, {}));
+}
+
+TEST(Workarounds, LooserCuesFromUsersAndMaintainers) {
+  // "as a stopgap", "works around it", "until that is fixed" and "if you need
+  // to … yourself" offered workarounds that the literal cue list missed.
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Build fails", "It does not build.");
+  b.Say("acme/app#12", "ann", "NONE",
+        "As a stopgap, passing the define gets it building:\n\n```sh\nmake CFLAGS=-DX\n```");
+  b.Say("acme/app#12", "bo", "NONE", "Deleting the empty `props {}` line works around it.");
+  b.Say("acme/app#12", "lee", "MEMBER", "Until that is fixed, `--filter b` gives the same result.");
+  b.Say("acme/app#12", "kim", "OWNER",
+        "If you need to build it yourself, cross-compile instead:\n\n```sh\ncargo build\n```");
+  EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
+            (std::vector<std::string>{
+                "Until that is fixed, --filter b gives the same result.",
+                "If you need to build it yourself, cross-compile instead:", "cargo build",
+                "As a stopgap, passing the define gets it building:", "make CFLAGS=-DX",
+                "Deleting the empty props {} line works around it."}));
+}
+
+TEST(Workarounds, MeanwhileCueNeedsSomethingToActOnOrASuccess) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Export aborts", "Export aborts.");
+  b.Say("acme/app#12", "ann", "NONE", "In the meantime we are waiting for news.");
+  b.Say("acme/app#12", "bo", "NONE",
+        "In the meantime we gave those customers a placeholder address and the export runs "
+        "again.");
+  EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
+            (std::vector<std::string>{"In the meantime we gave those customers a placeholder "
+                                      "address and the export runs again."}));
+}
+
+TEST(Workarounds, ConfirmedAnswerWithCodeToAQuestion) {
+  // A maintainer's answer to "how do I…?" carries no workaround cue; the
+  // asker's "that did it" makes it one.
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "How do I keep logs longer?", "Is there a way to set it per bucket?");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Thanks for asking.\n\nYes: set it with `bucket update`:\n\n```sh\napp bucket update "
+        "logs --keep 400d\n```");
+  b.Say("acme/app#12", "author12", "NONE", "Perfect, that did it. Thanks!");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{"Yes: set it with bucket update:",
+                                                    "app bucket update logs --keep 400d"}));
+  EXPECT_EQ(items[0].confirmations, 1);
+}
+
+TEST(Workarounds, UnconfirmedAnswerIsNotAWorkaround) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Question", "How do I set it?");
+  b.Say("acme/app#12", "lee", "MEMBER", "Try `app set x`.");
+  b.Say("acme/app#12", "author12", "NONE", "I will look at it next week.");
+  EXPECT_TRUE(WorkaroundTexts(b, "acme/app#12").empty());
+}
+
+TEST(Workarounds, PointingAtAnotherIssueIsNotOne) {
+  // "the details and a workaround are there" and "Duplicate of #40" were
+  // listed as workarounds.
+  GraphBuilder b("acme/app#41");
+  b.Issue("acme/app#41", "Crash", "Crashes.");
+  b.Say("acme/app#41", "lee", "MEMBER",
+        "Thanks, this is the same problem as #40; the details and a workaround are there.\n\n"
+        "Duplicate of #40");
+  EXPECT_TRUE(WorkaroundTexts(b, "acme/app#41").empty());
+}
+
+TEST(Workarounds, TheCauseBeforeTheOfferIsLeftOut) {
+  // The whole comment was taken, its explanation of the cause included.
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Sync stops", "Sync stops.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Thank you for the log. The client reads a whole chunk into memory and the chunk grows "
+        "with the file.\n\nUntil we change this, you can set a fixed chunk size:\n\n"
+        "```ini\nchunk_mb = 32\n```\n\nA proper fix needs the streaming rework.");
+  EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
+            (std::vector<std::string>{"Until we change this, you can set a fixed chunk size:",
+                                      "chunk_mb = 32"}));
+}
+
+TEST(Workarounds, KeepingTheKnownWorkaroundIsNotANewOne) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Corrupt segments", "Segments get corrupted.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Quick status: the fix is approved. Please keep the workaround in place until then.");
+  b.Say("acme/app#12", "kim", "MEMBER",
+        "Until the fix ships, repeat the workaround from cron or use an API key:\n\n"
+        "```sh\napp configure --api-key \"$KEY\"\n```");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].author, "kim");
+}
+
+TEST(Workarounds, TerseConfirmationCounts) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Won't start", "won't start");
+  b.Say("acme/app#12", "lee", "MEMBER", "for now: `sudo install -d /run/app` then restart");
+  b.Say("acme/app#12", "author12", "NONE", "ty, works");
+  b.Say("acme/app#12", "ann", "NONE", "still not working here");
+  b.Say("acme/app#12", "bo", "NONE", "It works on 1.2 but not 1.3");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].confirmations, 1);
+}
+
+}  // namespace
+}  // namespace issuegraph::analyze
