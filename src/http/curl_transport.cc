@@ -80,8 +80,19 @@ struct CurlTransport::Impl {
 };
 
 CurlTransport::CurlTransport(CurlOptions options) : impl_(std::make_unique<Impl>()) {
-  GlobalInitOnce();
   impl_->options = std::move(options);
+}
+
+CurlTransport::~CurlTransport() {
+  if (impl_->multi != nullptr) curl_multi_cleanup(impl_->multi);
+  if (impl_->share != nullptr) curl_share_cleanup(impl_->share);
+}
+
+void CurlTransport::Start() {
+  // libcurl and its TLS library are set up on the first request, not on
+  // construction: a rerun answered from the store sends none.
+  if (impl_->multi != nullptr) return;
+  GlobalInitOnce();
   impl_->multi = curl_multi_init();
   curl_multi_setopt(impl_->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
   curl_multi_setopt(impl_->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
@@ -91,12 +102,9 @@ CurlTransport::CurlTransport(CurlOptions options) : impl_(std::make_unique<Impl>
   curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 }
 
-CurlTransport::~CurlTransport() {
-  curl_multi_cleanup(impl_->multi);
-  curl_share_cleanup(impl_->share);
-}
-
 std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Request>& requests) {
+  if (requests.empty()) return {};
+  Start();
   std::vector<Result<Response>> answers(requests.size(),
                                         MakeError(ErrorKind::kInternal, "request not performed"));
   std::deque<size_t> waiting;

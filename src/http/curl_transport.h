@@ -29,6 +29,7 @@ class CurlTransport : public Transport {
   std::vector<Result<Response>> PerformAll(const std::vector<Request>& requests) override;
 
  private:
+  void Start();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
