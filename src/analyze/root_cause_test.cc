@@ -11,12 +11,7 @@ namespace issuegraph::analyze {
 namespace {
 
 using testing::GraphBuilder;
-
-std::vector<std::string> Texts(const std::vector<ReportItem>& items) {
-  std::vector<std::string> texts;
-  for (const ReportItem& item : items) texts.push_back(item.text);
-  return texts;
-}
+using testing::Texts;
 
 TEST(RootCause, SectionsMaintainersAndReporter) {
   GraphBuilder b("acme/app#12");

@@ -4,8 +4,10 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "model/graph.h"
+#include "model/report.h"
 
 namespace issuegraph::analyze::testing {
 
@@ -81,5 +83,12 @@ class GraphBuilder {
   Graph graph_;
   int next_comment_ = 1000;
 };
+
+// The texts of report items, in order: what most assertions compare.
+inline std::vector<std::string> Texts(const std::vector<ReportItem>& items) {
+  std::vector<std::string> texts;
+  for (const ReportItem& item : items) texts.push_back(item.text);
+  return texts;
+}
 
 }  // namespace issuegraph::analyze::testing
