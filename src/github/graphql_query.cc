@@ -59,7 +59,11 @@ std::string TimelineField(std::string_view after_variable) {
 }
 
 std::string FullFragments() {
-  const std::string timeline = TimelineField("");
+  // The thread from both ends: the first and the last 100 entries in one
+  // query, so a thread of up to 200 entries needs no second round trip.
+  const std::string timeline =
+      TimelineField("") + " timelineTail: timelineItems(last: " + std::to_string(kTimelinePageSize) +
+      ", itemTypes: " + std::string(kItemTypes) + ") { nodes { ...TimelineEntry } }";
   const std::string closing = std::to_string(kClosingRefsPageSize);
   return std::string(kRefFragments) + std::string(kTimelineFragments) +
          "fragment Full on IssueOrPullRequest {\n  ...Common\n"

@@ -121,20 +121,35 @@ std::vector<Result<json>> GraphqlSource::Execute(const std::vector<GraphqlReques
   return out;
 }
 
-void GraphqlSource::PageTimelines(std::vector<Node*>& nodes, std::vector<std::string>& cursors) {
+void GraphqlSource::PageTimelines(std::vector<OpenThread>& threads) {
+  // Entries between a thread's first page and its tail are read forward,
+  // all threads of the level together; the tail (already at hand) closes
+  // each thread once the middle is in.
+  auto close = [&](OpenThread& thread) {
+    const json& tail = *thread.tail;
+    const int64_t take = std::min<int64_t>(static_cast<int64_t>(tail.size()),
+                                           static_cast<int64_t>(tail.size()) + thread.middle);
+    for (size_t k = tail.size() - static_cast<size_t>(std::max<int64_t>(0, take)); k < tail.size(); ++k) {
+      AddGraphqlTimelineEntry(tail[k], options_.web_host, *thread.node);
+    }
+    thread.after.clear();
+  };
+  for (auto& thread : threads) {
+    if (thread.middle <= 0) close(thread);
+  }
   for (int round = 0; round < kMaxPages; ++round) {
-    std::vector<size_t> open;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      if (!cursors[i].empty()) open.push_back(i);
+    std::vector<OpenThread*> open;
+    for (auto& thread : threads) {
+      if (!thread.after.empty()) open.push_back(&thread);
     }
     if (open.empty()) return;
     std::vector<GraphqlRequest> requests;
-    std::vector<std::vector<size_t>> members;
+    std::vector<std::vector<OpenThread*>> members;
     for (size_t start = 0; start < open.size(); start += static_cast<size_t>(options_.full_batch)) {
       std::vector<PageRequest> pages;
       members.emplace_back();
       for (size_t k = start; k < std::min(open.size(), start + static_cast<size_t>(options_.full_batch)); ++k) {
-        pages.push_back({nodes[open[k]]->ref, cursors[open[k]]});
+        pages.push_back({open[k]->node->ref, open[k]->after});
         members.back().push_back(open[k]);
       }
       requests.push_back(TimelinePagesQuery(pages));
@@ -144,23 +159,31 @@ void GraphqlSource::PageTimelines(std::vector<Node*>& nodes, std::vector<std::st
       static const json kNoData;
       const json& data = answers[q] ? Field(*answers[q], "data") : kNoData;
       for (size_t k = 0; k < members[q].size(); ++k) {
-        size_t i = members[q][k];
+        OpenThread& thread = *members[q][k];
         const json& timeline =
             Field(Field(Field(data, "p" + std::to_string(k)), "issueOrPullRequest"), "timelineItems");
         if (!timeline.is_object()) {
-          truncated_.push_back(nodes[i]->ref.Key() + ": timeline (a later page could not be read)");
-          cursors[i].clear();
+          truncated_.push_back(thread.node->ref.Key() + ": timeline (a later page could not be read)");
+          close(thread);
           continue;
         }
-        for (const auto& entry : Field(timeline, "nodes")) AddGraphqlTimelineEntry(entry, options_.web_host, *nodes[i]);
+        for (const auto& entry : Field(timeline, "nodes")) {
+          if (thread.middle <= 0) break;
+          AddGraphqlTimelineEntry(entry, options_.web_host, *thread.node);
+          --thread.middle;
+        }
         const json& page = Field(timeline, "pageInfo");
         const bool more = Field(page, "hasNextPage").is_boolean() && Field(page, "hasNextPage").get<bool>();
-        cursors[i] = more ? JsonString(page, "endCursor") : "";
+        thread.after = more ? JsonString(page, "endCursor") : "";
+        if (thread.middle <= 0 || !more) close(thread);
       }
     }
   }
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (!cursors[i].empty()) truncated_.push_back(nodes[i]->ref.Key() + ": timeline (page limit reached)");
+  for (auto& thread : threads) {
+    if (!thread.after.empty()) {
+      truncated_.push_back(thread.node->ref.Key() + ": timeline (page limit reached)");
+      close(thread);
+    }
   }
 }
 
@@ -223,7 +246,7 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
 
   std::vector<json> items(batch.size());
   std::vector<Node*> expanded;
-  std::vector<std::string> cursors;
+  std::vector<OpenThread> threads;
   for (size_t q = 0; q < chunks.size(); ++q) {
     for (size_t k = 0; k < chunks[q].size(); ++k) {
       const size_t i = chunks[q][k];
@@ -243,10 +266,20 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
       for (const auto& entry : Field(timeline, "nodes")) AddGraphqlTimelineEntry(entry, options_.web_host, node);
       out[i] = std::move(node);
       if (batch[i].detail == crawl::Detail::kFull) {
+        expanded.push_back(&*out[i]);
         const json& page = Field(timeline, "pageInfo");
         const bool more = Field(page, "hasNextPage").is_boolean() && Field(page, "hasNextPage").get<bool>();
-        expanded.push_back(&*out[i]);
-        cursors.push_back(more ? JsonString(page, "endCursor") : "");
+        if (more) {
+          // Entries after the first page: the tail's, and any in between.
+          const json& total = Field(timeline, "totalCount");
+          const json& tail = Field(Field(item, "timelineTail"), "nodes");
+          const int64_t rest = (total.is_number_integer() ? total.get<int64_t>() : 0) -
+                               static_cast<int64_t>(Field(timeline, "nodes").size());
+          if (tail.is_array() && rest > 0) {
+            threads.push_back({&*out[i], JsonString(page, "endCursor"),
+                               rest - static_cast<int64_t>(tail.size()), &tail});
+          }
+        }
       }
       // Connections read in one page only: say when they were longer.
       for (const char* name : {"closedByPullRequestsReferences", "closingIssuesReferences", "subIssues"}) {
@@ -276,7 +309,7 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
       }
     }
   }
-  PageTimelines(expanded, cursors);
+  PageTimelines(threads);
   auto commit_pulls = ResolveCommits(expanded);
 
   for (size_t i = 0; i < batch.size(); ++i) {

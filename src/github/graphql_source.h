@@ -55,7 +55,15 @@ class GraphqlSource : public crawl::Source {
   // ({data, errors}) or the error that sank the whole document.
   std::vector<Result<nlohmann::json>> Execute(const std::vector<GraphqlRequest>& requests,
                                               const std::string& kind);
-  void PageTimelines(std::vector<Node*>& nodes, std::vector<std::string>& cursors);
+  // A thread longer than its first page: where the next page starts, how
+  // many entries lie between the first page and the tail, and the tail.
+  struct OpenThread {
+    Node* node = nullptr;
+    std::string after;
+    int64_t middle = 0;
+    const nlohmann::json* tail = nullptr;  // the last entries, in order
+  };
+  void PageTimelines(std::vector<OpenThread>& threads);
   std::map<std::string, IssueRef> ResolveCommits(const std::vector<Node*>& nodes);
 
   http::Client& client_;
