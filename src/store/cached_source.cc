@@ -94,7 +94,7 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
         if (!Enough(*found, batch[i].detail)) {
           truncated_.push_back(keys[i] + ": stored without its comments and timeline");
         }
-        out[i] = found->node;
+        out[i] = std::move(stored[i]->node);
         ++hits_;
       } else if (network_failure_) {
         out[i] = std::unexpected(*network_failure_);
@@ -111,7 +111,8 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
     const bool fresh =
         enough && !options_.refresh && now - found->fetched_at < options_.max_age.count();
     if (fresh) {
-      out[i] = found->node;
+      // Not looked at again: the node moves out rather than being copied.
+      out[i] = std::move(stored[i]->node);
       ++hits_;
     } else if (enough && probe_ != nullptr) {
       to_probe.push_back(i);

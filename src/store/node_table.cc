@@ -1,6 +1,8 @@
 #include "store/node_table.h"
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,8 +20,54 @@ std::string RefText(const std::optional<IssueRef>& ref) {
   return ref ? RefToJson(*ref).dump(-1, ' ', false, json::error_handler_t::replace) : "";
 }
 
+bool Take(std::string_view& text, std::string_view expected) {
+  if (!text.starts_with(expected)) return false;
+  text.remove_prefix(expected.size());
+  return true;
+}
+
+// A quoted string of printable ASCII without escapes; anything else is
+// left to the JSON parser.
+bool TakePlainString(std::string_view& text, std::string& out) {
+  if (!Take(text, "\"")) return false;
+  size_t end = 0;
+  for (; end < text.size() && text[end] != '"'; ++end) {
+    const auto c = static_cast<unsigned char>(text[end]);
+    if (c < 0x20 || c >= 0x7f || c == '\\') return false;
+  }
+  if (end == text.size()) return false;
+  out.assign(text.substr(0, end));
+  text.remove_prefix(end + 1);
+  return true;
+}
+
+bool TakePositive(std::string_view& text, int64_t& out) {
+  size_t end = 0;
+  while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+  if (end == 0 || end > 18 || text[0] == '0') return false;
+  out = 0;
+  for (size_t i = 0; i < end; ++i) out = out * 10 + (text[i] - '0');
+  text.remove_prefix(end);
+  return true;
+}
+
+// The exact form RefText writes, read without building a JSON value (a
+// warm rerun reads thousands); nullopt for any other text.
+std::optional<IssueRef> PlainRef(std::string_view text) {
+  IssueRef ref;
+  if (Take(text, "{\"host\":") && TakePlainString(text, ref.host) &&
+      Take(text, ",\"number\":") && TakePositive(text, ref.number) &&
+      Take(text, ",\"owner\":") && TakePlainString(text, ref.owner) &&
+      Take(text, ",\"repo\":") && TakePlainString(text, ref.repo) && text == "}" &&
+      !ref.owner.empty() && !ref.repo.empty()) {
+    return ref;
+  }
+  return std::nullopt;
+}
+
 Result<std::optional<IssueRef>> RefFromText(const sql::Statement& row, int column) {
   if (row.IsNull(column)) return std::nullopt;
+  if (auto plain = PlainRef(row.Text(column))) return plain;
   try {
     auto ref = RefFromJson(json::parse(row.Text(column)));
     if (!ref) return std::unexpected(ref.error());
@@ -53,21 +101,29 @@ Result<void> InsertChildren(sql::Database& db, const std::string& sql, int64_t n
   return {};
 }
 
-Result<std::optional<std::pair<int64_t, StoredNode>>> ReadNodeRow(sql::Database& db,
-                                                                  std::string_view scope,
-                                                                  std::string_view key) {
-  auto statement = db.Cached(
-      "SELECT id, host, owner, repo, number, type, title, body, state, state_reason, author, "
-      "author_association, labels, created_at, updated_at, closed_at, url, comment_count, merged, "
-      "merged_at, "
-      "draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, link_count_seen "
-      "FROM nodes WHERE scope = ? AND key = ?");
-  if (!statement) return std::unexpected(statement.error());
-  sql::Statement& row = **statement;
-  row.BindText(1, scope).BindText(2, key);
-  auto found = row.Step();
-  if (!found) return std::unexpected(found.error());
-  if (!*found) return std::nullopt;
+// The columns every read of a node row selects, in the order NodeFromRow reads them.
+constexpr std::string_view kNodeColumns =
+    "SELECT id, host, owner, repo, number, type, title, body, state, state_reason, author, "
+    "author_association, labels, created_at, updated_at, closed_at, url, comment_count, merged, "
+    "merged_at, "
+    "draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, link_count_seen";
+constexpr std::string_view kCommentColumns =
+    "SELECT id, author, association, created_at, body, url";
+constexpr std::string_view kEventColumns =
+    "SELECT id, type, actor, created_at, other, subject, commit_id, commit_repo, will_close";
+constexpr std::string_view kLinkColumns =
+    "SELECT from_key, to_key, kind, provenance_node, provenance_where, provenance_id, "
+    "provenance_url";
+
+std::string Sql(std::string_view columns, std::string_view rest) {
+  std::string sql(columns);
+  sql += rest;
+  return sql;
+}
+
+// A node row as selected by kNodeColumns; `key` names it in errors.
+Result<StoredNode> NodeFromRow(const sql::Database& db, const sql::Statement& row,
+                               std::string_view key) {
   StoredNode stored;
   Node& node = stored.node;
   node.ref.host = row.Text(1);
@@ -106,88 +162,104 @@ Result<std::optional<std::pair<int64_t, StoredNode>>> ReadNodeRow(sql::Database&
   stored.fetched_at = row.Int(26);
   stored.updated_at_seen = row.Text(27);
   stored.link_count_seen = row.Int(28);
-  return std::optional<std::pair<int64_t, StoredNode>>(std::in_place, row.Int(0),
-                                                       std::move(stored));
+  return stored;
 }
 
-Result<void> ReadThread(sql::Database& db, int64_t id, Node& node);
-Result<void> ReadLinks(sql::Database& db, int64_t id, Node& node);
+Comment CommentFromRow(const sql::Statement& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
+}
+
+Result<Event> EventFromRow(const sql::Database& db, const sql::Statement& r, const Node& node) {
+  Event event;
+  event.id = r.Text(0);
+  event.type = r.Text(1);
+  event.actor = r.Text(2);
+  event.created_at = r.Text(3);
+  auto other = RefFromText(r, 4);
+  auto subject = RefFromText(r, 5);
+  if (!other || !subject) return std::unexpected(Damaged(db, "an event of " + node.ref.Key()));
+  event.other = std::move(*other);
+  event.subject = std::move(*subject);
+  event.commit_id = r.Text(6);
+  event.commit_repo = r.Text(7);
+  event.will_close = r.Int(8) != 0;
+  return event;
+}
+
+Result<Edge> EdgeFromRow(const sql::Database& db, const sql::Statement& r, const Node& node) {
+  auto kind = ParseEdgeKind(r.Text(2));
+  auto where = ParseWhere(r.Text(4));
+  if (!kind || !where) return std::unexpected(Damaged(db, "a link of " + node.ref.Key()));
+  Edge edge;
+  edge.from = r.Text(0);
+  edge.to = r.Text(1);
+  edge.kind = *kind;
+  edge.provenance = {r.Text(3), *where, r.Text(5), r.Text(6)};
+  return edge;
+}
+
+Result<std::optional<std::pair<int64_t, StoredNode>>> ReadNodeRow(sql::Database& db,
+                                                                  std::string_view scope,
+                                                                  std::string_view key) {
+  auto statement = db.Cached(Sql(kNodeColumns, " FROM nodes WHERE scope = ? AND key = ?"));
+  if (!statement) return std::unexpected(statement.error());
+  sql::Statement& row = **statement;
+  row.BindText(1, scope).BindText(2, key);
+  auto found = row.Step();
+  if (!found) return std::unexpected(found.error());
+  if (!*found) return std::nullopt;
+  auto stored = NodeFromRow(db, row, key);
+  if (!stored) return std::unexpected(stored.error());
+  return std::optional<std::pair<int64_t, StoredNode>>(std::in_place, row.Int(0),
+                                                       std::move(*stored));
+}
+
+// Runs `statement` (its parameters bound) to the end, handing each row to `each`.
+template <class Each>
+Result<void> EachRow(sql::Statement& statement, Each each) {
+  for (;;) {
+    auto row = statement.Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return {};
+    if (auto seen = each(static_cast<const sql::Statement&>(statement)); !seen) return seen;
+  }
+}
 
 Result<void> ReadChildren(sql::Database& db, int64_t id, Node& node) {
   // Only a complete node holds its thread; a leaf has links at most (most of
   // a large graph is leaves, and two queries each add up).
   if (node.complete) {
-    if (auto thread = ReadThread(db, id, node); !thread) return thread;
-  }
-  return ReadLinks(db, id, node);
-}
+    auto comments =
+        db.Cached(Sql(kCommentColumns, " FROM comments WHERE node_id = ? ORDER BY position"));
+    if (!comments) return std::unexpected(comments.error());
+    (*comments)->BindInt(1, id);
+    auto read_comments = EachRow(**comments, [&](const sql::Statement& r) -> Result<void> {
+      node.comments.push_back(CommentFromRow(r));
+      return {};
+    });
+    if (!read_comments) return read_comments;
 
-Result<void> ReadThread(sql::Database& db, int64_t id, Node& node) {
-  auto comments = db.Cached(
-      "SELECT id, author, association, created_at, body, url FROM comments WHERE node_id = ? ORDER "
-      "BY position");
-  if (!comments) return std::unexpected(comments.error());
-  (*comments)->BindInt(1, id);
-  for (;;) {
-    auto row = (*comments)->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const sql::Statement& r = **comments;
-    node.comments.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+    auto events =
+        db.Cached(Sql(kEventColumns, " FROM events WHERE node_id = ? ORDER BY position"));
+    if (!events) return std::unexpected(events.error());
+    (*events)->BindInt(1, id);
+    auto read_events = EachRow(**events, [&](const sql::Statement& r) -> Result<void> {
+      auto event = EventFromRow(db, r, node);
+      if (!event) return std::unexpected(event.error());
+      node.events.push_back(std::move(*event));
+      return {};
+    });
+    if (!read_events) return read_events;
   }
-
-  auto events = db.Cached(
-      "SELECT id, type, actor, created_at, other, subject, commit_id, commit_repo, will_close FROM "
-      "events "
-      "WHERE node_id = ? ORDER BY position");
-  if (!events) return std::unexpected(events.error());
-  (*events)->BindInt(1, id);
-  for (;;) {
-    auto row = (*events)->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const sql::Statement& r = **events;
-    Event event;
-    event.id = r.Text(0);
-    event.type = r.Text(1);
-    event.actor = r.Text(2);
-    event.created_at = r.Text(3);
-    auto other = RefFromText(r, 4);
-    auto subject = RefFromText(r, 5);
-    if (!other || !subject) return std::unexpected(Damaged(db, "an event of " + node.ref.Key()));
-    event.other = std::move(*other);
-    event.subject = std::move(*subject);
-    event.commit_id = r.Text(6);
-    event.commit_repo = r.Text(7);
-    event.will_close = r.Int(8) != 0;
-    node.events.push_back(std::move(event));
-  }
-  return {};
-}
-
-Result<void> ReadLinks(sql::Database& db, int64_t id, Node& node) {
-  auto links = db.Cached(
-      "SELECT from_key, to_key, kind, provenance_node, provenance_where, provenance_id, "
-      "provenance_url "
-      "FROM links WHERE node_id = ? ORDER BY position");
+  auto links = db.Cached(Sql(kLinkColumns, " FROM links WHERE node_id = ? ORDER BY position"));
   if (!links) return std::unexpected(links.error());
   (*links)->BindInt(1, id);
-  for (;;) {
-    auto row = (*links)->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const sql::Statement& r = **links;
-    auto kind = ParseEdgeKind(r.Text(2));
-    auto where = ParseWhere(r.Text(4));
-    if (!kind || !where) return std::unexpected(Damaged(db, "a link of " + node.ref.Key()));
-    Edge edge;
-    edge.from = r.Text(0);
-    edge.to = r.Text(1);
-    edge.kind = *kind;
-    edge.provenance = {r.Text(3), *where, r.Text(5), r.Text(6)};
-    node.links.push_back(std::move(edge));
-  }
-  return {};
+  return EachRow(**links, [&](const sql::Statement& r) -> Result<void> {
+    auto edge = EdgeFromRow(db, r, node);
+    if (!edge) return std::unexpected(edge.error());
+    node.links.push_back(std::move(*edge));
+    return {};
+  });
 }
 
 }  // namespace
@@ -309,6 +381,138 @@ Result<std::optional<StoredNode>> ReadNodeRows(sql::Database& db, std::string_vi
     current = (*alias)->Text(0);
   }
   return std::nullopt;  // a cycle of aliases: treat as absent, a fetch will fix it
+}
+
+Result<std::vector<std::optional<StoredNode>>> ReadManyNodeRows(
+    sql::Database& db, std::string_view scope, const std::vector<std::string>& keys) {
+  const auto bind_scope = [&](sql::Statement& statement) { statement.BindText(1, scope); };
+  // Each stored node read, once however many keys lead to it.
+  struct Found {
+    int64_t id = 0;
+    StoredNode stored;
+    size_t uses = 0;
+  };
+  std::vector<Found> found;
+  found.reserve(keys.size());
+  std::unordered_map<std::string, size_t> found_by_key;
+  std::vector<std::optional<size_t>> answer(keys.size());
+  std::vector<std::string> current(keys.begin(), keys.end());
+  std::vector<size_t> pending(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) pending[i] = i;
+
+  // Node rows for every pending key at once; what is not a node may be an
+  // old name, followed one hop per round, as ReadNodeRows does key by key.
+  for (int hop = 0; hop <= kMaxAliasHops && !pending.empty(); ++hop) {
+    std::vector<std::string> lookup;
+    std::unordered_set<std::string> asked;
+    for (size_t i : pending) {
+      if (!found_by_key.contains(current[i]) && asked.insert(current[i]).second)
+        lookup.push_back(current[i]);
+    }
+    auto rows = sql::ForEachIn(
+        db, Sql(kNodeColumns, ", key FROM nodes WHERE scope = ? AND key IN "), "", 2, lookup,
+        bind_scope, [&](const sql::Statement& row) -> Result<void> {
+          std::string key = row.Text(29);
+          auto stored = NodeFromRow(db, row, key);
+          if (!stored) return std::unexpected(stored.error());
+          found_by_key.emplace(std::move(key), found.size());
+          found.push_back({row.Int(0), std::move(*stored), 0});
+          return {};
+        });
+    if (!rows) return std::unexpected(rows.error());
+
+    std::vector<size_t> unresolved;
+    for (size_t i : pending) {
+      if (auto it = found_by_key.find(current[i]); it != found_by_key.end()) {
+        answer[i] = it->second;
+        ++found[it->second].uses;
+      } else {
+        unresolved.push_back(i);
+      }
+    }
+    pending.clear();
+    // The last round's aliases would lead nowhere that is read (a cycle, or
+    // too long a chain: absent, as for one key).
+    if (unresolved.empty() || hop == kMaxAliasHops) break;
+
+    lookup.clear();
+    asked.clear();
+    for (size_t i : unresolved) {
+      if (asked.insert(current[i]).second) lookup.push_back(current[i]);
+    }
+    std::unordered_map<std::string, std::string> moved;
+    auto aliases = sql::ForEachIn(
+        db, "SELECT old_key, key FROM aliases WHERE scope = ? AND old_key IN ", "", 2, lookup,
+        bind_scope, [&](const sql::Statement& row) -> Result<void> {
+          moved.emplace(row.Text(0), row.Text(1));
+          return {};
+        });
+    if (!aliases) return std::unexpected(aliases.error());
+    for (size_t i : unresolved) {
+      if (auto it = moved.find(current[i]); it != moved.end()) {
+        current[i] = it->second;
+        pending.push_back(i);
+      }
+    }
+  }
+
+  // Children of all found nodes, one query per table; only a complete node
+  // holds its thread. Rows come in position order within each node.
+  std::unordered_map<int64_t, size_t> by_id;
+  std::vector<int64_t> ids;
+  std::vector<int64_t> complete_ids;
+  for (size_t j = 0; j < found.size(); ++j) {
+    by_id.emplace(found[j].id, j);
+    ids.push_back(found[j].id);
+    if (found[j].stored.node.complete) complete_ids.push_back(found[j].id);
+  }
+  const auto no_bind = [](sql::Statement&) {};
+  const auto owner = [&](const sql::Statement& row, int column) -> Node& {
+    return found[by_id.at(row.Int(column))].stored.node;
+  };
+  auto comments = sql::ForEachIn(
+      db, Sql(kCommentColumns, ", node_id FROM comments WHERE node_id IN "),
+      " ORDER BY node_id, position", 1, complete_ids, no_bind,
+      [&](const sql::Statement& row) -> Result<void> {
+        owner(row, 6).comments.push_back(CommentFromRow(row));
+        return {};
+      });
+  if (!comments) return std::unexpected(comments.error());
+  auto events = sql::ForEachIn(
+      db, Sql(kEventColumns, ", node_id FROM events WHERE node_id IN "),
+      " ORDER BY node_id, position", 1, complete_ids, no_bind,
+      [&](const sql::Statement& row) -> Result<void> {
+        Node& node = owner(row, 9);
+        auto event = EventFromRow(db, row, node);
+        if (!event) return std::unexpected(event.error());
+        node.events.push_back(std::move(*event));
+        return {};
+      });
+  if (!events) return std::unexpected(events.error());
+  auto links = sql::ForEachIn(
+      db, Sql(kLinkColumns, ", node_id FROM links WHERE node_id IN "),
+      " ORDER BY node_id, position", 1, ids, no_bind,
+      [&](const sql::Statement& row) -> Result<void> {
+        Node& node = owner(row, 7);
+        auto edge = EdgeFromRow(db, row, node);
+        if (!edge) return std::unexpected(edge.error());
+        node.links.push_back(std::move(*edge));
+        return {};
+      });
+  if (!links) return std::unexpected(links.error());
+
+  std::vector<std::optional<StoredNode>> out(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (!answer[i]) continue;
+    Found& node = found[*answer[i]];
+    // The last key to use a node takes it; any other gets a copy.
+    if (--node.uses == 0) {
+      out[i] = std::move(node.stored);
+    } else {
+      out[i] = node.stored;
+    }
+  }
+  return out;
 }
 
 Result<bool> TouchNodeRow(sql::Database& db, std::string_view scope, std::string_view key,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/error.h"
 #include "model/graph.h"
@@ -41,6 +42,11 @@ Result<void> WriteAlias(sql::Database& db, std::string_view scope, std::string_v
 // The node stored under `key`, or under the key an alias chain leads to.
 Result<std::optional<StoredNode>> ReadNodeRows(sql::Database& db, std::string_view scope,
                                                std::string_view key);
+
+// ReadNodeRows for each of `keys` (answers in their order), reading all of
+// them at once: a few queries per alias hop, not per key.
+Result<std::vector<std::optional<StoredNode>>> ReadManyNodeRows(
+    sql::Database& db, std::string_view scope, const std::vector<std::string>& keys);
 
 // Sets fetched_at and the stamp of a stored node; false when it is absent.
 Result<bool> TouchNodeRow(sql::Database& db, std::string_view scope, std::string_view key,

@@ -249,6 +249,8 @@ Result<void> PrepareSchema(sql::Database& db) {
   if (auto wal = UseWal(db); !wal) return wal;
   if (auto mode = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"); !mode)
     return mode;
+  // No memory-mapped I/O: another process shrinking the file (cache clear,
+  // a vacuum) would kill a reader with SIGBUS, and two crawls may share it.
   if (identity->version == LatestSchemaVersion()) return {};
 
   auto transaction = sql::Transaction::Begin(db);

@@ -6,6 +6,13 @@
 
 namespace issuegraph::store::sql {
 
+std::string InList(size_t count) {
+  std::string list = "(";
+  for (size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
+  list += ")";
+  return list;
+}
+
 std::string ResetAdvice(std::string_view path) {
   return "remove it or run `issuegraph cache clear --store " + std::string(path) +
          "`, or choose another file with --store PATH";

@@ -5,11 +5,15 @@
 // thread (SQLite locks the file between connections and processes).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "model/error.h"
 
@@ -126,6 +130,52 @@ class Transaction {
   explicit Transaction(Database& db) : db_(&db) {}
   Database* db_;  // null once committed, rolled back or moved from
 };
+
+// Most values one IN list binds (SQLite allows at least 999 parameters).
+// Lists are padded with NULL, which matches nothing, to a power of two, so
+// a handful of statements serve every list length.
+inline constexpr size_t kMaxInList = 512;
+
+// "(?, ?, ...)" with `count` places.
+std::string InList(size_t count);
+
+// Runs `before + InList(n) + after` for `values` (text or integers), at
+// most kMaxInList at a time. `bind(statement)` binds the `first - 1`
+// parameters written before the list; the list starts at parameter
+// `first`. `row(statement)` sees every result row and may fail.
+template <class Value, class Bind, class Row>
+Result<void> ForEachIn(Database& db, std::string_view before, std::string_view after, int first,
+                       const std::vector<Value>& values, Bind bind, Row row) {
+  for (size_t start = 0; start < values.size(); start += kMaxInList) {
+    const size_t count = std::min(kMaxInList, values.size() - start);
+    size_t places = 1;
+    while (places < count) places *= 2;
+    std::string sql(before);
+    sql += InList(places);
+    sql += after;
+    auto statement = db.Cached(sql);
+    if (!statement) return std::unexpected(statement.error());
+    Statement& query = **statement;
+    bind(query);
+    for (size_t i = 0; i < places; ++i) {
+      const int index = first + static_cast<int>(i);
+      if (i >= count) {
+        query.BindNull(index);
+      } else if constexpr (std::is_integral_v<Value>) {
+        query.BindInt(index, static_cast<int64_t>(values[start + i]));
+      } else {
+        query.BindText(index, values[start + i]);
+      }
+    }
+    for (;;) {
+      auto next = query.Step();
+      if (!next) return std::unexpected(next.error());
+      if (!*next) break;
+      if (auto seen = row(static_cast<const Statement&>(query)); !seen) return seen;
+    }
+  }
+  return {};
+}
 
 // Error text for a corrupt or foreign store, shared by every message that
 // ends in "the file is at fault".

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <random>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 #include "store/schema.h"
@@ -230,24 +231,27 @@ Result<void> Store::PutNodes(std::string_view scope, const std::vector<Node>& no
 
 Result<std::vector<std::optional<StoredFailure>>> Store::GetFailures(
     std::string_view scope, const std::vector<std::string>& keys, bool authenticated) {
+  std::unordered_map<std::string, StoredFailure> remembered;
+  auto rows = sql::ForEachIn(
+      *db_,
+      "SELECT key, kind, message, fetched_at FROM failures WHERE scope = ? AND authenticated = ? "
+      "AND key IN ",
+      "", 3, keys,
+      [&](sql::Statement& statement) {
+        statement.BindText(1, scope).BindInt(2, authenticated ? 1 : 0);
+      },
+      [&](const sql::Statement& row) -> Result<void> {
+        if (auto kind = ParseErrorKind(row.Text(1))) {
+          remembered.emplace(row.Text(0), StoredFailure{Error{*kind, row.Text(2)}, row.Int(3)});
+        }
+        return {};
+      });
+  if (!rows) return std::unexpected(rows.error());
   std::vector<std::optional<StoredFailure>> out;
   out.reserve(keys.size());
-  auto statement = db_->Cached(
-      "SELECT kind, message, fetched_at FROM failures WHERE scope = ? AND key = ? AND "
-      "authenticated = ?");
-  if (!statement) return std::unexpected(statement.error());
   for (const std::string& key : keys) {
-    sql::Statement& row = **statement;
-    row.Reset();
-    row.BindText(1, scope).BindText(2, key).BindInt(3, authenticated ? 1 : 0);
-    auto found = row.Step();
-    if (!found) return std::unexpected(found.error());
-    std::optional<StoredFailure> failure;
-    if (*found) {
-      auto kind = ParseErrorKind(row.Text(0));
-      if (kind) failure = StoredFailure{Error{*kind, row.Text(1)}, row.Int(2)};
-    }
-    out.push_back(std::move(failure));
+    auto it = remembered.find(key);
+    out.push_back(it == remembered.end() ? std::nullopt : std::optional<StoredFailure>(it->second));
   }
   return out;
 }
@@ -258,20 +262,16 @@ Result<std::optional<StoredNode>> Store::GetNode(std::string_view scope, std::st
 
 Result<std::vector<std::optional<StoredNode>>> Store::GetNodes(
     std::string_view scope, const std::vector<std::string>& keys) {
-  std::vector<std::optional<StoredNode>> out;
-  out.reserve(keys.size());
+  if (keys.empty()) return std::vector<std::optional<StoredNode>>();
   // A deferred transaction: one snapshot, no write lock.
   if (auto begun = db_->Exec("BEGIN"); !begun) return std::unexpected(begun.error());
-  for (const std::string& key : keys) {
-    auto node = ReadNodeRows(*db_, scope, key);
-    if (!node) {
-      (void)db_->Exec("ROLLBACK");
-      return std::unexpected(node.error());
-    }
-    out.push_back(std::move(*node));
+  auto nodes = ReadManyNodeRows(*db_, scope, keys);
+  if (!nodes) {
+    (void)db_->Exec("ROLLBACK");
+    return std::unexpected(nodes.error());
   }
   if (auto done = db_->Exec("COMMIT"); !done) return std::unexpected(done.error());
-  return out;
+  return nodes;
 }
 
 Result<void> Store::Touch(std::string_view scope, const std::vector<std::string>& keys,

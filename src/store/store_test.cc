@@ -226,6 +226,109 @@ TEST(StoreTest, MovedNodeAnswersUnderItsOldName) {
   EXPECT_EQ((*(*store)->GetNode(kScope, "acme/old-name#4"))->node.ref.Key(), "acme/old-name#4");
 }
 
+TEST(StoreTest, GetNodesOverManyKeysMatchesGetNodeOneByOne) {
+  FakeClock clock;
+  auto store = Store::Open(":memory:", &clock);
+  ASSERT_TRUE(store);
+  // More keys than one IN list binds: rich complete nodes, leaves with
+  // links only, moved items (a chain of two moves, a cycle), repeats and
+  // keys never stored.
+  NodeBatch batch;
+  std::vector<std::string> keys;
+  for (int64_t number = 1; number <= 700; ++number) {
+    Node node = number % 3 == 0 ? RichNode(number) : Small("app", number, 0);
+    if (number % 3 == 1) {
+      node.complete = false;
+      Edge link;
+      link.from = node.ref.Key();
+      link.to = "acme/app#" + std::to_string(number + 1);
+      link.kind = EdgeKind::kMentions;
+      link.provenance = {node.ref.Key(), Provenance::Where::kBody, "", ""};
+      node.links = {link, link};
+    }
+    keys.push_back(node.ref.Key());
+    batch.nodes.push_back(std::move(node));
+  }
+  batch.aliases = {{"acme/first#1", "acme/second#1"},
+                   {"acme/second#1", "acme/app#2"},
+                   {"acme/loop#1", "acme/loop#2"},
+                   {"acme/loop#2", "acme/loop#1"}};
+  ASSERT_TRUE((*store)->Put(kScope, batch));
+  for (const char* key : {"acme/first#1", "acme/second#1", "acme/old-app#3", "acme/loop#1",
+                          "acme/app#5", "acme/app#9999", "acme/app#3", "acme/app#3"}) {
+    keys.push_back(key);
+  }
+  auto many = (*store)->GetNodes(kScope, keys);
+  ASSERT_TRUE(many) << many.error().message;
+  ASSERT_EQ(many->size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    SCOPED_TRACE(keys[i]);
+    auto one = (*store)->GetNode(kScope, keys[i]);
+    ASSERT_TRUE(one) << one.error().message;
+    ASSERT_EQ((*many)[i].has_value(), one->has_value());
+    if (!*one) continue;
+    testing::ExpectSameNode((*many)[i]->node, (*one)->node, /*with_depth=*/false);
+    EXPECT_EQ((*many)[i]->fetched_at, (*one)->fetched_at);
+    EXPECT_EQ((*many)[i]->updated_at_seen, (*one)->updated_at_seen);
+    EXPECT_EQ((*many)[i]->link_count_seen, (*one)->link_count_seen);
+  }
+  EXPECT_EQ((*many)[700]->node.ref.Key(), "acme/app#2");  // two moves followed
+  EXPECT_EQ((*many)[702]->node.ref.Key(), "acme/app#3");
+  EXPECT_FALSE((*many)[703]);  // a cycle is absent
+  EXPECT_FALSE((*many)[705]);
+  EXPECT_EQ((*many)[2]->node.comments.size(), 2u);
+  EXPECT_EQ((*many)[0]->node.links.size(), 2u);
+  EXPECT_TRUE((*store)->GetNodes(kScope, {})->empty());
+}
+
+TEST(StoreTest, EventReferencesRoundTripPlainOrEscaped) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store);
+  Node node = Small("app", 1, 0);
+  for (const char* owner : {"plain", "quo\"te", "back\\slash", "ümlaut", "tab\there"}) {
+    Event event;
+    event.id = owner;
+    event.other = testing::Ref(owner, "Repo", 9'007'199'254);
+    event.other->host = "";
+    event.subject = testing::Ref("Acme", owner, 1);
+    node.events.push_back(event);
+  }
+  ASSERT_TRUE((*store)->PutNodes(kScope, {node}));
+  auto many = (*store)->GetNodes(kScope, {node.ref.Key()});
+  auto one = (*store)->GetNode(kScope, node.ref.Key());
+  ASSERT_TRUE(many && one && (*many)[0] && *one);
+  testing::ExpectSameNode((*many)[0]->node, node, /*with_depth=*/false);
+  testing::ExpectSameNode((*one)->node, node, /*with_depth=*/false);
+}
+
+TEST(StoreTest, GetFailuresOverManyKeysAnswersEachKey) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store);
+  NodeBatch batch;
+  batch.authenticated = true;
+  std::vector<std::string> keys;
+  for (int number = 1; number <= 600; ++number) {
+    keys.push_back("acme/gone#" + std::to_string(number));
+    if (number % 2 == 0) {
+      batch.failures.emplace_back(keys.back(), Error{ErrorKind::kNotFound, keys.back() + " 404"});
+    }
+  }
+  ASSERT_TRUE((*store)->Put(kScope, batch));
+  auto failures = (*store)->GetFailures(kScope, keys, /*authenticated=*/true);
+  ASSERT_TRUE(failures) << failures.error().message;
+  ASSERT_EQ(failures->size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    ASSERT_EQ((*failures)[i].has_value(), i % 2 == 1) << keys[i];
+    if ((*failures)[i]) {
+      EXPECT_EQ((*failures)[i]->error.message, keys[i] + " 404");
+    }
+  }
+  // Refusals met with a token are not replayed without one.
+  auto anonymous = (*store)->GetFailures(kScope, keys, /*authenticated=*/false);
+  ASSERT_TRUE(anonymous);
+  for (const auto& failure : *anonymous) EXPECT_FALSE(failure);
+}
+
 TEST(StoreTest, TwoStoresOnOneFileWriteConcurrently) {
   TempDir dir;
   const std::string path = dir.File("store.db");
