@@ -16,6 +16,7 @@ bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' &&
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
+  lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
@@ -137,12 +138,16 @@ bool IsScriptLanguage(std::string_view language) {
 bool LooksLikeSourceLine(std::string_view line) {
   line = TrimView(line);
   if (line.empty()) return false;
-  for (std::string_view opener :
-       {"def ",    "class ",   "import ", "from ",  "func ", "fn ",  "return ",
-        "if ",     "for ",     "while ",  "const ", "let ",  "var ", "#include",
-        "public ", "private ", "static ", "async ", "elif ", "else", "try:",
-        "except",  "package ", "use ",    "}",      "@"}) {
-    if (line.starts_with(opener)) return true;
+  // Every opener below starts with one of these bytes.
+  static constexpr std::string_view kOpenerFirst = "dcifrwlv#psaetu}@";
+  if (kOpenerFirst.find(line.front()) != std::string_view::npos) {
+    for (std::string_view opener :
+         {"def ",    "class ",   "import ", "from ",  "func ", "fn ",  "return ",
+          "if ",     "for ",     "while ",  "const ", "let ",  "var ", "#include",
+          "public ", "private ", "static ", "async ", "elif ", "else", "try:",
+          "except",  "package ", "use ",    "}",      "@"}) {
+      if (line.starts_with(opener)) return true;
+    }
   }
   char last = line.back();
   return last == ';' || last == '{' || last == '}' || line.ends_with("):") ||
@@ -161,7 +166,7 @@ bool IsUnmistakableErrorLine(std::string_view raw) {
          StartsWithExceptionName(line);
 }
 
-std::string LeadInBefore(const Post& post, size_t index) {
+std::string_view LeadInBefore(const Post& post, size_t index) {
   if (index == 0) return {};
   const text::Block& before = post.blocks[index - 1];
   if (before.kind != text::BlockKind::kParagraph && before.kind != text::BlockKind::kListItem) {
@@ -178,33 +183,37 @@ bool IsErrorLine(std::string_view raw) {
   if (line.find("Traceback (most recent call last)") != std::string_view::npos) return true;
   if (line.find("panicked at") != std::string_view::npos) return true;
   if (line.find("core dumped") != std::string_view::npos) return true;
-  for (std::string_view opener : {"panic: ",
-                                  "fatal error:",
-                                  "fatal:",
-                                  "FATAL",
-                                  "Fatal error",
-                                  "Exception in thread",
-                                  "Caused by: ",
-                                  "Uncaught ",
-                                  "Unhandled exception",
-                                  "Unhandled rejection",
-                                  "npm ERR!",
-                                  "Segmentation fault",
-                                  "error:",
-                                  "Error:",
-                                  "ERROR",
-                                  "[ERROR]",
-                                  "[error]",
-                                  "error[E",
-                                  "CRITICAL",
-                                  "E   ",
-                                  "level=error",
-                                  "level=fatal",
-                                  "thread '"}) {
-    if (line.starts_with(opener)) {
-      // "thread 'main'" is a Rust panic only with "panicked" (checked above).
-      if (opener == "thread '") continue;
-      return true;
+  // Every opener below starts with one of these bytes.
+  static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[lt";
+  if (kOpenerFirst.find(line.front()) != std::string_view::npos) {
+    for (std::string_view opener : {"panic: ",
+                                    "fatal error:",
+                                    "fatal:",
+                                    "FATAL",
+                                    "Fatal error",
+                                    "Exception in thread",
+                                    "Caused by: ",
+                                    "Uncaught ",
+                                    "Unhandled exception",
+                                    "Unhandled rejection",
+                                    "npm ERR!",
+                                    "Segmentation fault",
+                                    "error:",
+                                    "Error:",
+                                    "ERROR",
+                                    "[ERROR]",
+                                    "[error]",
+                                    "error[E",
+                                    "CRITICAL",
+                                    "E   ",
+                                    "level=error",
+                                    "level=fatal",
+                                    "thread '"}) {
+      if (line.starts_with(opener)) {
+        // "thread 'main'" is a Rust panic only with "panicked" (checked above).
+        if (opener == "thread '") continue;
+        return true;
+      }
     }
   }
   if (line.find(" level=error") != std::string_view::npos) return true;
@@ -219,7 +228,13 @@ bool MentionsFailure(std::string_view line) {
       "error",     "errors",    "exception", "failed",       "failure",  "fatal",   "panic",
       "traceback", "denied",    "refused",   "segfault",     "aborted",  "crashed", "cannot",
       "can't",     "unable to", "not found", "no such file", "timed out"};
-  return kFailureWords.AnyIn(LowerAscii(line));
+  // One buffer per thread: this runs for every line of every code block.
+  thread_local std::string lower;
+  lower.assign(line);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return kFailureWords.AnyIn(lower);
 }
 
 bool LooksLikeSource(std::string_view code, std::string_view language) {

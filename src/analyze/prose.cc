@@ -1,6 +1,7 @@
 #include "analyze/prose.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace issuegraph::analyze {
 namespace {
@@ -18,6 +19,21 @@ size_t CharBoundary(std::string_view text, size_t pos) {
     --pos;
   }
   return pos;
+}
+
+// 16 bits of the first four bytes at `at`, for PhraseSet's quad filter.
+size_t QuadHash(const char* at) {
+  uint32_t quad = 0;
+  std::memcpy(&quad, at, sizeof quad);
+  return static_cast<size_t>((quad * 0x9E3779B1u) >> 16);
+}
+
+bool TestBit(const std::vector<uint64_t>& bits, size_t bit) {
+  return (bits[bit / 64] >> (bit % 64) & 1) != 0;
+}
+
+void SetBit(std::vector<uint64_t>& bits, size_t bit) {
+  bits[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 bool IsSentenceEnd(std::string_view text, size_t i) {
@@ -88,15 +104,18 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
 
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet() {
   for (std::string_view phrase : phrases) Add(phrase);
+  Finish();
 }
 
-PhraseSet::PhraseSet() : bigrams_(65536 / 64, 0) {}
+PhraseSet::PhraseSet()
+    : bigrams_(65536 / 64, 0), short_bigrams_(65536 / 64, 0), quads_(65536 / 64, 0) {}
 
 PhraseSet PhraseSet::Union(std::initializer_list<std::span<const std::string_view>> lists) {
   PhraseSet set;
   for (std::span<const std::string_view> list : lists) {
     for (std::string_view phrase : list) set.Add(phrase);
   }
+  set.Finish();
   return set;
 }
 
@@ -109,9 +128,34 @@ void PhraseSet::Add(std::string_view phrase) {
     one_byte_[first] = true;
   } else {
     size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(phrase[1]);
-    bigrams_[bigram / 64] |= uint64_t{1} << (bigram % 64);
+    SetBit(bigrams_, bigram);
+    if (phrase.size() < 4) {
+      SetBit(short_bigrams_, bigram);
+    } else {
+      SetBit(quads_, QuadHash(phrase.data()));
+    }
   }
   phrases_.emplace_back(phrase);
+}
+
+void PhraseSet::Finish() {
+  skip_.clear();
+  if (phrases_.empty()) return;
+  size_t min_length = phrases_.front().size();
+  for (const std::string& phrase : phrases_) min_length = std::min(min_length, phrase.size());
+  if (min_length < 2) return;
+  min_length_ = std::min<size_t>(min_length, 255);
+  const auto longest_skip = static_cast<uint8_t>(min_length_ - 1);
+  skip_.assign(65536, longest_skip);
+  for (const std::string& phrase : phrases_) {
+    // The two bytes ending at k, within the first min_length_ bytes.
+    for (size_t k = 1; k < min_length_; ++k) {
+      size_t bigram = static_cast<size_t>(static_cast<unsigned char>(phrase[k - 1])) << 8 |
+                      static_cast<unsigned char>(phrase[k]);
+      auto skip = static_cast<uint8_t>(min_length_ - 1 - k);
+      skip_[bigram] = std::min(skip_[bigram], skip);
+    }
+  }
 }
 
 // Calls accept(pos, phrase) for every occurrence, in text order, until it
@@ -135,11 +179,24 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
     if (!one_byte_[first]) {
       if (i + 1 == size) continue;
       size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(text[i + 1]);
-      if ((bigrams_[bigram / 64] >> (bigram % 64) & 1) == 0) continue;
+      if (!TestBit(bigrams_, bigram)) continue;
+      // Only a phrase of four bytes or more can start here unless a short
+      // one opens with these two bytes: then the first four must match one.
+      if (i + 4 <= size && !TestBit(short_bigrams_, bigram) &&
+          !TestBit(quads_, QuadHash(text.data() + i))) {
+        continue;
+      }
     }
+    const char* at = text.data() + i;
     for (uint32_t index : by_first_byte_[first]) {
       const std::string& phrase = phrases_[index];
-      if (phrase.size() > size - i || text.compare(i, phrase.size(), phrase) != 0) continue;
+      const size_t length = phrase.size();
+      if (length > size - i) continue;
+      // The first byte matched already; most candidates differ within a
+      // byte or two, so a plain loop beats a library call.
+      size_t k = 1;
+      while (k < length && at[k] == phrase[k]) ++k;
+      if (k != length) continue;
       if (accept(i, phrase)) return true;
     }
   }
@@ -170,7 +227,33 @@ size_t PhraseSet::CountDistinctIn(std::string_view lower) const {
 }
 
 bool PhraseSet::AnyOccurs(std::string_view lower) const {
-  return Scan(lower, [](size_t, const std::string&) { return true; });
+  if (skip_.empty() || phrases_.size() == 1) {
+    return Scan(lower, [](size_t, const std::string&) { return true; });
+  }
+  // Every phrase is at least min_length_ bytes: look at the last two bytes
+  // of a window that long and move it on as far as no phrase can start.
+  const size_t size = lower.size();
+  const size_t window = min_length_;
+  for (size_t end = window - 1; end < size;) {
+    size_t bigram = static_cast<size_t>(static_cast<unsigned char>(lower[end - 1])) << 8 |
+                    static_cast<unsigned char>(lower[end]);
+    if (uint8_t skip = skip_[bigram]; skip != 0) {
+      end += skip;
+      continue;
+    }
+    size_t start = end + 1 - window;
+    const char* at = lower.data() + start;
+    for (uint32_t index : by_first_byte_[static_cast<unsigned char>(*at)]) {
+      const std::string& phrase = phrases_[index];
+      const size_t length = phrase.size();
+      if (length > size - start) continue;
+      size_t k = 1;
+      while (k < length && at[k] == phrase[k]) ++k;
+      if (k == length) return true;
+    }
+    ++end;
+  }
+  return false;
 }
 
 std::string_view TrimView(std::string_view text) {

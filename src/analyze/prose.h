@@ -56,6 +56,8 @@ class PhraseSet {
  private:
   PhraseSet();
   void Add(std::string_view phrase);
+  // Builds skip_ once every phrase is in.
+  void Finish();
   template <typename Accept>
   bool Scan(std::string_view text, Accept accept) const;
 
@@ -64,6 +66,17 @@ class PhraseSet {
   std::array<bool, 256> first_byte_{};                    // some phrase opens with this byte
   std::array<bool, 256> one_byte_{};                      // a one-byte phrase is this byte
   std::vector<uint64_t> bigrams_;  // bit (a << 8 | b): some phrase opens with "ab"
+  // Bit (a << 8 | b): some phrase of two or three bytes opens with "ab".
+  std::vector<uint64_t> short_bigrams_;
+  // Bit QuadHash(first four bytes) of every phrase of four bytes or more: a
+  // second, finer test before comparing phrases.
+  std::vector<uint64_t> quads_;
+  // AnyOccurs' skip table (Wu-Manber, two-byte blocks): for the two bytes
+  // ending a window of min_length_ bytes, how far the window can move on
+  // before a phrase could fill it; 0 means one might start where it does.
+  // Empty when some phrase is shorter than two bytes.
+  std::vector<uint8_t> skip_;
+  size_t min_length_ = 0;
 };
 
 std::string_view TrimView(std::string_view text);

@@ -29,7 +29,10 @@ Post MakePost(const Node& node, const Comment* comment) {
     post.blocks = text::ParseBlocks(comment->body);
   }
   post.topics = AssignTopics(post.blocks);
-  post.lower_prose = LowerAscii(ProseOf(post));
+  post.lower_prose = ProseOf(post);
+  for (char& c : post.lower_prose) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return post;
 }
 
@@ -143,6 +146,9 @@ std::vector<ReportItem> TopicItems(const Post& post, Topic topic, BlockSet* take
 
 std::string ProseOf(const Post& post) {
   std::string out;
+  size_t total = 0;
+  for (const text::Block& block : post.blocks) total += block.text.size() + 1;
+  out.reserve(total);
   for (const text::Block& block : post.blocks) {
     if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem &&
         block.kind != text::BlockKind::kHeading) {

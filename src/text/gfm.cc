@@ -2,10 +2,13 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
+#include <vector>
 
 namespace issuegraph::text::gfm {
 namespace {
@@ -104,9 +107,23 @@ bool HasTaskMarker(std::string_view text) {
   return false;
 }
 
+// The classes of kByteClass that occur in `text`. One vectorised pass for
+// the high bytes and a library search per trigger byte, each of which stops
+// at the first hit: faster than a table lookup per byte.
+uint8_t SeenClasses(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) any |= static_cast<unsigned char>(c);
+  uint8_t seen = (any & 0x80) != 0 ? kHigh : 0;
+  for (char trigger : {'|', '~', '[', '@', ':', '.'}) {
+    if (text.find(trigger) != std::string_view::npos) {
+      seen |= kByteClass[static_cast<unsigned char>(trigger)];
+    }
+  }
+  return seen;
+}
+
 Needs Scan(std::string_view text) {
-  uint8_t seen = 0;
-  for (char c : text) seen |= kByteClass[static_cast<unsigned char>(c)];
+  uint8_t seen = SeenClasses(text);
   Needs needs;
   needs.non_ascii = (seen & kHigh) != 0;
   needs.strikethrough = (seen & kTilde) != 0;
@@ -118,6 +135,118 @@ Needs Scan(std::string_view text) {
   return needs;
 }
 
+// A bump allocator for cmark: blocks carry their size in a header so that
+// realloc can copy (or, for the latest block, grow in place); free does
+// nothing, and Reset makes the whole arena reusable at once.
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (Chunk& chunk : chunks_) std::free(chunk.data);
+  }
+
+  void* Calloc(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) std::abort();
+    size_t bytes = count * size;
+    void* block = Allocate(bytes);
+    std::memset(block, 0, bytes);
+    return block;
+  }
+
+  void* Realloc(void* old, size_t bytes) {
+    if (old == nullptr) return Allocate(bytes);
+    char* header = static_cast<char*>(old) - kHeader;
+    size_t old_bytes = 0;
+    std::memcpy(&old_bytes, header, sizeof old_bytes);
+    if (old == last_) {
+      Chunk& chunk = chunks_[current_];
+      size_t start = static_cast<size_t>(header - chunk.data);
+      size_t need = Rounded(bytes);
+      if (need <= chunk.size - start) {
+        used_ = start + need;
+        std::memcpy(header, &bytes, sizeof bytes);
+        return old;
+      }
+    }
+    void* block = Allocate(bytes);
+    std::memcpy(block, old, std::min(old_bytes, bytes));
+    return block;
+  }
+
+  // Every block handed out is free again; chunks beyond kKeep bytes go back
+  // to the system so that one huge document does not pin its memory.
+  void Reset() {
+    size_t kept = 0;
+    size_t i = 0;
+    for (; i < chunks_.size() && kept + chunks_[i].size <= kKeep; ++i) kept += chunks_[i].size;
+    for (size_t j = i; j < chunks_.size(); ++j) std::free(chunks_[j].data);
+    chunks_.resize(i);
+    current_ = 0;
+    used_ = 0;
+    last_ = nullptr;
+  }
+
+ private:
+  struct Chunk {
+    char* data;
+    size_t size;
+  };
+  static constexpr size_t kHeader = 16;  // keeps blocks 16-byte aligned
+  static constexpr size_t kChunk = 256 * 1024;
+  static constexpr size_t kKeep = 4 * 1024 * 1024;
+
+  static size_t Rounded(size_t bytes) {
+    if (bytes > SIZE_MAX - 2 * kHeader) std::abort();
+    return (bytes + kHeader + 15) & ~size_t{15};
+  }
+
+  void* Allocate(size_t bytes) {
+    size_t need = Rounded(bytes);
+    while (true) {
+      if (current_ < chunks_.size()) {
+        Chunk& chunk = chunks_[current_];
+        if (need <= chunk.size - used_) {
+          char* header = chunk.data + used_;
+          used_ += need;
+          std::memcpy(header, &bytes, sizeof bytes);
+          last_ = header + kHeader;
+          return last_;
+        }
+        ++current_;
+        used_ = 0;
+        continue;
+      }
+      size_t size = std::max(need, kChunk);
+      auto* data = static_cast<char*>(std::malloc(size));
+      if (data == nullptr) std::abort();  // as cmark's own allocator does
+      chunks_.push_back(Chunk{data, size});
+    }
+  }
+
+  std::vector<Chunk> chunks_;
+  size_t current_ = 0;  // the chunk blocks come from
+  size_t used_ = 0;     // bytes of it handed out
+  char* last_ = nullptr;
+};
+
+struct ThreadArena {
+  Arena arena;
+  size_t live = 0;  // Documents of this thread alive
+};
+
+ThreadArena& CurrentArena() {
+  thread_local ThreadArena arena;
+  return arena;
+}
+
+cmark_mem kArenaMem = {
+    [](size_t count, size_t size) { return CurrentArena().arena.Calloc(count, size); },
+    [](void* old, size_t bytes) { return CurrentArena().arena.Realloc(old, bytes); },
+    [](void*) {},
+};
+
 bool Needed(const Needs& needs, std::string_view extension) {
   if (extension == "table") return needs.table;
   if (extension == "strikethrough") return needs.strikethrough;
@@ -128,13 +257,27 @@ bool Needed(const Needs& needs, std::string_view extension) {
 
 }  // namespace
 
+ArenaLease ArenaLease::Acquire() {
+  ArenaLease lease;
+  ++CurrentArena().live;
+  lease.active_ = true;
+  return lease;
+}
+
+ArenaLease::~ArenaLease() {
+  if (!active_) return;
+  ThreadArena& current = CurrentArena();
+  if (--current.live == 0) current.arena.Reset();
+}
+
 Document Document::Parse(std::string_view markdown) {
   EnsureRegistered();
-  Document document;
+  Document document(ArenaLease::Acquire());
   Needs needs = Scan(markdown);
   // VALIDATE_UTF8 replaces invalid sequences with U+FFFD, so every string we
   // hand out is valid UTF-8 whatever the API sent (ASCII always is).
-  document.parser_.reset(cmark_parser_new(needs.non_ascii ? CMARK_OPT_VALIDATE_UTF8 : 0));
+  document.parser_.reset(
+      cmark_parser_new_with_mem(needs.non_ascii ? CMARK_OPT_VALIDATE_UTF8 : 0, &kArenaMem));
   if (!document.parser_) std::abort();  // cmark aborts on OOM itself; keep that contract
   for (const char* name : kExtensions) {
     if (!Needed(needs, name)) continue;

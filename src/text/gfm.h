@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string_view>
+#include <utility>
 
 namespace issuegraph::text::gfm {
 
@@ -25,17 +26,45 @@ using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
+// Holds the calling thread's parse arena while a Document lives: cmark's
+// allocations for a Document (its parser, its tree, literals read from it
+// and iterators over it) come from a per-thread bump arena, reclaimed at
+// once when the thread's last Document goes. Movable, not copyable.
+class ArenaLease {
+ public:
+  ArenaLease() = default;
+  static ArenaLease Acquire();
+  ArenaLease(ArenaLease&& other) noexcept : active_(other.active_) { other.active_ = false; }
+  ArenaLease& operator=(ArenaLease&&) = delete;
+  ArenaLease(const ArenaLease&) = delete;
+  ArenaLease& operator=(const ArenaLease&) = delete;
+  ~ArenaLease();
+
+ private:
+  bool active_ = false;
+};
+
 // A parsed Markdown document. The parser is kept alive beside the tree so that
 // extension nodes never outlive what created them; the tree is freed first.
+// Its memory is the parsing thread's arena: a Document is read and destroyed
+// on the thread that parsed it.
 class Document {
  public:
   static Document Parse(std::string_view markdown);
+
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = delete;
+  // The tree's memory goes back with the arena, without a walk to free it.
+  ~Document() { (void)root_.release(); }
 
   // Never null for a successfully constructed Document.
   cmark_node* root() const { return root_.get(); }
 
  private:
-  ParserPtr parser_;  // declared first: destroyed after root_
+  explicit Document(ArenaLease lease) : lease_(std::move(lease)) {}
+
+  ArenaLease lease_;  // declared first: released after the parser and tree
+  ParserPtr parser_;  // destroyed after root_
   NodePtr root_;
 };
 

@@ -133,11 +133,19 @@ class BlockCollector {
         case CMARK_NODE_ITEM:
           if (enter) OnItem(node);
           break;
+        // Paragraphs and headings hold only inlines, read by the handlers
+        // themselves: the walk skips them instead of visiting every node.
         case CMARK_NODE_PARAGRAPH:
-          if (enter) OnParagraph(node);
+          if (enter) {
+            OnParagraph(node);
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+          }
           break;
         case CMARK_NODE_HEADING:
-          if (enter) OnHeading(node);
+          if (enter) {
+            OnHeading(node);
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+          }
           break;
         // Leaves get only an enter event; the check keeps that explicit.
         case CMARK_NODE_CODE_BLOCK:
