@@ -24,6 +24,17 @@ std::string KindOfUrl(const std::string& url) {
   return "other";
 }
 
+// The error kind an HTTP status stands for, wherever it is met.
+ErrorKind KindOfStatus(long status) {
+  switch (status) {
+    case 404: return ErrorKind::kNotFound;
+    case 410: return ErrorKind::kGone;
+    case 401: return ErrorKind::kUnauthorized;
+    case 403: return ErrorKind::kForbidden;
+    default: return status >= 500 ? ErrorKind::kServer : ErrorKind::kProtocol;
+  }
+}
+
 bool IsRedirect(long status) { return status == 301 || status == 302 || status == 307 || status == 308; }
 
 Result<json> ParseJson(const http::Response& response, const std::string& what) {
@@ -127,8 +138,8 @@ std::vector<Result<std::vector<json>>> RestSource::GetLists(const std::vector<st
         continue;
       }
       if (answers[j]->status != 200) {
-        lists[i] = MakeError(answers[j]->status == 410 ? ErrorKind::kGone : ErrorKind::kServer,
-                             std::to_string(answers[j]->status) + " " + MessageOf(*answers[j]));
+        lists[i] = MakeError(KindOfStatus(answers[j]->status),
+                             "HTTP " + std::to_string(answers[j]->status) + " " + MessageOf(*answers[j]));
         continue;
       }
       auto parsed = ParseJson(*answers[j], urls[j]);

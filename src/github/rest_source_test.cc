@@ -206,6 +206,15 @@ TEST_F(RestSourceTest, UnmarkedDuplicateUndoesTheEarlierDuplicateOfComment) {
   EXPECT_TRUE(HasLink(*nodes[0], "a/r#45", "a/r#39", EdgeKind::kDuplicateOf));  // said after the unmark
 }
 
+TEST_F(RestSourceTest, ATimelineThatRefusesUsIsForbiddenNotAServerFault) {
+  transport_.Json(kApi + "/repos/a/r/issues/1", Issue("a/r", 1));
+  transport_.Status(kApi + "/repos/a/r/issues/1/timeline?per_page=100", 403);
+  auto nodes = Source().Fetch({Full("a/r#1")});
+  ASSERT_FALSE(nodes[0]);
+  EXPECT_EQ(nodes[0].error().kind, ErrorKind::kForbidden);
+  EXPECT_NE(nodes[0].error().message.find("HTTP 403"), std::string::npos);
+}
+
 TEST(ApiLocationTest, HostsAndOverrides) {
   EXPECT_EQ(ApiForHost("github.com").rest, "https://api.github.com");
   EXPECT_EQ(ApiForHost("github.com").graphql, "https://api.github.com/graphql");

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/wording.h"
+
 namespace issuegraph::render {
 namespace {
 
@@ -27,9 +29,9 @@ ordered_json ItemJson(const ReportItem& item) {
 }
 
 ordered_json LinkedJson(const LinkedItem& item) {
-  std::string text = item.ref_text + " " + item.title + " (" +
-                     std::string(NodeStateName(item.state)) +
-                     (item.merged_at.empty() ? "" : " " + item.merged_at.substr(0, 10)) + ") — " +
+  // The same words as the Markdown table: "closed (duplicate)", "not fetched".
+  std::string text = item.ref_text + " " + item.title + " (" + LinkedStateText(item) +
+                     (item.merged_at.empty() ? "" : " " + DateOnly(item.merged_at)) + ") — " +
                      item.relation;
   ordered_json out;
   out["text"] = text;

@@ -23,7 +23,11 @@ test('the example archive renders the full report with no network', async () => 
 
 test('the example archive renders as JSON, HTML and DOT too', async () => {
   const json = await run(['report', '--from', example, '--format', 'json']);
-  assert.equal(JSON.parse(json.stdout).root, 'lumen-dev/lumen#120');
+  const parsed = JSON.parse(json.stdout);
+  assert.equal(parsed.root, 'lumen-dev/lumen#120');
+  // Linked items read as in the Markdown table.
+  const issues = parsed.report.sections.find((s) => s.kind === 'linked_issues').items;
+  assert.match(issues.find((i) => i.ref === '#133').text, /\(closed \(duplicate\)\)/);
   const html = await run(['report', '--from', example, '--format', 'html']);
   assert.match(html.stdout, /^<!DOCTYPE html>/i);
   assert.ok(!/<script/i.test(html.stdout));
