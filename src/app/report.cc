@@ -1,7 +1,10 @@
 #include "app/report.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +24,7 @@
 #include "render/mermaid.h"
 #include "store/archive.h"
 #include "store/cached_source.h"
+#include "store/graph_json.h"
 #include "store/store.h"
 #include "store/validator_cache.h"
 
@@ -61,12 +65,6 @@ Result<std::unique_ptr<store::Store>> OpenStore(const StoreOptions& options) {
   return store::Store::Open(path);
 }
 
-struct Crawled {
-  Graph graph;
-  std::vector<std::string> notices;
-  std::unique_ptr<store::Store> store;  // open for archiving the report; null with --no-store
-};
-
 std::string_view FormatName(Format format) {
   switch (format) {
     case Format::kMarkdown: return "markdown";
@@ -78,45 +76,80 @@ std::string_view FormatName(Format format) {
   return "markdown";
 }
 
-// ref -> graph, through the store (unless disabled) and GitHub (unless offline).
-Result<Crawled> Crawl(const ReportOptions& options) {
+// What a run settles before reading anything: the root, the API and its
+// scope in the store, the store itself.
+struct Plan {
+  IssueRef root;
+  github::ApiLocation api;
+  bool graphql = false;
+  std::unique_ptr<store::Store> store;  // null with --no-store
+  std::vector<std::string> notices;
+};
+
+Result<Plan> MakePlan(const ReportOptions& options) {
   auto root = ParseIssueRef(options.input);
   if (!root) return std::unexpected(root.error());
-
-  github::ApiLocation api = github::ApiForHost(root->host);
+  Plan plan;
+  plan.root = std::move(*root);
+  plan.api = github::ApiForHost(plan.root.host);
   if (!options.api_url.empty()) {
     auto chosen = github::ApiFromUrl(options.api_url);
     if (!chosen) return std::unexpected(chosen.error());
-    api = *chosen;
+    plan.api = *chosen;
   }
   const StoreOptions& store_options = options.store;
   if (store_options.offline && !store_options.enabled) {
     return MakeError(ErrorKind::kInvalidInput,
                      "--offline reads the store, so it cannot be used with --no-store");
   }
-  const bool graphql = options.api == Api::kGraphql || (options.api == Api::kAuto && !options.token.empty());
-  if (graphql && options.token.empty() && !store_options.offline) {
+  plan.graphql = options.api == Api::kGraphql || (options.api == Api::kAuto && !options.token.empty());
+  if (plan.graphql && options.token.empty() && !store_options.offline) {
     return MakeError(ErrorKind::kInvalidInput,
                      "--api graphql needs a token (GitHub refuses anonymous GraphQL); set GITHUB_TOKEN "
                      "or use --api rest");
   }
-
-  Crawled crawled;
-  std::unique_ptr<store::Store> store;
   if (store_options.enabled) {
     auto opened = OpenStore(store_options);
     if (!opened) return std::unexpected(opened.error());
-    store = std::move(*opened);
+    plan.store = std::move(*opened);
   }
   if (options.token.empty() && !store_options.offline) {
-    crawled.notices.push_back(
+    plan.notices.push_back(
         "no GitHub token set (--token, GITHUB_TOKEN or GH_TOKEN): using the unauthenticated REST "
         "API, limited to 60 requests an hour and to public repositories");
   }
+  return plan;
+}
+
+// The notices a graph's own stats call for.
+void AddGraphNotices(const CrawlStats& stats, std::vector<std::string>& notices) {
+  if (stats.partial) {
+    for (const auto& reason : stats.partial_reasons) notices.push_back("partial report: " + reason);
+  }
+  if (!stats.failed.empty()) {
+    notices.push_back(std::to_string(stats.failed.size()) +
+                      " linked items could not be read; they are listed in the report");
+  }
+}
+
+struct Crawled {
+  Graph graph;
+  std::vector<std::string> notices;
+  // The stored rows the graph came from, when all of it did (see
+  // CachedSource::members); nullopt without a store or when not.
+  std::optional<std::vector<store::ReportMember>> members;
+};
+
+// root -> graph, through the store (unless disabled) and GitHub (unless offline).
+Result<Crawled> Crawl(const ReportOptions& options, Plan& plan) {
+  const StoreOptions& store_options = options.store;
+  const github::ApiLocation& api = plan.api;
+  Crawled crawled;
+  crawled.notices = plan.notices;
 
   // The validators outlive the client that reads them.
   std::unique_ptr<store::SqliteValidatorCache> validators;
-  if (store) validators = std::make_unique<store::SqliteValidatorCache>(*store);
+  if (plan.store) validators = std::make_unique<store::SqliteValidatorCache>(*plan.store);
 
   http::CurlOptions curl;
   curl.user_agent = "issuegraph/" + std::string(kVersion);
@@ -134,22 +167,22 @@ Result<Crawled> Crawl(const ReportOptions& options) {
 
   github::RestOptions rest_options;
   rest_options.api = api;
-  rest_options.web_host = root->host;
+  rest_options.web_host = plan.root.host;
   rest_options.have_token = !options.token.empty();
   github::RestSource rest(client, rest_options);
   std::unique_ptr<github::GraphqlSource> graphql_source;
   crawl::Source* network = &rest;
-  if (graphql) {
+  if (plan.graphql) {
     github::GraphqlOptions graphql_options;
     graphql_options.api = api;
-    graphql_options.web_host = root->host;
+    graphql_options.web_host = plan.root.host;
     graphql_source = std::make_unique<github::GraphqlSource>(client, graphql_options, &rest);
     network = graphql_source.get();
   }
   std::unique_ptr<store::CachedSource> cached;
   std::unique_ptr<GraphqlProbe> probe;
   crawl::Source* source = network;
-  if (store) {
+  if (plan.store) {
     if (graphql_source) probe = std::make_unique<GraphqlProbe>(*graphql_source);
     store::CachedSourceOptions cached_options;
     cached_options.scope = api.rest;
@@ -157,13 +190,15 @@ Result<Crawled> Crawl(const ReportOptions& options) {
     cached_options.refresh = store_options.refresh;
     cached_options.offline = store_options.offline;
     cached_options.authenticated = !options.token.empty();
-    cached = std::make_unique<store::CachedSource>(*store, store_options.offline ? nullptr : network,
+    cached = std::make_unique<store::CachedSource>(*plan.store,
+                                                   store_options.offline ? nullptr : network,
                                                    cached_options, probe.get());
     source = cached.get();
   }
 
   auto started = std::chrono::steady_clock::now();
-  auto graph = crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes}).Crawl(*root);
+  auto graph =
+      crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes}).Crawl(plan.root);
   if (!graph) return std::unexpected(graph.error());
   graph->stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - started)
@@ -174,51 +209,131 @@ Result<Crawled> Crawl(const ReportOptions& options) {
   }
   if (cached) {
     for (const auto& notice : cached->notices()) crawled.notices.push_back(notice);
+    if (cached->notices().empty()) crawled.members = cached->members();
   }
-  if (graph->stats.partial) {
-    for (const auto& reason : graph->stats.partial_reasons) {
-      crawled.notices.push_back("partial report: " + reason);
-    }
-  }
-  if (!graph->stats.failed.empty()) {
-    crawled.notices.push_back(std::to_string(graph->stats.failed.size()) +
-                              " linked items could not be read; they are listed in the report");
-  }
+  AddGraphNotices(graph->stats, crawled.notices);
   crawled.graph = std::move(*graph);
-  // The sources that read the store are gone after this return; the store
-  // itself stays open for the caller.
-  cached.reset();
-  crawled.store = std::move(store);
   return crawled;
+}
+
+// Names this build: another build may word reports differently, so only a
+// report made by this very binary is served again. Empty when unknown.
+std::string BuildId() {
+  struct stat binary {};
+  if (::stat("/proc/self/exe", &binary) != 0) return "";
+  return std::string(kVersion) + "+" + std::to_string(binary.st_size) + "." +
+         std::to_string(binary.st_mtim.tv_sec) + "." + std::to_string(binary.st_mtim.tv_nsec) + "." +
+         std::to_string(binary.st_ino);
+}
+
+// Everything that makes a report, for serving it again; empty: never.
+std::string CacheKey(const ReportOptions& options, const Plan& plan) {
+  static const std::string build = BuildId();
+  if (build.empty()) return "";
+  const nlohmann::json key = {{"build", build},
+                              {"scope", plan.api.rest},
+                              {"root", plan.root.Key()},
+                              {"depth", options.depth},
+                              {"max_nodes", options.max_nodes},
+                              {"api", plan.graphql ? "graphql" : "rest"},
+                              {"authenticated", !options.token.empty()},
+                              {"format", FormatName(options.format)}};
+  return key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// What serving a report again needs besides its text: the graph's size,
+// how many stored items it stands on, and the crawl's own stats (what was
+// partial, failed or left out).
+nlohmann::json Summary(const Graph& graph, size_t members) {
+  return {{"root", graph.root},
+          {"nodes", graph.nodes.size()},
+          {"edges", graph.edges.size()},
+          {"members", members},
+          {"stats", store::StatsToJson(graph.stats)}};
+}
+
+// A stored report that a crawl now would make again, served as it is.
+std::optional<ReportResult> Serve(const ReportOptions& options, Plan& plan) {
+  const StoreOptions& store_options = options.store;
+  if (!plan.store || store_options.offline || store_options.refresh) return std::nullopt;
+  const std::string key = CacheKey(options, plan);
+  const auto started = std::chrono::steady_clock::now();
+  auto found = plan.store->FindServableReport(key, plan.api.rest, !options.token.empty(),
+                                              store_options.max_age);
+  // An unreadable copy is no answer: the crawl reads (and reports on) the store.
+  if (!found || !*found) return std::nullopt;
+  const nlohmann::json& summary = (*found)->summary;
+  if (!summary.is_object() || !summary.contains("stats")) return std::nullopt;
+  auto crawled = store::StatsFromJson(summary["stats"]);
+  if (!crawled) return std::nullopt;
+
+  ReportResult result;
+  result.nodes = summary.value("nodes", size_t{0});
+  result.edges = summary.value("edges", size_t{0});
+  // What the graph is, as crawled; how it was got, as of this run.
+  CrawlStats& stats = result.stats;
+  stats.api = plan.graphql ? "graphql" : "rest";
+  stats.served_from_store = true;
+  stats.cache_hits = summary.value("members", int64_t{0});
+  stats.partial = crawled->partial;
+  stats.partial_reasons = std::move(crawled->partial_reasons);
+  stats.left_out = std::move(crawled->left_out);
+  stats.beyond_depth = std::move(crawled->beyond_depth);
+  stats.failed = std::move(crawled->failed);
+  stats.truncated = std::move(crawled->truncated);
+  stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  result.text = options.format == Format::kJson
+                    ? render::ReplaceJsonStats((*found)->content, stats, result.nodes, result.edges)
+                    : std::move((*found)->content);
+  result.notices = plan.notices;
+  AddGraphNotices(stats, result.notices);
+  return result;
 }
 
 }  // namespace
 
 Result<ReportResult> RunReport(const ReportOptions& options) {
   ReportResult result;
-  std::unique_ptr<store::Store> store;
+  Graph graph;
+  std::optional<Plan> plan;
+  std::optional<std::vector<store::ReportMember>> members;
   if (!options.from.empty()) {
     auto archive = store::ReadArchive(options.from);
     if (!archive) return std::unexpected(archive.error());
-    result.graph = std::move(archive->graph);
+    graph = std::move(archive->graph);
   } else {
-    auto crawled = Crawl(options);
+    auto planned = MakePlan(options);
+    if (!planned) return std::unexpected(planned.error());
+    plan = std::move(*planned);
+    if (auto served = Serve(options, *plan)) return std::move(*served);
+    auto crawled = Crawl(options, *plan);
     if (!crawled) return std::unexpected(crawled.error());
-    result.graph = std::move(crawled->graph);
+    graph = std::move(crawled->graph);
     result.notices = std::move(crawled->notices);
-    store = std::move(crawled->store);
+    members = std::move(crawled->members);
   }
-  Report report = analyze::Analyze(result.graph);
-  result.text = Render(options.format, report, result.graph);
-  if (store) {
+  Report report = analyze::Analyze(graph);
+  result.text = Render(options.format, report, graph);
+  result.stats = graph.stats;
+  result.nodes = graph.nodes.size();
+  result.edges = graph.edges.size();
+  if (plan && plan->store) {
     // Every report is archived with the options that made it; losing that
-    // copy is not worth failing the report the user asked for.
+    // copy is not worth failing the report the user asked for. One from a
+    // crawl the store answered in full may be served again.
     store::StoredReport stored;
-    stored.root = result.graph.root;
+    stored.root = graph.root;
     stored.options = OptionsJson(options);
     stored.format = std::string(FormatName(options.format));
     stored.content = result.text;
-    if (auto id = store->PutReport(std::move(stored)); !id) {
+    if (members && !options.store.offline) {
+      stored.cache_key = CacheKey(options, *plan);
+      stored.summary = Summary(graph, members->size());
+      stored.members = std::move(*members);
+    }
+    if (auto id = plan->store->PutReport(std::move(stored)); !id) {
       result.notices.push_back("the report was not archived in the store: " + id.error().message);
     }
   }
@@ -226,14 +341,19 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
 }
 
 Result<ReportResult> RunExport(const ReportOptions& options, const std::string& output) {
-  auto crawled = Crawl(options);
+  auto plan = MakePlan(options);
+  if (!plan) return std::unexpected(plan.error());
+  auto crawled = Crawl(options, *plan);
   if (!crawled) return std::unexpected(crawled.error());
   ReportResult result;
-  result.graph = std::move(crawled->graph);
+  const Graph& graph = crawled->graph;
   result.notices = std::move(crawled->notices);
-  Report report = analyze::Analyze(result.graph);
-  const std::string markdown = render::RenderMarkdown(report, result.graph);
-  if (auto written = store::WriteArchive(output, result.graph, markdown, OptionsJson(options)); !written) {
+  result.stats = graph.stats;
+  result.nodes = graph.nodes.size();
+  result.edges = graph.edges.size();
+  Report report = analyze::Analyze(graph);
+  const std::string markdown = render::RenderMarkdown(report, graph);
+  if (auto written = store::WriteArchive(output, graph, markdown, OptionsJson(options)); !written) {
     return std::unexpected(written.error());
   }
   return result;
@@ -275,7 +395,8 @@ Result<std::string> RunCache(CacheAction action, const std::string& store_path,
          "links: " + std::to_string(stats->links) + "\n" +                               //
          "remembered failures: " + std::to_string(stats->failures) + "\n" +              //
          "HTTP validators: " + std::to_string(stats->validators) + "\n" +                //
-         "archived reports: " + std::to_string(stats->reports) + "\n" +                 //
+         "archived reports: " + std::to_string(stats->reports) + " (" +
+         std::to_string(stats->servable_reports) + " servable again without a crawl)\n" +  //
          "newest fetch: " + age(stats->newest_fetched_at) + "\n" +                       //
          "oldest fetch: " + age(stats->oldest_fetched_at) + "\n";
 }

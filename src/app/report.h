@@ -43,10 +43,18 @@ struct ReportOptions {
 
 struct ReportResult {
   std::string text;  // the rendered report
-  Graph graph;       // for stats and exit decisions
+  // Of the graph the report was made from: its size and how this run got it.
+  CrawlStats stats;
+  size_t nodes = 0;
+  size_t edges = 0;
   std::vector<std::string> notices;  // one sentence each, for stderr
 };
 
+// With the store on, online and without --refresh, a report archived from
+// a clean crawl with the same options is served without crawling again
+// while every item that crawl read is stored unchanged and younger than
+// --max-age; it is the report a crawl would make now (JSON stats tell of
+// this run). Otherwise: crawl, analyse, render, archive.
 Result<ReportResult> RunReport(const ReportOptions& options);
 
 // Crawls like `report` and writes one self-contained archive (graph, raw

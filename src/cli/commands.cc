@@ -73,7 +73,8 @@ void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
                  "The cache database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
   sub.add_flag("--no-store", flags.no_store, "Neither read nor write the cache");
   sub.add_option("--max-age", flags.max_age_seconds,
-                 "Seconds a cached item stays fresh; older ones are revalidated")
+                 "Seconds a cached item stays fresh; older ones are revalidated. A stored report "
+                 "whose items are all fresh and unchanged is printed without crawling")
       ->default_val(600)
       ->check(CLI::Range(0, 365 * 24 * 3600));
   sub.add_flag("--refresh", flags.options.store.refresh, "Revalidate every cached item");
@@ -130,16 +131,17 @@ std::optional<int> Resolve(CrawlFlags& flags) {
   return std::nullopt;
 }
 
-void PrintStats(const Graph& graph) {
-  const auto& stats = graph.stats;
+void PrintStats(const app::ReportResult& result) {
+  const auto& stats = result.stats;
   std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
             << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries
             << " waited_ms=" << stats.waited_ms << " bytes=" << stats.bytes
             << " cache_hits=" << stats.cache_hits << " cache_misses=" << stats.cache_misses
-            << " nodes=" << graph.nodes.size() << " edges=" << graph.edges.size()
+            << " nodes=" << result.nodes << " edges=" << result.edges
             << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false");
   for (const auto& [kind, count] : stats.requests_by_kind) std::cerr << " " << kind << "=" << count;
   if (!stats.truncated.empty()) std::cerr << " truncated=" << stats.truncated.size();
+  if (stats.served_from_store) std::cerr << " served_from_store=true";
   std::cerr << "\n";
 }
 
@@ -149,7 +151,7 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
     return ExitCodeFor(result.error().kind);
   }
   for (const auto& notice : result->notices) PrintError(notice);
-  if (flags.stats) PrintStats(result->graph);
+  if (flags.stats) PrintStats(*result);
   if (!print_text) return kExitOk;
   if (flags.output.empty() || flags.output == "-") {
     std::cout << result->text;

@@ -15,6 +15,35 @@ std::string Display(const Graph& graph, const std::string& key) {
   return node != nullptr ? node->ref.Text() : key;
 }
 
+ordered_json StatsJson(const CrawlStats& stats, size_t nodes, size_t edges) {
+  ordered_json stats_json;
+  stats_json["requests"] = stats.requests;
+  stats_json["api"] = stats.api;
+  stats_json["partial"] = stats.partial;
+  stats_json["partial_reasons"] = stats.partial_reasons;
+  stats_json["nodes"] = nodes;
+  stats_json["edges"] = edges;
+  stats_json["graphql_points"] = stats.graphql_points;
+  stats_json["retries"] = stats.retries;
+  stats_json["waited_ms"] = stats.waited_ms;
+  stats_json["cache_hits"] = stats.cache_hits;
+  stats_json["cache_misses"] = stats.cache_misses;
+  stats_json["requests_by_kind"] = stats.requests_by_kind;
+  stats_json["bytes"] = stats.bytes;
+  stats_json["wall_ms"] = stats.wall_ms;
+  stats_json["left_out"] = stats.left_out;
+  stats_json["beyond_depth"] = stats.beyond_depth;
+  stats_json["failed"] = stats.failed;
+  stats_json["truncated"] = stats.truncated;
+  stats_json["served_from_store"] = stats.served_from_store;
+  return stats_json;
+}
+
+std::string Dump(const ordered_json& value) {
+  // Invalid UTF-8 in issue text must not abort the output: replace it.
+  return value.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
 ordered_json ItemJson(const ReportItem& item) {
   ordered_json out;
   out["text"] = item.text;
@@ -113,29 +142,24 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   report_json["sections"] = std::move(sections);
   out["report"] = std::move(report_json);
 
-  const CrawlStats& stats = graph.stats;
-  ordered_json stats_json;
-  stats_json["requests"] = stats.requests;
-  stats_json["api"] = stats.api;
-  stats_json["partial"] = stats.partial;
-  stats_json["partial_reasons"] = stats.partial_reasons;
-  stats_json["nodes"] = graph.nodes.size();
-  stats_json["edges"] = graph.edges.size();
-  stats_json["graphql_points"] = stats.graphql_points;
-  stats_json["retries"] = stats.retries;
-  stats_json["waited_ms"] = stats.waited_ms;
-  stats_json["cache_hits"] = stats.cache_hits;
-  stats_json["cache_misses"] = stats.cache_misses;
-  stats_json["requests_by_kind"] = stats.requests_by_kind;
-  stats_json["bytes"] = stats.bytes;
-  stats_json["wall_ms"] = stats.wall_ms;
-  stats_json["left_out"] = stats.left_out;
-  stats_json["beyond_depth"] = stats.beyond_depth;
-  stats_json["failed"] = stats.failed;
-  stats_json["truncated"] = stats.truncated;
-  out["stats"] = std::move(stats_json);
-  // Invalid UTF-8 in issue text must not abort the output: replace it.
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  out["stats"] = StatsJson(graph.stats, graph.nodes.size(), graph.edges.size());
+  return Dump(out);
+}
+
+std::string ReplaceJsonStats(std::string_view json, const CrawlStats& stats, size_t nodes,
+                             size_t edges) {
+  // Pretty-printed, a top-level member alone starts a line with two spaces
+  // and a quote (a newline inside a string is escaped), and "stats" is the
+  // last: keep what comes before it, write it anew.
+  constexpr std::string_view kStats = "\n  \"stats\": ";
+  const size_t at = json.rfind(kStats);
+  if (at == std::string_view::npos) return std::string(json);
+  ordered_json tail;
+  tail["stats"] = StatsJson(stats, nodes, edges);
+  const std::string rest = Dump(tail);  // "{\n  \"stats\": ...\n}\n"
+  std::string out(json.substr(0, at));
+  out.append(rest, 1);
+  return out;
 }
 
 }  // namespace issuegraph::render

@@ -1,5 +1,6 @@
 #include "store/cached_source.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -39,6 +40,26 @@ CachedSource::CachedSource(Store& store, crawl::Source* inner, CachedSourceOptio
                            FreshnessProbe* probe)
     : store_(store), inner_(inner), options_(std::move(options)), probe_(probe) {}
 
+void CachedSource::Member(ReportMember::Kind kind, std::string key, int64_t revision) {
+  members_.push_back({kind, std::move(key), "", revision});
+}
+
+void CachedSource::NodeMember(const std::string& asked, const std::string& key, int64_t revision) {
+  if (asked != key) members_.push_back({ReportMember::Kind::kAlias, asked, key, 0});
+  Member(ReportMember::Kind::kNode, key, revision);
+}
+
+std::optional<std::vector<ReportMember>> CachedSource::members() const {
+  if (!reproducible_ || Offline()) return std::nullopt;
+  std::vector<ReportMember> sorted = members_;
+  std::ranges::sort(sorted);
+  auto [first, last] = std::ranges::unique(sorted, [](const auto& a, const auto& b) {
+    return a.kind == b.kind && a.key == b.key;
+  });
+  sorted.erase(first, last);
+  return sorted;
+}
+
 void CachedSource::Note(std::string notice) {
   for (const auto& seen : notices_) {
     if (seen == notice) return;
@@ -61,6 +82,7 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
     return out;
   } else {
     Note("reading the store failed, so this crawl uses the network: " + read.error().message);
+    reproducible_ = false;
   }
 
   // Refusals remembered for what the store does not hold.
@@ -86,10 +108,12 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
         (Offline() || network_failure_ ||
          (!options_.refresh && now - refused[i]->fetched_at < options_.max_age.count()))) {
       out[i] = std::unexpected(refused[i]->error);
+      Member(ReportMember::Kind::kFailure, keys[i], refused[i]->revision);
       ++hits_;
       continue;
     }
     if (Offline() || network_failure_) {
+      reproducible_ = false;
       if (found) {
         if (!Enough(*found, batch[i].detail)) {
           truncated_.push_back(keys[i] + ": stored without its comments and timeline");
@@ -111,6 +135,7 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
     const bool fresh =
         enough && !options_.refresh && now - found->fetched_at < options_.max_age.count();
     if (fresh) {
+      NodeMember(keys[i], found->node.ref.Key(), found->revision);
       // Not looked at again: the node moves out rather than being copied.
       out[i] = std::move(stored[i]->node);
       ++hits_;
@@ -133,6 +158,7 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
       const size_t i = to_probe[j];
       if (j < stamps.size() && stamps[j]) probed[i] = *stamps[j];
       if (probed[i] && Unchanged(*stored[i], *probed[i])) {
+        NodeMember(keys[i], stored[i]->node.ref.Key(), stored[i]->revision);
         out[i] = stored[i]->node;
         ++hits_;
         confirmed.push_back(stored[i]->node.ref.Key());
@@ -143,6 +169,7 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
     }
     if (auto touched = store_.Touch(options_.scope, confirmed, confirmed_stamps); !touched) {
       Note("could not record revalidated items in the store: " + touched.error().message);
+      reproducible_ = false;
     }
   }
   if (to_fetch.empty()) return out;
@@ -157,6 +184,8 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
   NodeBatch level;
   level.authenticated = options_.authenticated;
   int64_t stale_served = 0;
+  // Members this level writes, stamped with the revision once written.
+  std::vector<ReportMember> written;
   for (size_t j = 0; j < to_fetch.size(); ++j) {
     const size_t i = to_fetch[j];
     Result<Node>& answer = answers[j];
@@ -166,11 +195,21 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
       NodeStamp stamp = probed[i]           ? *probed[i]
                         : probe_ != nullptr ? probe_->StampOf(*answer)
                                             : NodeStamp{};
-      if (answer->ref.Key() != keys[i]) level.aliases.emplace_back(keys[i], answer->ref.Key());
+      if (answer->ref.Key() != keys[i]) {
+        level.aliases.emplace_back(keys[i], answer->ref.Key());
+        written.push_back({ReportMember::Kind::kAlias, keys[i], answer->ref.Key(), 0});
+      }
+      written.push_back({ReportMember::Kind::kNode, answer->ref.Key(), "", 0});
       level.nodes.push_back(*answer);
       level.stamps.push_back(std::move(stamp));
       out[i] = std::move(answer);
       continue;
+    }
+    if (Refusal(answer.error())) {
+      level.failures.emplace_back(keys[i], answer.error());
+      written.push_back({ReportMember::Kind::kFailure, keys[i], "", 0});
+    } else {
+      reproducible_ = false;  // not remembered: a rerun would ask the network
     }
     if (NetworkAway(answer.error())) {
       // Asking again this crawl would meet the same wall (and its waits).
@@ -181,7 +220,6 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
         continue;
       }
     }
-    if (Refusal(answer.error())) level.failures.emplace_back(keys[i], answer.error());
     out[i] = std::move(answer);
   }
   if (stale_served > 0) {
@@ -191,6 +229,12 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
   if (auto saved = store_.Put(options_.scope, level); !saved) {
     Note("could not save fetched items to the store (the report is complete): " +
          saved.error().message);
+    reproducible_ = false;
+  } else {
+    for (ReportMember& member : written) {
+      if (member.kind != ReportMember::Kind::kAlias) member.revision = *saved;
+      members_.push_back(std::move(member));
+    }
   }
   return out;
 }

@@ -84,9 +84,20 @@ class CachedSource : public crawl::Source {
   // One sentence each, for stderr: stale answers, store write failures.
   const std::vector<std::string>& notices() const { return notices_; }
 
+  // Every stored row the answers so far came from (nodes, remembered
+  // failures, the aliases that led to them) with the revision read or
+  // written, sorted; nullopt when some answer is not in the store as
+  // given (offline, a network failure, an error not remembered, a failed
+  // write). A report made from these answers may be served again while
+  // the rows stay as they are (Store::FindServableReport).
+  std::optional<std::vector<ReportMember>> members() const;
+
  private:
   bool Offline() const { return options_.offline || inner_ == nullptr; }
   void Note(std::string notice);
+  void Member(ReportMember::Kind kind, std::string key, int64_t revision);
+  // `asked` answered by the stored node `key` (an alias when they differ).
+  void NodeMember(const std::string& asked, const std::string& key, int64_t revision);
 
   Store& store_;
   crawl::Source* inner_;
@@ -97,6 +108,8 @@ class CachedSource : public crawl::Source {
   int64_t misses_ = 0;
   std::vector<std::string> truncated_;
   std::vector<std::string> notices_;
+  std::vector<ReportMember> members_;
+  bool reproducible_ = true;  // every answer so far came from a stored row
 };
 
 }  // namespace issuegraph::store

@@ -302,6 +302,62 @@ TEST_F(CachedSourceTest, ProbeConfirmsUnchangedNodesAndRefetchesChangedOnes) {
   EXPECT_EQ((*store_->GetNode(kScope, "acme/app#2"))->link_count_seen, 2);
 }
 
+// What the crawl read, by kind and key (revisions checked separately).
+std::vector<std::string> Named(const std::vector<ReportMember>& members) {
+  std::vector<std::string> out;
+  for (const auto& member : members) {
+    const char* kind = member.kind == ReportMember::Kind::kNode      ? "node "
+                       : member.kind == ReportMember::Kind::kFailure ? "failure "
+                                                                     : "alias ";
+    out.push_back(kind + member.key + (member.target.empty() ? "" : " -> " + member.target));
+  }
+  return out;
+}
+
+TEST_F(CachedSourceTest, MembersNameEveryRowTheAnswersCameFromWithItsRevision) {
+  network_.world["acme/old#5"] = WorldNode("acme/new#5");
+  CachedSource cold(*store_, &network_, Options());
+  cold.Fetch({Ask("acme/app#1"), Ask("acme/app#99"), Ask("acme/old#5")});
+  auto written = cold.members();
+  ASSERT_TRUE(written);
+  EXPECT_EQ(Named(*written), (std::vector<std::string>{"node acme/app#1", "node acme/new#5",
+                                                       "failure acme/app#99",
+                                                       "alias acme/old#5 -> acme/new#5"}));
+  const int64_t revision = (*store_->GetNode(kScope, "acme/app#1"))->revision;
+  EXPECT_GT(revision, 0);
+  for (const auto& member : *written) {
+    if (member.kind != ReportMember::Kind::kAlias) {
+      EXPECT_EQ(member.revision, revision);
+    }
+  }
+  // Read back from the store: the same rows, the same revisions.
+  CachedSource warm(*store_, &network_, Options());
+  warm.Fetch({Ask("acme/app#1"), Ask("acme/app#99"), Ask("acme/old#5")});
+  EXPECT_EQ(warm.members(), written);
+  EXPECT_EQ(network_.batches.size(), 1u);
+}
+
+TEST_F(CachedSourceTest, NoMembersWhenAnAnswerIsNotAStoredRow) {
+  CachedSource first(*store_, &network_, Options());
+  first.Fetch({Ask("acme/app#1")});
+  clock_.Advance(std::chrono::hours(2));
+  network_.failure = Error{ErrorKind::kNetwork, "could not resolve api.github.com"};
+  CachedSource away(*store_, &network_, Options());
+  ASSERT_TRUE(away.Fetch({Ask("acme/app#1")})[0]);  // the stale copy
+  EXPECT_FALSE(away.members());
+
+  network_.failure = Error{ErrorKind::kServer, "502"};
+  CachedSource failing(*store_, &network_, Options());
+  failing.Fetch({Ask("acme/app#3")});
+  EXPECT_FALSE(failing.members());
+
+  auto options = Options();
+  options.offline = true;
+  CachedSource offline(*store_, nullptr, options);
+  ASSERT_TRUE(offline.Fetch({Ask("acme/app#1")})[0]);
+  EXPECT_FALSE(offline.members());
+}
+
 TEST_F(CachedSourceTest, CrawlFromTheStoreEqualsTheOnlineCrawl) {
   auto crawl = [&](crawl::Source& source) {
     auto graph =

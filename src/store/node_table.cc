@@ -106,7 +106,8 @@ constexpr std::string_view kNodeColumns =
     "SELECT id, host, owner, repo, number, type, title, body, state, state_reason, author, "
     "author_association, labels, created_at, updated_at, closed_at, url, comment_count, merged, "
     "merged_at, "
-    "draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, link_count_seen";
+    "draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, link_count_seen, "
+    "revision";
 constexpr std::string_view kCommentColumns =
     "SELECT id, author, association, created_at, body, url";
 constexpr std::string_view kEventColumns =
@@ -162,6 +163,7 @@ Result<StoredNode> NodeFromRow(const sql::Database& db, const sql::Statement& ro
   stored.fetched_at = row.Int(26);
   stored.updated_at_seen = row.Text(27);
   stored.link_count_seen = row.Int(28);
+  stored.revision = row.Int(29);
   return stored;
 }
 
@@ -278,7 +280,7 @@ Result<void> WriteAlias(sql::Database& db, std::string_view scope, std::string_v
 }
 
 Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node& node,
-                           int64_t fetched_at, const NodeStamp& stamp) {
+                           int64_t fetched_at, const NodeStamp& stamp, int64_t revision) {
   const std::string key = node.ref.Key();
   // Children go with the old row (ON DELETE CASCADE).
   auto remove = db.Cached("DELETE FROM nodes WHERE scope = ? AND key = ?");
@@ -295,9 +297,9 @@ Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node
       "author, author_association, labels, created_at, updated_at, closed_at, url, comment_count, "
       "merged, "
       "merged_at, draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, "
-      "link_count_seen) "
+      "link_count_seen, revision) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?) "
+      "?, ?, ?) "
       "RETURNING id");
   if (!insert) return std::unexpected(insert.error());
   sql::Statement& row = **insert;
@@ -317,7 +319,8 @@ Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node
       .BindText(27, StringListToText(node.aliases))
       .BindInt(28, fetched_at);
   row.BindText(29, stamp.updated_at.empty() ? node.updated_at : stamp.updated_at)
-      .BindInt(30, stamp.link_count);
+      .BindInt(30, stamp.link_count)
+      .BindInt(31, revision);
   auto inserted = row.Step();
   if (!inserted) return std::unexpected(inserted.error());
   const int64_t id = row.Int(0);
@@ -412,7 +415,7 @@ Result<std::vector<std::optional<StoredNode>>> ReadManyNodeRows(
     auto rows = sql::ForEachIn(
         db, Sql(kNodeColumns, ", key FROM nodes WHERE scope = ? AND key IN "), "", 2, lookup,
         bind_scope, [&](const sql::Statement& row) -> Result<void> {
-          std::string key = row.Text(29);
+          std::string key = row.Text(30);
           auto stored = NodeFromRow(db, row, key);
           if (!stored) return std::unexpected(stored.error());
           found_by_key.emplace(std::move(key), found.size());

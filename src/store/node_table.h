@@ -21,6 +21,7 @@ struct StoredNode {
   int64_t fetched_at = 0;        // unix seconds of the last fetch or confirmation
   std::string updated_at_seen;   // updatedAt the network last confirmed
   int64_t link_count_seen = -1;  // linking items the network last counted; -1: unknown
+  int64_t revision = 0;          // of the write that stored it (Store::Put); a touch keeps it
 };
 
 // What the network said about a node when it was last fetched or probed.
@@ -29,10 +30,11 @@ struct NodeStamp {
   int64_t link_count = -1;  // -1: unknown
 };
 
-// Replaces the node `node.ref.Key()` of `scope` (children included) and
-// records each of node.aliases as an old name of it.
+// Replaces the node `node.ref.Key()` of `scope` (children included),
+// stamped with `revision`, and records each of node.aliases as an old name
+// of it.
 Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node& node,
-                           int64_t fetched_at, const NodeStamp& stamp);
+                           int64_t fetched_at, const NodeStamp& stamp, int64_t revision);
 
 // Records that `old_key` now answers as `key` (a moved item); a node
 // stored under `old_key` is dropped.

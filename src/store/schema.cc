@@ -137,13 +137,44 @@ CREATE TABLE reports (
 CREATE INDEX reports_by_root ON reports (root, created_at);
 )sql";
 
+// Version 2: reports that can be served again without a crawl. Every write
+// of nodes and failures takes the next `revision`; an archived report made
+// from a clean crawl keeps a `cache_key` (what made it) and its members
+// (each node, remembered failure and alias the crawl read, with the
+// revision it saw). While every member is still there, unchanged and fresh,
+// a crawl with the same key would read the same rows, so the report is
+// served as it is.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters (name, value) VALUES ('revision', 0);
+ALTER TABLE nodes ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE failures ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE reports ADD COLUMN cache_key TEXT;   -- NULL: not servable again
+ALTER TABLE reports ADD COLUMN summary TEXT;     -- JSON: graph size and crawl stats
+CREATE INDEX reports_by_cache_key ON reports (cache_key, created_at) WHERE cache_key IS NOT NULL;
+
+CREATE TABLE report_members (
+  report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,                 -- node | failure | alias
+  key TEXT NOT NULL,
+  target TEXT NOT NULL,               -- alias: the key it leads to; else empty
+  revision INTEGER NOT NULL,          -- node, failure: the row's revision when read
+  PRIMARY KEY (report_id, kind, key)
+) WITHOUT ROWID;
+)sql";
+
 using Migration = Result<void> (*)(sql::Database&);
 
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
+Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 1> kMigrations = {&MigrateToV1};
+constexpr std::array<Migration, 2> kMigrations = {&MigrateToV1, &MigrateToV2};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);
@@ -223,7 +254,7 @@ Result<void> UseWal(sql::Database& db) {
 
 int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
-Result<void> PrepareSchema(sql::Database& db) {
+Result<void> PrepareSchema(sql::Database& db, int up_to) {
   const std::string& path = db.path();
   // One snapshot: read piecemeal, a migration committing in between would
   // look like a foreign database (objects, but no application id yet).
@@ -251,7 +282,7 @@ Result<void> PrepareSchema(sql::Database& db) {
     return mode;
   // No memory-mapped I/O: another process shrinking the file (cache clear,
   // a vacuum) would kill a reader with SIGBUS, and two crawls may share it.
-  if (identity->version == LatestSchemaVersion()) return {};
+  if (identity->version >= up_to) return {};
 
   auto transaction = sql::Transaction::Begin(db);
   if (!transaction) return std::unexpected(transaction.error());
@@ -259,12 +290,13 @@ Result<void> PrepareSchema(sql::Database& db) {
   auto now = ReadIdentity(db);
   if (!now) return std::unexpected(now.error());
   if (auto ours = CheckIdentity(*now, path); !ours) return ours;
-  for (int64_t version = now->version; version < LatestSchemaVersion(); ++version) {
+  if (now->version >= up_to) return transaction->Commit();
+  for (int64_t version = now->version; version < up_to; ++version) {
     if (auto step = kMigrations[static_cast<size_t>(version)](db); !step) return step;
   }
   // Constants of ours, not data: PRAGMA takes no bound parameters.
   if (auto stamp = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
-                           "; PRAGMA user_version = " + std::to_string(LatestSchemaVersion()));
+                           "; PRAGMA user_version = " + std::to_string(up_to));
       !stamp) {
     return stamp;
   }

@@ -20,7 +20,8 @@ int LatestSchemaVersion();
 // Refuses a file that is not SQLite, belongs to another program or was
 // written by a newer issuegraph (kIo, naming the path and --store), then
 // sets the connection's pragmas (WAL, foreign keys, busy timeout) and
-// migrates. A foreign file is never modified.
-Result<void> PrepareSchema(sql::Database& db);
+// migrates (up to `up_to`: an older version, for tests of migrations). A
+// foreign file is never modified.
+Result<void> PrepareSchema(sql::Database& db, int up_to = LatestSchemaVersion());
 
 }  // namespace issuegraph::store

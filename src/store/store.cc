@@ -61,7 +61,23 @@ StoredReport ReportFromRow(const sql::Statement& row) {
   if (report.options.is_discarded()) report.options = json::object();
   report.format = row.Text(4);
   report.content = row.Text(5);
+  if (!row.IsNull(6)) report.cache_key = row.Text(6);
+  if (!row.IsNull(7)) report.summary = json::parse(row.Text(7), nullptr, false);
+  if (report.summary.is_discarded()) report.summary = json();
   return report;
+}
+
+// The columns ReportFromRow reads, in its order.
+constexpr std::string_view kReportColumns =
+    "SELECT id, created_at, root, options, format, content, cache_key, summary FROM reports ";
+
+std::string_view MemberKindName(ReportMember::Kind kind) {
+  switch (kind) {
+    case ReportMember::Kind::kNode: return "node";
+    case ReportMember::Kind::kFailure: return "failure";
+    case ReportMember::Kind::kAlias: return "alias";
+  }
+  return "node";
 }
 
 void RemoveStoreFiles(const std::string& path, std::error_code& error) {
@@ -187,46 +203,58 @@ int64_t Store::Now() const {
   return std::chrono::duration_cast<std::chrono::seconds>(clock_->Now().time_since_epoch()).count();
 }
 
-Result<void> Store::Put(std::string_view scope, const NodeBatch& batch) {
-  if (batch.nodes.empty() && batch.aliases.empty() && batch.failures.empty()) return {};
+Result<int64_t> Store::Put(std::string_view scope, const NodeBatch& batch) {
+  if (batch.nodes.empty() && batch.aliases.empty() && batch.failures.empty()) return 0;
   if (!batch.stamps.empty() && batch.stamps.size() != batch.nodes.size()) {
     return MakeError(ErrorKind::kInternal, "Store::Put: one stamp per node expected");
   }
   const int64_t now = Now();
   auto transaction = sql::Transaction::Begin(*db_);
   if (!transaction) return std::unexpected(transaction.error());
+  auto next = db_->Cached(
+      "UPDATE counters SET value = value + 1 WHERE name = 'revision' RETURNING value");
+  if (!next) return std::unexpected(next.error());
+  auto stepped = (*next)->Step();
+  if (!stepped) return std::unexpected(stepped.error());
+  if (!*stepped) return MakeError(ErrorKind::kIo, "the store " + path() + " has no revision counter");
+  const int64_t revision = (*next)->Int(0);
+  (*next)->Reset();  // RETURNING leaves the statement mid-way
   auto clear_failures = db_->Cached("DELETE FROM failures WHERE scope = ? AND key = ?");
   if (!clear_failures) return std::unexpected(clear_failures.error());
   for (size_t i = 0; i < batch.nodes.size(); ++i) {
     const Node& node = batch.nodes[i];
-    auto written =
-        WriteNodeRows(*db_, scope, node, now, batch.stamps.empty() ? NodeStamp{} : batch.stamps[i]);
-    if (!written) return written;
+    auto written = WriteNodeRows(*db_, scope, node, now,
+                                 batch.stamps.empty() ? NodeStamp{} : batch.stamps[i], revision);
+    if (!written) return std::unexpected(written.error());
     (*clear_failures)->Reset();
     if (auto done = (*clear_failures)->BindText(1, scope).BindText(2, node.ref.Key()).Run(); !done)
-      return done;
+      return std::unexpected(done.error());
   }
   for (const auto& [old_key, key] : batch.aliases) {
-    if (auto written = WriteAlias(*db_, scope, old_key, key); !written) return written;
+    if (auto written = WriteAlias(*db_, scope, old_key, key); !written)
+      return std::unexpected(written.error());
   }
   auto failure = db_->Cached(
-      "INSERT OR REPLACE INTO failures (scope, key, authenticated, kind, message, fetched_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO failures (scope, key, authenticated, kind, message, fetched_at, "
+      "revision) VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!failure) return std::unexpected(failure.error());
   for (const auto& [key, error] : batch.failures) {
     sql::Statement& row = **failure;
     row.Reset();
     row.BindText(1, scope).BindText(2, key).BindInt(3, batch.authenticated ? 1 : 0);
     row.BindText(4, ErrorKindName(error.kind)).BindText(5, error.message).BindInt(6, now);
-    if (auto done = row.Run(); !done) return done;
+    row.BindInt(7, revision);
+    if (auto done = row.Run(); !done) return std::unexpected(done.error());
   }
-  return transaction->Commit();
+  if (auto committed = transaction->Commit(); !committed) return std::unexpected(committed.error());
+  return revision;
 }
 
 Result<void> Store::PutNodes(std::string_view scope, const std::vector<Node>& nodes) {
   NodeBatch batch;
   batch.nodes = nodes;
-  return Put(scope, batch);
+  if (auto put = Put(scope, batch); !put) return std::unexpected(put.error());
+  return {};
 }
 
 Result<std::vector<std::optional<StoredFailure>>> Store::GetFailures(
@@ -234,7 +262,8 @@ Result<std::vector<std::optional<StoredFailure>>> Store::GetFailures(
   std::unordered_map<std::string, StoredFailure> remembered;
   auto rows = sql::ForEachIn(
       *db_,
-      "SELECT key, kind, message, fetched_at FROM failures WHERE scope = ? AND authenticated = ? "
+      "SELECT key, kind, message, fetched_at, revision FROM failures WHERE scope = ? AND "
+      "authenticated = ? "
       "AND key IN ",
       "", 3, keys,
       [&](sql::Statement& statement) {
@@ -242,7 +271,8 @@ Result<std::vector<std::optional<StoredFailure>>> Store::GetFailures(
       },
       [&](const sql::Statement& row) -> Result<void> {
         if (auto kind = ParseErrorKind(row.Text(1))) {
-          remembered.emplace(row.Text(0), StoredFailure{Error{*kind, row.Text(2)}, row.Int(3)});
+          remembered.emplace(row.Text(0),
+                             StoredFailure{Error{*kind, row.Text(2)}, row.Int(3), row.Int(4)});
         }
         return {};
       });
@@ -294,21 +324,103 @@ Result<std::string> Store::PutReport(StoredReport report) {
   if (report.created_at == 0) report.created_at = Now();
   if (report.id.empty()) report.id = NewReportId(report.created_at);
   RemoveSecrets(report.options);
+  RemoveSecrets(report.summary);
+  auto transaction = sql::Transaction::Begin(*db_);
+  if (!transaction) return std::unexpected(transaction.error());
+  if (!report.cache_key.empty()) {
+    // One servable copy per key: the older ones stay as archives only.
+    auto retire = db_->Cached(
+        "DELETE FROM report_members WHERE report_id IN (SELECT id FROM reports WHERE cache_key = ?)");
+    if (!retire) return std::unexpected(retire.error());
+    if (auto done = (*retire)->BindText(1, report.cache_key).Run(); !done)
+      return std::unexpected(done.error());
+    auto unkey = db_->Cached("UPDATE reports SET cache_key = NULL WHERE cache_key = ?");
+    if (!unkey) return std::unexpected(unkey.error());
+    if (auto done = (*unkey)->BindText(1, report.cache_key).Run(); !done)
+      return std::unexpected(done.error());
+  }
   auto statement = db_->Cached(
-      "INSERT OR REPLACE INTO reports (id, created_at, root, options, format, content) VALUES (?, "
-      "?, ?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO reports (id, created_at, root, options, format, content, cache_key, "
+      "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   if (!statement) return std::unexpected(statement.error());
   sql::Statement& row = **statement;
   row.BindText(1, report.id).BindInt(2, report.created_at).BindText(3, report.root);
   row.BindText(4, report.options.dump(-1, ' ', false, json::error_handler_t::replace));
   row.BindText(5, report.format).BindText(6, report.content);
+  row.BindOptionalText(7, report.cache_key);
+  row.BindOptionalText(8, report.summary.is_null()
+                              ? std::string()
+                              : report.summary.dump(-1, ' ', false, json::error_handler_t::replace));
   if (auto done = row.Run(); !done) return std::unexpected(done.error());
+  if (!report.cache_key.empty()) {
+    auto member = db_->Cached(
+        "INSERT OR IGNORE INTO report_members (report_id, kind, key, target, revision) VALUES (?, ?, "
+        "?, ?, ?)");
+    if (!member) return std::unexpected(member.error());
+    for (const ReportMember& each : report.members) {
+      sql::Statement& insert = **member;
+      insert.Reset();
+      insert.BindText(1, report.id).BindText(2, MemberKindName(each.kind)).BindText(3, each.key);
+      insert.BindText(4, each.target).BindInt(5, each.revision);
+      if (auto done = insert.Run(); !done) return std::unexpected(done.error());
+    }
+  }
+  if (auto committed = transaction->Commit(); !committed) return std::unexpected(committed.error());
   return report.id;
 }
 
+Result<std::optional<StoredReport>> Store::FindServableReport(std::string_view cache_key,
+                                                              std::string_view scope,
+                                                              bool authenticated,
+                                                              std::chrono::seconds max_age) {
+  if (cache_key.empty()) return std::nullopt;
+  // A deferred transaction: the report and its members in one snapshot.
+  if (auto begun = db_->Exec("BEGIN"); !begun) return std::unexpected(begun.error());
+  auto found = [&]() -> Result<std::optional<StoredReport>> {
+    auto newest = db_->Cached(std::string(kReportColumns) +
+                              "WHERE cache_key = ? ORDER BY created_at DESC, id DESC LIMIT 1");
+    if (!newest) return std::unexpected(newest.error());
+    (*newest)->BindText(1, cache_key);
+    auto row = (*newest)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return std::nullopt;
+    StoredReport report = ReportFromRow(**newest);
+    (*newest)->Reset();
+    // Members still there as read: a node or failure with the same
+    // revision (its fetch time, for freshness), an alias to the same key.
+    auto check = db_->Cached(
+        "SELECT count(*), sum(live), min(fetched) FROM ("
+        " SELECT n.id IS NOT NULL AS live, n.fetched_at AS fetched FROM report_members m"
+        " LEFT JOIN nodes n ON n.scope = ?2 AND n.key = m.key AND n.revision = m.revision"
+        " WHERE m.report_id = ?1 AND m.kind = 'node'"
+        " UNION ALL"
+        " SELECT f.key IS NOT NULL, f.fetched_at FROM report_members m"
+        " LEFT JOIN failures f ON f.scope = ?2 AND f.key = m.key AND f.authenticated = ?3"
+        " AND f.revision = m.revision"
+        " WHERE m.report_id = ?1 AND m.kind = 'failure'"
+        " UNION ALL"
+        " SELECT a.key IS NOT NULL, NULL FROM report_members m"
+        " LEFT JOIN aliases a ON a.scope = ?2 AND a.old_key = m.key AND a.key = m.target"
+        " WHERE m.report_id = ?1 AND m.kind = 'alias')");
+    if (!check) return std::unexpected(check.error());
+    sql::Statement& members = **check;
+    members.BindText(1, report.id).BindText(2, scope).BindInt(3, authenticated ? 1 : 0);
+    auto counted = members.Step();
+    if (!counted) return std::unexpected(counted.error());
+    const int64_t total = members.Int(0);
+    const int64_t live = members.Int(1);
+    const int64_t oldest = members.Int(2);
+    const bool fresh = !members.IsNull(2) && Now() - oldest < max_age.count();
+    members.Reset();
+    if (total == 0 || live != total || !fresh) return std::nullopt;
+    return std::optional<StoredReport>(std::move(report));
+  }();
+  (void)db_->Exec(found ? "COMMIT" : "ROLLBACK");
+  return found;
+}
+
 Result<std::optional<StoredReport>> Store::GetReport(std::string_view id) {
-  auto statement = db_->Cached(
-      "SELECT id, created_at, root, options, format, content FROM reports WHERE id = ?");
+  auto statement = db_->Cached(std::string(kReportColumns) + "WHERE id = ?");
   if (!statement) return std::unexpected(statement.error());
   (*statement)->BindText(1, id);
   auto row = (*statement)->Step();
@@ -318,10 +430,8 @@ Result<std::optional<StoredReport>> Store::GetReport(std::string_view id) {
 }
 
 Result<std::vector<StoredReport>> Store::ListReports(int limit) {
-  auto statement = db_->Cached(
-      "SELECT id, created_at, root, options, format, content FROM reports ORDER BY created_at "
-      "DESC, id DESC "
-      "LIMIT ?");
+  auto statement =
+      db_->Cached(std::string(kReportColumns) + "ORDER BY created_at DESC, id DESC LIMIT ?");
   if (!statement) return std::unexpected(statement.error());
   (*statement)->BindInt(1, std::max(0, limit));
   std::vector<StoredReport> out;
@@ -346,6 +456,7 @@ Result<StoreStats> Store::Stats() {
       {&stats.failures, "SELECT count(*) FROM failures"},
       {&stats.validators, "SELECT count(*) FROM http_validators"},
       {&stats.reports, "SELECT count(*) FROM reports"},
+      {&stats.servable_reports, "SELECT count(*) FROM reports WHERE cache_key IS NOT NULL"},
       {&stats.oldest_fetched_at, "SELECT coalesce(min(fetched_at), 0) FROM nodes"},
       {&stats.newest_fetched_at, "SELECT coalesce(max(fetched_at), 0) FROM nodes"},
   };
@@ -401,7 +512,8 @@ Result<void> Store::Clear() {
   {
     auto transaction = sql::Transaction::Begin(*db_);
     if (!transaction) return std::unexpected(transaction.error());
-    for (const char* table : {"nodes", "aliases", "failures", "http_validators", "reports"}) {
+    for (const char* table :
+         {"nodes", "aliases", "failures", "http_validators", "report_members", "reports"}) {
       if (auto done = db_->Exec(std::string("DELETE FROM ") + table); !done) return done;
     }
     if (auto done = transaction->Commit(); !done) return done;

@@ -32,6 +32,7 @@ struct StoreStats {
   int64_t failures = 0;
   int64_t validators = 0;
   int64_t reports = 0;
+  int64_t servable_reports = 0;  // archived reports a rerun may serve without a crawl
   int64_t oldest_fetched_at = 0;  // unix seconds; 0 when empty
   int64_t newest_fetched_at = 0;
   int64_t file_bytes = 0;  // the database and its WAL
@@ -57,6 +58,19 @@ struct NodeBatch {
 struct StoredFailure {
   Error error;
   int64_t fetched_at = 0;
+  int64_t revision = 0;  // of the write that stored it
+};
+
+// One row a crawl read, as a report remembers it: serving the report again
+// needs the row still there, with the same revision (and, for an alias,
+// leading to the same key).
+struct ReportMember {
+  enum class Kind { kNode, kFailure, kAlias };
+  Kind kind = Kind::kNode;
+  std::string key;
+  std::string target;    // kAlias: the key the old name leads to
+  int64_t revision = 0;  // kNode, kFailure
+  auto operator<=>(const ReportMember&) const = default;
 };
 
 // One report as archived in the store.
@@ -65,8 +79,14 @@ struct StoredReport {
   int64_t created_at = 0;  // unix seconds; 0 on Put: now
   std::string root;        // node key
   nlohmann::json options;  // what made it; secrets are removed on Put
-  std::string format;      // markdown | json | mermaid
+  std::string format;      // markdown | json | mermaid | html | dot
   std::string content;
+  // Servable again (FindServableReport) when cache_key is set: what made
+  // the report (never a secret), the rows its crawl read, and what the
+  // caller needs besides the text (graph size, crawl stats).
+  std::string cache_key;
+  std::vector<ReportMember> members;  // written on Put, not read back
+  nlohmann::json summary;
 };
 
 class Store {
@@ -87,10 +107,11 @@ class Store {
   // database of another program.
   static Result<void> ClearFile(const std::string& path);
 
-  // Writes the batch in ONE transaction, stamped now: a crash leaves all of
-  // it or none. `scope` names the API the nodes came from (see
-  // CachedSourceOptions::scope). A stored node clears its key's failures.
-  Result<void> Put(std::string_view scope, const NodeBatch& batch);
+  // Writes the batch in ONE transaction, stamped now and with the next
+  // revision, which it returns: a crash leaves all of it or none. `scope`
+  // names the API the nodes came from (see CachedSourceOptions::scope). A
+  // stored node clears its key's failures.
+  Result<int64_t> Put(std::string_view scope, const NodeBatch& batch);
   Result<void> PutNodes(std::string_view scope, const std::vector<Node>& nodes);
   // The node under `key` (or the key an alias leads to), if stored.
   Result<std::optional<StoredNode>> GetNode(std::string_view scope, std::string_view key);
@@ -104,7 +125,18 @@ class Store {
   Result<void> Touch(std::string_view scope, const std::vector<std::string>& keys,
                      const std::vector<NodeStamp>& stamps);
 
+  // Archives the report. One with a cache_key replaces the servable copy
+  // under that key (older archives stay, no longer servable).
   Result<std::string> PutReport(StoredReport report);
+  // The newest report archived under `cache_key` when every row its crawl
+  // read is still stored in `scope` unchanged (same revision; failures for
+  // the same credentials) and was fetched or confirmed within `max_age`:
+  // a crawl now would read the same rows and make the same report.
+  // Content, summary and metadata are filled; members are not.
+  Result<std::optional<StoredReport>> FindServableReport(std::string_view cache_key,
+                                                         std::string_view scope,
+                                                         bool authenticated,
+                                                         std::chrono::seconds max_age);
   Result<std::optional<StoredReport>> GetReport(std::string_view id);
   // Newest first.
   Result<std::vector<StoredReport>> ListReports(int limit = 20);

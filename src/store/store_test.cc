@@ -54,6 +54,16 @@ Node Small(const std::string& repo, int64_t number, int comments) {
   return node;
 }
 
+// An archived report of acme/app#7, not servable again.
+StoredReport Archived(nlohmann::json options, const std::string& format, const std::string& content) {
+  StoredReport report;
+  report.root = "acme/app#7";
+  report.options = std::move(options);
+  report.format = format;
+  report.content = content;
+  return report;
+}
+
 TEST(StoreTest, MigratesAnEmptyDatabase) {
   auto store = Store::Open(":memory:");
   ASSERT_TRUE(store) << store.error().message;
@@ -438,7 +448,7 @@ TEST(StoreTest, ClearEmptiesEverything) {
   auto store = Store::Open(dir.File("store.db"));
   ASSERT_TRUE(store);
   ASSERT_TRUE((*store)->PutNodes(kScope, {RichNode()}));
-  ASSERT_TRUE((*store)->PutReport({"", 0, "acme/app#7", {{"depth", 1}}, "markdown", "# report"}));
+  ASSERT_TRUE((*store)->PutReport(Archived({{"depth", 1}}, "markdown", "# report")));
   ASSERT_TRUE((*store)->Clear());
   auto stats = (*store)->Stats();
   EXPECT_EQ(stats->nodes + stats->comments + stats->events + stats->links + stats->aliases +
@@ -453,10 +463,10 @@ TEST(StoreTest, ReportsKeepTheirOptionsButNoSecrets) {
   ASSERT_TRUE(store);
   nlohmann::json options = {
       {"depth", 2}, {"token", "ghp_secret"}, {"http", {{"Authorization", "Bearer x"}}}};
-  auto first = (*store)->PutReport({"", 0, "acme/app#7", options, "markdown", "# first"});
+  auto first = (*store)->PutReport(Archived(options, "markdown", "# first"));
   ASSERT_TRUE(first);
   clock.Advance(std::chrono::seconds(5));
-  auto second = (*store)->PutReport({"", 0, "acme/app#7", {{"depth", 1}}, "json", "{}"});
+  auto second = (*store)->PutReport(Archived({{"depth", 1}}, "json", "{}"));
   ASSERT_TRUE(second);
   EXPECT_NE(*first, *second);
   auto report = (*store)->GetReport(*first);
@@ -468,6 +478,158 @@ TEST(StoreTest, ReportsKeepTheirOptionsButNoSecrets) {
   ASSERT_TRUE(list);
   ASSERT_EQ(list->size(), 2u);
   EXPECT_EQ((*list)[0].id, *second);  // newest first
+}
+
+// A report servable again, made from the rows `members` name.
+StoredReport Servable(const std::string& content, std::vector<ReportMember> members) {
+  StoredReport report;
+  report.root = "acme/app#1";
+  report.options = {{"depth", 1}};
+  report.format = "markdown";
+  report.content = content;
+  report.cache_key = "key of acme/app#1";
+  report.members = std::move(members);
+  report.summary = {{"nodes", 2}};
+  return report;
+}
+
+class ServableReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = Store::Open(":memory:", &clock_);
+    ASSERT_TRUE(store);
+    store_ = std::move(*store);
+    NodeBatch batch;
+    batch.nodes = {Small("app", 1, 1), Small("app", 2, 0)};
+    batch.aliases = {{"acme/old#2", "acme/app#2"}};
+    batch.failures = {{"acme/app#9", Error{ErrorKind::kNotFound, "acme/app#9 not found"}}};
+    batch.authenticated = true;
+    auto revision = store_->Put(kScope, batch);
+    ASSERT_TRUE(revision);
+    revision_ = *revision;
+    ASSERT_TRUE(store_->PutReport(Servable("# report", Members())));
+  }
+  std::vector<ReportMember> Members() const {
+    return {{ReportMember::Kind::kNode, "acme/app#1", "", revision_},
+            {ReportMember::Kind::kNode, "acme/app#2", "", revision_},
+            {ReportMember::Kind::kAlias, "acme/old#2", "acme/app#2", 0},
+            {ReportMember::Kind::kFailure, "acme/app#9", "", revision_}};
+  }
+  Result<std::optional<StoredReport>> Find(bool authenticated = true,
+                                           std::chrono::seconds max_age = std::chrono::minutes(10)) {
+    return store_->FindServableReport("key of acme/app#1", kScope, authenticated, max_age);
+  }
+  bool Served() {
+    auto found = Find();
+    EXPECT_TRUE(found) << found.error().message;
+    return found && found->has_value();
+  }
+
+  FakeClock clock_;
+  std::unique_ptr<Store> store_;
+  int64_t revision_ = 0;
+};
+
+TEST_F(ServableReportTest, ServedWhileEveryMemberIsUnchangedAndFresh) {
+  auto found = Find();
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->content, "# report");
+  EXPECT_EQ((*found)->summary, (nlohmann::json{{"nodes", 2}}));
+  // Another scope, other credentials (the failure was met with a token),
+  // another key: never.
+  EXPECT_FALSE(*store_->FindServableReport("key of acme/app#1", "https://ghe.example/api/v3",
+                                           true, std::chrono::minutes(10)));
+  auto anonymous = Find(/*authenticated=*/false);
+  ASSERT_TRUE(anonymous);
+  EXPECT_FALSE(*anonymous);
+  EXPECT_FALSE(*store_->FindServableReport("another key", kScope, true, std::chrono::minutes(10)));
+}
+
+TEST_F(ServableReportTest, ARewrittenNodeEndsIt) {
+  NodeBatch batch;
+  batch.nodes = {Small("app", 2, 3)};  // by another crawl, say
+  ASSERT_TRUE(store_->Put(kScope, batch));
+  EXPECT_FALSE(Served());
+}
+
+TEST_F(ServableReportTest, AgeEndsItAndAConfirmationRenewsIt) {
+  clock_.Advance(std::chrono::minutes(11));
+  EXPECT_FALSE(Served());
+  // A probe found the rows unchanged: same revision, fetched now.
+  ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1", "acme/app#2"}, {NodeStamp{}, NodeStamp{}}));
+  EXPECT_FALSE(Served());  // the failure is still old
+  NodeBatch batch;
+  batch.failures = {{"acme/app#9", Error{ErrorKind::kNotFound, "acme/app#9 not found"}}};
+  batch.authenticated = true;
+  ASSERT_TRUE(store_->Put(kScope, batch));
+  EXPECT_FALSE(Served());  // fresh, but written anew: another revision
+}
+
+TEST_F(ServableReportTest, AMovedAliasOrAnItemThatAppearedEndsIt) {
+  NodeBatch moved;
+  moved.nodes = {Small("other", 2, 0)};
+  moved.aliases = {{"acme/old#2", "acme/other#2"}};
+  ASSERT_TRUE(store_->Put(kScope, moved));
+  EXPECT_FALSE(Served());
+
+  ASSERT_TRUE(store_->PutReport(Servable("# again", Members())));
+  EXPECT_FALSE(Served());  // members name the alias's old target
+  std::vector<ReportMember> members = Members();
+  members[2].target = "acme/other#2";
+  ASSERT_TRUE(store_->PutReport(Servable("# again", members)));
+  EXPECT_TRUE(Served());
+  // The refused item exists now: its failure row is gone.
+  NodeBatch appeared;
+  appeared.nodes = {Small("app", 9, 0)};
+  ASSERT_TRUE(store_->Put(kScope, appeared));
+  EXPECT_FALSE(Served());
+}
+
+TEST_F(ServableReportTest, OnlyTheNewestCopyIsServableAndAllStayArchived) {
+  clock_.Advance(std::chrono::seconds(1));
+  ASSERT_TRUE(store_->PutReport(Servable("# newer", Members())));
+  auto found = Find();
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->content, "# newer");
+  auto stats = store_->Stats();
+  EXPECT_EQ(stats->reports, 2);
+  EXPECT_EQ(stats->servable_reports, 1);
+  // A report without a key is archived, never served.
+  clock_.Advance(std::chrono::seconds(1));
+  StoredReport plain = Servable("# plain", {});
+  plain.cache_key.clear();
+  ASSERT_TRUE(store_->PutReport(plain));
+  EXPECT_EQ((*Find())->content, "# newer");
+  ASSERT_TRUE(store_->Clear());
+  EXPECT_FALSE(Served());
+}
+
+TEST(StoreTest, AVersionOneStoreIsMigratedKeepingItsRows) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  {
+    // A store as version 1 wrote it, with a remembered failure.
+    auto db = sql::Database::Open(path);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(PrepareSchema(**db, /*up_to=*/1));
+    ASSERT_TRUE((*db)->Exec(
+        "INSERT INTO failures (scope, key, authenticated, kind, message, fetched_at) VALUES "
+        "('https://api.github.com', 'acme/app#9', 0, 'not_found', 'gone away', 1800000000)"));
+  }
+  FakeClock clock;
+  auto store = Store::Open(path, &clock);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ(Pragma(**store, "PRAGMA user_version"), LatestSchemaVersion());
+  auto failures = (*store)->GetFailures(kScope, {"acme/app#9"}, false);
+  ASSERT_TRUE(failures && (*failures)[0]);
+  EXPECT_EQ((*failures)[0]->error.message, "gone away");
+  EXPECT_EQ((*failures)[0]->revision, 0);
+  // New writes take revisions above every migrated row's.
+  NodeBatch batch;
+  batch.nodes = {Small("app", 1, 0)};
+  auto revision = (*store)->Put(kScope, batch);
+  ASSERT_TRUE(revision);
+  EXPECT_GT(*revision, 0);
 }
 
 TEST(StoreTest, DefaultPathFollowsXdgThenHome) {

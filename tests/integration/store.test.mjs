@@ -103,6 +103,76 @@ test('a changed node is picked up on revalidation; the unchanged are not refetch
   } finally { await second.stop(); }
 });
 
+for (const api of ['rest', 'graphql']) {
+  test(`${api}: a fresh rerun is the stored report, served without a crawl, in every format`, async () => {
+    const fake = await startFake(world('seedlike'));
+    try {
+      const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+      for (const format of ['markdown', 'json', 'html', 'mermaid', 'dot']) {
+        const args = ['--api', api, '--depth', '2', '--format', format, '--stats'];
+        const cold = await report(fake, args, env);
+        assert.doesNotMatch(cold.stderr, /served_from_store/);
+        await fake.resetStats();
+        const warm = await report(fake, args, env);
+        assert.equal((await fake.stats()).total, 0);
+        assert.match(warm.stderr, / requests=0 .* served_from_store=true/);
+        if (format !== 'json') {
+          assert.equal(warm.stdout, cold.stdout, format);
+          continue;
+        }
+        // The JSON stats tell of the run that served it; the rest is the same.
+        const [before, now] = [JSON.parse(cold.stdout), JSON.parse(warm.stdout)];
+        assert.equal(now.stats.served_from_store, true);
+        assert.equal(now.stats.requests, 0);
+        assert.equal(now.stats.cache_hits, before.stats.cache_misses + before.stats.cache_hits);
+        assert.equal(now.stats.nodes, before.stats.nodes);
+        assert.equal(now.stats.edges, before.stats.edges);
+        assert.deepEqual({ ...now, stats: null }, { ...before, stats: null });
+      }
+      // Another depth is another report: crawled from the store, not served.
+      const other = await report(fake, ['--api', api, '--depth', '1', '--stats'], env);
+      assert.doesNotMatch(other.stderr, /served_from_store/);
+      assert.match(other.stderr, / requests=0 /);
+    } finally { await fake.stop(); }
+  });
+}
+
+test('a stored report is not served once a node it read was rewritten by another crawl', async () => {
+  const first = await startFake(world('seedlike'));
+  const port = new URL(first.url).port;
+  const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+  const args = ['--api', 'graphql', '--format', 'json'];
+  let before;
+  try {
+    before = JSON.parse((await report(first, args, env)).stdout);
+    assert.equal(JSON.parse((await report(first, args, env)).stdout).stats.served_from_store, true);
+  } finally { await first.stop(); }
+  // #131, a neighbour of #120, is renamed; a report on #131 itself, made
+  // with --max-age 0, stores the new #131 within #120's --max-age.
+  const changed = JSON.parse(fs.readFileSync(world('seedlike'), 'utf8'));
+  const item = changed.repos['lumen-dev/lumen'].items.find((i) => i.number === 131);
+  item.title = 'Agent on Windows: authentication required after login (renamed)';
+  item.updated_at = '2026-05-29T08:00:00Z';
+  const file = path.join(dir, 'seedlike-renamed.json');
+  fs.writeFileSync(file, JSON.stringify(changed));
+  const second = await startFake(file, ['--port', port]);
+  try {
+    const neighbour = await run(['report', 'lumen-dev/lumen#131', '--api-url', second.url, '--api', 'graphql', '--max-age', '0'], { env });
+    assert.equal(neighbour.code, 0, neighbour.stderr);
+    await second.resetStats();
+    const after2 = JSON.parse((await report(second, args, env)).stdout);
+    assert.equal(after2.stats.served_from_store, false);
+    assert.equal((await second.stats()).total, 0, 'every node is fresh in the store');
+    const title = (json) => json.nodes.find((n) => n.ref === 'lumen-dev/lumen#131').title;
+    assert.equal(title(after2), item.title);
+    assert.notEqual(title(before), item.title);
+    // That report is the one served next.
+    const again = JSON.parse((await report(second, args, env)).stdout);
+    assert.equal(again.stats.served_from_store, true);
+    assert.equal(title(again), item.title);
+  } finally { await second.stop(); }
+});
+
 test('REST: stale nodes are revalidated with ETags and answered 304', async () => {
   const fake = await startFake(world('seedlike'));
   try {
@@ -128,7 +198,7 @@ test('every report is archived in the store, and no token is ever written there'
       assert.equal(result.code, 0, result.stderr);
     }
     const stats = await run(['cache', 'stats', '--store', store]);
-    assert.match(stats.stdout, /archived reports: 2\n/);
+    assert.match(stats.stdout, /archived reports: 2 \(2 servable again without a crawl\)\n/);
     for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('archived.db'))) {
       assert.ok(!fs.readFileSync(path.join(dir, file)).includes(secret), `${file} holds the token`);
     }
