@@ -140,59 +140,86 @@ struct Crawled {
   std::optional<std::vector<store::ReportMember>> members;
 };
 
+// The network side of a run, wired from the options: transport, client
+// (with the store's HTTP validators), the REST source and, for GraphQL,
+// the GraphQL source and its freshness probe. Building it costs nothing;
+// only a request starts the transport.
+class Network {
+ public:
+  Network(const ReportOptions& options, const Plan& plan)
+      : validators_(plan.store ? std::make_unique<store::SqliteValidatorCache>(*plan.store)
+                               : nullptr),
+        transport_(CurlOptionsFor(options)),
+        client_(transport_, clock_, ClientOptionsFor(options, plan, validators_.get())),
+        rest_(client_, RestOptionsFor(options, plan)) {
+    if (plan.graphql) {
+      github::GraphqlOptions graphql_options;
+      graphql_options.api = plan.api;
+      graphql_options.web_host = plan.root.host;
+      graphql_ = std::make_unique<github::GraphqlSource>(client_, graphql_options, &rest_);
+      probe_ = std::make_unique<GraphqlProbe>(*graphql_);
+    }
+  }
+
+  crawl::Source& source() { return graphql_ ? static_cast<crawl::Source&>(*graphql_) : rest_; }
+  // Null over REST, where the client's If-None-Match revalidates instead.
+  store::FreshnessProbe* probe() { return probe_.get(); }
+
+ private:
+  static http::CurlOptions CurlOptionsFor(const ReportOptions& options) {
+    http::CurlOptions curl;
+    curl.user_agent = "issuegraph/" + std::string(kVersion);
+    curl.max_in_flight = options.max_in_flight;
+    return curl;
+  }
+  static http::ClientOptions ClientOptionsFor(const ReportOptions& options, const Plan& plan,
+                                              http::ValidatorCache* validators) {
+    http::ClientOptions client_options;
+    client_options.default_headers = {{"Accept", "application/vnd.github+json"},
+                                      {"X-GitHub-Api-Version", "2022-11-28"}};
+    client_options.token = options.token;
+    client_options.token_origin = http::Client::OriginOf(plan.api.rest);
+    client_options.max_wait = options.max_wait;
+    client_options.validators = validators;
+    return client_options;
+  }
+  static github::RestOptions RestOptionsFor(const ReportOptions& options, const Plan& plan) {
+    github::RestOptions rest_options;
+    rest_options.api = plan.api;
+    rest_options.web_host = plan.root.host;
+    rest_options.have_token = !options.token.empty();
+    return rest_options;
+  }
+
+  // Declared in the order they depend on one another.
+  std::unique_ptr<store::SqliteValidatorCache> validators_;  // outlives the client
+  http::CurlTransport transport_;
+  http::SystemClock clock_;
+  http::Client client_;
+  github::RestSource rest_;
+  std::unique_ptr<github::GraphqlSource> graphql_;
+  std::unique_ptr<GraphqlProbe> probe_;
+};
+
 // root -> graph, through the store (unless disabled) and GitHub (unless offline).
-Result<Crawled> Crawl(const ReportOptions& options, Plan& plan) {
+Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network,
+                      store::Revalidation revalidated = {}) {
   const StoreOptions& store_options = options.store;
-  const github::ApiLocation& api = plan.api;
   Crawled crawled;
   crawled.notices = plan.notices;
-
-  // The validators outlive the client that reads them.
-  std::unique_ptr<store::SqliteValidatorCache> validators;
-  if (plan.store) validators = std::make_unique<store::SqliteValidatorCache>(*plan.store);
-
-  http::CurlOptions curl;
-  curl.user_agent = "issuegraph/" + std::string(kVersion);
-  curl.max_in_flight = options.max_in_flight;
-  http::CurlTransport transport(curl);
-  http::SystemClock clock;
-  http::ClientOptions client_options;
-  client_options.default_headers = {{"Accept", "application/vnd.github+json"},
-                                    {"X-GitHub-Api-Version", "2022-11-28"}};
-  client_options.token = options.token;
-  client_options.token_origin = http::Client::OriginOf(api.rest);
-  client_options.max_wait = options.max_wait;
-  client_options.validators = validators.get();
-  http::Client client(transport, clock, client_options);
-
-  github::RestOptions rest_options;
-  rest_options.api = api;
-  rest_options.web_host = plan.root.host;
-  rest_options.have_token = !options.token.empty();
-  github::RestSource rest(client, rest_options);
-  std::unique_ptr<github::GraphqlSource> graphql_source;
-  crawl::Source* network = &rest;
-  if (plan.graphql) {
-    github::GraphqlOptions graphql_options;
-    graphql_options.api = api;
-    graphql_options.web_host = plan.root.host;
-    graphql_source = std::make_unique<github::GraphqlSource>(client, graphql_options, &rest);
-    network = graphql_source.get();
-  }
   std::unique_ptr<store::CachedSource> cached;
-  std::unique_ptr<GraphqlProbe> probe;
-  crawl::Source* source = network;
+  crawl::Source* source = &network.source();
   if (plan.store) {
-    if (graphql_source) probe = std::make_unique<GraphqlProbe>(*graphql_source);
     store::CachedSourceOptions cached_options;
-    cached_options.scope = api.rest;
+    cached_options.scope = plan.api.rest;
     cached_options.max_age = store_options.max_age;
     cached_options.refresh = store_options.refresh;
     cached_options.offline = store_options.offline;
     cached_options.authenticated = !options.token.empty();
-    cached = std::make_unique<store::CachedSource>(*plan.store,
-                                                   store_options.offline ? nullptr : network,
-                                                   cached_options, probe.get());
+    cached_options.revalidated = std::move(revalidated);
+    cached = std::make_unique<store::CachedSource>(
+        *plan.store, store_options.offline ? nullptr : &network.source(), cached_options,
+        network.probe());
     source = cached.get();
   }
 
@@ -252,8 +279,11 @@ nlohmann::json Summary(const Graph& graph, size_t members) {
           {"stats", store::StatsToJson(graph.stats)}};
 }
 
-// A stored report that a crawl now would make again, served as it is.
-std::optional<ReportResult> Serve(const ReportOptions& options, Plan& plan) {
+// A stored report that a crawl now would make again, served as it is: its
+// rows all fresh, or the stale ones confirmed unchanged by one probe. When
+// some changed, what that probe found goes to the crawl in `revalidated`.
+std::optional<ReportResult> Serve(const ReportOptions& options, Plan& plan, Network& network,
+                                  store::Revalidation& revalidated) {
   const StoreOptions& store_options = options.store;
   if (!plan.store || store_options.offline || store_options.refresh) return std::nullopt;
   const std::string key = CacheKey(options, plan);
@@ -262,16 +292,31 @@ std::optional<ReportResult> Serve(const ReportOptions& options, Plan& plan) {
                                               store_options.max_age);
   // An unreadable copy is no answer: the crawl reads (and reports on) the store.
   if (!found || !*found) return std::nullopt;
-  const nlohmann::json& summary = (*found)->summary;
+  store::ServableReport& servable = **found;
+  const nlohmann::json& summary = servable.report.summary;
   if (!summary.is_object() || !summary.contains("stats")) return std::nullopt;
   auto crawled = store::StatsFromJson(summary["stats"]);
   if (!crawled) return std::nullopt;
 
   ReportResult result;
-  result.nodes = summary.value("nodes", size_t{0});
-  result.edges = summary.value("edges", size_t{0});
   // What the graph is, as crawled; how it was got, as of this run.
   CrawlStats& stats = result.stats;
+  if (!servable.Fresh()) {
+    // A stale failure can only be asked again, and REST has no probe: the
+    // crawl revalidates. Otherwise one probe for every stale node; what
+    // changed is left stale for the crawl, the rest is fresh again.
+    if (!servable.stale_failures.empty() || network.probe() == nullptr) return std::nullopt;
+    auto probed =
+        store::ConfirmUnchanged(*plan.store, plan.api.rest, servable.stale, *network.probe());
+    if (!probed) return std::nullopt;
+    if (!probed->changed.empty()) {
+      revalidated = std::move(*probed);
+      return std::nullopt;
+    }
+    network.source().AddStats(stats);
+  }
+  result.nodes = summary.value("nodes", size_t{0});
+  result.edges = summary.value("edges", size_t{0});
   stats.api = plan.graphql ? "graphql" : "rest";
   stats.served_from_store = true;
   stats.cache_hits = summary.value("members", int64_t{0});
@@ -285,8 +330,9 @@ std::optional<ReportResult> Serve(const ReportOptions& options, Plan& plan) {
                       std::chrono::steady_clock::now() - started)
                       .count();
   result.text = options.format == Format::kJson
-                    ? render::ReplaceJsonStats((*found)->content, stats, result.nodes, result.edges)
-                    : std::move((*found)->content);
+                    ? render::ReplaceJsonStats(servable.report.content, stats, result.nodes,
+                                               result.edges)
+                    : std::move(servable.report.content);
   result.notices = plan.notices;
   AddGraphNotices(stats, result.notices);
   return result;
@@ -307,8 +353,10 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
     auto planned = MakePlan(options);
     if (!planned) return std::unexpected(planned.error());
     plan = std::move(*planned);
-    if (auto served = Serve(options, *plan)) return std::move(*served);
-    auto crawled = Crawl(options, *plan);
+    Network network(options, *plan);
+    store::Revalidation revalidated;
+    if (auto served = Serve(options, *plan, network, revalidated)) return std::move(*served);
+    auto crawled = Crawl(options, *plan, network, std::move(revalidated));
     if (!crawled) return std::unexpected(crawled.error());
     graph = std::move(crawled->graph);
     result.notices = std::move(crawled->notices);
@@ -343,7 +391,8 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
 Result<ReportResult> RunExport(const ReportOptions& options, const std::string& output) {
   auto plan = MakePlan(options);
   if (!plan) return std::unexpected(plan.error());
-  auto crawled = Crawl(options, *plan);
+  Network network(options, *plan);
+  auto crawled = Crawl(options, *plan, network);
   if (!crawled) return std::unexpected(crawled.error());
   ReportResult result;
   const Graph& graph = crawled->graph;

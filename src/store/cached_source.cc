@@ -36,9 +36,35 @@ bool Unchanged(const StoredNode& stored, const NodeStamp& now) {
 
 }  // namespace
 
+Result<Revalidation> ConfirmUnchanged(Store& store, std::string_view scope,
+                                      const std::vector<StoredNode>& stale, FreshnessProbe& probe) {
+  Revalidation found;
+  if (stale.empty()) return found;
+  std::vector<IssueRef> refs;
+  refs.reserve(stale.size());
+  for (const StoredNode& node : stale) refs.push_back(node.node.ref);
+  auto stamps = probe.Probe(refs);
+  std::vector<NodeStamp> confirmed_stamps;
+  for (size_t i = 0; i < stale.size(); ++i) {
+    if (i < stamps.size() && stamps[i] && Unchanged(stale[i], *stamps[i])) {
+      found.confirmed.push_back(stale[i].node.ref.Key());
+      confirmed_stamps.push_back(*stamps[i]);
+    } else {
+      found.changed.push_back(stale[i].node.ref.Key());
+    }
+  }
+  if (auto touched = store.Touch(scope, found.confirmed, confirmed_stamps); !touched) {
+    return std::unexpected(touched.error());
+  }
+  return found;
+}
+
 CachedSource::CachedSource(Store& store, crawl::Source* inner, CachedSourceOptions options,
                            FreshnessProbe* probe)
-    : store_(store), inner_(inner), options_(std::move(options)), probe_(probe) {}
+    : store_(store), inner_(inner), options_(std::move(options)), probe_(probe) {
+  confirmed_.insert(options_.revalidated.confirmed.begin(), options_.revalidated.confirmed.end());
+  changed_.insert(options_.revalidated.changed.begin(), options_.revalidated.changed.end());
+}
 
 void CachedSource::Member(ReportMember::Kind kind, std::string key, int64_t revision) {
   members_.push_back({kind, std::move(key), "", revision});
@@ -132,14 +158,14 @@ std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequ
       continue;
     }
     const bool enough = found && Enough(*found, batch[i].detail);
-    const bool fresh =
-        enough && !options_.refresh && now - found->fetched_at < options_.max_age.count();
+    const bool fresh = enough && (confirmed_.contains(found->node.ref.Key()) ||
+                                  (!options_.refresh && now - found->fetched_at < options_.max_age.count()));
     if (fresh) {
       NodeMember(keys[i], found->node.ref.Key(), found->revision);
       // Not looked at again: the node moves out rather than being copied.
       out[i] = std::move(stored[i]->node);
       ++hits_;
-    } else if (enough && probe_ != nullptr) {
+    } else if (enough && probe_ != nullptr && !changed_.contains(found->node.ref.Key())) {
       to_probe.push_back(i);
     } else {
       to_fetch.push_back(i);

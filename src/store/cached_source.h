@@ -19,6 +19,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "crawl/source.h"
@@ -45,6 +46,18 @@ class FreshnessProbe {
   virtual NodeStamp StampOf(const Node& node) const = 0;
 };
 
+// What one probe of stored nodes found, by key.
+struct Revalidation {
+  std::vector<std::string> confirmed;  // unchanged: touched, fresh again, same revision
+  std::vector<std::string> changed;    // changed, or the probe could not tell
+};
+
+// Probes the stale stored nodes in one call (the probe batches them) and
+// touches the unchanged ones; a changed node stays stale for a crawl to
+// refetch (CachedSourceOptions::revalidated saves it a second probe).
+Result<Revalidation> ConfirmUnchanged(Store& store, std::string_view scope,
+                                      const std::vector<StoredNode>& stale, FreshnessProbe& probe);
+
 struct CachedSourceOptions {
   // Names the API the nodes come from (e.g. ApiLocation::rest, "https://
   // api.github.com"): github.com, an Enterprise server and a local test
@@ -57,6 +70,10 @@ struct CachedSourceOptions {
   // remembered like nodes, but replayed only to runs with the same
   // credentials: a token may open what an anonymous run could not see.
   bool authenticated = false;
+  // A probe earlier in this run (ConfirmUnchanged): its confirmed nodes are
+  // fresh whatever their age and --max-age, its changed ones are fetched
+  // without probing them again.
+  Revalidation revalidated;
 };
 
 class CachedSource : public crawl::Source {
@@ -109,6 +126,8 @@ class CachedSource : public crawl::Source {
   std::vector<std::string> truncated_;
   std::vector<std::string> notices_;
   std::vector<ReportMember> members_;
+  std::unordered_set<std::string> confirmed_;  // options_.revalidated, for lookups
+  std::unordered_set<std::string> changed_;
   bool reproducible_ = true;  // every answer so far came from a stored row
 };
 

@@ -358,6 +358,41 @@ TEST_F(CachedSourceTest, NoMembersWhenAnAnswerIsNotAStoredRow) {
   EXPECT_FALSE(offline.members());
 }
 
+TEST_F(CachedSourceTest, ConfirmUnchangedProbesOnceAndTouchesOnlyTheUnchanged) {
+  FakeProbe probe;
+  CachedSource first(*store_, &network_, Options(), &probe);
+  first.Fetch({Ask("acme/app#1"), Ask("acme/app#2")});
+  clock_.Advance(std::chrono::hours(1));
+  std::vector<StoredNode> stale;
+  for (const char* key : {"acme/app#1", "acme/app#2"}) stale.push_back(**store_->GetNode(kScope, key));
+  // #1 as stored; #2 has a new linking item.
+  probe.stamps = {{"acme/app#1", {"2026-05-01T00:00:00Z", 3}},
+                  {"acme/app#2", {"2026-05-01T00:00:00Z", 2}}};
+  auto probed = ConfirmUnchanged(*store_, kScope, stale, probe);
+  ASSERT_TRUE(probed);
+  EXPECT_EQ(probed->confirmed, (std::vector<std::string>{"acme/app#1"}));
+  EXPECT_EQ(probed->changed, (std::vector<std::string>{"acme/app#2"}));
+  EXPECT_EQ(probe.calls, 1);
+  const int64_t now = store_->Now();
+  EXPECT_EQ((*store_->GetNode(kScope, "acme/app#1"))->fetched_at, now);
+  EXPECT_LT((*store_->GetNode(kScope, "acme/app#2"))->fetched_at, now);
+  EXPECT_EQ((*store_->GetNode(kScope, "acme/app#1"))->revision, stale[0].revision);
+  EXPECT_EQ(network_.batches.size(), 1u);  // a probe, never a fetch
+
+  // A crawl told of that probe, even one where everything is stale, takes
+  // the confirmed node as fresh and fetches the changed one unprobed.
+  auto options = Options();
+  options.max_age = std::chrono::seconds(0);
+  options.revalidated = *probed;
+  CachedSource crawl(*store_, &network_, options, &probe);
+  auto answers = crawl.Fetch({Ask("acme/app#1"), Ask("acme/app#2")});
+  ASSERT_TRUE(answers[0] && answers[1]);
+  EXPECT_EQ(probe.calls, 1);
+  ASSERT_EQ(network_.batches.size(), 2u);
+  ASSERT_EQ(network_.batches[1].size(), 1u);
+  EXPECT_EQ(network_.batches[1][0].ref.Key(), "acme/app#2");
+}
+
 TEST_F(CachedSourceTest, CrawlFromTheStoreEqualsTheOnlineCrawl) {
   auto crawl = [&](crawl::Source& source) {
     auto graph =

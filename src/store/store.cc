@@ -369,14 +369,15 @@ Result<std::string> Store::PutReport(StoredReport report) {
   return report.id;
 }
 
-Result<std::optional<StoredReport>> Store::FindServableReport(std::string_view cache_key,
-                                                              std::string_view scope,
-                                                              bool authenticated,
-                                                              std::chrono::seconds max_age) {
+Result<std::optional<ServableReport>> Store::FindServableReport(std::string_view cache_key,
+                                                                std::string_view scope,
+                                                                bool authenticated,
+                                                                std::chrono::seconds max_age) {
   if (cache_key.empty()) return std::nullopt;
+  const int64_t cutoff = Now() - max_age.count();  // fetched at or before: stale
   // A deferred transaction: the report and its members in one snapshot.
   if (auto begun = db_->Exec("BEGIN"); !begun) return std::unexpected(begun.error());
-  auto found = [&]() -> Result<std::optional<StoredReport>> {
+  auto found = [&]() -> Result<std::optional<ServableReport>> {
     auto newest = db_->Cached(std::string(kReportColumns) +
                               "WHERE cache_key = ? ORDER BY created_at DESC, id DESC LIMIT 1");
     if (!newest) return std::unexpected(newest.error());
@@ -384,36 +385,71 @@ Result<std::optional<StoredReport>> Store::FindServableReport(std::string_view c
     auto row = (*newest)->Step();
     if (!row) return std::unexpected(row.error());
     if (!*row) return std::nullopt;
-    StoredReport report = ReportFromRow(**newest);
+    ServableReport servable;
+    servable.report = ReportFromRow(**newest);
     (*newest)->Reset();
+    const auto bind = [&](sql::Statement& statement) {
+      statement.BindText(1, servable.report.id).BindText(2, scope).BindInt(3, authenticated ? 1 : 0);
+    };
     // Members still there as read: a node or failure with the same
-    // revision (its fetch time, for freshness), an alias to the same key.
+    // revision, an alias to the same key.
     auto check = db_->Cached(
-        "SELECT count(*), sum(live), min(fetched) FROM ("
-        " SELECT n.id IS NOT NULL AS live, n.fetched_at AS fetched FROM report_members m"
+        "SELECT count(*), coalesce(sum(live), 0) FROM ("
+        " SELECT n.id IS NOT NULL AS live FROM report_members m"
         " LEFT JOIN nodes n ON n.scope = ?2 AND n.key = m.key AND n.revision = m.revision"
         " WHERE m.report_id = ?1 AND m.kind = 'node'"
         " UNION ALL"
-        " SELECT f.key IS NOT NULL, f.fetched_at FROM report_members m"
+        " SELECT f.key IS NOT NULL FROM report_members m"
         " LEFT JOIN failures f ON f.scope = ?2 AND f.key = m.key AND f.authenticated = ?3"
         " AND f.revision = m.revision"
         " WHERE m.report_id = ?1 AND m.kind = 'failure'"
         " UNION ALL"
-        " SELECT a.key IS NOT NULL, NULL FROM report_members m"
+        " SELECT a.key IS NOT NULL FROM report_members m"
         " LEFT JOIN aliases a ON a.scope = ?2 AND a.old_key = m.key AND a.key = m.target"
         " WHERE m.report_id = ?1 AND m.kind = 'alias')");
     if (!check) return std::unexpected(check.error());
-    sql::Statement& members = **check;
-    members.BindText(1, report.id).BindText(2, scope).BindInt(3, authenticated ? 1 : 0);
-    auto counted = members.Step();
+    bind(**check);
+    auto counted = (*check)->Step();
     if (!counted) return std::unexpected(counted.error());
-    const int64_t total = members.Int(0);
-    const int64_t live = members.Int(1);
-    const int64_t oldest = members.Int(2);
-    const bool fresh = !members.IsNull(2) && Now() - oldest < max_age.count();
-    members.Reset();
-    if (total == 0 || live != total || !fresh) return std::nullopt;
-    return std::optional<StoredReport>(std::move(report));
+    const int64_t total = (*check)->Int(0);
+    const int64_t live = (*check)->Int(1);
+    (*check)->Reset();
+    if (total == 0 || live != total) return std::nullopt;
+
+    // Which of them are stale (all live, so the joins find every one).
+    auto stale = db_->Cached(
+        "SELECT 'node', m.key, n.host, n.owner, n.repo, n.number, n.updated_at, n.updated_at_seen,"
+        " n.link_count_seen, n.complete, n.revision FROM report_members m"
+        " JOIN nodes n ON n.scope = ?2 AND n.key = m.key"
+        " WHERE m.report_id = ?1 AND m.kind = 'node' AND n.fetched_at <= ?4"
+        " UNION ALL"
+        " SELECT 'failure', m.key, '', '', '', 0, '', '', -1, 0, f.revision FROM report_members m"
+        " JOIN failures f ON f.scope = ?2 AND f.key = m.key AND f.authenticated = ?3"
+        " WHERE m.report_id = ?1 AND m.kind = 'failure' AND f.fetched_at <= ?4");
+    if (!stale) return std::unexpected(stale.error());
+    sql::Statement& rows = **stale;
+    bind(rows);
+    rows.BindInt(4, cutoff);
+    for (;;) {
+      auto next = rows.Step();
+      if (!next) return std::unexpected(next.error());
+      if (!*next) break;
+      if (rows.Text(0) == "failure") {
+        servable.stale_failures.push_back(rows.Text(1));
+        continue;
+      }
+      StoredNode& node = servable.stale.emplace_back();
+      node.node.ref.host = rows.Text(2);
+      node.node.ref.owner = rows.Text(3);
+      node.node.ref.repo = rows.Text(4);
+      node.node.ref.number = rows.Int(5);
+      node.node.updated_at = rows.Text(6);
+      node.updated_at_seen = rows.Text(7);
+      node.link_count_seen = rows.Int(8);
+      node.node.complete = rows.Int(9) != 0;
+      node.revision = rows.Int(10);
+    }
+    return std::optional<ServableReport>(std::move(servable));
   }();
   (void)db_->Exec(found ? "COMMIT" : "ROLLBACK");
   return found;

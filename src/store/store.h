@@ -89,6 +89,18 @@ struct StoredReport {
   nlohmann::json summary;
 };
 
+// A stored report whose rows are all still there, and which of them are
+// stale. Fresh when neither list has anything: serve it as it is. Stale
+// nodes can be confirmed by a probe (RevalidateStored); a stale failure
+// only by asking again, which is a crawl.
+struct ServableReport {
+  StoredReport report;             // content, summary and metadata; not members
+  std::vector<StoredNode> stale;   // nodes without their children
+  std::vector<std::string> stale_failures;
+
+  bool Fresh() const { return stale.empty() && stale_failures.empty(); }
+};
+
 class Store {
  public:
   // Opens or creates the store at `path` (":memory:" for a private one).
@@ -130,13 +142,13 @@ class Store {
   Result<std::string> PutReport(StoredReport report);
   // The newest report archived under `cache_key` when every row its crawl
   // read is still stored in `scope` unchanged (same revision; failures for
-  // the same credentials) and was fetched or confirmed within `max_age`:
+  // the same credentials; an alias leading to the same key), with the
+  // members fetched or confirmed longer than `max_age` ago. When none is,
   // a crawl now would read the same rows and make the same report.
-  // Content, summary and metadata are filled; members are not.
-  Result<std::optional<StoredReport>> FindServableReport(std::string_view cache_key,
-                                                         std::string_view scope,
-                                                         bool authenticated,
-                                                         std::chrono::seconds max_age);
+  Result<std::optional<ServableReport>> FindServableReport(std::string_view cache_key,
+                                                           std::string_view scope,
+                                                           bool authenticated,
+                                                           std::chrono::seconds max_age);
   Result<std::optional<StoredReport>> GetReport(std::string_view id);
   // Newest first.
   Result<std::vector<StoredReport>> ListReports(int limit = 20);

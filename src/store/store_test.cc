@@ -515,14 +515,15 @@ class ServableReportTest : public ::testing::Test {
             {ReportMember::Kind::kAlias, "acme/old#2", "acme/app#2", 0},
             {ReportMember::Kind::kFailure, "acme/app#9", "", revision_}};
   }
-  Result<std::optional<StoredReport>> Find(bool authenticated = true,
-                                           std::chrono::seconds max_age = std::chrono::minutes(10)) {
-    return store_->FindServableReport("key of acme/app#1", kScope, authenticated, max_age);
+  Result<std::optional<ServableReport>> Find(bool authenticated = true) {
+    return store_->FindServableReport("key of acme/app#1", kScope, authenticated,
+                                      std::chrono::minutes(10));
   }
+  // Found, with every member fresh.
   bool Served() {
     auto found = Find();
     EXPECT_TRUE(found) << found.error().message;
-    return found && found->has_value();
+    return found && found->has_value() && (*found)->Fresh();
   }
 
   FakeClock clock_;
@@ -533,8 +534,9 @@ class ServableReportTest : public ::testing::Test {
 TEST_F(ServableReportTest, ServedWhileEveryMemberIsUnchangedAndFresh) {
   auto found = Find();
   ASSERT_TRUE(found && *found);
-  EXPECT_EQ((*found)->content, "# report");
-  EXPECT_EQ((*found)->summary, (nlohmann::json{{"nodes", 2}}));
+  EXPECT_TRUE((*found)->Fresh());
+  EXPECT_EQ((*found)->report.content, "# report");
+  EXPECT_EQ((*found)->report.summary, (nlohmann::json{{"nodes", 2}}));
   // Another scope, other credentials (the failure was met with a token),
   // another key: never.
   EXPECT_FALSE(*store_->FindServableReport("key of acme/app#1", "https://ghe.example/api/v3",
@@ -552,12 +554,24 @@ TEST_F(ServableReportTest, ARewrittenNodeEndsIt) {
   EXPECT_FALSE(Served());
 }
 
-TEST_F(ServableReportTest, AgeEndsItAndAConfirmationRenewsIt) {
+TEST_F(ServableReportTest, AgedMembersAreListedStaleAndAConfirmationRenewsThem) {
   clock_.Advance(std::chrono::minutes(11));
-  EXPECT_FALSE(Served());
+  auto aged = Find();
+  ASSERT_TRUE(aged && *aged);
+  ASSERT_EQ((*aged)->stale.size(), 2u);
+  std::vector<std::string> keys;
+  for (const StoredNode& node : (*aged)->stale) keys.push_back(node.node.ref.Key());
+  std::ranges::sort(keys);
+  EXPECT_EQ(keys, (std::vector<std::string>{"acme/app#1", "acme/app#2"}));
+  EXPECT_TRUE((*aged)->stale[0].node.complete);  // what a probe's answer is compared with
+  EXPECT_EQ((*aged)->stale[0].revision, revision_);
+  EXPECT_EQ((*aged)->stale_failures, (std::vector<std::string>{"acme/app#9"}));
   // A probe found the rows unchanged: same revision, fetched now.
   ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1", "acme/app#2"}, {NodeStamp{}, NodeStamp{}}));
-  EXPECT_FALSE(Served());  // the failure is still old
+  auto touched = Find();
+  ASSERT_TRUE(touched && *touched);
+  EXPECT_TRUE((*touched)->stale.empty());
+  EXPECT_FALSE((*touched)->Fresh());  // the failure is still old
   NodeBatch batch;
   batch.failures = {{"acme/app#9", Error{ErrorKind::kNotFound, "acme/app#9 not found"}}};
   batch.authenticated = true;
@@ -590,7 +604,7 @@ TEST_F(ServableReportTest, OnlyTheNewestCopyIsServableAndAllStayArchived) {
   ASSERT_TRUE(store_->PutReport(Servable("# newer", Members())));
   auto found = Find();
   ASSERT_TRUE(found && *found);
-  EXPECT_EQ((*found)->content, "# newer");
+  EXPECT_EQ((*found)->report.content, "# newer");
   auto stats = store_->Stats();
   EXPECT_EQ(stats->reports, 2);
   EXPECT_EQ(stats->servable_reports, 1);
@@ -599,7 +613,7 @@ TEST_F(ServableReportTest, OnlyTheNewestCopyIsServableAndAllStayArchived) {
   StoredReport plain = Servable("# plain", {});
   plain.cache_key.clear();
   ASSERT_TRUE(store_->PutReport(plain));
-  EXPECT_EQ((*Find())->content, "# newer");
+  EXPECT_EQ((*Find())->report.content, "# newer");
   ASSERT_TRUE(store_->Clear());
   EXPECT_FALSE(Served());
 }

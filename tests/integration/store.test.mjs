@@ -58,7 +58,22 @@ for (const api of ['rest', 'graphql']) {
   });
 }
 
-test('GraphQL: a stale but unchanged graph costs one probe per level', async () => {
+test('GraphQL: a stale but unchanged stored report costs one probe, then is served', async () => {
+  const fake = await startFake(world('seedlike'));
+  try {
+    const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
+    const args = ['--api', 'graphql', '--depth', '2', '--format', 'json'];
+    const cold = JSON.parse((await report(fake, args, env)).stdout);
+    await fake.resetStats();
+    const stale = JSON.parse((await report(fake, [...args, '--max-age', '0'], env)).stdout);
+    assert.deepEqual(stale.stats.requests_by_kind, { graphql_probe: 1 });
+    assert.equal((await fake.stats()).total, 1);
+    assert.equal(stale.stats.served_from_store, true);
+    assert.deepEqual({ ...stale, stats: null }, { ...cold, stats: null });
+  } finally { await fake.stop(); }
+});
+
+test('GraphQL: a stale but unchanged graph with no stored report costs one probe per level', async () => {
   const fake = await startFake(world('seedlike'));
   try {
     const env = { ...token, XDG_CACHE_HOME: freshCacheDir() };
@@ -96,8 +111,9 @@ test('a changed node is picked up on revalidation; the unchanged are not refetch
     assert.ok(edges.has('lumen-dev/lumen#140 lumen-dev/lumen#120 cross_referenced'));
     assert.ok(edges.has('lumen-dev/lumen#140 lumen-dev/lumen#120 closes'));
     assert.ok(JSON.parse(before.stdout).nodes.length < json.nodes.length);
-    // A probe per level, the root again (its timeline grew), the new pull.
-    assert.equal(json.stats.requests_by_kind.graphql_probe, 2);
+    // One probe for every item the stored report stands on; then the root
+    // again (its timeline grew, so it is fetched unprobed) and the new pull.
+    assert.equal(json.stats.requests_by_kind.graphql_probe, 1);
     assert.equal(json.stats.requests_by_kind.graphql_level, 2);
     assert.ok(json.stats.cache_hits >= 5, `cache hits ${json.stats.cache_hits}`);
   } finally { await second.stop(); }
