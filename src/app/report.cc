@@ -378,6 +378,7 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
     stored.content = result.text;
     if (members && !options.store.offline) {
       stored.cache_key = CacheKey(options, *plan);
+      stored.scope = plan->api.rest;
       stored.summary = Summary(graph, members->size());
       stored.members = std::move(*members);
     }

@@ -154,6 +154,7 @@ ALTER TABLE nodes ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE failures ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 
 ALTER TABLE reports ADD COLUMN cache_key TEXT;   -- NULL: not servable again
+ALTER TABLE reports ADD COLUMN scope TEXT;       -- of the members, when servable
 ALTER TABLE reports ADD COLUMN summary TEXT;     -- JSON: graph size and crawl stats
 CREATE INDEX reports_by_cache_key ON reports (cache_key, created_at) WHERE cache_key IS NOT NULL;
 

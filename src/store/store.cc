@@ -64,12 +64,13 @@ StoredReport ReportFromRow(const sql::Statement& row) {
   if (!row.IsNull(6)) report.cache_key = row.Text(6);
   if (!row.IsNull(7)) report.summary = json::parse(row.Text(7), nullptr, false);
   if (report.summary.is_discarded()) report.summary = json();
+  report.scope = row.Text(8);
   return report;
 }
 
 // The columns ReportFromRow reads, in its order.
 constexpr std::string_view kReportColumns =
-    "SELECT id, created_at, root, options, format, content, cache_key, summary FROM reports ";
+    "SELECT id, created_at, root, options, format, content, cache_key, summary, scope FROM reports ";
 
 std::string_view MemberKindName(ReportMember::Kind kind) {
   switch (kind) {
@@ -341,7 +342,7 @@ Result<std::string> Store::PutReport(StoredReport report) {
   }
   auto statement = db_->Cached(
       "INSERT OR REPLACE INTO reports (id, created_at, root, options, format, content, cache_key, "
-      "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "summary, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!statement) return std::unexpected(statement.error());
   sql::Statement& row = **statement;
   row.BindText(1, report.id).BindInt(2, report.created_at).BindText(3, report.root);
@@ -351,6 +352,7 @@ Result<std::string> Store::PutReport(StoredReport report) {
   row.BindOptionalText(8, report.summary.is_null()
                               ? std::string()
                               : report.summary.dump(-1, ' ', false, json::error_handler_t::replace));
+  row.BindOptionalText(9, report.scope);
   if (auto done = row.Run(); !done) return std::unexpected(done.error());
   if (!report.cache_key.empty()) {
     auto member = db_->Cached(
@@ -539,6 +541,18 @@ Result<PruneResult> Store::Prune(std::chrono::seconds max_age) {
                "aliases.scope AND nodes.key = aliases.key)");
     if (!aliases) return std::unexpected(aliases.error());
     result.aliases = *aliases;
+    // A report that stood on a pruned row can never be served again: it
+    // stays as an archive, without its members.
+    for (const char* sql :
+         {"UPDATE reports SET cache_key = NULL WHERE cache_key IS NOT NULL AND id IN (SELECT "
+          "m.report_id FROM report_members m JOIN reports r ON r.id = m.report_id WHERE (m.kind = "
+          "'node' AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.scope = r.scope AND n.key = m.key "
+          "AND n.revision = m.revision)) OR (m.kind = 'failure' AND NOT EXISTS (SELECT 1 FROM "
+          "failures f WHERE f.scope = r.scope AND f.key = m.key AND f.revision = m.revision)))",
+          "DELETE FROM report_members WHERE report_id IN (SELECT id FROM reports WHERE cache_key "
+          "IS NULL)"}) {
+      if (auto done = db_->Exec(sql); !done) return std::unexpected(done.error());
+    }
     if (auto done = transaction->Commit(); !done) return std::unexpected(done.error());
   }
   return result;

@@ -85,6 +85,7 @@ struct StoredReport {
   // the report (never a secret), the rows its crawl read, and what the
   // caller needs besides the text (graph size, crawl stats).
   std::string cache_key;
+  std::string scope;                  // the API scope the members are stored under
   std::vector<ReportMember> members;  // written on Put, not read back
   nlohmann::json summary;
 };

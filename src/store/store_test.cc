@@ -488,6 +488,7 @@ StoredReport Servable(const std::string& content, std::vector<ReportMember> memb
   report.format = "markdown";
   report.content = content;
   report.cache_key = "key of acme/app#1";
+  report.scope = std::string(kScope);
   report.members = std::move(members);
   report.summary = {{"nodes", 2}};
   return report;
@@ -616,6 +617,35 @@ TEST_F(ServableReportTest, OnlyTheNewestCopyIsServableAndAllStayArchived) {
   EXPECT_EQ((*Find())->report.content, "# newer");
   ASSERT_TRUE(store_->Clear());
   EXPECT_FALSE(Served());
+}
+
+TEST_F(ServableReportTest, PruningARowItStandsOnRetiresItButKeepsTheArchive) {
+  StoredReport nodes_only = Servable("# nodes only", {Members()[0], Members()[1]});
+  nodes_only.cache_key = "key of nodes only";
+  ASSERT_TRUE(store_->PutReport(nodes_only));
+  ASSERT_TRUE(store_->Prune(std::chrono::hours(24)));  // nothing old yet
+  EXPECT_EQ(store_->Stats()->servable_reports, 2);
+
+  // Two days on, #1 was confirmed since, #2 and the failure were not.
+  clock_.Advance(std::chrono::hours(48));
+  ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1"}, {NodeStamp{}}));
+  ASSERT_TRUE(store_->Prune(std::chrono::hours(24)));
+  auto stats = store_->Stats();
+  EXPECT_EQ(stats->servable_reports, 0);
+  EXPECT_EQ(stats->reports, 2);
+  auto found = Find();
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(*found);
+  auto count = store_->database().Prepare("SELECT count(*) FROM report_members");
+  ASSERT_TRUE(count && *count->Step());
+  EXPECT_EQ(count->Int(0), 0);
+}
+
+TEST_F(ServableReportTest, PruningOnlyTheFailureItStandsOnRetiresIt) {
+  clock_.Advance(std::chrono::hours(48));
+  ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1", "acme/app#2"}, {NodeStamp{}, NodeStamp{}}));
+  ASSERT_TRUE(store_->Prune(std::chrono::hours(24)));
+  EXPECT_EQ(store_->Stats()->servable_reports, 0);
 }
 
 TEST(StoreTest, AVersionOneStoreIsMigratedKeepingItsRows) {
