@@ -11,7 +11,7 @@ import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  METRICS, THRESHOLDS, evaluate, formatTable, goldDir, listWorlds, loadGold, worldsDir,
+  METRICS, SETS, THRESHOLDS, evaluate, formatTable, goldDir, listWorlds, loadGold, worldsDir,
 } from './evaluate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +33,22 @@ describe('gold set', () => {
 
   test('the generated long thread is up to date', () => {
     execFileSync(process.execPath, [path.join(here, 'gen', 'long_thread.mjs'), '--check'], { stdio: 'pipe' });
+  });
+});
+
+// The held-out set is measured (evaluate.mjs --set heldout), never
+// enforced: a threshold on it would invite tuning against it. Here only
+// that it is well formed.
+describe('held-out set', () => {
+  test('every world has a gold file', () => {
+    const worlds = listWorlds('heldout');
+    assert.ok(worlds.length >= 6, `at least 6 worlds (found ${worlds.length})`);
+    const golds = fs.readdirSync(SETS.heldout.gold).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    assert.deepEqual(golds.sort(), worlds, 'one gold file per world, no orphans');
+  });
+
+  test('every gold item occurs in its world; every gold reference names one of its items', () => {
+    execFileSync(process.execPath, [path.join(here, 'heldout', 'gen', 'check-gold.mjs')], { stdio: 'pipe' });
   });
 });
 

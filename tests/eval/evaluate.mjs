@@ -7,7 +7,7 @@
 // links, the status line and the linked pull requests, then every miss per
 // world, and exits non-zero when a recall falls below the thresholds.
 //
-//   node tests/eval/evaluate.mjs [--world NAME]... [--api rest|graphql] [--verbose] [--json]
+//   node tests/eval/evaluate.mjs [--set tuning|heldout] [--world NAME]... [--api rest|graphql] [--verbose] [--json]
 //
 // Metrics (all micro-averaged: counts are summed over the worlds first, then
 // divided, so a world with more gold items weighs more):
@@ -59,8 +59,16 @@ import { fileURLToPath } from 'node:url';
 import { binary, run, startFake } from '../integration/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const worldsDir = path.join(here, 'worlds');
-export const goldDir = path.join(here, 'gold');
+// Two sets: `tuning` (worlds/, gold/), which the analysis rules were tuned
+// against, and `heldout` (heldout/worlds/, heldout/gold/), written later
+// and never tuned against: its scores are the honest measure of how the
+// analysis does on threads it has not seen.
+export const SETS = {
+  tuning: { worlds: path.join(here, 'worlds'), gold: path.join(here, 'gold') },
+  heldout: { worlds: path.join(here, 'heldout', 'worlds'), gold: path.join(here, 'heldout', 'gold') },
+};
+export const worldsDir = SETS.tuning.worlds;
+export const goldDir = SETS.tuning.gold;
 
 export const TEXT_SECTIONS = ['summary', 'error_messages', 'reproduction', 'environment', 'root_cause', 'fix',
   'workaround', 'code_examples'];
@@ -216,12 +224,12 @@ export function belowThreshold(totals) {
 
 // ------------------------------------------------------------------ running
 
-export function listWorlds() {
-  return fs.readdirSync(worldsDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+export function listWorlds(set = 'tuning') {
+  return fs.readdirSync(SETS[set].worlds).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
 }
 
-export function loadGold(name) {
-  const file = path.join(goldDir, `${name}.json`);
+export function loadGold(name, set = 'tuning') {
+  const file = path.join(SETS[set].gold, `${name}.json`);
   if (!fs.existsSync(file)) throw new Error(`no gold file for world ${name}: ${file}`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -231,8 +239,8 @@ function rootUrl(root) {
   return `https://github.com/${repo}/issues/${number}`;
 }
 
-async function reportFor(name, gold, api) {
-  const fake = await startFake(path.join(worldsDir, `${name}.json`));
+async function reportFor(name, gold, api, set) {
+  const fake = await startFake(path.join(SETS[set].worlds, `${name}.json`));
   try {
     const args = ['report', rootUrl(gold.root), '--format', 'json', '--api', api,
       '--depth', String(gold.depth ?? 1), '--api-url', fake.url];
@@ -257,18 +265,18 @@ async function pool(tasks, width) {
   return out;
 }
 
-export async function evaluate({ names = listWorlds(), api = 'rest', concurrency } = {}) {
+export async function evaluate({ set = 'tuning', names = listWorlds(set), api = 'rest', concurrency } = {}) {
   if (!fs.existsSync(binary)) {
     throw new Error(`no issuegraph binary at ${binary}: build it (cmake --build build/debug --target issuegraph) or set ISSUEGRAPH_BIN`);
   }
   const width = concurrency ?? Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
   const results = await pool(names.map((name) => async () => {
-    const gold = loadGold(name);
-    const report = await reportFor(name, gold, api);
+    const gold = loadGold(name, set);
+    const report = await reportFor(name, gold, api, set);
     return { name, gold, status: report.report?.status ?? '', score: scoreWorld(gold, report, { api }) };
   }), width);
   const totals = aggregate(results);
-  return { results, totals, failures: belowThreshold(totals), api };
+  return { results, totals, failures: belowThreshold(totals), api, set };
 }
 
 // ------------------------------------------------------------------ printing
@@ -302,25 +310,27 @@ export function formatMisses(results, { verbose = false } = {}) {
 async function main(argv) {
   const names = [];
   let api = 'rest';
+  let set = 'tuning';
   let verbose = false;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--world') names.push(argv[++i]);
     else if (arg === '--api') api = argv[++i];
+    else if (arg === '--set' && SETS[argv[i + 1]]) set = argv[++i];
     else if (arg === '--verbose' || arg === '-v') verbose = true;
     else if (arg === '--json') json = true;
     else {
-      console.error(`unknown argument ${arg}; usage: evaluate.mjs [--world NAME]... [--api rest|graphql] [--verbose] [--json]`);
+      console.error(`unknown argument ${arg}; usage: evaluate.mjs [--set tuning|heldout] [--world NAME]... [--api rest|graphql] [--verbose] [--json]`);
       return 2;
     }
   }
   const started = Date.now();
-  const { results, totals, failures } = await evaluate({ names: names.length ? names : undefined, api });
+  const { results, totals, failures } = await evaluate({ set, names: names.length ? names : undefined, api });
   if (json) {
-    console.log(JSON.stringify({ api, totals, failures, worlds: results.map((r) => ({ name: r.name, status: r.status, ...r.score })) }, null, 2));
+    console.log(JSON.stringify({ set, api, totals, failures, worlds: results.map((r) => ({ name: r.name, status: r.status, ...r.score })) }, null, 2));
   } else {
-    console.log(`issuegraph evaluation: ${results.length} worlds over ${api}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    console.log(`issuegraph evaluation: ${set} set, ${results.length} worlds over ${api}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     console.log(formatTable(totals));
     const misses = formatMisses(results, { verbose });
     if (misses) console.log(`\n${verbose ? 'Misses and unmatched output' : 'Misses'} per world:\n${misses}`);

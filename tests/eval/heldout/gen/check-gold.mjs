@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Checks that every gold text item of the held-out set occurs literally in
+// its world (bodies, comments, titles, commit and event messages), after the
+// evaluator's normalisation and with inline-code backticks removed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const norm = (t) => String(t).replace(/`/g, '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
+  .replace(/\s+/g, ' ').trim().toLowerCase();
+let bad = 0;
+for (const file of readdirSync(join(here, '..', 'gold'))) {
+  const gold = JSON.parse(readFileSync(join(here, '..', 'gold', file), 'utf8'));
+  const world = JSON.parse(readFileSync(join(here, '..', 'worlds', file), 'utf8'));
+  const texts = [];
+  for (const repo of Object.values(world.repos)) {
+    for (const it of repo.items) {
+      texts.push(it.title, it.body, ...(it.comments ?? []).map((c) => c.body), ...(it.events ?? []).map((e) => e.message ?? ''));
+    }
+    for (const c of repo.commits ?? []) texts.push(c.message, c.sha);
+  }
+  const all = texts.map(norm);
+  for (const [section, items] of Object.entries(gold.sections)) {
+    for (const item of items) {
+      if (!all.some((t) => t.includes(norm(item)))) { bad++; console.log(`${file} ${section}: not in world: ${item}`); }
+    }
+  }
+  const refs = new Set();
+  for (const [name, repo] of Object.entries(world.repos)) for (const it of repo.items) refs.add(`${name}#${it.number}`);
+  for (const l of gold.links) for (const r of [l.from, l.to]) if (!refs.has(r)) { bad++; console.log(`${file}: unknown ref ${r}`); }
+  for (const r of gold.linked_pulls) if (!refs.has(r)) { bad++; console.log(`${file}: unknown pull ${r}`); }
+}
+console.log(bad ? `${bad} problems` : 'all gold items occur in their worlds');
+process.exitCode = bad ? 1 : 0;
