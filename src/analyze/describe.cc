@@ -24,11 +24,12 @@ bool IsProse(const text::Block& block) {
 // The first paragraph or list item of a post that carries one of the cues;
 // with no cues, the first one.
 const text::Block* FirstProseWith(const Post& post, const PhraseSet* cues) {
-  for (const text::Block& block : post.blocks) {
+  for (size_t i = 0; i < post.blocks.size(); ++i) {
+    const text::Block& block = post.blocks[i];
     if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem) {
       continue;
     }
-    if (cues == nullptr || cues->AnyIn(LowerAscii(block.text))) return &block;
+    if (cues == nullptr || cues->AnyIn(LowerProse(post, i))) return &block;
   }
   return nullptr;
 }
@@ -209,10 +210,18 @@ std::vector<ReportItem> ExtractCodeExamples(const Thread& root, const BlockSet& 
   };
   std::unordered_map<uint64_t, Shape> shapes;
   std::vector<std::pair<BlockId, uint64_t>> blocks;  // code blocks and their shapes, in order
+  // Blocks are visited in BlockId order (posts sit in one vector), so the
+  // error blocks are walked alongside instead of looked up one by one.
+  auto error = errors.begin();
+  auto is_error = [&](const BlockId& id) {
+    while (error != errors.end() && *error < id) ++error;
+    return error != errors.end() && *error == id;
+  };
   for (const Post& post : root.posts) {
+    if (!HasKind(post, text::BlockKind::kCode)) continue;
     for (size_t i = 0; i < post.blocks.size(); ++i) {
       const text::Block& block = post.blocks[i];
-      if (block.kind != text::BlockKind::kCode || errors.contains({&post, i})) continue;
+      if (block.kind != text::BlockKind::kCode || is_error({&post, i})) continue;
       std::string_view text = TrimView(block.text);
       if (text.empty()) continue;
       blocks.emplace_back(BlockId{&post, i}, ShapeOf(text));
@@ -240,8 +249,11 @@ std::vector<ReportItem> ExtractCodeExamples(const Thread& root, const BlockSet& 
 
 std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
   std::vector<ReportItem> decisions;
-  for (const Post& post : root.posts) {
-    if (post.comment == nullptr || !IsMaintainer(post.author_association)) continue;
+  // Only the latest kMaxDecisions are kept: read from the end, then put
+  // back in thread order.
+  for (auto post = root.posts.rbegin(); post != root.posts.rend(); ++post) {
+    if (decisions.size() == kMaxDecisions) break;
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
     static const PhraseSet kDecisionCues = {
         "we will",          "we'll",        "we won't",     "won't fix",   "wontfix",
         "not planned",      "closing",      "duplicate of", "fixed in",    "released in",
@@ -249,16 +261,14 @@ std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
         "plan to",          "planned for",  "out of scope", "by design",   "intended",
         "backport",         "reopening",    "pr welcome",   "prs welcome", "pull requests welcome",
         "happy to accept",  "would accept", "roadmap",      "milestone",   "next release"};
-    const text::Block* block = FirstProseWith(post, &kDecisionCues);
+    const text::Block* block = FirstProseWith(*post, &kDecisionCues);
     if (block == nullptr) continue;
-    ReportItem item = ItemFromBlock(post, *block);
+    ReportItem item = ItemFromBlock(*post, *block);
     item.list_level = 0;
     item.text = TrimToSentence(CollapseSpaces(block->text), kDiscussionLimit);
     decisions.push_back(std::move(item));
   }
-  if (decisions.size() > kMaxDecisions) {
-    decisions.erase(decisions.begin(), decisions.end() - static_cast<long>(kMaxDecisions));
-  }
+  std::reverse(decisions.begin(), decisions.end());
   // The latest word, unless it is already one of the decisions.
   for (auto post = root.posts.rbegin(); post != root.posts.rend(); ++post) {
     if (post->comment == nullptr) break;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <cstddef>
+#include <span>
+#include <unordered_map>
 
 #include "analyze/prose.h"
 
@@ -16,7 +18,7 @@ bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' &&
 
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
-  lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  lines.reserve(8);  // most blocks are short; longer ones grow the vector
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
@@ -27,6 +29,23 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
     start = end + 1;
   }
   return lines;
+}
+
+bool IsAsciiAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+
+// Whether NormalizeWords(tag) is "error", "fatal" or "critical": the word,
+// in any case, with nothing but separators around it.
+bool IsLevelTag(std::string_view tag) {
+  while (!tag.empty() && !IsAsciiAlnum(tag.front())) tag.remove_prefix(1);
+  while (!tag.empty() && !IsAsciiAlnum(tag.back())) tag.remove_suffix(1);
+  static constexpr std::string_view kLevels[] = {"error", "fatal", "critical"};
+  for (std::string_view level : kLevels) {
+    if (tag.size() == level.size() && std::equal(tag.begin(), tag.end(), level.begin(),
+                                                 [](char c, char l) { return (c | 0x20) == l; })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Drops what log lines open with before the message: timestamps, "[main]"
@@ -43,8 +62,7 @@ std::string_view StripLogPrefix(std::string_view line) {
       // "[ERROR]" is itself the level; keep it.
       if (close != std::string_view::npos && close < 40) {
         std::string_view tag = line.substr(1, close - 1);
-        std::string upper = NormalizeWords(tag);
-        if (upper == "error" || upper == "fatal" || upper == "critical") return line;
+        if (IsLevelTag(tag)) return line;
         line.remove_prefix(close + 1);
         continue;
       }
@@ -73,7 +91,11 @@ bool IsHttpErrorStatus(std::string_view line) {
 
 // "src/a.cc:12:5: error: …" and "a.go:3: error …" style diagnostics.
 bool IsCompilerDiagnostic(std::string_view line) {
-  for (std::string_view marker : {": error:", ": fatal error:", ": error ", ": Error:"}) {
+  // Every marker opens with ": "; most lines have none.
+  if (line.find(": ") == std::string_view::npos) return false;
+  static constexpr std::string_view kMarkers[] = {": error:", ": fatal error:", ": error ",
+                                                  ": Error:"};
+  for (std::string_view marker : kMarkers) {
     size_t at = line.find(marker);
     if (at == std::string_view::npos || at == 0) continue;
     // Walk back over ":digits" groups; at least one must be there.
@@ -99,6 +121,13 @@ bool StartsWithExceptionName(std::string_view line) {
   if (token.find(' ') != std::string_view::npos || !IsAlpha(token.front())) return false;
   return token.ends_with("Error") || token.ends_with("Exception") || token.ends_with("Failure") ||
          token.ends_with("Fault") || token.ends_with("Panic");
+}
+
+// line.starts_with(opener) for a non-empty line, with the first bytes
+// compared inline: most lines differ there, and a library call per opener
+// costs more than the whole test.
+bool OpensWith(std::string_view line, std::string_view opener) {
+  return line.front() == opener.front() && line.starts_with(opener);
 }
 
 bool HasUpperWord(std::string_view line, std::string_view word) {
@@ -128,8 +157,9 @@ bool IsSourceLanguage(std::string_view language) {
 
 bool IsScriptLanguage(std::string_view language) {
   std::string lower = LowerAscii(language);
-  for (std::string_view script :
-       {"sh", "bash", "zsh", "fish", "shell", "powershell", "ps1", "pwsh", "cmd", "bat", "batch"}) {
+  static constexpr std::string_view kScripts[] = {
+      "sh", "bash", "zsh", "fish", "shell", "powershell", "ps1", "pwsh", "cmd", "bat", "batch"};
+  for (std::string_view script : kScripts) {
     if (lower == script) return true;
   }
   return false;
@@ -141,12 +171,13 @@ bool LooksLikeSourceLine(std::string_view line) {
   // Every opener below starts with one of these bytes.
   static constexpr std::string_view kOpenerFirst = "dcifrwlv#psaetu}@";
   if (kOpenerFirst.find(line.front()) != std::string_view::npos) {
-    for (std::string_view opener :
-         {"def ",    "class ",   "import ", "from ",  "func ", "fn ",  "return ",
-          "if ",     "for ",     "while ",  "const ", "let ",  "var ", "#include",
-          "public ", "private ", "static ", "async ", "elif ", "else", "try:",
-          "except",  "package ", "use ",    "}",      "@"}) {
-      if (line.starts_with(opener)) return true;
+    static constexpr std::string_view kOpeners[] = {
+        "def ",    "class ",   "import ", "from ",  "func ", "fn ",  "return ",
+        "if ",     "for ",     "while ",  "const ", "let ",  "var ", "#include",
+        "public ", "private ", "static ", "async ", "elif ", "else", "try:",
+        "except",  "package ", "use ",    "}",      "@"};
+    for (std::string_view opener : kOpeners) {
+      if (OpensWith(line, opener)) return true;
     }
   }
   char last = line.back();
@@ -158,8 +189,10 @@ bool LooksLikeSourceLine(std::string_view line) {
 // tagged with a programming language (a Python traceback tagged `python`).
 bool IsUnmistakableErrorLine(std::string_view raw) {
   std::string_view line = StripLogPrefix(raw);
-  for (std::string_view marker : {"Traceback (most recent call last)", "panicked at", "core dumped",
-                                  "Exception in thread", "Segmentation fault"}) {
+  static constexpr std::string_view kMarkers[] = {"Traceback (most recent call last)",
+                                                  "panicked at", "core dumped",
+                                                  "Exception in thread", "Segmentation fault"};
+  for (std::string_view marker : kMarkers) {
     if (line.find(marker) != std::string_view::npos) return true;
   }
   return line.starts_with("Caused by: ") || IsHttpErrorStatus(line) || IsCompilerDiagnostic(line) ||
@@ -186,30 +219,31 @@ bool IsErrorLine(std::string_view raw) {
   // Every opener below starts with one of these bytes.
   static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[lt";
   if (kOpenerFirst.find(line.front()) != std::string_view::npos) {
-    for (std::string_view opener : {"panic: ",
-                                    "fatal error:",
-                                    "fatal:",
-                                    "FATAL",
-                                    "Fatal error",
-                                    "Exception in thread",
-                                    "Caused by: ",
-                                    "Uncaught ",
-                                    "Unhandled exception",
-                                    "Unhandled rejection",
-                                    "npm ERR!",
-                                    "Segmentation fault",
-                                    "error:",
-                                    "Error:",
-                                    "ERROR",
-                                    "[ERROR]",
-                                    "[error]",
-                                    "error[E",
-                                    "CRITICAL",
-                                    "E   ",
-                                    "level=error",
-                                    "level=fatal",
-                                    "thread '"}) {
-      if (line.starts_with(opener)) {
+    static constexpr std::string_view kOpeners[] = {"panic: ",
+                                                    "fatal error:",
+                                                    "fatal:",
+                                                    "FATAL",
+                                                    "Fatal error",
+                                                    "Exception in thread",
+                                                    "Caused by: ",
+                                                    "Uncaught ",
+                                                    "Unhandled exception",
+                                                    "Unhandled rejection",
+                                                    "npm ERR!",
+                                                    "Segmentation fault",
+                                                    "error:",
+                                                    "Error:",
+                                                    "ERROR",
+                                                    "[ERROR]",
+                                                    "[error]",
+                                                    "error[E",
+                                                    "CRITICAL",
+                                                    "E   ",
+                                                    "level=error",
+                                                    "level=fatal",
+                                                    "thread '"};
+    for (std::string_view opener : kOpeners) {
+      if (OpensWith(line, opener)) {
         // "thread 'main'" is a Rust panic only with "panicked" (checked above).
         if (opener == "thread '") continue;
         return true;
@@ -231,17 +265,18 @@ bool MentionsFailure(std::string_view line) {
   // One buffer per thread: this runs for every line of every code block.
   thread_local std::string lower;
   lower.assign(line);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  LowerAsciiInPlace(lower);
   return kFailureWords.AnyIn(lower);
 }
 
-bool LooksLikeSource(std::string_view code, std::string_view language) {
+namespace {
+
+// LooksLikeSource over the lines of the code.
+bool LooksLikeSourceLines(std::span<const std::string_view> code_lines, std::string_view language) {
   if (!language.empty()) return IsSourceLanguage(language);
   size_t lines = 0;
   size_t source = 0;
-  for (std::string_view line : SplitLines(code)) {
+  for (std::string_view line : code_lines) {
     if (TrimView(line).empty()) continue;
     ++lines;
     source += LooksLikeSourceLine(line) ? 1 : 0;
@@ -249,18 +284,57 @@ bool LooksLikeSource(std::string_view code, std::string_view language) {
   return lines > 0 && source * 10 >= lines * 3;
 }
 
-bool IsErrorBlock(const text::Block& block, std::string_view lead_in, bool under_logs_heading) {
+// The lines of a block, split once, and which of them are error lines
+// (IsErrorLine), worked out once when first asked: the checks that decide
+// whether a block is an error and the signature it is filed under read
+// the same lines.
+class BlockLines {
+ public:
+  explicit BlockLines(std::string_view text) : lines_(SplitLines(text)) {}
+
+  std::span<const std::string_view> all() const { return lines_; }
+  bool any_error() { return first_error() < lines_.size(); }
+  // Indexes of the first and the last error line; size() when there is none.
+  size_t first_error() {
+    Find();
+    return first_;
+  }
+  size_t last_error() {
+    Find();
+    return last_;
+  }
+
+ private:
+  void Find() {
+    if (found_) return;
+    found_ = true;
+    first_ = last_ = lines_.size();
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (!IsErrorLine(lines_[i])) continue;
+      if (first_ == lines_.size()) first_ = i;
+      last_ = i;
+    }
+  }
+
+  std::vector<std::string_view> lines_;
+  bool found_ = false;
+  size_t first_ = 0;
+  size_t last_ = 0;
+};
+
+// IsErrorBlock over lines already split.
+bool IsErrorBlockIn(const text::Block& block, BlockLines& lines, std::string_view lead_in,
+                    bool under_logs_heading) {
   if (block.kind != text::BlockKind::kCode && block.kind != text::BlockKind::kQuote) return false;
   if (TrimView(block.text).empty()) return false;
-  auto lines = SplitLines(block.text);
   std::string_view language =
       block.kind == text::BlockKind::kCode ? std::string_view(block.info) : std::string_view();
-  if (block.kind == text::BlockKind::kCode && LooksLikeSource(block.text, language)) {
-    return std::any_of(lines.begin(), lines.end(), IsUnmistakableErrorLine);
+  if (block.kind == text::BlockKind::kCode && LooksLikeSourceLines(lines.all(), language)) {
+    return std::any_of(lines.all().begin(), lines.all().end(), IsUnmistakableErrorLine);
   }
   // Scripts are commands to run; only their own error lines make them output.
-  if (IsScriptLanguage(language)) return std::any_of(lines.begin(), lines.end(), IsErrorLine);
-  if (std::any_of(lines.begin(), lines.end(), IsErrorLine)) return true;
+  if (IsScriptLanguage(language)) return lines.any_error();
+  if (lines.any_error()) return true;
   // Only the sentence that introduces the block: "…the agent fails with:".
   std::string lead = LowerAscii(TrimView(lead_in));
   std::string_view last = lead.empty() ? std::string_view() : SentenceAt(lead, lead.size() - 1);
@@ -273,14 +347,38 @@ bool IsErrorBlock(const text::Block& block, std::string_view lead_in, bool under
   bool cue = last.ends_with(':') && kLeadInCues.AnyIn(last);
   if (cue || under_logs_heading) return true;
   // Shell sessions and logs without a telling lead-in need failure words.
-  bool weak = std::any_of(lines.begin(), lines.end(), MentionsFailure);
+  bool weak = std::any_of(lines.all().begin(), lines.all().end(), MentionsFailure);
   return weak && block.kind == text::BlockKind::kCode;
 }
 
+// ErrorSignature of `text`, split into `lines`.
+std::string SignatureOf(std::string_view text, BlockLines& lines) {
+  if (!lines.any_error()) return NormalizeError(text);
+  std::string_view first = lines.all()[lines.first_error()];
+  std::string_view last = lines.all()[lines.last_error()];
+  // A traceback's header is the same for every failure; its last line names it.
+  bool header = first.find("Traceback (most recent call last)") != std::string_view::npos;
+  return NormalizeError(StripLogPrefix(header ? last : first));
+}
+
+// Logs longer than this are cut by ExcerptError.
+constexpr size_t kMaxExcerptLines = 30;
+
+}  // namespace
+
+bool LooksLikeSource(std::string_view code, std::string_view language) {
+  if (!language.empty()) return IsSourceLanguage(language);
+  return LooksLikeSourceLines(SplitLines(code), language);
+}
+
+bool IsErrorBlock(const text::Block& block, std::string_view lead_in, bool under_logs_heading) {
+  BlockLines lines(block.text);
+  return IsErrorBlockIn(block, lines, lead_in, under_logs_heading);
+}
+
 std::string ExcerptError(std::string_view text) {
-  constexpr size_t kMaxLines = 30;
   auto lines = SplitLines(TrimView(text));
-  if (lines.size() <= kMaxLines) return std::string(TrimView(text));
+  if (lines.size() <= kMaxExcerptLines) return std::string(TrimView(text));
   std::vector<bool> keep(lines.size(), false);
   auto mark = [&](size_t from, size_t to) {
     for (size_t i = from; i < std::min(to, lines.size()); ++i) keep[i] = true;
@@ -366,23 +464,18 @@ std::string NormalizeError(std::string_view text) {
 }
 
 std::string ErrorSignature(std::string_view text) {
-  auto lines = SplitLines(text);
-  std::string_view first;
-  std::string_view last;
-  for (std::string_view line : lines) {
-    if (!IsErrorLine(line)) continue;
-    if (first.empty()) first = line;
-    last = line;
-  }
-  if (first.empty()) return NormalizeError(text);
-  // A traceback's header is the same for every failure; its last line names it.
-  bool header = first.find("Traceback (most recent call last)") != std::string_view::npos;
-  return NormalizeError(StripLogPrefix(header ? last : first));
+  BlockLines lines(text);
+  return SignatureOf(text, lines);
 }
 
 std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads, BlockSet* used) {
   std::vector<ReportItem> items;
   std::vector<std::string> keys;
+  // The match found for each key already seen. Keys are only ever added
+  // at the end, so a key's first match (or the lack of one, once no more
+  // keys are taken) never changes: a long thread repeats a few failures
+  // many times over.
+  std::unordered_map<std::string, size_t> matches;
   // A shorter error inside a longer one is the same failure, when it says
   // enough on its own to be recognised.
   constexpr size_t kMinContained = 24;
@@ -390,23 +483,46 @@ std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads,
   constexpr size_t kMaxErrors = 25;
   for (const Thread* thread : threads) {
     for (const Post& post : thread->posts) {
+      if (!HasKind(post, text::BlockKind::kCode) && !HasKind(post, text::BlockKind::kQuote)) {
+        continue;
+      }
       std::vector<size_t> counted_in_post;
       for (size_t i = 0; i < post.blocks.size(); ++i) {
         const text::Block& block = post.blocks[i];
-        if (!IsErrorBlock(block, LeadInBefore(post, i), post.topics[i] == Topic::kLogs)) continue;
+        if (block.kind != text::BlockKind::kCode && block.kind != text::BlockKind::kQuote) {
+          continue;
+        }
+        BlockLines lines(block.text);
+        if (!IsErrorBlockIn(block, lines, LeadInBefore(post, i), post.topics[i] == Topic::kLogs)) {
+          continue;
+        }
         used->insert({&post, i});
-        std::string excerpt = ExcerptError(block.text);
-        std::string key = ErrorSignature(excerpt);
-        size_t match = keys.size();
-        for (size_t k = 0; k < keys.size(); ++k) {
-          const std::string& shorter = keys[k].size() < key.size() ? keys[k] : key;
-          const std::string& longer = keys[k].size() < key.size() ? key : keys[k];
-          if (keys[k] == key ||
-              (shorter.size() >= kMinContained && longer.find(shorter) != std::string::npos)) {
-            match = k;
-            break;
+        // A short block is its own excerpt (ExcerptError), and its lines
+        // are those split already: trimming the text changes none of its
+        // error lines.
+        std::string_view excerpt = TrimView(block.text);
+        std::string cut;  // the excerpt of a long block
+        std::string key;
+        if (lines.all().size() <= kMaxExcerptLines) {
+          key = SignatureOf(excerpt, lines);
+        } else {
+          cut = ExcerptError(block.text);
+          excerpt = cut;
+          key = ErrorSignature(excerpt);
+        }
+        auto [memo, added] = matches.try_emplace(key, keys.size());
+        if (added) {
+          for (size_t k = 0; k < keys.size(); ++k) {
+            const std::string& shorter = keys[k].size() < key.size() ? keys[k] : key;
+            const std::string& longer = keys[k].size() < key.size() ? key : keys[k];
+            if (keys[k] == key ||
+                (shorter.size() >= kMinContained && longer.find(shorter) != std::string::npos)) {
+              memo->second = k;
+              break;
+            }
           }
         }
+        size_t match = memo->second;
         if (match < keys.size()) {
           if (std::find(counted_in_post.begin(), counted_in_post.end(), match) ==
               counted_in_post.end()) {

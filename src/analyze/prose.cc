@@ -1,5 +1,7 @@
 #include "analyze/prose.h"
 
+#include <string.h>  // memmem
+
 #include <algorithm>
 #include <cstring>
 
@@ -36,6 +38,19 @@ void SetBit(std::vector<uint64_t>& bits, size_t bit) {
   bits[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
+// The first occurrence of `phrase` in `text` at or after `from`, or npos.
+// On a long text memmem skips ahead where string_view::find stops at every
+// copy of the phrase's first byte, which in prose is most of them; on a
+// short one memmem's set-up costs more than it saves.
+size_t FindPhrase(std::string_view text, std::string_view phrase, size_t from) {
+  constexpr size_t kLongText = 256;
+  if (from > text.size()) return std::string_view::npos;
+  if (text.size() - from < kLongText) return text.find(phrase, from);
+  const void* at = memmem(text.data() + from, text.size() - from, phrase.data(), phrase.size());
+  if (at == nullptr) return std::string_view::npos;
+  return static_cast<size_t>(static_cast<const char*>(at) - text.data());
+}
+
 bool IsSentenceEnd(std::string_view text, size_t i) {
   char c = text[i];
   if (c != '.' && c != '!' && c != '?') return false;
@@ -45,11 +60,32 @@ bool IsSentenceEnd(std::string_view text, size_t i) {
 
 }  // namespace
 
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
+void LowerAsciiInPlace(std::span<char> text) {
+  // Eight bytes at a time: a byte is an upper-case letter when its low
+  // seven bits lie in ['A', 'Z'] and its high bit is clear; adding 0x20 is
+  // setting bit 5, which no letter of that range has.
+  constexpr uint64_t kOnes = 0x0101010101010101u;
+  constexpr uint64_t kHighBits = 0x8080808080808080u;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    uint64_t low7 = word & ~kHighBits;
+    uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;   // high bit: >= 'A'
+    uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: > 'Z'
+    uint64_t upper = at_least_a & ~above_z & ~word & kHighBits;
+    word |= upper >> 2;  // 0x80 >> 2 == 0x20
+    std::memcpy(text.data() + i, &word, sizeof word);
+  }
+  for (; i < text.size(); ++i) {
+    char& c = text[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+}
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  LowerAsciiInPlace(out);
   return out;
 }
 
@@ -104,7 +140,6 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
 
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet() {
   for (std::string_view phrase : phrases) Add(phrase);
-  Finish();
 }
 
 PhraseSet::PhraseSet()
@@ -115,7 +150,6 @@ PhraseSet PhraseSet::Union(std::initializer_list<std::span<const std::string_vie
   for (std::span<const std::string_view> list : lists) {
     for (std::string_view phrase : list) set.Add(phrase);
   }
-  set.Finish();
   return set;
 }
 
@@ -138,26 +172,6 @@ void PhraseSet::Add(std::string_view phrase) {
   phrases_.emplace_back(phrase);
 }
 
-void PhraseSet::Finish() {
-  skip_.clear();
-  if (phrases_.empty()) return;
-  size_t min_length = phrases_.front().size();
-  for (const std::string& phrase : phrases_) min_length = std::min(min_length, phrase.size());
-  if (min_length < 2) return;
-  min_length_ = std::min<size_t>(min_length, 255);
-  const auto longest_skip = static_cast<uint8_t>(min_length_ - 1);
-  skip_.assign(65536, longest_skip);
-  for (const std::string& phrase : phrases_) {
-    // The two bytes ending at k, within the first min_length_ bytes.
-    for (size_t k = 1; k < min_length_; ++k) {
-      size_t bigram = static_cast<size_t>(static_cast<unsigned char>(phrase[k - 1])) << 8 |
-                      static_cast<unsigned char>(phrase[k]);
-      auto skip = static_cast<uint8_t>(min_length_ - 1 - k);
-      skip_[bigram] = std::min(skip_[bigram], skip);
-    }
-  }
-}
-
 // Calls accept(pos, phrase) for every occurrence, in text order, until it
 // returns true. Positions whose first two bytes open no phrase are skipped
 // with one bit test.
@@ -166,8 +180,8 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
   if (phrases_.size() == 1) {
     // One phrase: the library's search is faster than a byte loop.
     const std::string& phrase = phrases_.front();
-    for (size_t at = text.find(phrase); at != std::string_view::npos;
-         at = text.find(phrase, at + 1)) {
+    for (size_t at = FindPhrase(text, phrase, 0); at != std::string_view::npos;
+         at = FindPhrase(text, phrase, at + 1)) {
       if (accept(at, phrase)) return true;
     }
     return false;
@@ -227,33 +241,7 @@ size_t PhraseSet::CountDistinctIn(std::string_view lower) const {
 }
 
 bool PhraseSet::AnyOccurs(std::string_view lower) const {
-  if (skip_.empty() || phrases_.size() == 1) {
-    return Scan(lower, [](size_t, const std::string&) { return true; });
-  }
-  // Every phrase is at least min_length_ bytes: look at the last two bytes
-  // of a window that long and move it on as far as no phrase can start.
-  const size_t size = lower.size();
-  const size_t window = min_length_;
-  for (size_t end = window - 1; end < size;) {
-    size_t bigram = static_cast<size_t>(static_cast<unsigned char>(lower[end - 1])) << 8 |
-                    static_cast<unsigned char>(lower[end]);
-    if (uint8_t skip = skip_[bigram]; skip != 0) {
-      end += skip;
-      continue;
-    }
-    size_t start = end + 1 - window;
-    const char* at = lower.data() + start;
-    for (uint32_t index : by_first_byte_[static_cast<unsigned char>(*at)]) {
-      const std::string& phrase = phrases_[index];
-      const size_t length = phrase.size();
-      if (length > size - start) continue;
-      size_t k = 1;
-      while (k < length && at[k] == phrase[k]) ++k;
-      if (k == length) return true;
-    }
-    ++end;
-  }
-  return false;
+  return Scan(lower, [](size_t, const std::string&) { return true; });
 }
 
 std::string_view TrimView(std::string_view text) {

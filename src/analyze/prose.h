@@ -19,6 +19,7 @@ namespace issuegraph::analyze {
 
 // ASCII letters lower-cased, every other byte kept (fast; no locale).
 std::string LowerAscii(std::string_view text);
+void LowerAsciiInPlace(std::span<char> text);
 
 // Lower-cases ASCII letters and turns every run of characters that are not
 // ASCII letters or digits into one space, trimmed: "Steps to Reproduce:" ->
@@ -56,8 +57,6 @@ class PhraseSet {
  private:
   PhraseSet();
   void Add(std::string_view phrase);
-  // Builds skip_ once every phrase is in.
-  void Finish();
   template <typename Accept>
   bool Scan(std::string_view text, Accept accept) const;
 
@@ -71,12 +70,6 @@ class PhraseSet {
   // Bit QuadHash(first four bytes) of every phrase of four bytes or more: a
   // second, finer test before comparing phrases.
   std::vector<uint64_t> quads_;
-  // AnyOccurs' skip table (Wu-Manber, two-byte blocks): for the two bytes
-  // ending a window of min_length_ bytes, how far the window can move on
-  // before a phrase could fill it; 0 means one might start where it does.
-  // Empty when some phrase is shorter than two bytes.
-  std::vector<uint8_t> skip_;
-  size_t min_length_ = 0;
 };
 
 std::string_view TrimView(std::string_view text);

@@ -97,11 +97,10 @@ bool HasCodeToken(std::string_view sentence) {
   return false;
 }
 
-bool HasRemedySentence(const text::Block& block) {
-  std::string lower = LowerAscii(block.text);
+bool HasRemedySentence(std::string_view lower) {
   if (!RemedyCues().AnyOccurs(lower)) return false;
   for (auto [begin, end] : SentenceRanges(lower)) {
-    if (IsRemedySentence(std::string_view(lower).substr(begin, end - begin))) return true;
+    if (IsRemedySentence(lower.substr(begin, end - begin))) return true;
   }
   return false;
 }
@@ -125,14 +124,18 @@ const PhraseSet& Because() {
   return cues;
 }
 
+// Every cause phrase PhraseScore looks for.
+const PhraseSet& AnyCausePhrase() {
+  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords, kCauseWords, kBecauseWords});
+  return cues;
+}
+
 // Whether any block of the post can hold a cause phrase: most posts hold
 // none, and one pass over the post says so. Only maintainers and the body
 // are read for the weaker phrases.
 bool MayStateCause(const Post& post) {
-  static const PhraseSet kMaintainerCues =
-      PhraseSet::Union({kRootCauseWords, kCauseWords, kBecauseWords});
   static const PhraseSet kBodyCues = PhraseSet::Union({kRootCauseWords, kCauseWords});
-  if (IsMaintainer(post.author_association)) return kMaintainerCues.AnyOccurs(post.lower_prose);
+  if (IsMaintainer(post.author_association)) return AnyCausePhrase().AnyOccurs(post.lower_prose);
   if (post.comment == nullptr) return kBodyCues.AnyOccurs(post.lower_prose);
   return RootCausePhrase().AnyOccurs(post.lower_prose);
 }
@@ -148,10 +151,13 @@ int PhraseScore(const Post& post, size_t i, bool cue_possible) {
                                    "figured out the cause", "found the problem"};
   bool maintainer = IsMaintainer(post.author_association);
   bool body = post.comment == nullptr;
-  std::string lower = LowerAscii(post.blocks[i].text);
+  std::string_view lower = LowerProse(post, i);
+  // Most blocks and sentences hold no cause phrase at all: one pass says so.
+  if (!AnyCausePhrase().AnyOccurs(lower)) return 0;
   int score = 0;
   for (auto [begin, end] : SentenceRanges(lower)) {
-    std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+    std::string_view sentence = lower.substr(begin, end - begin);
+    if (!AnyCausePhrase().AnyOccurs(sentence)) continue;
     if (kFound.AnyIn(sentence) && sentence.find(':') == std::string_view::npos) continue;
     if (RootCausePhrase().AnyIn(sentence)) return kRootCausePhrase;
     if ((maintainer || body) && CausePhrases().AnyIn(sentence)) {
@@ -171,7 +177,7 @@ std::vector<bool> RemedyFollows(const Post& post) {
   for (size_t i = post.blocks.size(); i > 0; --i) {
     after[i - 1] = seen;
     const text::Block& block = post.blocks[i - 1];
-    seen = seen || (IsProseBlock(block) && HasRemedySentence(block));
+    seen = seen || (IsProseBlock(block) && HasRemedySentence(LowerProse(post, i - 1)));
   }
   return after;
 }
@@ -198,7 +204,7 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
       // A mechanism never outscores a maintainer's "because".
       if (mechanism_possible && score < kMaintainerBecause) {
         if (remedy_after.empty()) remedy_after = RemedyFollows(post);
-        int mechanism = MechanismScore(post.blocks[i], remedy_after[i]);
+        int mechanism = MechanismScore(post.blocks[i], LowerProse(post, i), remedy_after[i]);
         if (mechanism >= 2) score = std::max(score, kMechanismBase + mechanism);
       }
       if (score == 0) continue;
@@ -227,7 +233,7 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
                                   "is due to",  "the problem was", "the problem is", "the bug was"};
   size_t found = 0;
   for (size_t i = 0; i < body->blocks.size() && found < kMaxFixParagraphs; ++i) {
-    if (!IsProseBlock(body->blocks[i]) || !kCues.AnyIn(LowerAscii(body->blocks[i].text))) continue;
+    if (!IsProseBlock(body->blocks[i]) || !kCues.AnyIn(LowerProse(*body, i))) continue;
     Candidate candidate;
     candidate.score = kFixCausePhrase;
     AddWithCode(*body, i, taken, &candidate.items);
@@ -245,15 +251,19 @@ bool IsRemedySentence(std::string_view lower_sentence) {
 
 int MechanismScore(const text::Block& block, bool remedy_follows) {
   if (!IsProseBlock(block)) return 0;
+  return MechanismScore(block, LowerAscii(block.text), remedy_follows);
+}
+
+int MechanismScore(const text::Block& block, std::string_view lower, bool remedy_follows) {
+  if (!IsProseBlock(block)) return 0;
   const PhraseSet& cues = MechanismCues();
-  std::string lower = LowerAscii(block.text);
   if (!cues.AnyOccurs(lower)) return 0;
   int mechanism = 0;
   bool code = false;
   bool explained = false;
   bool remedy_after = remedy_follows;
   for (auto [begin, end] : SentenceRanges(lower)) {
-    std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+    std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;
     if (IsRemedySentence(sentence)) {
       remedy_after = remedy_after || explained;

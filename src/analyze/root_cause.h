@@ -32,6 +32,8 @@ std::vector<ReportItem> ExtractRootCause(const Thread& root,
 // more when a remedy follows in the same comment (`remedy_follows`). Two or
 // more reads as an explanation.
 int MechanismScore(const text::Block& block, bool remedy_follows);
+// The same, with the block's text already lower-cased (`lower`).
+int MechanismScore(const text::Block& block, std::string_view lower, bool remedy_follows);
 
 // Whether a sentence (lower-cased) offers a remedy or announces a fix
 // rather than explains: "for now…", "you can…", "the fix is in #9".

@@ -224,54 +224,57 @@ struct HeadingMatch {
   size_t heading_words = 0;
 };
 
-HeadingMatch MatchHeading(std::string_view heading) {
-  std::string words = NormalizeWords(heading);
+// MatchHeading over words already normalised (NormalizeWords).
+HeadingMatch MatchWords(std::string_view words) {
   if (words.empty()) return {};
-  // [begin, end) of every word; normalised words are separated by one space.
-  std::vector<std::pair<size_t, size_t>> spans;
-  for (size_t begin = 0; begin < words.size();) {
-    size_t end = std::min(words.find(' ', begin), words.size());
-    spans.emplace_back(begin, end);
-    begin = end + 1;
-  }
-  bool long_heading = spans.size() > kMaxHeadingWords;
+  size_t heading_words = WordCount(words);
+  bool long_heading = heading_words > kMaxHeadingWords;
   const SynonymIndex& index = Synonyms();
   // The longest synonym that occurs as whole words; of equally long ones,
-  // the first in kSynonyms.
+  // the first in kSynonyms. Normalised words are separated by one space.
   size_t best = kSynonyms.size();
   size_t best_words = 0;
-  for (size_t first = 0; first < spans.size(); ++first) {
-    size_t longest = std::min(index.max_words, spans.size() - first);
-    for (size_t count = long_heading ? 2 : 1; count <= longest; ++count) {
-      if (count < best_words) continue;
-      size_t begin = spans[first].first;
-      size_t end = spans[first + count - 1].second;
-      auto it = index.by_words.find(std::string_view(words).substr(begin, end - begin));
+  for (size_t begin = 0, first = 0; begin < words.size(); ++first) {
+    size_t longest = std::min(index.max_words, heading_words - first);
+    size_t end = begin;  // of the run of `count` words from `begin`
+    for (size_t count = 1; count <= longest; ++count) {
+      end = std::min(words.find(' ', end + (count > 1 ? 1 : 0)), words.size());
+      if (count < best_words || (long_heading && count < 2)) continue;
+      auto it = index.by_words.find(words.substr(begin, end - begin));
       if (it == index.by_words.end()) continue;
       if (count > best_words || it->second < best) {
         best = it->second;
         best_words = count;
       }
     }
+    begin = std::min(words.find(' ', begin), words.size()) + 1;
   }
-  if (best == kSynonyms.size()) return {Topic::kNone, 0, spans.size()};
-  return {kSynonyms[best].topic, best_words, spans.size()};
+  if (best == kSynonyms.size()) return {Topic::kNone, 0, heading_words};
+  return {kSynonyms[best].topic, best_words, heading_words};
 }
 
-}  // namespace
+HeadingMatch MatchHeading(std::string_view heading) { return MatchWords(NormalizeWords(heading)); }
 
-Topic ClassifyHeading(std::string_view heading) { return MatchHeading(heading).topic; }
+// SplitLabel without copying the label and the rest out.
+struct LabelView {
+  Topic topic = Topic::kNone;
+  std::string_view label;
+  std::string_view rest;
+};
 
-LabelLine SplitLabel(std::string_view paragraph) {
-  LabelLine line;
-  size_t colon = paragraph.find(':');
+LabelView FindLabel(std::string_view paragraph) {
+  LabelView line;
   // A label is a few words at the start of the paragraph, never a URL's scheme.
-  if (colon == std::string_view::npos || colon == 0 || colon > 40) return line;
+  constexpr size_t kMaxLabel = 40;
+  size_t colon = paragraph.substr(0, kMaxLabel + 1).find(':');
+  if (colon == std::string_view::npos || colon == 0) return line;
   if (paragraph.substr(colon).starts_with("://")) return line;
   std::string_view label = TrimView(paragraph.substr(0, colon));
-  if (label.empty() || WordCount(NormalizeWords(label)) > 5) return line;
+  if (label.empty()) return line;
+  std::string words = NormalizeWords(label);
+  if (WordCount(words) > 5) return line;
   if (label.find('\n') != std::string_view::npos) return line;
-  HeadingMatch match = MatchHeading(label);
+  HeadingMatch match = MatchWords(words);
   Topic topic = match.topic;
   if (!IsReportedTopic(topic)) return line;
   // "Output after about a day:" introduces data, not a log section: in a
@@ -287,12 +290,25 @@ LabelLine SplitLabel(std::string_view paragraph) {
   // "Fixes: #6" is a reference in a template, not a section.
   if (IsOnlyReferences(rest, /*allow_keywords=*/true)) return line;
   line.topic = topic;
-  line.label = std::string(label);
-  line.rest = std::string(rest);
+  line.label = label;
+  line.rest = rest;
   return line;
 }
 
-std::vector<Topic> AssignTopics(const std::vector<text::Block>& blocks) {
+}  // namespace
+
+Topic ClassifyHeading(std::string_view heading) { return MatchHeading(heading).topic; }
+
+LabelLine SplitLabel(std::string_view paragraph) {
+  LabelView view = FindLabel(paragraph);
+  LabelLine line;
+  line.topic = view.topic;
+  line.label = std::string(view.label);
+  line.rest = std::string(view.rest);
+  return line;
+}
+
+std::vector<Topic> AssignTopics(std::span<const text::Block> blocks) {
   constexpr int kLowest = 7;  // below every real heading level
   std::vector<Topic> topics(blocks.size(), Topic::kNone);
   Topic current = Topic::kNone;
@@ -312,7 +328,7 @@ std::vector<Topic> AssignTopics(const std::vector<text::Block>& blocks) {
       continue;
     }
     if (block.kind == text::BlockKind::kParagraph) {
-      LabelLine label = SplitLabel(block.text);
+      LabelView label = FindLabel(block.text);
       if (label.topic != Topic::kNone) {
         if (label.rest.empty()) {
           topics[i] = Topic::kHeading;

@@ -4,6 +4,7 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,6 @@ LabelLine SplitLabel(std::string_view paragraph);
 // heading; an unrecognised deeper heading stays inside the current section.
 // A label line with no text after the colon acts as a lowest-level heading;
 // one with text is in its own topic. Heading blocks get kHeading.
-std::vector<Topic> AssignTopics(const std::vector<text::Block>& blocks);
+std::vector<Topic> AssignTopics(std::span<const text::Block> blocks);
 
 }  // namespace issuegraph::analyze

@@ -180,16 +180,17 @@ FixedStatement MaintainerSaysFixed(const Thread& thread) {
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
     if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
     if (!kCues.AnyOccurs(post->lower_prose)) continue;
-    for (const text::Block& block : post->blocks) {
+    for (size_t i = 0; i < post->blocks.size(); ++i) {
+      const text::Block& block = post->blocks[i];
       if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem &&
           block.kind != text::BlockKind::kHeading) {
         continue;
       }
       // ASCII lower-casing keeps byte offsets, so a sentence of the
       // lower-cased text is the same range of the original.
-      std::string lower = LowerAscii(block.text);
+      std::string_view lower = LowerProse(*post, i);
       for (auto [begin, end] : SentenceRanges(lower)) {
-        std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+        std::string_view sentence = lower.substr(begin, end - begin);
         if (sentence.ends_with('?') || !kCues.AnyIn(sentence) || kHedges.AnyIn(sentence)) continue;
         return {&*post, block.text.substr(begin, end - begin)};
       }

@@ -1,39 +1,86 @@
 #include "analyze/thread.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "analyze/prose.h"
 
 namespace issuegraph::analyze {
 namespace {
 
-Post MakePost(const Node& node, const Comment* comment) {
-  Post post;
+bool IsProseKind(const text::Block& block) {
+  return block.kind == text::BlockKind::kParagraph || block.kind == text::BlockKind::kListItem ||
+         block.kind == text::BlockKind::kHeading;
+}
+
+// Post::kinds and Post::topic_set hold one bit per enumerator.
+static_assert(static_cast<unsigned>(text::BlockKind::kHtml) < 32);
+static_assert(static_cast<unsigned>(Topic::kWorkaround) < 32);
+
+// Where one post's data sits in its Thread's storage, until the storage
+// stops growing and the post's views can be set.
+struct Extent {
+  size_t blocks = 0;  // first block, and first topic and lower_begin entry
+  size_t count = 0;   // blocks
+  size_t prose = 0;   // first byte of its lower-cased prose
+  size_t prose_size = 0;
+};
+
+// Parses the post's text into `thread`'s storage: its blocks, their topics,
+// and ProseOf(post) lower-cased with where each prose block's text sits in
+// it.
+Extent Store(std::string_view markdown, Post& post, Thread& thread) {
+  Extent extent{thread.blocks.size(), 0, thread.lower_prose.size(), 0};
+  text::AppendBlocks(markdown, thread.blocks);
+  extent.count = thread.blocks.size() - extent.blocks;
+  auto blocks = std::span<const text::Block>(thread.blocks).subspan(extent.blocks);
+  std::vector<Topic> topics = AssignTopics(blocks);
+  size_t at = 0;  // in this post's prose
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    post.kinds |= 1u << static_cast<unsigned>(blocks[i].kind);
+    post.topic_set |= 1u << static_cast<unsigned>(topics[i]);
+    if (!IsProseKind(blocks[i])) {
+      thread.lower_begin.push_back(std::string_view::npos);
+      continue;
+    }
+    // As ProseOf: a '\n' between texts once the prose is not empty.
+    if (at != 0) {
+      thread.lower_prose.push_back('\n');
+      ++at;
+    }
+    thread.lower_begin.push_back(at);
+    thread.lower_prose.insert(thread.lower_prose.end(), blocks[i].text.begin(),
+                              blocks[i].text.end());
+    at += blocks[i].text.size();
+  }
+  extent.prose_size = at;
+  LowerAsciiInPlace(std::span<char>(thread.lower_prose).subspan(extent.prose, at));
+  thread.topics.insert(thread.topics.end(), topics.begin(), topics.end());
+  return extent;
+}
+
+// `node_key` is node.ref.Key(), worked out once per thread.
+Extent MakePost(const Node& node, const std::string& node_key, const Comment* comment,
+                Thread& thread) {
+  Post& post = thread.posts.emplace_back();
   post.node = &node;
   post.comment = comment;
   if (comment == nullptr) {
     post.source = BodySource(node);
     post.author = node.author;
     post.author_association = node.author_association;
-    post.blocks = text::ParseBlocks(node.body);
-  } else {
-    post.source.node = node.ref.Key();
-    post.source.where = Provenance::Where::kComment;
-    post.source.id = comment->id;
-    post.source.url = comment->url;
-    if (post.source.url.empty()) {
-      post.source.url = BodySource(node).url + "#issuecomment-" + comment->id;
-    }
-    post.author = comment->author;
-    post.author_association = comment->author_association;
-    post.blocks = text::ParseBlocks(comment->body);
+    return Store(node.body, post, thread);
   }
-  post.topics = AssignTopics(post.blocks);
-  post.lower_prose = ProseOf(post);
-  for (char& c : post.lower_prose) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  post.source.node = node_key;
+  post.source.where = Provenance::Where::kComment;
+  post.source.id = comment->id;
+  post.source.url = comment->url;
+  if (post.source.url.empty()) {
+    post.source.url = BodySource(node).url + "#issuecomment-" + comment->id;
   }
-  return post;
+  post.author = comment->author;
+  post.author_association = comment->author_association;
+  return Store(comment->body, post, thread);
 }
 
 }  // namespace
@@ -74,10 +121,34 @@ Thread ReadThread(const Node& node) {
   Thread thread;
   thread.node = &node;
   thread.posts.reserve(node.comments.size() + 1);
-  if (!TrimView(node.body).empty()) thread.posts.push_back(MakePost(node, nullptr));
+  // Room for what the posts are likely to need, so that the storage seldom
+  // moves while it fills: plain text is no longer than its Markdown, and
+  // posts of a few blocks are the rule.
+  size_t markdown_bytes = node.body.size();
+  for (const Comment& comment : node.comments) markdown_bytes += comment.body.size();
+  constexpr size_t kTypicalBlocks = 4;
+  thread.lower_prose.reserve(markdown_bytes);
+  thread.blocks.reserve(thread.posts.capacity() * kTypicalBlocks);
+  thread.topics.reserve(thread.blocks.capacity());
+  thread.lower_begin.reserve(thread.blocks.capacity());
+  const std::string node_key = node.ref.Key();
+  std::vector<Extent> extents;
+  extents.reserve(node.comments.size() + 1);
+  if (!TrimView(node.body).empty()) extents.push_back(MakePost(node, node_key, nullptr, thread));
   for (const Comment& comment : node.comments) {
     if (TrimView(comment.body).empty()) continue;
-    thread.posts.push_back(MakePost(node, &comment));
+    extents.push_back(MakePost(node, node_key, &comment, thread));
+  }
+  // The storage is complete: the views can point into it.
+  for (size_t p = 0; p < thread.posts.size(); ++p) {
+    Post& post = thread.posts[p];
+    const Extent& extent = extents[p];
+    post.blocks = std::span<const text::Block>(thread.blocks).subspan(extent.blocks, extent.count);
+    post.topics = std::span<const Topic>(thread.topics).subspan(extent.blocks, extent.count);
+    post.lower_begin =
+        std::span<const size_t>(thread.lower_begin).subspan(extent.blocks, extent.count);
+    post.lower_prose =
+        std::string_view(thread.lower_prose.data() + extent.prose, extent.prose_size);
   }
   return thread;
 }
@@ -119,8 +190,9 @@ bool IsContent(const text::Block& block) {
   std::string words = NormalizeWords(block.text);
   if (words.empty()) return block.kind == text::BlockKind::kCode && !TrimView(block.text).empty();
   // "See error" closes GitHub's default steps template.
-  for (std::string_view placeholder :
-       {"no response", "n a", "na", "none", "tbd", "todo", "same", "see error", "see the error"}) {
+  static constexpr std::string_view kPlaceholders[] = {
+      "no response", "n a", "na", "none", "tbd", "todo", "same", "see error", "see the error"};
+  for (std::string_view placeholder : kPlaceholders) {
     if (words == placeholder && block.kind != text::BlockKind::kCode) return false;
   }
   return true;
@@ -128,6 +200,7 @@ bool IsContent(const text::Block& block) {
 
 std::vector<ReportItem> TopicItems(const Post& post, Topic topic, BlockSet* taken, size_t limit) {
   std::vector<ReportItem> items;
+  if (!HasTopic(post, topic)) return items;
   for (size_t i = 0; i < post.blocks.size() && items.size() < limit; ++i) {
     if (post.topics[i] != topic || !IsContent(post.blocks[i])) continue;
     if (!taken->insert({&post, i}).second) continue;
@@ -144,16 +217,18 @@ std::vector<ReportItem> TopicItems(const Post& post, Topic topic, BlockSet* take
   return items;
 }
 
+std::string_view LowerProse(const Post& post, size_t i) {
+  assert(i < post.lower_begin.size() && post.lower_begin[i] != std::string_view::npos);
+  return std::string_view(post.lower_prose).substr(post.lower_begin[i], post.blocks[i].text.size());
+}
+
 std::string ProseOf(const Post& post) {
   std::string out;
   size_t total = 0;
   for (const text::Block& block : post.blocks) total += block.text.size() + 1;
   out.reserve(total);
   for (const text::Block& block : post.blocks) {
-    if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem &&
-        block.kind != text::BlockKind::kHeading) {
-      continue;
-    }
+    if (!IsProseKind(block)) continue;
     if (!out.empty()) out += '\n';
     out += block.text;
   }

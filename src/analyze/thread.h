@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,21 +20,52 @@
 
 namespace issuegraph::analyze {
 
+// The views point into the Thread's storage: a Post lives in its Thread.
 struct Post {
   const Node* node = nullptr;
   const Comment* comment = nullptr;  // null for the body
   Provenance source;
   std::string author;
   std::string author_association;
-  std::vector<text::Block> blocks;
-  std::vector<Topic> topics;  // one per block: the section each block sits in
-  std::string lower_prose;    // ProseOf(*this), ASCII lower-cased, for cue phrases
+  std::span<const text::Block> blocks;
+  std::span<const Topic> topics;  // one per block: the section each block sits in
+  std::string_view lower_prose;   // ProseOf(*this), ASCII lower-cased, for cue phrases
+  // One per block: where a heading's, paragraph's or list item's text
+  // starts in lower_prose (see LowerProse); npos for other blocks.
+  std::span<const size_t> lower_begin;
+  // Bit 1 << kind of every kind of block, and bit 1 << topic of every topic,
+  // the post has (see HasKind, HasTopic): a pass over a long thread skips the
+  // posts with nothing for it without reading their blocks.
+  uint32_t kinds = 0;
+  uint32_t topic_set = 0;
 };
 
-// The body (when non-empty) followed by every comment, in order.
+inline bool HasKind(const Post& post, text::BlockKind kind) {
+  return (post.kinds >> static_cast<unsigned>(kind) & 1) != 0;
+}
+inline bool HasTopic(const Post& post, Topic topic) {
+  return (post.topic_set >> static_cast<unsigned>(topic) & 1) != 0;
+}
+
+// The body (when non-empty) followed by every comment, in order. The posts'
+// blocks, topics and lower-cased prose are stored here, one post after
+// another: a long thread makes a few large allocations instead of several
+// per post. Movable (the storage moves with it), not copyable.
 struct Thread {
+  Thread() = default;
+  Thread(Thread&&) = default;
+  Thread& operator=(Thread&&) = default;
+  Thread(const Thread&) = delete;
+  Thread& operator=(const Thread&) = delete;
+
   const Node* node = nullptr;
   std::vector<Post> posts;
+
+  // What the posts' views point into.
+  std::vector<text::Block> blocks;
+  std::vector<Topic> topics;
+  std::vector<char> lower_prose;  // a vector: moving it never moves the bytes
+  std::vector<size_t> lower_begin;
 };
 
 Thread ReadThread(const Node& node);
@@ -76,5 +110,9 @@ bool IsContent(const text::Block& block);
 // Plain text of a post's own prose (headings, paragraphs, list items): not
 // code, and not quotes, which repeat someone else's words.
 std::string ProseOf(const Post& post);
+
+// Block `i` of `post`, a heading, paragraph or list item, ASCII lower-cased:
+// a view into post.lower_prose, so that every extractor reads the one copy.
+std::string_view LowerProse(const Post& post, size_t i);
 
 }  // namespace issuegraph::analyze

@@ -65,8 +65,6 @@ const PhraseSet& SuccessCues() {
 // "until that is fixed", "until the fix ships", "until we change this":
 // a remedy for the time before the real one.
 bool SaysUntilFixed(std::string_view lower) {
-  static const PhraseSet kUntil = {"until"};
-  if (!kUntil.AnyOccurs(lower)) return false;
   static const PhraseSet kEvents = {
       "fix",    "fixed",   "fixes",   "release",  "released",  "releases", "ship",
       "ships",  "shipped", "land",    "lands",    "landed",    "merged",   "merge",
@@ -118,17 +116,15 @@ bool AboutTheRealFix(std::string_view lower) {
 
 // A post someone can act on: a maintainer's, or one with code or a list.
 bool IsActionable(const Post& post) {
-  return IsMaintainer(post.author_association) ||
-         std::any_of(post.blocks.begin(), post.blocks.end(), [](const text::Block& block) {
-           return block.kind == text::BlockKind::kCode || block.kind == text::BlockKind::kListItem;
-         });
+  return IsMaintainer(post.author_association) || HasKind(post, text::BlockKind::kCode) ||
+         HasKind(post, text::BlockKind::kListItem);
 }
 
-// BlockOffersWorkaround, with the post's actionability worked out once.
-bool OffersIn(const text::Block& block, bool post_actionable) {
-  std::string lower = LowerAscii(block.text);
+// BlockOffersWorkaround, given the block's text lower-cased and the
+// post's actionability worked out once.
+bool OffersIn(const text::Block& block, std::string_view lower, bool post_actionable) {
   for (auto [begin, end] : SentenceRanges(lower)) {
-    std::string_view sentence = std::string_view(lower).substr(begin, end - begin);
+    std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;
     bool offer = OfferCues().AnyIn(sentence);
     bool meanwhile = !offer && (MeanwhileCues().AnyIn(sentence) || SaysUntilFixed(sentence));
@@ -147,14 +143,15 @@ bool OffersIn(const text::Block& block, bool post_actionable) {
   return false;
 }
 
-bool IsReferenceParagraph(const text::Block& block) {
-  std::string lower = LowerAscii(TrimView(block.text));
-  return IsOnlyReferences(block.text, /*allow_keywords=*/true) || lower.starts_with("duplicate of");
+bool IsReferenceParagraph(const Post& post, size_t index) {
+  return IsOnlyReferences(post.blocks[index].text, /*allow_keywords=*/true) ||
+         TrimView(LowerProse(post, index)).starts_with("duplicate of");
 }
 
-bool ExplainsCause(const text::Block& block) {
+bool ExplainsCause(const Post& post, size_t index) {
   static const PhraseSet kCauseCues = {"because", "the cause", "root cause", "caused by"};
-  return MechanismScore(block, false) >= 2 || kCauseCues.AnyIn(LowerAscii(block.text));
+  std::string_view lower = LowerProse(post, index);
+  return MechanismScore(post.blocks[index], lower, false) >= 2 || kCauseCues.AnyIn(lower);
 }
 
 bool HasCodeOutsideQuestions(const text::Block& block) {
@@ -178,16 +175,17 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
   for (size_t i = 0; i < post.blocks.size() && start == post.blocks.size(); ++i) {
     const text::Block& block = post.blocks[i];
     bool code = block.kind == text::BlockKind::kCode ||
-                (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(block));
-    if (code || (IsProseBlock(block) && OffersIn(block, actionable))) start = i;
+                (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(post, i));
+    if (code || (IsProseBlock(block) && OffersIn(block, LowerProse(post, i), actionable)))
+      start = i;
   }
   std::vector<ReportItem> items;
   for (size_t i = start; i < post.blocks.size() && items.size() < kMaxCommentBlocks; ++i) {
     const text::Block& block = post.blocks[i];
     if (block.kind == text::BlockKind::kQuote || !IsContent(block)) continue;
     if (block.kind == text::BlockKind::kParagraph &&
-        (IsReferenceParagraph(block) ||
-         (AboutTheRealFix(LowerAscii(block.text)) && !OffersIn(block, actionable)))) {
+        (IsReferenceParagraph(post, i) || (AboutTheRealFix(LowerProse(post, i)) &&
+                                           !OffersIn(block, LowerProse(post, i), actionable)))) {
       continue;
     }
     if (!taken->insert({&post, i}).second) continue;
@@ -201,13 +199,14 @@ bool OffersWorkaround(const Post& post) {
   // the story; it is not a workaround.
   static const PhraseSet kFixedCues = {"shipped in",     "released in", "fixed in",
                                        "has been fixed", "landed in",   "is now fixed"};
-  const std::string& prose = post.lower_prose;
+  std::string_view prose = post.lower_prose;
   // Most posts hold no cue at all: one pass over the post says so.
   if (!AnyOfferCue().AnyOccurs(prose)) return false;
   if (kFixedCues.AnyIn(prose)) return false;
   bool actionable = IsActionable(post);
-  for (const text::Block& block : post.blocks) {
-    if (IsProseBlock(block) && OffersIn(block, actionable)) return true;
+  for (size_t i = 0; i < post.blocks.size(); ++i) {
+    if (IsProseBlock(post.blocks[i]) && OffersIn(post.blocks[i], LowerProse(post, i), actionable))
+      return true;
   }
   return false;
 }
@@ -247,7 +246,7 @@ bool IsAnswerWithCode(const Post& post, const Post* previous) {
     const text::Block& block = post.blocks[i];
     if (post.topics[i] == Topic::kRootCause) continue;
     if (block.kind == text::BlockKind::kCode) return true;
-    if (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(block)) {
+    if (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(post, i)) {
       return true;
     }
   }
@@ -308,7 +307,7 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
                                             "temporary fix", "stopgap",     "stop-gap"};
         for (size_t i = 0; i < post.blocks.size(); ++i) {
           if (!IsProseBlock(post.blocks[i])) continue;
-          std::string lower = LowerAscii(post.blocks[i].text);
+          std::string_view lower = LowerProse(post, i);
           if (StatesCue(lower, kBodyCues) && !RefersElsewhere(lower)) {
             AddWithCode(post, i, taken, &candidate.items);
           }
@@ -327,7 +326,8 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
 }  // namespace
 
 bool BlockOffersWorkaround(const Post& post, size_t index) {
-  return OffersIn(post.blocks[index], IsActionable(post));
+  const text::Block& block = post.blocks[index];
+  return OffersIn(block, LowerAscii(block.text), IsActionable(post));
 }
 
 bool ConfirmsWorkaround(const Post& post) {
@@ -341,13 +341,10 @@ bool ConfirmsWorkaround(const Post& post) {
       "works for us",     "worked for us"};
   static const PhraseSet kTerse = {"works", "worked", "working"};
   static const PhraseSet kNegations = {"not", "n't", "no", "still", "but", "only", "never"};
-  const std::string& prose = post.lower_prose;
+  std::string_view prose = post.lower_prose;
   if (prose.size() > kMaxConfirmationProse) return false;
   // Inline code may name what worked; a code block is a proposal of its own.
-  bool code_block = std::any_of(post.blocks.begin(), post.blocks.end(), [](const text::Block& b) {
-    return b.kind == text::BlockKind::kCode;
-  });
-  if (code_block) return false;
+  if (HasKind(post, text::BlockKind::kCode)) return false;
   if (StatesCue(prose, kCues)) return true;
   return prose.size() <= kTerseReply && StatesCue(prose, kTerse) && !kNegations.AnyIn(prose);
 }

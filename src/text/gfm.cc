@@ -107,13 +107,25 @@ bool HasTaskMarker(std::string_view text) {
   return false;
 }
 
-// The classes of kByteClass that occur in `text`. One vectorised pass for
+// Whether any byte of `text` is outside ASCII: eight bytes at a time, as
+// the compiler does not vectorise a byte loop at -O2.
+bool HasHighByte(std::string_view text) {
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + sizeof any <= text.size(); i += sizeof any) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    any |= word;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & 0x8080808080808080u) != 0;
+}
+
+// The classes of kByteClass that occur in `text`. One word-wide pass for
 // the high bytes and a library search per trigger byte, each of which stops
 // at the first hit: faster than a table lookup per byte.
 uint8_t SeenClasses(std::string_view text) {
-  unsigned char any = 0;
-  for (char c : text) any |= static_cast<unsigned char>(c);
-  uint8_t seen = (any & 0x80) != 0 ? kHigh : 0;
+  uint8_t seen = HasHighByte(text) ? kHigh : 0;
   for (char trigger : {'|', '~', '[', '@', ':', '.'}) {
     if (text.find(trigger) != std::string_view::npos) {
       seen |= kByteClass[static_cast<unsigned char>(trigger)];

@@ -80,10 +80,22 @@ void AppendChildrenText(cmark_node* node, std::string& out, Spans* spans) {
   }
 }
 
+// A paragraph arrives in many pieces, and a string grown piece by piece
+// reallocates several times: its text is gathered in this thread's buffer,
+// then copied out once at its final size. One user at a time.
+std::string& GatherBuffer() {
+  // One huge paragraph should not pin its size for the thread's lifetime.
+  constexpr size_t kKeep = 64 * 1024;
+  thread_local std::string buffer;
+  if (buffer.capacity() > kKeep) buffer = std::string();
+  buffer.clear();
+  return buffer;
+}
+
 std::string PlainText(cmark_node* node, Spans* spans = nullptr) {
-  std::string out;
-  AppendChildrenText(node, out, spans);
-  return out;
+  std::string& text = GatherBuffer();
+  AppendChildrenText(node, text, spans);
+  return text;
 }
 
 // A run of inline siblings that is nothing but bold text, optionally with
@@ -117,7 +129,9 @@ constexpr int kBoldHeadingLevel = 4;
 
 class BlockCollector {
  public:
-  std::vector<Block> Collect(cmark_node* root) {
+  explicit BlockCollector(std::vector<Block>& blocks) : blocks_(blocks) {}
+
+  void Collect(cmark_node* root) {
     gfm::IterPtr iter = gfm::Walk(root);
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
@@ -163,7 +177,6 @@ class BlockCollector {
           break;
       }
     }
-    return std::move(blocks_);
   }
 
  private:
@@ -189,7 +202,7 @@ class BlockCollector {
 
   void OnItem(cmark_node* item) {
     if (Quoted()) return;
-    std::string text;
+    std::string& text = GatherBuffer();
     Spans spans;
     for (cmark_node* child = cmark_node_first_child(item); child != nullptr;
          child = cmark_node_next(child)) {
@@ -198,7 +211,7 @@ class BlockCollector {
       if (!text.empty()) text += '\n';
       AppendChildrenText(child, text, &spans);
     }
-    Add(BlockKind::kListItem, list_depth_, std::move(text), item).code_spans = std::move(spans);
+    Add(BlockKind::kListItem, list_depth_, text, item).code_spans = std::move(spans);
   }
 
   void OnParagraph(cmark_node* paragraph) {
@@ -293,7 +306,7 @@ class BlockCollector {
     Add(BlockKind::kTable, 0, std::move(text), table);
   }
 
-  std::vector<Block> blocks_;
+  std::vector<Block>& blocks_;
   int list_depth_ = 0;
   int quote_depth_ = 0;
 };
@@ -301,8 +314,14 @@ class BlockCollector {
 }  // namespace
 
 std::vector<Block> ParseBlocks(std::string_view markdown) {
+  std::vector<Block> blocks;
+  AppendBlocks(markdown, blocks);
+  return blocks;
+}
+
+void AppendBlocks(std::string_view markdown, std::vector<Block>& blocks) {
   gfm::Document document = gfm::Document::Parse(markdown);
-  return BlockCollector().Collect(document.root());
+  BlockCollector(blocks).Collect(document.root());
 }
 
 }  // namespace issuegraph::text

@@ -38,4 +38,7 @@ struct Block {
 // rendered plain text (emphasis and links reduced to their text).
 std::vector<Block> ParseBlocks(std::string_view markdown);
 
+// ParseBlocks, appending to `blocks`: many documents' blocks in one vector.
+void AppendBlocks(std::string_view markdown, std::vector<Block>& blocks);
+
 }  // namespace issuegraph::text
