@@ -138,9 +138,11 @@ TEST(Status, ClosingCommitWithoutPull) {
   closed.id = "77";
   closed.type = "closed";
   closed.commit_id = "0123456789abcdef";
+  closed.created_at = "2026-05-20T08:40:00Z";
   root.events.push_back(closed);
   Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status, "Closed as completed by commit 0123456 (no linked pull request found)");
+  // Only a commit on the default branch closes an issue: the fix is in.
+  EXPECT_EQ(report.status, "Fixed by commit 0123456 (closed 2026-05-20; no pull request carried it)");
   EXPECT_EQ(report.status_source.Text(), "acme/app#12 (event 77)");
 }
 

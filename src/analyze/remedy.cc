@@ -1,6 +1,8 @@
 #include "analyze/remedy.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string>
 
 #include "analyze/prose.h"
@@ -28,6 +30,71 @@ ReportItem PullTitleItem(const Node& root, const Node& pull, std::string_view le
   item.source = BodySource(pull);
   item.author = pull.author;
   item.author_association = pull.author_association;
+  return item;
+}
+
+// Whether a paragraph of a pull's description opens by saying what the
+// pull changes ("This adds the include to…", "Switches the decoder to…"),
+// as opposed to why it was needed or how it was tested.
+bool DescribesTheChange(std::string_view lower) {
+  static constexpr std::string_view kOpenings[] = {
+      "this pr ",     "this pull request", "this change",  "this commit", "this patch",
+      "this adds",    "this fixes",        "this makes",   "this moves",  "this replaces",
+      "this removes", "this switches",     "this changes", "this uses",   "this restores",
+      "adds ",        "changes ",          "fixes ",       "makes ",      "moves ",
+      "replaces ",    "removes ",          "switches ",    "restores ",   "introduces ",
+      "we now ",      "now ",              "the fix "};
+  const std::string_view start = TrimView(lower);
+  // "Adds a regression test…" is about the tests, not the change.
+  if (HasAnyPhrase(SentenceAt(start, 0), {"test", "tests", "ci", "benchmark", "docs"})) return false;
+  return std::ranges::any_of(kOpenings,
+                             [&](std::string_view opening) { return start.starts_with(opening); });
+}
+
+// "1.6.1", "v3.5": digits, a dot, digits.
+bool HasVersionNumber(std::string_view text) {
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] == '.' && std::isdigit(static_cast<unsigned char>(text[i - 1])) != 0 &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1])) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A maintainer's word on when the fix reaches users ("it will go out in
+// 1.6.1", "this will be in 3.5.1"): a sentence with a release cue and a
+// version number, the latest such.
+std::optional<FixedStatement> ReleaseStatement(const Thread& thread) {
+  static const PhraseSet kCues = {"go out in",  "will be in", "ship in",     "ships in",
+                                  "shipped in", "be released", "released in", "available in",
+                                  "be part of", "is out in",  "lands in",    "land in"};
+  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    if (!kCues.AnyOccurs(post->lower_prose)) continue;
+    for (size_t i = 0; i < post->blocks.size(); ++i) {
+      const text::BlockKind kind = post->blocks[i].kind;
+      if (kind != text::BlockKind::kParagraph && kind != text::BlockKind::kListItem) continue;
+      std::string_view lower = LowerProse(*post, i);
+      for (auto [begin, end] : SentenceRanges(lower)) {
+        std::string_view sentence = lower.substr(begin, end - begin);
+        if (sentence.ends_with('?') || !kCues.AnyIn(sentence) || !HasVersionNumber(sentence)) {
+          continue;
+        }
+        return FixedStatement{&*post, post->blocks[i].text.substr(begin, end - begin)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+ReportItem MaintainerItem(const FixedStatement& said) {
+  ReportItem item;
+  item.label = "Maintainer @" + said.post->author;
+  item.text = CollapseSpaces(said.sentence);
+  item.source = said.post->source;
+  item.author = said.post->author;
+  item.author_association = said.post->author_association;
   return item;
 }
 
@@ -66,18 +133,29 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     items.push_back(PullTitleItem(*root_node, *fix.node, "Merged fix"));
     const Post* body = BodyOf(fix);
     if (body == nullptr) continue;
-    for (const text::Block& block : body->blocks) {
+    // The paragraph that says what the pull changes, else the first.
+    const text::Block* chosen = nullptr;
+    for (size_t i = 0; i < body->blocks.size(); ++i) {
+      const text::Block& block = body->blocks[i];
       if (block.kind != text::BlockKind::kParagraph || !IsContent(block) ||
           IsOnlyReferences(block.text, /*allow_keywords=*/true)) {
         continue;
       }
-      ReportItem item = ItemFromBlock(*body, block);
-      item.text = TrimToSentence(item.text, kFixParagraphLimit);
-      items.push_back(std::move(item));
-      break;
+      if (chosen == nullptr) chosen = &block;
+      if (DescribesTheChange(LowerProse(*body, i))) {
+        chosen = &block;
+        break;
+      }
     }
+    if (chosen == nullptr) continue;
+    ReportItem item = ItemFromBlock(*body, *chosen);
+    item.text = TrimToSentence(item.text, kFixParagraphLimit);
+    items.push_back(std::move(item));
   }
-  if (!items.empty()) return items;
+  if (!items.empty()) {
+    if (auto release = ReleaseStatement(root)) items.push_back(MaintainerItem(*release));
+    return items;
+  }
 
   for (const Event& event : root_node->events) {
     if (event.type != "closed" || event.commit_id.empty() || event.other.has_value()) continue;
@@ -93,14 +171,11 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   }
   // No pull to show: a maintainer's word that it is fixed is the fix a
   // reader can act on ("Fixed in 4.2.1": upgrade).
-  if (FixedStatement fixed = MaintainerSaysFixed(root); fixed.post != nullptr) {
-    ReportItem item;
-    item.label = "Maintainer @" + fixed.post->author;
-    item.text = CollapseSpaces(fixed.sentence);
-    item.source = fixed.post->source;
-    item.author = fixed.post->author;
-    item.author_association = fixed.post->author_association;
-    items.push_back(std::move(item));
+  FixedStatement fixed = MaintainerSaysFixed(root);
+  if (fixed.post != nullptr) items.push_back(MaintainerItem(fixed));
+  if (auto release = ReleaseStatement(root);
+      release && (fixed.post == nullptr || release->sentence != fixed.sentence)) {
+    items.push_back(MaintainerItem(*release));
   }
   // Open pulls that would close the root, nearest first.
   std::vector<const Node*> proposals;

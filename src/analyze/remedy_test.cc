@@ -42,6 +42,41 @@ TEST(Fix, FixSectionOfAComment) {
   EXPECT_EQ(items[0].source.Text(), "acme/app#12 (comment 1000)");
 }
 
+TEST(Fix, TheParagraphThatSaysWhatTheMergedPullChangesAndWhenItShips) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Build fails", "It fails.");
+  b.Say("acme/app#12", "lee", "MEMBER", "Merged; it will go out in 1.6.1 next week.");
+  Node& pull = b.Pull("acme/app#57", "Include the ranges header", NodeState::kMerged,
+                      "2026-03-12T10:00:00Z");
+  pull.body =
+      "Fixes #12.\n\nThe library moved `join` to another header, which we never included.\n\n"
+      "Adds a regression test for the build.\n\nThis adds the include to `log.hpp`.";
+  b.Link("acme/app#57", "acme/app#12", EdgeKind::kCloses);
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  std::vector<Thread> fixes;
+  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#57")));
+  auto items = ExtractFix(b.graph(), thread, fixes);
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{"Include the ranges header",
+                                                    "This adds the include to log.hpp.",
+                                                    "Merged; it will go out in 1.6.1 next week."}));
+  EXPECT_EQ(items[2].label, "Maintainer @lee");
+}
+
+TEST(Fix, WithoutAChangeParagraphTheFirstOneDescribesTheFix) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Panic", "It panics.");
+  Node& pull = b.Pull("acme/app#57", "Walk by characters", NodeState::kMerged,
+                      "2026-03-12T10:00:00Z");
+  pull.body = "Fixes #12\n\nIt now iterates by character.\n\nAdds a regression test with emoji.";
+  b.Link("acme/app#57", "acme/app#12", EdgeKind::kCloses);
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  std::vector<Thread> fixes;
+  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#57")));
+  auto items = ExtractFix(b.graph(), thread, fixes);
+  EXPECT_EQ(Texts(items),
+            (std::vector<std::string>{"Walk by characters", "It now iterates by character."}));
+}
+
 TEST(Fix, MaintainersFixedInWhenNoPullIsLinked) {
   // "Fixed in 4.2.1" from a maintainer reached the status line but not the
   // fix section.

@@ -125,8 +125,10 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
   }
   for (const Event& event : root.events) {
     if (event.type != "closed" || event.commit_id.empty() || event.other.has_value()) continue;
-    line.text = "Closed as completed by commit " + event.commit_id.substr(0, 7) +
-                " (no linked pull request found)";
+    // GitHub closes an issue from a commit message only for a commit on the
+    // default branch: the fix is in, though no pull request carried it.
+    line.text = "Fixed by commit " + event.commit_id.substr(0, 7) + " (closed " +
+                DatePart(event.created_at) + "; no pull request carried it)";
     line.source.where = Provenance::Where::kEvent;
     line.source.id = event.id;
     return line;

@@ -28,14 +28,17 @@ constexpr std::string_view kOfferWords[] = {
     "temporary solution", "quick fix",           "as a stopgap",         "stopgap",
     "stop-gap",           "i fixed it by",       "fixed it by",          "solved it by",
     "got it working",     "what worked for me",  "downgrading to",       "downgrade to",
-    "rolling back to",    "roll back to"};
+    "rolling back to",    "roll back to",        "rolled back to",       "pinning",
+    "pin it to",          "pin to",              "safe option",          "other option",
+    "another option",     "one option is",       "got ours working",     "got mine working",
+    "recommended way"};
 
 // Phrases that make a sentence a workaround only when someone can act on it.
 constexpr std::string_view kMeanwhileWords[] = {
     "in the meantime", "meanwhile",      "for now",        "you can",   "temporarily",
-    "if you need to",  "if you want to", "if you have to", "until then"};
+    "if you need",     "if you want to", "if you have to", "until then", "alternatively"};
 
-constexpr std::string_view kUntilWords[] = {"until"};
+constexpr std::string_view kUntilWords[] = {"until", "before", "it works", "it worked"};
 
 const PhraseSet& OfferCues() {
   static const PhraseSet cues = PhraseSet::Union({kOfferWords});
@@ -62,28 +65,43 @@ const PhraseSet& SuccessCues() {
   return cues;
 }
 
-// "until that is fixed", "until the fix ships", "until we change this":
-// a remedy for the time before the real one.
+// "until that is fixed", "until the fix ships", "before the patch
+// release": a remedy for the time before the real one.
 bool SaysUntilFixed(std::string_view lower) {
   static const PhraseSet kEvents = {
       "fix",    "fixed",   "fixes",   "release",  "released",  "releases", "ship",
       "ships",  "shipped", "land",    "lands",    "landed",    "merged",   "merge",
       "change", "changed", "patched", "resolved", "available", "upgrade",  "out"};
-  constexpr size_t kWindow = 6;  // words after "until"
-  for (size_t at = lower.find("until"); at != std::string_view::npos;
-       at = lower.find("until", at + 1)) {
-    bool word_start = at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0;
-    if (!word_start || !HasPhrase(lower.substr(at), "until")) continue;
-    std::string words = NormalizeWords(lower.substr(at, 60));
-    // Keep "until" and the next kWindow words.
-    size_t end = 0;
-    for (size_t count = 0; count <= kWindow && end != std::string::npos; ++count) {
-      end = words.find(' ', end + 1);
+  constexpr size_t kWindow = 6;  // words after "until" or "before"
+  for (std::string_view word : {std::string_view("until"), std::string_view("before")}) {
+    for (size_t at = lower.find(word); at != std::string_view::npos;
+         at = lower.find(word, at + 1)) {
+      bool word_start = at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0;
+      if (!word_start || !HasPhrase(lower.substr(at), word)) continue;
+      std::string words = NormalizeWords(lower.substr(at, 60));
+      // Keep the word and the next kWindow words.
+      size_t end = 0;
+      for (size_t count = 0; count <= kWindow && end != std::string::npos; ++count) {
+        end = words.find(' ', end + 1);
+      }
+      if (end != std::string::npos) words.resize(end);
+      if (kEvents.AnyIn(words)) return true;
     }
-    if (end != std::string::npos) words.resize(end);
-    if (kEvents.AnyIn(words)) return true;
   }
   return false;
+}
+
+// "With a close() between the two appends it works", "if I set X=1 it
+// runs": the writer found a condition under which it works.
+bool SaysItWorksWith(std::string_view sentence) {
+  static const PhraseSet kWorks = {"it works", "it worked", "it runs", "works fine", "it's fine"};
+  static const PhraseSet kNegations = {"not", "n't", "never", "no longer", "doesn't", "didn't"};
+  static constexpr std::string_view kConditions[] = {"with ", "if i ", "if you ", "if we ",
+                                                     "after ", "when i ", "once i "};
+  std::string_view start = TrimView(sentence);
+  return std::ranges::any_of(kConditions,
+                             [&](std::string_view c) { return start.starts_with(c); }) &&
+         kWorks.AnyIn(sentence) && !kNegations.AnyIn(sentence);
 }
 
 // "the details and a workaround are there", "see #40 for a workaround":
@@ -126,7 +144,7 @@ bool OffersIn(const text::Block& block, std::string_view lower, bool post_action
   for (auto [begin, end] : SentenceRanges(lower)) {
     std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;
-    bool offer = OfferCues().AnyIn(sentence);
+    bool offer = OfferCues().AnyIn(sentence) || SaysItWorksWith(sentence);
     bool meanwhile = !offer && (MeanwhileCues().AnyIn(sentence) || SaysUntilFixed(sentence));
     if ((!offer && !meanwhile) || RefersElsewhere(sentence)) continue;
     // "Please keep the workaround in place until then" speaks of one already
@@ -192,6 +210,37 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
     items.push_back(ItemFromBlock(post, block));
   }
   return items;
+}
+
+// A paragraph of an issue's body that tells a workaround: one that names
+// it, finds a condition under which it works, or gives a way around it
+// until the fix ("Until folder IDs land, rename like this:").
+bool TellsWorkaroundInBody(std::string_view lower) {
+  static const PhraseSet kBodyCues = {"workaround",    "work around", "in the meantime",
+                                      "temporary fix", "stopgap",     "stop-gap"};
+  if (RefersElsewhere(lower)) return false;
+  if (StatesCue(lower, kBodyCues)) return true;
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    std::string_view sentence = lower.substr(begin, end - begin);
+    if (sentence.ends_with('?')) continue;
+    if (SaysItWorksWith(sentence) || SaysUntilFixed(sentence) ||
+        TrimView(sentence).starts_with("alternatively")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Block `i` and the list items or code right after it: the steps a
+// paragraph ending "like this:" introduces.
+void AddIntroduced(const Post& post, size_t i, BlockSet* taken, std::vector<ReportItem>* items) {
+  if (!taken->insert({&post, i}).second) return;
+  items->push_back(ItemFromBlock(post, post.blocks[i]));
+  for (size_t next = i + 1; next < post.blocks.size(); ++next) {
+    const text::BlockKind kind = post.blocks[next].kind;
+    if (kind != text::BlockKind::kListItem && kind != text::BlockKind::kCode) break;
+    if (taken->insert({&post, next}).second) items->push_back(ItemFromBlock(post, post.blocks[next]));
+  }
 }
 
 bool OffersWorkaround(const Post& post) {
@@ -302,14 +351,11 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
       if (post.comment != nullptr) {
         candidate.offer = &post;
       } else {
-        // In a body without a workaround heading, only the telling paragraph.
-        static const PhraseSet kBodyCues = {"workaround",    "work around", "in the meantime",
-                                            "temporary fix", "stopgap",     "stop-gap"};
+        // In a body without a workaround heading, only the telling
+        // paragraphs, with the steps or code they introduce.
         for (size_t i = 0; i < post.blocks.size(); ++i) {
-          if (!IsProseBlock(post.blocks[i])) continue;
-          std::string_view lower = LowerProse(post, i);
-          if (StatesCue(lower, kBodyCues) && !RefersElsewhere(lower)) {
-            AddWithCode(post, i, taken, &candidate.items);
+          if (post.blocks[i].kind == text::BlockKind::kParagraph && TellsWorkaroundInBody(LowerProse(post, i))) {
+            AddIntroduced(post, i, taken, &candidate.items);
           }
         }
       }

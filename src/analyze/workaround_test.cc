@@ -50,6 +50,40 @@ TEST(Workarounds, ConfirmationsAndReferencesAreNotWorkarounds) {
   EXPECT_EQ(items[0].confirmations, 1);
 }
 
+TEST(Workarounds, PinningAndTheTimeBeforeThePatchRelease) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Data loss", "Rows vanish after two appends.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "The offset is computed too early.\n\nPinning app<1.6 is the safe option.");
+  b.Say("acme/app#12", "mo", "MEMBER",
+        "If you need it back before the patch release, applying the migration by hand works:"
+        "\n\n```sh\napp db migrate --only 42\n```");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractWorkarounds(thread, {});
+  EXPECT_EQ(Texts(items),
+            (std::vector<std::string>{
+                "Pinning app<1.6 is the safe option.",
+                "If you need it back before the patch release, applying the migration by hand "
+                "works:",
+                "app db migrate --only 42"}));
+}
+
+TEST(Workarounds, ABodyThatGivesStepsUntilTheFixOrFindsWhatWorks) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Renames delete files",
+          "A rename looks like a delete.\n\nUntil folder IDs land, rename like this:\n\n"
+          "1. Pause the pair\n2. Rename the folder\n\nFiles stay in the trash for 30 days.");
+  b.Issue("acme/app#13", "Appends overwrite",
+          "Two appends corrupt the store.\n\nWith a close() between the two appends it works.\n\n"
+          "With the default settings it does not work.");
+  auto steps = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  EXPECT_EQ(Texts(steps), (std::vector<std::string>{"Until folder IDs land, rename like this:",
+                                                    "Pause the pair", "Rename the folder"}));
+  auto condition = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#13")), {});
+  EXPECT_EQ(Texts(condition),
+            (std::vector<std::string>{"With a close() between the two appends it works."}));
+}
+
 TEST(Workarounds, MaintainersFirstThenSections) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash",
