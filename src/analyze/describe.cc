@@ -67,6 +67,39 @@ std::string_view ReproductionLeadIn(const text::Block& before) {
   return TrimView(label);
 }
 
+// "After upgrading from 0.17 to 0.18 the pod crashes", "it only happens
+// when…", "with 10.2 it was fine": a sentence of the report that says what
+// brings the failure on. At most kMaxTriggers, from a body without steps.
+constexpr size_t kMaxTriggers = 3;
+bool StatesTrigger(std::string_view lower_sentence) {
+  static const PhraseSet kCues = {
+      "after upgrading", "after updating", "after the upgrade", "after the update",
+      "since upgrading", "since updating", "since the upgrade", "since the update",
+      "only happens",    "happens every",  "happens when",      "happens whenever",
+      "every time",      "whenever",       "as soon as",        "it was fine",
+      "and after",       "worked fine with"};
+  // "Running this reproduces it every time:" introduces a snippet instead.
+  return !lower_sentence.ends_with('?') && !lower_sentence.ends_with(':') &&
+         kCues.AnyIn(lower_sentence);
+}
+
+// The shell commands of a console paste ("$ cmake -S . -B build"), which
+// may hold the failure's output too: what was run, without the prompt.
+std::string CommandsRun(std::string_view code) {
+  std::string commands;
+  size_t pos = 0;
+  while (pos < code.size()) {
+    size_t end = code.find('\n', pos);
+    if (end == std::string_view::npos) end = code.size();
+    std::string_view line = code.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.starts_with("$ ")) continue;
+    if (!commands.empty()) commands += '\n';
+    commands += TrimView(line.substr(2));
+  }
+  return commands;
+}
+
 // "I would expect the row to be written…": the reporter's expectation in
 // prose.
 bool StatesExpectation(std::string_view paragraph) {
@@ -158,16 +191,43 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
   if (body == nullptr) return {};
   bool expected_section =
       std::find(body->topics.begin(), body->topics.end(), Topic::kExpected) != body->topics.end();
+  const bool steps_section = std::find(body->topics.begin(), body->topics.end(),
+                                       Topic::kReproduction) != body->topics.end();
+  size_t triggers = 0;
   std::vector<ReportItem> items;
   Topic previous = Topic::kNone;
   for (size_t i = 0; i < body->blocks.size(); ++i) {
     Topic topic = body->topics[i];
     const text::Block& block = body->blocks[i];
-    if (!IsContent(block) || errors.contains({body, i})) continue;
+    if (!IsContent(block)) continue;
+    if (errors.contains({body, i})) {
+      // A console paste of commands and the failure they printed: the
+      // commands are how to get there.
+      if (std::string commands = CommandsRun(block.text); !steps_section && !commands.empty()) {
+        ReportItem item = ItemFromBlock(*body, block);
+        item.label = "Commands run";
+        item.text = std::move(commands);
+        items.push_back(std::move(item));
+      }
+      continue;
+    }
     if (topic != Topic::kReproduction && topic != Topic::kExpected && topic != Topic::kActual) {
       if (!IsOpenTopic(topic)) continue;
-      // Outside the sections: a snippet introduced as what was run, and the
-      // reporter's "I would expect …".
+      // Outside the sections: a snippet introduced as what was run, the
+      // reporter's "I would expect …" and, without steps, what brings the
+      // failure on.
+      if (!steps_section && block.kind == text::BlockKind::kParagraph && triggers < kMaxTriggers) {
+        std::string_view lower = LowerProse(*body, i);
+        for (auto [begin, end] : SentenceRanges(lower)) {
+          if (triggers == kMaxTriggers || !StatesTrigger(lower.substr(begin, end - begin))) {
+            continue;
+          }
+          ReportItem item = ItemFromBlock(*body, block);
+          item.text = CollapseSpaces(std::string_view(block.text).substr(begin, end - begin));
+          items.push_back(std::move(item));
+          ++triggers;
+        }
+      }
       if (block.kind == text::BlockKind::kCode && i > 0) {
         std::string_view lead_in = ReproductionLeadIn(body->blocks[i - 1]);
         if (lead_in.empty()) continue;

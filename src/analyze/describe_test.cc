@@ -130,6 +130,24 @@ TEST(Reproduction, SnippetIntroducedAsWhatWasRun) {
       (std::vector<std::string>{"Minimal script|import app\napp.run()|0", "|app export --all|0"}));
 }
 
+TEST(Reproduction, WithoutStepsWhatBringsItOnAndTheCommandsRun) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "After upgrading from 0.17 to 0.18 the pod crashes. It only happens when `retention:` "
+          "is empty. Is that expected?\n\nConfigure and build:\n\n```console\n$ cmake -S . -B "
+          "build -DUSE_SYSTEM_FMT=ON\n$ cmake --build build\nmain.cpp:3:5: error: no member "
+          "named 'join' in namespace 'fmt'\n```\n\nWith fmt 10.2 it was fine.\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  BlockSet errors;
+  ExtractErrors({&thread}, &errors);
+  EXPECT_EQ(Lines(ExtractReproduction(thread, errors)),
+            (std::vector<std::string>{
+                "|After upgrading from 0.17 to 0.18 the pod crashes.|0",
+                "|It only happens when retention: is empty.|0",
+                "Commands run|cmake -S . -B build -DUSE_SYSTEM_FMT=ON\ncmake --build build|0",
+                "|With fmt 10.2 it was fine.|0"}));
+}
+
 TEST(Reproduction, ExpectationInPlainProse) {
   // "I would expect …" outside any section was not read as the expectation.
   GraphBuilder b("acme/app#1");

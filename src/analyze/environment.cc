@@ -167,19 +167,23 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   std::vector<ReportItem> items = TopicItems(*body, Topic::kEnvironment, &taken);
   if (!items.empty()) return items;
   // No section: the sentences that name the setup, wherever the reporter
-  // put them, except in steps and in other people's sections.
+  // put them, except in other people's sections; in the steps and what
+  // happened, only a list of versions ("lib 1.6.0, numpy 2.0.1, Python
+  // 3.12.3 on Ubuntu 24.04"), which no step is.
+  constexpr int kFactsInSteps = 3;
   for (size_t i = 0; i < body->blocks.size() && items.size() < kMaxSentences; ++i) {
     const text::Block& block = body->blocks[i];
     Topic topic = body->topics[i];
-    if (!IsProseBlock(block) || topic == Topic::kReproduction || topic == Topic::kExpected ||
-        topic == Topic::kActual || topic == Topic::kWorkaround || topic == Topic::kFix ||
+    if (!IsProseBlock(block) || topic == Topic::kWorkaround || topic == Topic::kFix ||
         topic == Topic::kRootCause) {
       continue;
     }
+    const bool steps =
+        topic == Topic::kReproduction || topic == Topic::kExpected || topic == Topic::kActual;
     for (auto [begin, end] : SentenceRanges(block.text)) {
       std::string_view sentence = std::string_view(block.text).substr(begin, end - begin);
       if (sentence.size() > kMaxSentence || sentence.ends_with('?')) continue;
-      if (EnvironmentFacts(sentence) < 2) continue;
+      if (EnvironmentFacts(sentence) < (steps ? kFactsInSteps : 2)) continue;
       ReportItem item = ItemFromBlock(*body, block);
       item.text = CollapseSpaces(sentence);
       items.push_back(std::move(item));

@@ -66,6 +66,16 @@ TEST(Environment, StepsAndQuestionsAreNotTheEnvironment) {
   EXPECT_TRUE(ExtractEnvironment(thread).empty());
 }
 
+TEST(Environment, AVersionListAmongTheStepsIsTheEnvironment) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It breaks.\n\n## Steps to reproduce\n\nRun the script twice.\n\n"
+          "lib 1.6.0, numpy 2.0.1, Python 3.12.3 on Ubuntu 24.04.\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"|lib 1.6.0, numpy 2.0.1, Python 3.12.3 on Ubuntu 24.04.|0"}));
+}
+
 TEST(Environment, ASectionWinsOverSentences) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T", "Broken on Debian 12 with gcc 12.\n\n## Environment\n- app 1.2.0\n");

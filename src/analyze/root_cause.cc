@@ -45,7 +45,10 @@ const PhraseSet& MechanismCues() {
       "happens when",  "turns out",     "instead of",   "has its own",
       "no longer",     "treats",        "relies on",    "depends on",
       "out of bounds", "uninitialized", "deadlocks",    "swallows",
-      "truncates",     "off by one",    "off-by-one",   "times out"};
+      "truncates",     "off by one",    "off-by-one",   "times out",
+      "which is why",  "that's why",    "panics",
+      "crashes",       "decodes",       "is still",     "came with",
+      "introduced in", "switched",      "unchecked",    "lands on"};
   return cues;
 }
 
@@ -108,7 +111,8 @@ bool HasRemedySentence(std::string_view lower) {
 constexpr std::string_view kRootCauseWords[] = {"root cause"};
 constexpr std::string_view kCauseWords[] = {
     "the cause",       "caused by",      "is due to",         "the reason is",
-    "happens because", "the problem is", "the issue is that", "the bug is"};
+    "happens because", "the problem is", "the issue is that", "the bug is",
+    "the culprit",     "the problem was", "the bug was",      "the issue was that"};
 constexpr std::string_view kBecauseWords[] = {"because"};
 
 const PhraseSet& RootCausePhrase() {

@@ -46,6 +46,23 @@ TEST(RootCause, MaintainerExplainsTheMechanismWithoutACuePhrase) {
                               "it after it was closed."}));
 }
 
+TEST(RootCause, AMaintainerNamesTheCulpritAndWhatFollows) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Data loss", "Rows vanish.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Thanks, reproduced.\n\nThe culprit is the write buffer. The offset is still taken from "
+        "the end of the file, so the second block lands on top of the first.");
+  b.Say("acme/app#12", "kim", "MEMBER",
+        "A key with no value decodes to nil, not to an empty map, so the assertion panics.");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractRootCause(thread, {}, {});
+  EXPECT_EQ(Texts(items),
+            (std::vector<std::string>{
+                "The culprit is the write buffer. The offset is still taken from the end of the "
+                "file, so the second block lands on top of the first.",
+                "A key with no value decodes to nil, not to an empty map, so the assertion panics."}));
+}
+
 TEST(RootCause, ExplanationBeforeAWorkaroundInOneParagraph) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "Crash.");
