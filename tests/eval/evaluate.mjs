@@ -63,10 +63,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // against, and `heldout` (heldout/worlds/, heldout/gold/), written later
 // and never tuned against: its scores are the honest measure of how the
 // analysis does on threads it has not seen.
-export const SETS = {
-  tuning: { worlds: path.join(here, 'worlds'), gold: path.join(here, 'gold') },
-  heldout: { worlds: path.join(here, 'heldout', 'worlds'), gold: path.join(here, 'heldout', 'gold') },
-};
+const set = (dir) => ({ dir, worlds: path.join(dir, 'worlds'), gold: path.join(dir, 'gold') });
+export const SETS = { tuning: set(here), heldout: set(path.join(here, 'heldout')) };
 export const worldsDir = SETS.tuning.worlds;
 export const goldDir = SETS.tuning.gold;
 

@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-// Checks that every gold text item of the held-out set occurs literally in
+// Checks that every gold text item of an evaluation set occurs literally in
 // its world (bodies, comments, titles, commit and event messages), after the
-// evaluator's normalisation and with inline-code backticks removed.
+// evaluator's normalisation and with inline-code backticks removed, and that
+// every gold reference names an item of the world.
+//
+//   node tests/eval/gen/check-gold.mjs [SET_DIR]    (default: tests/eval, the tuning set)
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const set = process.argv[2] ? resolve(process.argv[2]) : join(here, '..');
 const norm = (t) => String(t).replace(/`/g, '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
   .replace(/\s+/g, ' ').trim().toLowerCase();
 let bad = 0;
-for (const file of readdirSync(join(here, '..', 'gold'))) {
-  const gold = JSON.parse(readFileSync(join(here, '..', 'gold', file), 'utf8'));
-  const world = JSON.parse(readFileSync(join(here, '..', 'worlds', file), 'utf8'));
+for (const file of readdirSync(join(set, 'gold'))) {
+  const gold = JSON.parse(readFileSync(join(set, 'gold', file), 'utf8'));
+  const world = JSON.parse(readFileSync(join(set, 'worlds', file), 'utf8'));
   const texts = [];
   for (const repo of Object.values(world.repos)) {
     for (const it of repo.items) {
@@ -30,6 +34,10 @@ for (const file of readdirSync(join(here, '..', 'gold'))) {
   for (const [name, repo] of Object.entries(world.repos)) for (const it of repo.items) refs.add(`${name}#${it.number}`);
   for (const l of gold.links) for (const r of [l.from, l.to]) if (!refs.has(r)) { bad++; console.log(`${file}: unknown ref ${r}`); }
   for (const r of gold.linked_pulls) if (!refs.has(r)) { bad++; console.log(`${file}: unknown pull ${r}`); }
+  if (!refs.has(gold.root)) { bad++; console.log(`${file}: unknown root ${gold.root}`); }
+}
+for (const file of readdirSync(join(set, 'worlds'))) {
+  if (!readdirSync(join(set, 'gold')).includes(file)) { bad++; console.log(`${file}: world without a gold file`); }
 }
 console.log(bad ? `${bad} problems` : 'all gold items occur in their worlds');
 process.exitCode = bad ? 1 : 0;

@@ -1,5 +1,6 @@
-// Helpers shared by the held-out world generators. Each generator builds one
-// world deterministically and writes tests/eval/heldout/worlds/NAME.json.
+// Helpers shared by the world generators of both evaluation sets. Each
+// generator builds one world deterministically and writes it to its set:
+// tests/eval/worlds/NAME.json, or tests/eval/heldout/worlds/NAME.json.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,8 +50,9 @@ export function pull(fields) {
   };
 }
 
-export function writeWorld(name, world) {
-  const out = join(here, '..', 'worlds', `${name}.json`);
+// `set`: the set's directory (default tests/eval), as a path or file URL.
+export function writeWorld(name, world, set = join(here, '..')) {
+  const out = join(set instanceof URL ? fileURLToPath(set) : set, 'worlds', `${name}.json`);
   writeFileSync(out, `${JSON.stringify(world, null, 2)}\n`);
   console.log(`wrote ${out}`);
 }
