@@ -231,14 +231,15 @@ bool TellsWorkaroundInBody(std::string_view lower) {
   return false;
 }
 
-// Block `i` and the list items or code right after it: the steps a
-// paragraph ending "like this:" introduces.
+// Block `i` and what it introduces: the code right after it, and for a
+// paragraph ("rename like this:") the list items too.
 void AddIntroduced(const Post& post, size_t i, BlockSet* taken, std::vector<ReportItem>* items) {
   if (!taken->insert({&post, i}).second) return;
   items->push_back(ItemFromBlock(post, post.blocks[i]));
+  const bool paragraph = post.blocks[i].kind == text::BlockKind::kParagraph;
   for (size_t next = i + 1; next < post.blocks.size(); ++next) {
     const text::BlockKind kind = post.blocks[next].kind;
-    if (kind != text::BlockKind::kListItem && kind != text::BlockKind::kCode) break;
+    if (kind != text::BlockKind::kCode && (!paragraph || kind != text::BlockKind::kListItem)) break;
     if (taken->insert({&post, next}).second) items->push_back(ItemFromBlock(post, post.blocks[next]));
   }
 }
@@ -354,7 +355,7 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
         // In a body without a workaround heading, only the telling
         // paragraphs, with the steps or code they introduce.
         for (size_t i = 0; i < post.blocks.size(); ++i) {
-          if (post.blocks[i].kind == text::BlockKind::kParagraph && TellsWorkaroundInBody(LowerProse(post, i))) {
+          if (IsProseBlock(post.blocks[i]) && TellsWorkaroundInBody(LowerProse(post, i))) {
             AddIntroduced(post, i, taken, &candidate.items);
           }
         }

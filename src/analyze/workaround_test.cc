@@ -84,6 +84,16 @@ TEST(Workarounds, ABodyThatGivesStepsUntilTheFixOrFindsWhatWorks) {
             (std::vector<std::string>{"With a close() between the two appends it works."}));
 }
 
+TEST(Workarounds, AWorkaroundBulletInATerseBody) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Does not launch",
+          "- 4.1 beta, arm64\n- workaround: tick \"Open using Rosetta\" in Get Info\n"
+          "- 4.0 was fine\n");
+  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  EXPECT_EQ(Texts(items),
+            (std::vector<std::string>{"workaround: tick \"Open using Rosetta\" in Get Info"}));
+}
+
 TEST(Workarounds, MaintainersFirstThenSections) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash",
