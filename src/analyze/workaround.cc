@@ -38,7 +38,11 @@ constexpr std::string_view kMeanwhileWords[] = {
     "in the meantime", "meanwhile",      "for now",        "you can",   "temporarily",
     "if you need",     "if you want to", "if you have to", "until then", "alternatively"};
 
-constexpr std::string_view kUntilWords[] = {"until", "before", "it works", "it worked"};
+// With kOfferWords and kMeanwhileWords, every phrase a sentence needs to
+// offer a workaround (SaysUntilFixed, SaysItWorksWith): a text without any
+// of them offers none.
+constexpr std::string_view kUntilWords[] = {"until",    "before",     "it works", "it worked",
+                                            "it runs",  "works fine", "it's fine"};
 
 const PhraseSet& OfferCues() {
   static const PhraseSet cues = PhraseSet::Union({kOfferWords});
