@@ -11,6 +11,21 @@ bool Enough(const StoredNode& stored, crawl::Detail detail) {
   return detail == crawl::Detail::kSummary || stored.node.complete || stored.node.deleted;
 }
 
+// What a summary fetch of a node gives (crawl::Detail::kSummary): no
+// thread, only the links of its text and its parent. A summary request
+// answered by a stored node with its whole thread gets this, so that a
+// report does not depend on what earlier, deeper crawls left in the store.
+void Summarize(Node& node) {
+  if (!node.complete || node.deleted) return;
+  node.complete = false;
+  node.comments.clear();
+  node.events.clear();
+  std::erase_if(node.links, [](const Edge& edge) {
+    return edge.provenance.where != Provenance::Where::kBody &&
+           !(edge.kind == EdgeKind::kSubIssueOf && edge.provenance.id == "parent");
+  });
+}
+
 // Answers worth remembering: they will be the same on a rerun soon after.
 bool Refusal(const Error& error) {
   return error.kind == ErrorKind::kNotFound || error.kind == ErrorKind::kGone ||
@@ -94,6 +109,14 @@ void CachedSource::Note(std::string notice) {
 }
 
 std::vector<Result<Node>> CachedSource::Fetch(const std::vector<crawl::FetchRequest>& batch) {
+  std::vector<Result<Node>> out = Answer(batch);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i].detail == crawl::Detail::kSummary && out[i]) Summarize(*out[i]);
+  }
+  return out;
+}
+
+std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchRequest>& batch) {
   std::vector<Result<Node>> out(batch.size(), MakeError(ErrorKind::kInternal, "not answered"));
   std::vector<std::string> keys;
   keys.reserve(batch.size());

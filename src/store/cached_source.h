@@ -85,7 +85,8 @@ class CachedSource : public crawl::Source {
 
   // A request is served from the store, with no request, when the stored
   // node is fresh and complete enough: a kFull request needs a complete (or
-  // deleted) node, a kSummary request takes any. A refusal the network
+  // deleted) node, a kSummary request takes any, cut to what a summary
+  // fetch gives (no thread; the links of its text and its parent). A refusal the network
   // gave (not found, forbidden, gone) is remembered and replayed by the
   // same rules, so a warm rerun asks nothing. Offline, anything stored is
   // served whatever its age; a kFull request answered by a summary is
@@ -111,6 +112,8 @@ class CachedSource : public crawl::Source {
 
  private:
   bool Offline() const { return options_.offline || inner_ == nullptr; }
+  // Fetch's answers before summary requests are cut to summaries.
+  std::vector<Result<Node>> Answer(const std::vector<crawl::FetchRequest>& batch);
   void Note(std::string notice);
   void Member(ReportMember::Kind kind, std::string key, int64_t revision);
   // `asked` answered by the stored node `key` (an alias when they differ).

@@ -190,6 +190,44 @@ TEST_F(CachedSourceTest, FullRequestNeedsMoreThanAStoredSummary) {
   EXPECT_EQ(network_.batches.size(), 2u);
 }
 
+TEST_F(CachedSourceTest, AStoredThreadAnswersASummaryRequestAsASummary) {
+  // #2's thread links #4 from a comment, an event and a sub-issue field; its
+  // body links #3 and its parent field #1.
+  Node rich = WorldNode("acme/app#2");
+  auto link = [&](const std::string& to, Provenance::Where where, const std::string& id,
+                  EdgeKind kind) {
+    Edge edge;
+    edge.from = "acme/app#2";
+    edge.to = to;
+    edge.kind = kind;
+    edge.provenance = {"acme/app#2", where, id, rich.url};
+    rich.links.push_back(edge);
+  };
+  link("acme/app#3", Provenance::Where::kBody, "", EdgeKind::kMentions);
+  link("acme/app#4", Provenance::Where::kComment, "1", EdgeKind::kMentions);
+  link("acme/app#4", Provenance::Where::kEvent, "e1", EdgeKind::kCrossReferenced);
+  link("acme/app#1", Provenance::Where::kEvent, "parent", EdgeKind::kSubIssueOf);
+  rich.events.push_back(Event{});
+  network_.world["acme/app#2"] = rich;
+  CachedSource deep(*store_, &network_, Options());
+  ASSERT_TRUE(deep.Fetch({Ask("acme/app#2", Detail::kFull)})[0]);
+
+  CachedSource shallow(*store_, &network_, Options());
+  auto answer = shallow.Fetch({Ask("acme/app#2", Detail::kSummary)});
+  ASSERT_TRUE(answer[0]);
+  EXPECT_EQ(network_.batches.size(), 1u);  // from the store
+  EXPECT_FALSE(answer[0]->complete);
+  EXPECT_TRUE(answer[0]->comments.empty());
+  EXPECT_TRUE(answer[0]->events.empty());
+  std::vector<std::string> links;
+  for (const Edge& edge : answer[0]->links) {
+    links.push_back(edge.to + " " + std::string(EdgeKindName(edge.kind)));
+  }
+  EXPECT_EQ(links, (std::vector<std::string>{"acme/app#3 mentions", "acme/app#1 sub_issue_of"}));
+  // The stored node keeps its thread for the next full request.
+  EXPECT_TRUE((*store_->GetNode(kScope, "acme/app#2"))->node.complete);
+}
+
 TEST_F(CachedSourceTest, OfflineMissNamesTheItemAndTheWayOut) {
   auto options = Options();
   options.offline = true;

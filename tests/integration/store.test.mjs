@@ -145,10 +145,13 @@ for (const api of ['rest', 'graphql']) {
         assert.equal(now.stats.edges, before.stats.edges);
         assert.deepEqual({ ...now, stats: null }, { ...before, stats: null });
       }
-      // Another depth is another report: crawled from the store, not served.
+      // Another depth is another report: crawled from the store, not
+      // served, and the report a crawl from GitHub gives (the leaves the
+      // depth-2 crawl stored with their threads answer as summaries).
       const other = await report(fake, ['--api', api, '--depth', '1', '--stats'], env);
       assert.doesNotMatch(other.stderr, /served_from_store/);
       assert.match(other.stderr, / requests=0 /);
+      assert.equal(other.stdout, (await report(fake, ['--api', api, '--depth', '1', '--no-store'], env)).stdout);
     } finally { await fake.stop(); }
   });
 }
