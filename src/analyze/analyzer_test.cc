@@ -146,6 +146,19 @@ TEST(Status, ClosingCommitWithoutPull) {
   EXPECT_EQ(report.status_source.Text(), "acme/app#12 (event 77)");
 }
 
+TEST(Status, AMergedPartOfPullOnAnOpenIssue) {
+  GraphBuilder b("acme/app#906");
+  b.Issue("acme/app#906", "Crash", "It crashes.");
+  b.Pull("acme/app#911", "Half of it", NodeState::kMerged, "2026-03-19T10:00:00Z",
+         "Part of #906.");
+  b.Link("acme/app#911", "acme/app#906", EdgeKind::kMentions);
+  b.Pull("acme/app#912", "Unrelated", NodeState::kMerged, "2026-03-20T10:00:00Z",
+         "Not part of #9060, see #906.");
+  b.Link("acme/app#912", "acme/app#906", EdgeKind::kMentions);
+  EXPECT_EQ(Analyze(b.graph()).status,
+            "Open — #911 was merged (2026-03-19) as a partial fix; the rest is still open");
+}
+
 TEST(Status, PullRequestRoot) {
   GraphBuilder b("acme/app#134");
   b.Pull("acme/app#134", "Guard the save path", NodeState::kMerged, "2026-06-01T09:30:00Z");

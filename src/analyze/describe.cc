@@ -77,10 +77,55 @@ bool StatesTrigger(std::string_view lower_sentence) {
       "since upgrading", "since updating", "since the upgrade", "since the update",
       "only happens",    "happens every",  "happens when",      "happens whenever",
       "every time",      "whenever",       "as soon as",        "it was fine",
-      "and after",       "worked fine with"};
+      "and after",       "worked fine with", "upgrading",       "to see it",
+      "to reproduce it", "to trigger it"};
   // "Running this reproduces it every time:" introduces a snippet instead.
   return !lower_sentence.ends_with('?') && !lower_sentence.ends_with(':') &&
          kCues.AnyIn(lower_sentence);
+}
+
+// "How I trigger it:", "I can trigger it every time on a fresh install:",
+// "Steps:": a paragraph that introduces the steps listed after it.
+bool IntroducesSteps(std::string_view lower) {
+  static const PhraseSet kCues = {"trigger it", "to trigger",   "reproduce",  "reproduces",
+                                  "repro",      "steps",        "to see it",  "how to get",
+                                  "every time", "reliably",     "happens if", "happens when"};
+  lower = TrimView(lower);
+  return lower.ends_with(':') && kCues.AnyIn(SentenceAt(lower, lower.size() - 1));
+}
+
+// "repro: fresh install from the dmg, open it": a bullet labelled as the
+// way to reproduce; the text after the label, or empty.
+std::string_view ReproductionBullet(std::string_view text) {
+  std::string_view trimmed = TrimView(text);
+  for (std::string_view label : {"repro:", "steps:", "to reproduce:", "reproduce:", "steps to reproduce:"}) {
+    if (trimmed.size() > label.size() && LowerAscii(trimmed.substr(0, label.size())) == label) {
+      return TrimView(trimmed.substr(label.size()));
+    }
+  }
+  return {};
+}
+
+// The steps a comment lists after a paragraph that introduces them (a
+// contributor's "I can trigger it every time: 1. … 2. …"), from the first
+// comment that has them.
+std::vector<ReportItem> StepsFromComments(const Thread& root) {
+  std::vector<ReportItem> items;
+  for (const Post& post : root.posts) {
+    if (post.comment == nullptr || !HasKind(post, text::BlockKind::kListItem)) continue;
+    for (size_t i = 0; i + 1 < post.blocks.size(); ++i) {
+      if (post.blocks[i].kind != text::BlockKind::kParagraph ||
+          post.blocks[i + 1].kind != text::BlockKind::kListItem ||
+          !IntroducesSteps(LowerProse(post, i))) {
+        continue;
+      }
+      for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kListItem; ++k) {
+        items.push_back(ItemFromBlock(post, post.blocks[k]));
+      }
+      return items;
+    }
+  }
+  return items;
 }
 
 // The shell commands of a console paste ("$ cmake -S . -B build"), which
@@ -177,6 +222,10 @@ std::vector<ReportItem> ExtractSummary(const Thread& root) {
       }
     }
   }
+  // A body of bullets and logs only: the title is the reporter's summary.
+  if (text.empty() && root.node != nullptr && !HasKind(*body, text::BlockKind::kParagraph)) {
+    text = TrimView(root.node->title);
+  }
   if (text.empty()) return {};
   ReportItem item;
   item.text = TrimToSentence(text, kSummaryLimit);
@@ -194,6 +243,7 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
   const bool steps_section = std::find(body->topics.begin(), body->topics.end(),
                                        Topic::kReproduction) != body->topics.end();
   size_t triggers = 0;
+  bool steps_follow = false;  // list items after a paragraph that introduces steps
   std::vector<ReportItem> items;
   Topic previous = Topic::kNone;
   for (size_t i = 0; i < body->blocks.size(); ++i) {
@@ -213,6 +263,24 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
     }
     if (topic != Topic::kReproduction && topic != Topic::kExpected && topic != Topic::kActual) {
       if (!IsOpenTopic(topic)) continue;
+      // Outside the sections, without steps: a list a paragraph introduces
+      // as the steps ("How I trigger it:"), and a "repro:" bullet.
+      if (!steps_section && block.kind == text::BlockKind::kListItem) {
+        if (steps_follow) {
+          items.push_back(ItemFromBlock(*body, block));
+          continue;
+        }
+        if (std::string_view steps = ReproductionBullet(block.text); !steps.empty()) {
+          ReportItem item = ItemFromBlock(*body, block);
+          item.label = "Repro";
+          item.text = std::string(steps);
+          items.push_back(std::move(item));
+          continue;
+        }
+      }
+      steps_follow = !steps_section && block.kind == text::BlockKind::kParagraph &&
+                     IntroducesSteps(LowerProse(*body, i));
+      if (steps_follow) continue;
       // Outside the sections: a snippet introduced as what was run, the
       // reporter's "I would expect …" and, without steps, what brings the
       // failure on.
@@ -253,6 +321,14 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
     }
     previous = topic;
     items.push_back(std::move(item));
+  }
+  // No steps in the report itself: the first comment that lists them.
+  if (!steps_section && std::none_of(items.begin(), items.end(), [](const ReportItem& item) {
+        return item.list_level > 0;
+      })) {
+    std::vector<ReportItem> steps = StepsFromComments(root);
+    items.insert(items.end(), std::make_move_iterator(steps.begin()),
+                 std::make_move_iterator(steps.end()));
   }
   return items;
 }

@@ -60,6 +60,39 @@ TEST(Summary, NoneForAnEmptyBody) {
   EXPECT_TRUE(ExtractSummary(thread).empty());
 }
 
+TEST(Summary, TheTitleWhenTheBodyIsBulletsAndLogsOnly) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "dmg does not launch on Apple Silicon",
+          "- 4.1.0 dmg\n- no window\n\n```\ndyld: Library not loaded\n```\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  EXPECT_EQ(Lines(ExtractSummary(thread)),
+            (std::vector<std::string>{"|dmg does not launch on Apple Silicon|0"}));
+}
+
+TEST(Reproduction, StepsAParagraphIntroducesAndAReproBullet) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It crashes.\n\nHow I trigger it:\n\n1. Start a recording.\n2. Rotate the phone.\n\n"
+          "Pixel 7.\n");
+  b.Issue("acme/app#2", "T", "- 4.1.0\n- repro: fresh install, open it\n- no window\n");
+  EXPECT_EQ(Lines(ExtractReproduction(ThreadOf(b, "acme/app#1"), {})),
+            (std::vector<std::string>{"|Start a recording.|1", "|Rotate the phone.|1"}));
+  EXPECT_EQ(Lines(ExtractReproduction(ThreadOf(b, "acme/app#2"), {})),
+            (std::vector<std::string>{"Repro|fresh install, open it|1"}));
+}
+
+TEST(Reproduction, WithoutStepsInTheReportTheFirstCommentThatListsThem) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "Pulls fail now and then.");
+  b.Say("acme/app#1", "ann", "NONE", "Same here.\n\n1. not steps, no lead-in\n");
+  b.Say("acme/app#1", "rosa", "CONTRIBUTOR",
+        "I can trigger it every time:\n\n1. Start with an empty cache.\n2. Pull from two "
+        "machines at once.\n");
+  EXPECT_EQ(Lines(ExtractReproduction(ThreadOf(b, "acme/app#1"), {})),
+            (std::vector<std::string>{"|Start with an empty cache.|1",
+                                      "|Pull from two machines at once.|1"}));
+}
+
 TEST(Reproduction, StepsExpectedActualFromTemplateHeadings) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T",

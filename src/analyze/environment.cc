@@ -171,7 +171,28 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   // happened, only a list of versions ("lib 1.6.0, numpy 2.0.1, Python
   // 3.12.3 on Ubuntu 24.04"), which no step is.
   constexpr int kFactsInSteps = 3;
+  // A run of bullets that name two facts between them ("- tallybook 4.0.0",
+  // "- PostgreSQL 15.6") is a list of the setup: each bullet with a fact.
+  std::vector<bool> setup_bullet(body->blocks.size(), false);
+  for (size_t i = 0; i < body->blocks.size();) {
+    size_t end = i;
+    int facts = 0;
+    while (end < body->blocks.size() && body->blocks[end].kind == text::BlockKind::kListItem &&
+           (body->topics[end] == Topic::kNone || body->topics[end] == Topic::kOther ||
+            body->topics[end] == Topic::kEnvironment)) {
+      facts += EnvironmentFacts(body->blocks[end].text);
+      ++end;
+    }
+    for (size_t k = i; facts >= 2 && k < end; ++k) {
+      setup_bullet[k] = EnvironmentFacts(body->blocks[k].text) >= 1;
+    }
+    i = end == i ? i + 1 : end;
+  }
   for (size_t i = 0; i < body->blocks.size() && items.size() < kMaxSentences; ++i) {
+    if (setup_bullet[i]) {
+      items.push_back(ItemFromBlock(*body, body->blocks[i]));
+      continue;
+    }
     const text::Block& block = body->blocks[i];
     Topic topic = body->topics[i];
     if (!IsProseBlock(block) || topic == Topic::kWorkaround || topic == Topic::kFix ||

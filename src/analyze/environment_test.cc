@@ -76,6 +76,15 @@ TEST(Environment, AVersionListAmongTheStepsIsTheEnvironment) {
             (std::vector<std::string>{"|lib 1.6.0, numpy 2.0.1, Python 3.12.3 on Ubuntu 24.04.|0"}));
 }
 
+TEST(Environment, BulletsThatNameTheSetupBetweenThem) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It fails.\n\n- tallybook 4.0.0 (Docker image)\n- PostgreSQL 15.6\n- 2,400 customers\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"|tallybook 4.0.0 (Docker image)|1", "|PostgreSQL 15.6|1"}));
+}
+
 TEST(Environment, ASectionWinsOverSentences) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T", "Broken on Debian 12 with gcc 12.\n\n## Environment\n- app 1.2.0\n");

@@ -216,6 +216,8 @@ bool IsErrorLine(std::string_view raw) {
   if (line.find("Traceback (most recent call last)") != std::string_view::npos) return true;
   if (line.find("panicked at") != std::string_view::npos) return true;
   if (line.find("core dumped") != std::string_view::npos) return true;
+  // macOS's loader: "dyld[4471]: Library not loaded: @rpath/…".
+  if (line.find("Library not loaded:") != std::string_view::npos) return true;
   // Every opener below starts with one of these bytes.
   static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[lt";
   if (kOpenerFirst.find(line.front()) != std::string_view::npos) {

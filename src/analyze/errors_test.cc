@@ -15,6 +15,7 @@ using testing::GraphBuilder;
 TEST(IsErrorLine, RecognisesCommonShapes) {
   for (const char* line : {
            "Traceback (most recent call last):",
+           "dyld[4471]: Library not loaded: @rpath/libvips-cpp.42.dylib",
            "ValueError: invalid literal for int() with base 10: 'x'",
            "java.lang.IllegalStateException: closed",
            "Uncaught TypeError: Cannot read properties of undefined",

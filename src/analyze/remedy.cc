@@ -7,6 +7,7 @@
 
 #include "analyze/prose.h"
 #include "analyze/status.h"
+#include "text/markdown.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -47,8 +48,46 @@ bool DescribesTheChange(std::string_view lower) {
   const std::string_view start = TrimView(lower);
   // "Adds a regression test…" is about the tests, not the change.
   if (HasAnyPhrase(SentenceAt(start, 0), {"test", "tests", "ci", "benchmark", "docs"})) return false;
+  // "The collector now iterates by character": what the code does now.
   return std::ranges::any_of(kOpenings,
-                             [&](std::string_view opening) { return start.starts_with(opening); });
+                             [&](std::string_view opening) { return start.starts_with(opening); }) ||
+         HasPhrase(start, "now");
+}
+
+// The paragraph of a pull's description that says what it changes, else
+// its first real paragraph; null when it has none. `lower(i)` is block i
+// lower-cased.
+template <class Lower>
+const text::Block* ChangeParagraph(std::span<const text::Block> blocks, Lower lower) {
+  const text::Block* chosen = nullptr;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const text::Block& block = blocks[i];
+    if (block.kind != text::BlockKind::kParagraph || !IsContent(block) ||
+        IsOnlyReferences(block.text, /*allow_keywords=*/true)) {
+      continue;
+    }
+    if (chosen == nullptr) chosen = &block;
+    if (DescribesTheChange(lower(i))) return &block;
+  }
+  return chosen;
+}
+
+// A pull that fixes the root, or would: its title, then the paragraph
+// that says what it changes.
+void AddPullItems(const Node& root, const Node& pull, std::string_view lead,
+                  std::vector<ReportItem>* items) {
+  items->push_back(PullTitleItem(root, pull, lead));
+  const std::vector<text::Block> blocks = text::ParseBlocks(pull.body);
+  const text::Block* paragraph =
+      ChangeParagraph(std::span<const text::Block>(blocks),
+                      [&](size_t i) { return LowerAscii(blocks[i].text); });
+  if (paragraph == nullptr) return;
+  ReportItem item;
+  item.text = TrimToSentence(TrimView(paragraph->text), kFixParagraphLimit);
+  item.source = BodySource(pull);
+  item.author = pull.author;
+  item.author_association = pull.author_association;
+  items->push_back(std::move(item));
 }
 
 // "1.6.1", "v3.5": digits, a dot, digits.
@@ -133,20 +172,8 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     items.push_back(PullTitleItem(*root_node, *fix.node, "Merged fix"));
     const Post* body = BodyOf(fix);
     if (body == nullptr) continue;
-    // The paragraph that says what the pull changes, else the first.
-    const text::Block* chosen = nullptr;
-    for (size_t i = 0; i < body->blocks.size(); ++i) {
-      const text::Block& block = body->blocks[i];
-      if (block.kind != text::BlockKind::kParagraph || !IsContent(block) ||
-          IsOnlyReferences(block.text, /*allow_keywords=*/true)) {
-        continue;
-      }
-      if (chosen == nullptr) chosen = &block;
-      if (DescribesTheChange(LowerProse(*body, i))) {
-        chosen = &block;
-        break;
-      }
-    }
+    const text::Block* chosen =
+        ChangeParagraph(body->blocks, [&](size_t i) { return LowerProse(*body, i); });
     if (chosen == nullptr) continue;
     ReportItem item = ItemFromBlock(*body, *chosen);
     item.text = TrimToSentence(item.text, kFixParagraphLimit);
@@ -171,6 +198,10 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   }
   // No pull to show: a maintainer's word that it is fixed is the fix a
   // reader can act on ("Fixed in 4.2.1": upgrade).
+  // Merged pulls that fix part of it ("Part of #906").
+  for (const Node* pull : PartialFixes(graph, *root_node)) {
+    AddPullItems(*root_node, *pull, "Partial fix", &items);
+  }
   FixedStatement fixed = MaintainerSaysFixed(root);
   if (fixed.post != nullptr) items.push_back(MaintainerItem(fixed));
   if (auto release = ReleaseStatement(root);
@@ -195,8 +226,7 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   std::sort(proposals.begin(), proposals.end(), [](const Node* a, const Node* b) {
     return std::pair(a->ref.RepoKey(), a->ref.number) < std::pair(b->ref.RepoKey(), b->ref.number);
   });
-  for (const Node* pull : proposals)
-    items.push_back(PullTitleItem(*root_node, *pull, "Proposed in"));
+  for (const Node* pull : proposals) AddPullItems(*root_node, *pull, "Proposed in", &items);
 
   BlockSet taken;
   if (const Post* body = BodyOf(root)) SkipWishes(*body, &taken);

@@ -77,6 +77,26 @@ TEST(Fix, WithoutAChangeParagraphTheFirstOneDescribesTheFix) {
             (std::vector<std::string>{"Walk by characters", "It now iterates by character."}));
 }
 
+TEST(Fix, APartialFixAndWhatAProposedPullChanges) {
+  GraphBuilder b("acme/app#906");
+  b.Issue("acme/app#906", "Crash", "It crashes.");
+  b.Pull("acme/app#911", "Collect updates in the view lifecycle", NodeState::kMerged,
+         "2026-03-19T10:00:00Z",
+         "Part of #906.\n\nThe fragment now collects updates in the view's lifecycle.");
+  b.Link("acme/app#911", "acme/app#906", EdgeKind::kMentions);
+  b.Pull("acme/app#915", "Guard the chart", NodeState::kOpen, "",
+         "Fixes #906\n\nThe chart now checks that it is attached.");
+  b.Link("acme/app#915", "acme/app#906", EdgeKind::kCloses);
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#906"));
+  auto items = ExtractFix(b.graph(), thread, {});
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{
+                              "Collect updates in the view lifecycle",
+                              "The fragment now collects updates in the view's lifecycle.",
+                              "Guard the chart", "The chart now checks that it is attached."}));
+  EXPECT_EQ(items[0].label, "Partial fix #911 (merged 2026-03-19)");
+  EXPECT_EQ(items[2].label, "Proposed in #915 (open)");
+}
+
 TEST(Fix, MaintainersFixedInWhenNoPullIsLinked) {
   // "Fixed in 4.2.1" from a maintainer reached the status line but not the
   // fix section.

@@ -160,6 +160,11 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
     line.text = prefix + " — " + JoinRefs(root, merged) + (merged.size() == 1 ? " was" : " were") +
                 " merged (" + DatePart(merged.front()->merged_at) + ") but the issue is still open";
     line.source = PageOf(*merged.front());
+  } else if (auto partial = PartialFixes(graph, root); !partial.empty() && open.empty()) {
+    line.text = prefix + " — " + JoinRefs(root, partial) + (partial.size() == 1 ? " was" : " were") +
+                " merged (" + DatePart(partial.back()->merged_at) +
+                ") as a partial fix; the rest is still open";
+    line.source = PageOf(*partial.back());
   } else if (!open.empty()) {
     line.text = prefix + " — " + std::to_string(open.size()) +
                 (open.size() == 1 ? " open pull request proposes a fix ("
@@ -173,6 +178,33 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 }
 
 }  // namespace
+
+std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
+  std::vector<const Node*> pulls;
+  for (const Edge& edge : graph.edges) {
+    if (edge.to != graph.root || edge.from == graph.root) continue;
+    const Node* pull = graph.Find(edge.from);
+    if (pull == nullptr || pull->type != NodeType::kPull || !IsMerged(*pull) ||
+        std::find(pulls.begin(), pulls.end(), pull) != pulls.end()) {
+      continue;
+    }
+    const std::string body = LowerAscii(pull->body);
+    const std::string number = "#" + std::to_string(root.ref.number);
+    for (std::string_view phrase : {"part of ", "partially fixes ", "partly fixes ",
+                                    "partial fix for ", "partially addresses "}) {
+      const std::string same_repo = std::string(phrase) + number;
+      const std::string other_repo = std::string(phrase) + LowerAscii(root.ref.Text());
+      if (HasPhrase(body, same_repo) || HasPhrase(body, other_repo)) {
+        pulls.push_back(pull);
+        break;
+      }
+    }
+  }
+  std::sort(pulls.begin(), pulls.end(), [](const Node* a, const Node* b) {
+    return std::pair(a->ref.RepoKey(), a->ref.number) < std::pair(b->ref.RepoKey(), b->ref.number);
+  });
+  return pulls;
+}
 
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
   static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "analyze/thread.h"
 #include "model/graph.h"
@@ -24,6 +25,11 @@ struct FixedStatement {
   std::string sentence;
 };
 FixedStatement MaintainerSaysFixed(const Thread& thread);
+
+// Merged pulls that link the root and say they fix part of it ("Part of
+// #906", "partially fixes #906"), ordered by reference: no closing
+// keyword, so the root stays open.
+std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root);
 
 // `root_thread` is the root's parsed conversation (for maintainers'
 // statements); `workaround_known` appends "; a workaround is known".

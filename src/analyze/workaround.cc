@@ -31,7 +31,7 @@ constexpr std::string_view kOfferWords[] = {
     "rolling back to",    "roll back to",        "rolled back to",       "pinning",
     "pin it to",          "pin to",              "safe option",          "other option",
     "another option",     "one option is",       "got ours working",     "got mine working",
-    "recommended way"};
+    "recommended way",    "recommended route",   "recommended approach"};
 
 // Phrases that make a sentence a workaround only when someone can act on it.
 constexpr std::string_view kMeanwhileWords[] = {
@@ -41,8 +41,9 @@ constexpr std::string_view kMeanwhileWords[] = {
 // With kOfferWords and kMeanwhileWords, every phrase a sentence needs to
 // offer a workaround (SaysUntilFixed, SaysItWorksWith): a text without any
 // of them offers none.
-constexpr std::string_view kUntilWords[] = {"until",    "before",     "it works", "it worked",
-                                            "it runs",  "works fine", "it's fine"};
+constexpr std::string_view kUntilWords[] = {
+    "until",   "before",     "it works",  "it worked",     "it runs",         "works fine",
+    "it's fine", "never crashes", "nothing happens", "does not crash", "doesn't crash", "no crash"};
 
 const PhraseSet& OfferCues() {
   static const PhraseSet cues = PhraseSet::Union({kOfferWords});
@@ -90,6 +91,14 @@ bool SaysUntilFixed(std::string_view lower) {
       }
       if (end != std::string::npos) words.resize(end);
       if (kEvents.AnyIn(words)) return true;
+      // "until 4.2": until a version, the one with the fix.
+      std::string_view after = lower.substr(at + word.size());
+      after = TrimView(after.substr(0, after.find_first_of(":;,")));
+      if (after.starts_with('v')) after.remove_prefix(1);
+      if (!after.empty() && std::isdigit(static_cast<unsigned char>(after.front())) != 0 &&
+          after.find('.') != std::string_view::npos) {
+        return true;
+      }
     }
   }
   return false;
@@ -99,13 +108,18 @@ bool SaysUntilFixed(std::string_view lower) {
 // runs": the writer found a condition under which it works.
 bool SaysItWorksWith(std::string_view sentence) {
   static const PhraseSet kWorks = {"it works", "it worked", "it runs", "works fine", "it's fine"};
+  // Failures that do not happen: negative words, good news.
+  static const PhraseSet kSpared = {"never crashes", "nothing happens", "does not crash",
+                                    "doesn't crash", "no crash"};
   static const PhraseSet kNegations = {"not", "n't", "never", "no longer", "doesn't", "didn't"};
   static constexpr std::string_view kConditions[] = {"with ", "if i ", "if you ", "if we ",
                                                      "after ", "when i ", "once i "};
   std::string_view start = TrimView(sentence);
-  return std::ranges::any_of(kConditions,
-                             [&](std::string_view c) { return start.starts_with(c); }) &&
-         kWorks.AnyIn(sentence) && !kNegations.AnyIn(sentence);
+  if (!std::ranges::any_of(kConditions,
+                           [&](std::string_view c) { return start.starts_with(c); })) {
+    return false;
+  }
+  return kSpared.AnyIn(sentence) || (kWorks.AnyIn(sentence) && !kNegations.AnyIn(sentence));
 }
 
 // "the details and a workaround are there", "see #40 for a workaround":

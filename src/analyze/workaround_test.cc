@@ -94,6 +94,19 @@ TEST(Workarounds, AWorkaroundBulletInATerseBody) {
             (std::vector<std::string>{"workaround: tick \"Open using Rosetta\" in Get Info"}));
 }
 
+TEST(Workarounds, UntilAVersionARecommendedRouteAndWhatNeverCrashes) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Panic in tables",
+          "It panics.\n\nWith `--format json` it never crashes, so it is the table code.");
+  b.Say("acme/app#12", "lee", "MEMBER", "Switch to the x86 build until 4.2: it loads the library.");
+  b.Say("acme/app#12", "kim", "MEMBER", "A pre-build step stays the recommended route for AVIF.");
+  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{
+                              "Switch to the x86 build until 4.2: it loads the library.",
+                              "A pre-build step stays the recommended route for AVIF.",
+                              "With --format json it never crashes, so it is the table code."}));
+}
+
 TEST(Workarounds, MaintainersFirstThenSections) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash",
