@@ -5,7 +5,7 @@
 // that opens a paragraph with "Root cause:" (no heading); the reporter
 // confirms the maintainer's stop-gap; fixed by a merged pull whose body
 // starts "Resolves #274".
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, issue, pull, writeWorld } from './common.mjs';
 
 const REPO = 'brackenhollow/logsieve';
 
@@ -104,4 +104,4 @@ Adds table tests with French, Japanese and emoji cells at every width from 1 to 
   },
 };
 
-writeWorld('rust-backtrace-resolves', world, new URL('..', import.meta.url));
+writeWorld('rust-backtrace-resolves', world);

@@ -7,7 +7,7 @@
 // contributor, not in the body. A maintainer explains the cause and gives a
 // config workaround, confirmed by a user; an open pull says "Fixes #842".
 // The unrelated error is sent to another issue (#790).
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, issue, pull, writeWorld } from './common.mjs';
 
 const REPO = 'moorland-dev/quayside';
 
@@ -127,4 +127,4 @@ Adds a test that starts two concurrent fetches of a 600 MB blob and cuts the ups
   },
 };
 
-writeWorld('mirror-recurring-errors', world, new URL('..', import.meta.url));
+writeWorld('mirror-recurring-errors', world);
