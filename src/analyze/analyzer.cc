@@ -98,6 +98,10 @@ Report Analyze(const Graph& graph) {
   Thread thread = ReadThread(*root);
   std::vector<Thread> fixes;
   for (const Node* pull : MergedClosingPulls(graph)) fixes.push_back(ReadThread(*pull));
+  // No pull closes it, but a maintainer names the merged one that fixed it.
+  if (fixes.empty()) {
+    for (const Node* pull : NamedFixes(graph, thread)) fixes.push_back(ReadThread(*pull));
+  }
   std::vector<Thread> canonical_threads;
   for (const Node* node : Canonicals(graph)) canonical_threads.push_back(ReadThread(*node));
   std::vector<const Thread*> related;

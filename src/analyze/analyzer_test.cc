@@ -159,6 +159,24 @@ TEST(Status, AMergedPartOfPullOnAnOpenIssue) {
             "Open — #911 was merged (2026-03-19) as a partial fix; the rest is still open");
 }
 
+TEST(Status, AMaintainerNamesTheMergedFixInAnotherRepository) {
+  GraphBuilder b("acme/app#41");
+  b.Issue("acme/app#41", "Watch never reconnects", "It stops.", NodeState::kClosed, "completed");
+  b.Say("acme/app#41", "lee", "MEMBER", "This is fixed by acme/sdk#388, which is in sdk 1.19.3.");
+  b.Pull("acme/sdk#388", "Retry after a graceful shutdown", NodeState::kMerged,
+         "2026-06-09T10:00:00Z", "The retry policy now retries a graceful close.");
+  b.Link("acme/app#41", "acme/sdk#388", EdgeKind::kMentions);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status, "Fixed by acme/sdk#388 (merged 2026-06-09), as maintainer @lee says");
+  const Section* fix = nullptr;
+  for (const Section& section : report.sections) {
+    if (section.kind == SectionKind::kFix) fix = &section;
+  }
+  ASSERT_NE(fix, nullptr);
+  ASSERT_FALSE(fix->items.empty());
+  EXPECT_EQ(fix->items[0].label, "Merged fix acme/sdk#388 (merged 2026-06-09)");
+}
+
 TEST(Status, PullRequestRoot) {
   GraphBuilder b("acme/app#134");
   b.Pull("acme/app#134", "Guard the save path", NodeState::kMerged, "2026-06-01T09:30:00Z");

@@ -89,7 +89,8 @@ bool StatesTrigger(std::string_view lower_sentence) {
 bool IntroducesSteps(std::string_view lower) {
   static const PhraseSet kCues = {"trigger it", "to trigger",   "reproduce",  "reproduces",
                                   "repro",      "steps",        "to see it",  "how to get",
-                                  "every time", "reliably",     "happens if", "happens when"};
+                                  "every time", "reliably",     "happens if", "happens when",
+                                  "every single time", "crashes every", "fails every"};
   lower = TrimView(lower);
   return lower.ends_with(':') && kCues.AnyIn(SentenceAt(lower, lower.size() - 1));
 }
@@ -111,14 +112,18 @@ std::string_view ReproductionBullet(std::string_view text) {
 // comment that has them.
 std::vector<ReportItem> StepsFromComments(const Thread& root) {
   std::vector<ReportItem> items;
+  const Post* body = BodyOf(root);
   for (const Post& post : root.posts) {
     if (post.comment == nullptr || !HasKind(post, text::BlockKind::kListItem)) continue;
+    // The reporter answering "steps, please?": any list they introduce.
+    const bool reporter = body != nullptr && post.author == body->author;
     for (size_t i = 0; i + 1 < post.blocks.size(); ++i) {
       if (post.blocks[i].kind != text::BlockKind::kParagraph ||
-          post.blocks[i + 1].kind != text::BlockKind::kListItem ||
-          !IntroducesSteps(LowerProse(post, i))) {
+          post.blocks[i + 1].kind != text::BlockKind::kListItem) {
         continue;
       }
+      std::string_view lower = TrimView(LowerProse(post, i));
+      if (!IntroducesSteps(lower) && !(reporter && lower.ends_with(':'))) continue;
       for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kListItem; ++k) {
         items.push_back(ItemFromBlock(post, post.blocks[k]));
       }

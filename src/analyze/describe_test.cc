@@ -181,6 +181,16 @@ TEST(Reproduction, WithoutStepsWhatBringsItOnAndTheCommandsRun) {
                 "|With fmt 10.2 it was fine.|0"}));
 }
 
+TEST(Reproduction, TheReportersStepsGivenOnRequest) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T", "It crashes when I export.");
+  b.Say("acme/app#1", "lee", "MEMBER", "Can you list the steps?");
+  b.Say("acme/app#1", "ann", "NONE", "Here you go:\n\n1. Open a ledger.\n2. Export it.\n");
+  b.graph().nodes.at("acme/app#1").author = "ann";
+  EXPECT_EQ(Lines(ExtractReproduction(ThreadOf(b, "acme/app#1"), {})),
+            (std::vector<std::string>{"|Open a ledger.|1", "|Export it.|1"}));
+}
+
 TEST(Reproduction, ExpectationInPlainProse) {
   // "I would expect …" outside any section was not read as the expectation.
   GraphBuilder b("acme/app#1");

@@ -105,9 +105,10 @@ bool HasVersionNumber(std::string_view text) {
 // 1.6.1", "this will be in 3.5.1"): a sentence with a release cue and a
 // version number, the latest such.
 std::optional<FixedStatement> ReleaseStatement(const Thread& thread) {
-  static const PhraseSet kCues = {"go out in",  "will be in", "ship in",     "ships in",
-                                  "shipped in", "be released", "released in", "available in",
-                                  "be part of", "is out in",  "lands in",    "land in"};
+  static const PhraseSet kCues = {"go out in",  "will be in",  "ship in",      "ships in",
+                                  "shipped in", "be released", "released in",  "available in",
+                                  "be part of", "is out in",   "lands in",     "land in",
+                                  "fix is in",  "is in version"};
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
     if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
     if (!kCues.AnyOccurs(post->lower_prose)) continue;

@@ -48,7 +48,9 @@ const PhraseSet& MechanismCues() {
       "truncates",     "off by one",    "off-by-one",   "times out",
       "which is why",  "that's why",    "panics",
       "crashes",       "decodes",       "is still",     "came with",
-      "introduced in", "switched",      "unchecked",    "lands on"};
+      "introduced in", "switched",      "unchecked",    "lands on",
+      "quadratic",     "compiled again", "for every",   "dereferenced",
+      "was gone",      "disposed",      "renamed",      "silently ignored"};
   return cues;
 }
 
@@ -112,7 +114,8 @@ constexpr std::string_view kRootCauseWords[] = {"root cause"};
 constexpr std::string_view kCauseWords[] = {
     "the cause",       "caused by",      "is due to",         "the reason is",
     "happens because", "the problem is", "the issue is that", "the bug is",
-    "the culprit",     "the problem was", "the bug was",      "the issue was that"};
+    "the culprit",     "the problem was", "the bug was",      "the issue was that",
+    "after some digging", "turns out that", "it turns out",   "is the first bad commit"};
 constexpr std::string_view kBecauseWords[] = {"because"};
 
 const PhraseSet& RootCausePhrase() {
@@ -237,9 +240,14 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
                                   "is due to",  "the problem was", "the problem is", "the bug was"};
   size_t found = 0;
   for (size_t i = 0; i < body->blocks.size() && found < kMaxFixParagraphs; ++i) {
-    if (!IsProseBlock(body->blocks[i]) || !kCues.AnyIn(LowerProse(*body, i))) continue;
+    if (!IsProseBlock(body->blocks[i])) continue;
+    // Why it broke, in so many words, or as what the code did ("took its
+    // context from the pane… and dereferenced null").
+    std::string_view lower = LowerProse(*body, i);
+    const bool said = kCues.AnyIn(lower);
+    if (!said && MechanismScore(body->blocks[i], lower, false) < 2) continue;
     Candidate candidate;
-    candidate.score = kFixCausePhrase;
+    candidate.score = said ? kFixCausePhrase : kFixCausePhrase - 1;
     AddWithCode(*body, i, taken, &candidate.items);
     if (candidate.items.empty()) continue;
     out->push_back(std::move(candidate));

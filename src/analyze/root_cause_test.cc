@@ -63,6 +63,20 @@ TEST(RootCause, AMaintainerNamesTheCulpritAndWhatFollows) {
                 "A key with no value decodes to nil, not to an empty map, so the assertion panics."}));
 }
 
+TEST(RootCause, WhatTheCodeDidInTheMergedFixsDescription) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on export", "It crashes.");
+  b.Pull("acme/app#19", "Own page context", NodeState::kMerged, "2026-03-06T10:00:00Z",
+         "Closes #12\n\nOnce the tab was closed, the pane disposed its cache, the cached header "
+         "was gone, and the renderer dereferenced null.");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  std::vector<Thread> fixes;
+  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#19")));
+  EXPECT_EQ(Texts(ExtractRootCause(thread, {}, fixes)),
+            (std::vector<std::string>{"Once the tab was closed, the pane disposed its cache, the "
+                                      "cached header was gone, and the renderer dereferenced null."}));
+}
+
 TEST(RootCause, ExplanationBeforeAWorkaroundInOneParagraph) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "Crash.");

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyze/prose.h"
+#include "text/references.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -134,6 +135,13 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     return line;
   }
   if (FixedStatement fixed = MaintainerSaysFixed(thread); fixed.post != nullptr) {
+    if (std::vector<const Node*> named = NamedFixes(graph, thread); !named.empty()) {
+      line.text = "Fixed by " + JoinRefs(root, named) + " (merged " +
+                  DatePart(named.front()->merged_at) + "), as maintainer @" + fixed.post->author +
+                  " says";
+      line.source = fixed.post->source;
+      return line;
+    }
     line.text = "Closed as completed; maintainer @" + fixed.post->author +
                 " says it is fixed (no merged closing pull request found)";
     line.source = fixed.post->source;
@@ -179,6 +187,22 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 
 }  // namespace
 
+std::vector<const Node*> NamedFixes(const Graph& graph, const Thread& thread) {
+  std::vector<const Node*> pulls;
+  const Node* root = graph.Find(graph.root);
+  if (root == nullptr || !ProposedFixes(graph, *root, /*closing_only=*/true).empty()) return pulls;
+  FixedStatement fixed = MaintainerSaysFixed(thread);
+  if (fixed.post == nullptr) return pulls;
+  for (const text::TextRef& ref : text::ExtractReferences(fixed.sentence, root->ref)) {
+    const Node* pull = graph.Find(ref.ref.Key());
+    if (pull != nullptr && pull->type == NodeType::kPull && IsMerged(*pull) &&
+        std::find(pulls.begin(), pulls.end(), pull) == pulls.end()) {
+      pulls.push_back(pull);
+    }
+  }
+  return pulls;
+}
+
 std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
   std::vector<const Node*> pulls;
   for (const Edge& edge : graph.edges) {
@@ -209,7 +233,7 @@ std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
   static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",
                                   "fixed by",    "fixed on main",  "released in", "resolved in",
-                                  "resolved by", "shipped in",     "landed in"};
+                                  "resolved by", "shipped in",     "landed in",   "the fix is in"};
   static const PhraseSet kHedges = {"should", "will", "might", "may", "hopefully", "once", "if"};
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
     if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;

@@ -31,6 +31,11 @@ FixedStatement MaintainerSaysFixed(const Thread& thread);
 // keyword, so the root stays open.
 std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root);
 
+// Merged pulls a maintainer names as the fix ("This is fixed by
+// other/repo#388") when no pull closes the root: they count as its merged
+// fix, with the maintainer's word as the link.
+std::vector<const Node*> NamedFixes(const Graph& graph, const Thread& thread);
+
 // `root_thread` is the root's parsed conversation (for maintainers'
 // statements); `workaround_known` appends "; a workaround is known".
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known);

@@ -90,6 +90,11 @@ bool SaysUntilFixed(std::string_view lower) {
         end = words.find(' ', end + 1);
       }
       if (end != std::string::npos) words.resize(end);
+      // "…cut before the fix landed" tells what happened, not what to do
+      // meanwhile: after "before", only an event still to come counts.
+      static const PhraseSet kPast = {"landed", "shipped", "merged", "released", "fixed",
+                                      "changed", "patched", "resolved"};
+      if (word == "before" && kPast.AnyIn(words)) continue;
       if (kEvents.AnyIn(words)) return true;
       // "until 4.2": until a version, the one with the fix.
       std::string_view after = lower.substr(at + word.size());

@@ -107,6 +107,14 @@ TEST(Workarounds, UntilAVersionARecommendedRouteAndWhatNeverCrashes) {
                               "With --format json it never crashes, so it is the table code."}));
 }
 
+TEST(Workarounds, BeforeAPastEventIsHistoryNotAWorkaround) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Slow builds", "Builds are slow.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "This is out in 2.9.4. (2.9.3 was a security release cut before the fix landed.)");
+  EXPECT_TRUE(ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {}).empty());
+}
+
 TEST(Workarounds, MaintainersFirstThenSections) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash",
