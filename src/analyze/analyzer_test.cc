@@ -126,8 +126,8 @@ TEST(Status, MaintainerStatementIsNamedAsSuch) {
   b.Say("acme/app#12", "lee", "MEMBER", "Yes, this was fixed in 2.0.1. Closing.");
   Report report = Analyze(b.graph());
   EXPECT_EQ(report.status,
-            "Closed as completed; maintainer @lee says it is fixed (no merged closing pull "
-            "request found)");
+            "Closed as completed; maintainer @lee says it is fixed in 2.0.1 (no merged closing "
+            "pull request found)");
   EXPECT_EQ(report.status_source.url, "https://github.com/acme/app/issues/12#issuecomment-1001");
 }
 

@@ -160,6 +160,43 @@ int EnvironmentFacts(std::string_view sentence) {
   return static_cast<int>(facts.size());
 }
 
+namespace {
+
+// The sentences of a text, a long one cut at its semicolons: a report
+// written as one paragraph hides "this is Node 20 on macOS 14" in a clause.
+std::vector<std::string_view> Clauses(std::string_view text) {
+  std::vector<std::string_view> clauses;
+  for (auto [begin, end] : SentenceRanges(text)) {
+    std::string_view sentence = text.substr(begin, end - begin);
+    if (sentence.size() <= kMaxSentence) {
+      clauses.push_back(sentence);
+      continue;
+    }
+    for (size_t at = 0; at < sentence.size();) {
+      size_t semicolon = sentence.find(';', at);
+      if (semicolon == std::string_view::npos) semicolon = sentence.size();
+      std::string_view clause = TrimView(sentence.substr(at, semicolon - at));
+      if (!clause.empty()) clauses.push_back(clause);
+      at = semicolon + 1;
+    }
+  }
+  return clauses;
+}
+
+// "We run relaymq 2.3.0…", "This is with go 1.22…": a sentence that
+// introduces the setup, where one named version is enough.
+bool SaysSetup(std::string_view sentence) {
+  static constexpr std::string_view kOpenings[] = {
+      "we run ", "i run ", "we use ", "i use ", "we're on ", "i'm on ", "we are on ",
+      "i am on ", "running ", "this is with ", "this is on "};
+  const std::string lower = LowerAscii(TrimView(sentence));
+  return std::ranges::any_of(kOpenings, [&](std::string_view opening) {
+    return lower.starts_with(opening);
+  });
+}
+
+}  // namespace
+
 std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   const Post* body = BodyOf(root);
   if (body == nullptr) return {};
@@ -201,10 +238,12 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
     }
     const bool steps =
         topic == Topic::kReproduction || topic == Topic::kExpected || topic == Topic::kActual;
-    for (auto [begin, end] : SentenceRanges(block.text)) {
-      std::string_view sentence = std::string_view(block.text).substr(begin, end - begin);
+    for (std::string_view sentence : Clauses(block.text)) {
       if (sentence.size() > kMaxSentence || sentence.ends_with('?')) continue;
-      if (EnvironmentFacts(sentence) < (steps ? kFactsInSteps : 2)) continue;
+      const int facts = EnvironmentFacts(sentence);
+      if (facts < (steps ? kFactsInSteps : 2) && !(facts == 1 && !steps && SaysSetup(sentence))) {
+        continue;
+      }
       ReportItem item = ItemFromBlock(*body, block);
       item.text = CollapseSpaces(sentence);
       items.push_back(std::move(item));

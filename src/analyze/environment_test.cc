@@ -85,6 +85,20 @@ TEST(Environment, BulletsThatNameTheSetupBetweenThem) {
             (std::vector<std::string>{"|tallybook 4.0.0 (Docker image)|1", "|PostgreSQL 15.6|1"}));
 }
 
+TEST(Environment, ASentenceThatIntroducesTheSetupOrAClauseOfALongOne) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "We run relaymq 2.3.0 with three sinks. It retries too little.\n\n"
+          "Since 2.5.0 the hook fails on every file that starts with a front matter block, which "
+          "in our repository is all of them, and going back fixes it, and passing the plugin "
+          "flag also works, so my guess is that the plugin is no longer loaded by default; this "
+          "is Node 20.11.1 on macOS 14.4.\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"|We run relaymq 2.3.0 with three sinks.|0",
+                                      "|this is Node 20.11.1 on macOS 14.4.|0"}));
+}
+
 TEST(Environment, ASectionWinsOverSentences) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T", "Broken on Debian 12 with gcc 12.\n\n## Environment\n- app 1.2.0\n");

@@ -115,12 +115,41 @@ bool IsCompilerDiagnostic(std::string_view line) {
 
 // "ValueError: …", "java.lang.IllegalStateException: …", "Uncaught TypeError: …".
 bool StartsWithExceptionName(std::string_view line) {
+  // The first colon that is not half of a "::" scope.
   size_t colon = line.find(':');
+  while (colon != std::string_view::npos && colon + 1 < line.size() && line[colon + 1] == ':') {
+    colon = line.find(':', colon + 2);
+  }
   if (colon == std::string_view::npos || colon == 0) return false;
   std::string_view token = line.substr(0, colon);
   if (token.find(' ') != std::string_view::npos || !IsAlpha(token.front())) return false;
-  return token.ends_with("Error") || token.ends_with("Exception") || token.ends_with("Failure") ||
-         token.ends_with("Fault") || token.ends_with("Panic");
+  if (token.ends_with("Error") || token.ends_with("Exception") || token.ends_with("Failure") ||
+      token.ends_with("Fault") || token.ends_with("Panic")) {
+    return true;
+  }
+  // Ruby's and PHP's scoped class names: "ActiveRecord::StatementInvalid: …".
+  if (token.find("::") == std::string_view::npos || colon + 1 >= line.size() ||
+      line[colon + 1] != ' ') {
+    return false;
+  }
+  for (size_t at = 0; at < token.size();) {
+    size_t end = token.find("::", at);
+    std::string_view part = token.substr(at, end == std::string_view::npos ? token.size() - at : end - at);
+    if (part.empty() || part.front() < 'A' || part.front() > 'Z') return false;
+    at = end == std::string_view::npos ? token.size() : end + 2;
+  }
+  return true;
+}
+
+// Go's test output: "--- FAIL: TestX (0.12s)" and "    x_test.go:57: message".
+bool IsGoTestFailure(std::string_view line) {
+  if (line.starts_with("--- FAIL")) return true;
+  size_t at = line.find("_test.go:");
+  if (at == std::string_view::npos) return false;
+  size_t digits = at + 9;
+  size_t end = digits;
+  while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
+  return end > digits && end + 1 < line.size() && line[end] == ':' && line[end + 1] == ' ';
 }
 
 // line.starts_with(opener) for a non-empty line, with the first bytes
@@ -218,6 +247,7 @@ bool IsErrorLine(std::string_view raw) {
   if (line.find("core dumped") != std::string_view::npos) return true;
   // macOS's loader: "dyld[4471]: Library not loaded: @rpath/…".
   if (line.find("Library not loaded:") != std::string_view::npos) return true;
+  if (line.starts_with("WARNING: DATA RACE") || IsGoTestFailure(line)) return true;
   // Every opener below starts with one of these bytes.
   static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[lt";
   if (kOpenerFirst.find(line.front()) != std::string_view::npos) {

@@ -15,6 +15,10 @@ using testing::GraphBuilder;
 TEST(IsErrorLine, RecognisesCommonShapes) {
   for (const char* line : {
            "Traceback (most recent call last):",
+           "ActiveRecord::StatementInvalid: PG::UndefinedColumn: ERROR:  column x does not exist",
+           "WARNING: DATA RACE",
+           "--- FAIL: TestNextRunAcrossMidnight (0.12s)",
+           "    schedule_test.go:57: unexpected next run",
            "dyld[4471]: Library not loaded: @rpath/libvips-cpp.42.dylib",
            "ValueError: invalid literal for int() with base 10: 'x'",
            "java.lang.IllegalStateException: closed",

@@ -1,6 +1,7 @@
 #include "analyze/status.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "analyze/prose.h"
@@ -15,6 +16,26 @@ struct PullLink {
 };
 
 bool IsMerged(const Node& node) { return node.merged || node.state == NodeState::kMerged; }
+
+// The first version number of a sentence ("5.2.0" of "Fixed in 5.2.0,
+// which went out today"), with its "v"; empty when there is none.
+std::string VersionIn(std::string_view sentence) {
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    const bool starts = std::isdigit(static_cast<unsigned char>(sentence[i])) != 0 &&
+                        (i == 0 || sentence[i - 1] == ' ' || sentence[i - 1] == 'v');
+    if (!starts) continue;
+    size_t end = i;
+    while (end < sentence.size() &&
+           (std::isdigit(static_cast<unsigned char>(sentence[end])) != 0 || sentence[end] == '.')) {
+      ++end;
+    }
+    while (end > i && sentence[end - 1] == '.') --end;  // the sentence's full stop
+    std::string_view version = sentence.substr(i, end - i);
+    if (version.find('.') != std::string_view::npos) return std::string(version);
+    i = end;
+  }
+  return "";
+}
 
 // Pulls that close the root or are connected to it, one entry per pull,
 // a closing edge preferred, ordered by reference text.
@@ -142,8 +163,11 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
       line.source = fixed.post->source;
       return line;
     }
-    line.text = "Closed as completed; maintainer @" + fixed.post->author +
-                " says it is fixed (no merged closing pull request found)";
+    line.text = "Closed as completed; maintainer @" + fixed.post->author + " says it is fixed";
+    if (std::string version = VersionIn(fixed.sentence); !version.empty()) {
+      line.text += " in " + version;
+    }
+    line.text += " (no merged closing pull request found)";
     line.source = fixed.post->source;
     return line;
   }

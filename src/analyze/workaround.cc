@@ -31,7 +31,9 @@ constexpr std::string_view kOfferWords[] = {
     "rolling back to",    "roll back to",        "rolled back to",       "pinning",
     "pin it to",          "pin to",              "safe option",          "other option",
     "another option",     "one option is",       "got ours working",     "got mine working",
-    "recommended way",    "recommended route",   "recommended approach"};
+    "recommended way",    "recommended route",   "recommended approach", "we recommend",
+    "recommend instead",  "pin the",             "pin it",               "for anyone stuck",
+    "going back to",      "also works"};
 
 // Phrases that make a sentence a workaround only when someone can act on it.
 constexpr std::string_view kMeanwhileWords[] = {
@@ -76,7 +78,8 @@ bool SaysUntilFixed(std::string_view lower) {
   static const PhraseSet kEvents = {
       "fix",    "fixed",   "fixes",   "release",  "released",  "releases", "ship",
       "ships",  "shipped", "land",    "lands",    "landed",    "merged",   "merge",
-      "change", "changed", "patched", "resolved", "available", "upgrade",  "out"};
+      "change", "changed", "patched", "resolved", "available", "upgrade",  "out",
+      "sorted"};
   constexpr size_t kWindow = 6;  // words after "until" or "before"
   for (std::string_view word : {std::string_view("until"), std::string_view("before")}) {
     for (size_t at = lower.find(word); at != std::string_view::npos;
@@ -242,7 +245,7 @@ bool TellsWorkaroundInBody(std::string_view lower) {
   static const PhraseSet kBodyCues = {"workaround",    "work around", "in the meantime",
                                       "temporary fix", "stopgap",     "stop-gap"};
   if (RefersElsewhere(lower)) return false;
-  if (StatesCue(lower, kBodyCues)) return true;
+  if (StatesCue(lower, kBodyCues) || StatesCue(lower, OfferCues())) return true;
   for (auto [begin, end] : SentenceRanges(lower)) {
     std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;

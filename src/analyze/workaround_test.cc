@@ -115,6 +115,20 @@ TEST(Workarounds, BeforeAPastEventIsHistoryNotAWorkaround) {
   EXPECT_TRUE(ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {}).empty());
 }
 
+TEST(Workarounds, PinTheGemARecommendationInsteadAndWhatAlsoWorksInTheReport) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Fails on 2.5.0",
+          "Since 2.5.0 every check fails. On 2.5.0 passing `--plugin fm` explicitly also works.");
+  b.Say("acme/app#12", "bo", "NONE", "For anyone stuck: pin the gem back until this is sorted.");
+  b.Say("acme/app#12", "lee", "OWNER", "What we recommend instead is a limit in the proxy.");
+  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{
+                              "What we recommend instead is a limit in the proxy.",
+                              "Since 2.5.0 every check fails. On 2.5.0 passing --plugin fm "
+                              "explicitly also works.",
+                              "For anyone stuck: pin the gem back until this is sorted."}));
+}
+
 TEST(Workarounds, MaintainersFirstThenSections) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash",
