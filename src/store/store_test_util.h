@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -45,12 +47,32 @@ class TempDir {
   std::string path_;
 };
 
+// The whole file at `path`, bytes as stored ("" when it cannot be read).
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 inline IssueRef Ref(const std::string& owner, const std::string& repo, int64_t number) {
   IssueRef ref;
   ref.owner = owner;
   ref.repo = repo;
   ref.number = number;
   return ref;
+}
+
+// A complete issue acme/REPO#NUMBER with `comments` short comments.
+inline Node Small(const std::string& repo, int64_t number, int comments) {
+  Node node;
+  node.ref = Ref("acme", repo, number);
+  node.title = "item " + std::to_string(number);
+  node.complete = true;
+  for (int i = 0; i < comments; ++i)
+    node.comments.push_back({std::to_string(i), "a", "NONE", "", "text", ""});
+  node.comment_count = comments;
+  return node;
 }
 
 // A pull with every field set, mixed-case names and text that SQL and JSON
