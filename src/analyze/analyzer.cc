@@ -100,7 +100,9 @@ Report Analyze(const Graph& graph) {
   for (const Node* pull : MergedClosingPulls(graph)) fixes.push_back(ReadThread(*pull));
   // No pull closes it, but a maintainer names the merged one that fixed it.
   if (fixes.empty()) {
-    for (const Node* pull : NamedFixes(graph, thread)) fixes.push_back(ReadThread(*pull));
+    for (const Node* pull : NamedFixes(graph, MaintainerSaysFixed(thread))) {
+      fixes.push_back(ReadThread(*pull));
+    }
   }
   std::vector<Thread> canonical_threads;
   for (const Node* node : Canonicals(graph)) canonical_threads.push_back(ReadThread(*node));

@@ -373,6 +373,21 @@ bool IsMaintainer(std::string_view author_association) {
          author_association == "COLLABORATOR";
 }
 
+std::string VersionIn(std::string_view text) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char before = i == 0 ? ' ' : text[i - 1];
+    if (!digit(text[i]) || (IsWordByte(before) && before != 'v') || before == '.') continue;
+    size_t end = i;
+    while (end < text.size() && (digit(text[end]) || text[end] == '.')) ++end;
+    while (end > i && text[end - 1] == '.') --end;  // a full stop, not part of it
+    std::string_view version = text.substr(i, end - i);
+    if (version.find('.') != std::string_view::npos) return std::string(version);
+    i = end;
+  }
+  return "";
+}
+
 std::string DatePart(std::string_view iso_time) {
   return std::string(iso_time.substr(0, std::min<size_t>(10, iso_time.size())));
 }

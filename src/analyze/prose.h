@@ -100,6 +100,11 @@ bool IsOnlyReferences(std::string_view text, bool allow_keywords);
 // OWNER, MEMBER and COLLABORATOR speak for the project.
 bool IsMaintainer(std::string_view author_association);
 
+// The first version number of a text: "5.2.0" of "Fixed in 5.2.0, out
+// today", "1.6" of "pin app<1.6"; digits and dots with at least one dot,
+// after a non-alphanumeric byte or a "v". Empty when there is none.
+std::string VersionIn(std::string_view text);
+
 // "2026-06-01" from "2026-06-01T10:00:00Z"; the input when it is shorter.
 std::string DatePart(std::string_view iso_time);
 

@@ -86,5 +86,15 @@ TEST(Prose, RolesDatesAndReferences) {
   EXPECT_EQ(RelativeRefText(root, *ParseShortRef("Other/Lib#7")), "Other/Lib#7");
 }
 
+TEST(VersionIn, TheFirstDottedVersionOfAText) {
+  EXPECT_EQ(VersionIn("Fixed in 5.2.0, which went out today."), "5.2.0");
+  EXPECT_EQ(VersionIn("Pinning app<1.6 is the safe option."), "1.6");
+  EXPECT_EQ(VersionIn("it will go out in v1.6.1."), "1.6.1");
+  EXPECT_EQ(VersionIn("(2.9.3 was a security release)"), "2.9.3");
+  // Not versions: plain numbers, dates in words, names with digits.
+  EXPECT_EQ(VersionIn("Closing after 3 weeks, see #412."), "");
+  EXPECT_EQ(VersionIn("The utf8 path and x86_64 builds"), "");
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

@@ -1,8 +1,6 @@
 #include "analyze/remedy.h"
 
 #include <algorithm>
-#include <cctype>
-#include <optional>
 #include <string>
 
 #include "analyze/prose.h"
@@ -90,42 +88,17 @@ void AddPullItems(const Node& root, const Node& pull, std::string_view lead,
   items->push_back(std::move(item));
 }
 
-// "1.6.1", "v3.5": digits, a dot, digits.
-bool HasVersionNumber(std::string_view text) {
-  for (size_t i = 1; i + 1 < text.size(); ++i) {
-    if (text[i] == '.' && std::isdigit(static_cast<unsigned char>(text[i - 1])) != 0 &&
-        std::isdigit(static_cast<unsigned char>(text[i + 1])) != 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // A maintainer's word on when the fix reaches users ("it will go out in
 // 1.6.1", "this will be in 3.5.1"): a sentence with a release cue and a
 // version number, the latest such.
-std::optional<FixedStatement> ReleaseStatement(const Thread& thread) {
+FixedStatement ReleaseStatement(const Thread& thread) {
   static const PhraseSet kCues = {"go out in",  "will be in",  "ship in",      "ships in",
                                   "shipped in", "be released", "released in",  "available in",
                                   "be part of", "is out in",   "lands in",     "land in",
                                   "fix is in",  "is in version"};
-  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
-    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    if (!kCues.AnyOccurs(post->lower_prose)) continue;
-    for (size_t i = 0; i < post->blocks.size(); ++i) {
-      const text::BlockKind kind = post->blocks[i].kind;
-      if (kind != text::BlockKind::kParagraph && kind != text::BlockKind::kListItem) continue;
-      std::string_view lower = LowerProse(*post, i);
-      for (auto [begin, end] : SentenceRanges(lower)) {
-        std::string_view sentence = lower.substr(begin, end - begin);
-        if (sentence.ends_with('?') || !kCues.AnyIn(sentence) || !HasVersionNumber(sentence)) {
-          continue;
-        }
-        return FixedStatement{&*post, post->blocks[i].text.substr(begin, end - begin)};
-      }
-    }
-  }
-  return std::nullopt;
+  return LatestMaintainerSentence(thread, kCues, [](std::string_view sentence) {
+    return !VersionIn(sentence).empty();
+  });
 }
 
 ReportItem MaintainerItem(const FixedStatement& said) {
@@ -181,7 +154,9 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     items.push_back(std::move(item));
   }
   if (!items.empty()) {
-    if (auto release = ReleaseStatement(root)) items.push_back(MaintainerItem(*release));
+    if (FixedStatement release = ReleaseStatement(root); release.post != nullptr) {
+      items.push_back(MaintainerItem(release));
+    }
     return items;
   }
 
@@ -205,9 +180,9 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   }
   FixedStatement fixed = MaintainerSaysFixed(root);
   if (fixed.post != nullptr) items.push_back(MaintainerItem(fixed));
-  if (auto release = ReleaseStatement(root);
-      release && (fixed.post == nullptr || release->sentence != fixed.sentence)) {
-    items.push_back(MaintainerItem(*release));
+  if (FixedStatement release = ReleaseStatement(root);
+      release.post != nullptr && (fixed.post == nullptr || release.sentence != fixed.sentence)) {
+    items.push_back(MaintainerItem(release));
   }
   // Open pulls that would close the root, nearest first.
   std::vector<const Node*> proposals;

@@ -1,7 +1,6 @@
 #include "analyze/status.h"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "analyze/prose.h"
@@ -17,25 +16,6 @@ struct PullLink {
 
 bool IsMerged(const Node& node) { return node.merged || node.state == NodeState::kMerged; }
 
-// The first version number of a sentence ("5.2.0" of "Fixed in 5.2.0,
-// which went out today"), with its "v"; empty when there is none.
-std::string VersionIn(std::string_view sentence) {
-  for (size_t i = 0; i < sentence.size(); ++i) {
-    const bool starts = std::isdigit(static_cast<unsigned char>(sentence[i])) != 0 &&
-                        (i == 0 || sentence[i - 1] == ' ' || sentence[i - 1] == 'v');
-    if (!starts) continue;
-    size_t end = i;
-    while (end < sentence.size() &&
-           (std::isdigit(static_cast<unsigned char>(sentence[end])) != 0 || sentence[end] == '.')) {
-      ++end;
-    }
-    while (end > i && sentence[end - 1] == '.') --end;  // the sentence's full stop
-    std::string_view version = sentence.substr(i, end - i);
-    if (version.find('.') != std::string_view::npos) return std::string(version);
-    i = end;
-  }
-  return "";
-}
 
 // Pulls that close the root or are connected to it, one entry per pull,
 // a closing edge preferred, ordered by reference text.
@@ -156,7 +136,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     return line;
   }
   if (FixedStatement fixed = MaintainerSaysFixed(thread); fixed.post != nullptr) {
-    if (std::vector<const Node*> named = NamedFixes(graph, thread); !named.empty()) {
+    if (std::vector<const Node*> named = NamedFixes(graph, fixed); !named.empty()) {
       line.text = "Fixed by " + JoinRefs(root, named) + " (merged " +
                   DatePart(named.front()->merged_at) + "), as maintainer @" + fixed.post->author +
                   " says";
@@ -211,12 +191,13 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 
 }  // namespace
 
-std::vector<const Node*> NamedFixes(const Graph& graph, const Thread& thread) {
+std::vector<const Node*> NamedFixes(const Graph& graph, const FixedStatement& fixed) {
   std::vector<const Node*> pulls;
   const Node* root = graph.Find(graph.root);
-  if (root == nullptr || !ProposedFixes(graph, *root, /*closing_only=*/true).empty()) return pulls;
-  FixedStatement fixed = MaintainerSaysFixed(thread);
-  if (fixed.post == nullptr) return pulls;
+  if (root == nullptr || fixed.post == nullptr ||
+      !ProposedFixes(graph, *root, /*closing_only=*/true).empty()) {
+    return pulls;
+  }
   for (const text::TextRef& ref : text::ExtractReferences(fixed.sentence, root->ref)) {
     const Node* pull = graph.Find(ref.ref.Key());
     if (pull != nullptr && pull->type == NodeType::kPull && IsMerged(*pull) &&
@@ -254,14 +235,11 @@ std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
   return pulls;
 }
 
-FixedStatement MaintainerSaysFixed(const Thread& thread) {
-  static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",
-                                  "fixed by",    "fixed on main",  "released in", "resolved in",
-                                  "resolved by", "shipped in",     "landed in",   "the fix is in"};
-  static const PhraseSet kHedges = {"should", "will", "might", "may", "hopefully", "once", "if"};
+FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& cues,
+                                        const std::function<bool(std::string_view)>& accept) {
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
     if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    if (!kCues.AnyOccurs(post->lower_prose)) continue;
+    if (!cues.AnyOccurs(post->lower_prose)) continue;
     for (size_t i = 0; i < post->blocks.size(); ++i) {
       const text::Block& block = post->blocks[i];
       if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem &&
@@ -273,12 +251,21 @@ FixedStatement MaintainerSaysFixed(const Thread& thread) {
       std::string_view lower = LowerProse(*post, i);
       for (auto [begin, end] : SentenceRanges(lower)) {
         std::string_view sentence = lower.substr(begin, end - begin);
-        if (sentence.ends_with('?') || !kCues.AnyIn(sentence) || kHedges.AnyIn(sentence)) continue;
+        if (sentence.ends_with('?') || !cues.AnyIn(sentence) || !accept(sentence)) continue;
         return {&*post, block.text.substr(begin, end - begin)};
       }
     }
   }
   return {};
+}
+
+FixedStatement MaintainerSaysFixed(const Thread& thread) {
+  static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",
+                                  "fixed by",    "fixed on main",  "released in", "resolved in",
+                                  "resolved by", "shipped in",     "landed in",   "the fix is in"};
+  static const PhraseSet kHedges = {"should", "will", "might", "may", "hopefully", "once", "if"};
+  return LatestMaintainerSentence(thread, kCues,
+                                  [](std::string_view sentence) { return !kHedges.AnyIn(sentence); });
 }
 
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {

@@ -4,8 +4,12 @@
 // closing commit is reported as such. Pure; thread-safe.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "analyze/prose.h"
 
 #include "analyze/thread.h"
 #include "model/graph.h"
@@ -26,6 +30,13 @@ struct FixedStatement {
 };
 FixedStatement MaintainerSaysFixed(const Thread& thread);
 
+// The latest sentence of a maintainer's comment (a paragraph, list item or
+// heading) that states one of `cues`, does not ask, and passes `accept`
+// (given the sentence lower-cased): the one search behind "fixed in…" and
+// "it will go out in…".
+FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& cues,
+                                        const std::function<bool(std::string_view)>& accept);
+
 // Merged pulls that link the root and say they fix part of it ("Part of
 // #906", "partially fixes #906"), ordered by reference: no closing
 // keyword, so the root stays open.
@@ -34,7 +45,8 @@ std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root);
 // Merged pulls a maintainer names as the fix ("This is fixed by
 // other/repo#388") when no pull closes the root: they count as its merged
 // fix, with the maintainer's word as the link.
-std::vector<const Node*> NamedFixes(const Graph& graph, const Thread& thread);
+// `fixed` is MaintainerSaysFixed of the root's thread.
+std::vector<const Node*> NamedFixes(const Graph& graph, const FixedStatement& fixed);
 
 // `root_thread` is the root's parsed conversation (for maintainers'
 // statements); `workaround_known` appends "; a workaround is known".
