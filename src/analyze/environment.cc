@@ -210,19 +210,19 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   constexpr int kFactsInSteps = 3;
   // A run of bullets that name two facts between them ("- tallybook 4.0.0",
   // "- PostgreSQL 15.6") is a list of the setup: each bullet with a fact.
+  // (A body with an environment section returned above.)
+  std::vector<int> bullet_facts(body->blocks.size(), 0);
   std::vector<bool> setup_bullet(body->blocks.size(), false);
   for (size_t i = 0; i < body->blocks.size();) {
     size_t end = i;
     int facts = 0;
     while (end < body->blocks.size() && body->blocks[end].kind == text::BlockKind::kListItem &&
-           (body->topics[end] == Topic::kNone || body->topics[end] == Topic::kOther ||
-            body->topics[end] == Topic::kEnvironment)) {
-      facts += EnvironmentFacts(body->blocks[end].text);
+           (body->topics[end] == Topic::kNone || body->topics[end] == Topic::kOther)) {
+      bullet_facts[end] = EnvironmentFacts(body->blocks[end].text);
+      facts += bullet_facts[end];
       ++end;
     }
-    for (size_t k = i; facts >= 2 && k < end; ++k) {
-      setup_bullet[k] = EnvironmentFacts(body->blocks[k].text) >= 1;
-    }
+    for (size_t k = i; facts >= 2 && k < end; ++k) setup_bullet[k] = bullet_facts[k] >= 1;
     i = end == i ? i + 1 : end;
   }
   for (size_t i = 0; i < body->blocks.size() && items.size() < kMaxSentences; ++i) {
