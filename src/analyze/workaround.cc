@@ -293,6 +293,10 @@ struct Candidate {
   // chosen: a long thread can hold hundreds of offers, and only the best
   // few are shown.
   const Post* offer = nullptr;
+  // A comment not read yet for an offer: most comments of a long thread
+  // offer nothing, and only a candidate that a reply confirms or that could
+  // be chosen needs the answer (see Settle).
+  const Post* unread = nullptr;
   std::string author;
   size_t order = 0;  // position in the threads, to keep thread order on ties
   bool maintainer = false;
@@ -301,12 +305,26 @@ struct Candidate {
   int Score() const { return (maintainer ? 2 : 0) + (from_section ? 1 : 0) + confirmations; }
 };
 
+// Reads an unread candidate's comment; whether the candidate holds a
+// workaround (items or an offer). One that holds none stays in its list as
+// if it had never been added.
+bool Settle(Candidate& candidate) {
+  if (candidate.unread != nullptr) {
+    if (OffersWorkaround(*candidate.unread)) candidate.offer = candidate.unread;
+    candidate.unread = nullptr;
+  }
+  return candidate.offer != nullptr || !candidate.items.empty();
+}
+
 // A maintainer's answer with code that nobody has called a workaround yet:
-// it becomes one when the person who asked says it worked.
+// it becomes one when the person who asked says it worked. The answer's
+// own candidate (an index into the list) may offer a workaround, and then
+// the comment counts as that, not as an answer.
 struct Answer {
   const Post* post = nullptr;
   std::string asker;
   size_t order = 0;
+  size_t candidate = 0;
 };
 
 // Whether `post` answers the question in `previous` (the post just before
@@ -329,6 +347,36 @@ bool IsAnswerWithCode(const Post& post, const Post* previous) {
   return false;
 }
 
+// A reply in `thread` by `author` confirms what it follows: credits the
+// latest workaround above it that someone else offered, or the latest
+// answer with code to `author`'s question, whichever came later.
+void CreditConfirmation(const std::string& author, size_t first_of_thread,
+                        std::vector<Answer>* answers, std::vector<Candidate>* out) {
+  size_t earlier = out->size();
+  for (size_t k = out->size(); k > first_of_thread; --k) {
+    Candidate& candidate = (*out)[k - 1];
+    if (candidate.author != author && Settle(candidate)) {
+      earlier = k - 1;
+      break;
+    }
+  }
+  auto answer = std::find_if(answers->rbegin(), answers->rend(), [&](const Answer& a) {
+    return a.asker == author && !Settle((*out)[a.candidate]);
+  });
+  if (answer != answers->rend() && (earlier == out->size() || answer->order > (*out)[earlier].order)) {
+    Candidate promoted;
+    promoted.author = answer->post->author;
+    promoted.order = answer->order;
+    promoted.maintainer = true;
+    promoted.confirmations = 1;
+    promoted.offer = answer->post;
+    answers->erase(std::next(answer).base());
+    out->push_back(std::move(promoted));
+  } else if (earlier != out->size()) {
+    ++(*out)[earlier].confirmations;
+  }
+}
+
 void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
                         std::vector<Candidate>* out) {
   size_t first_of_thread = out->size();
@@ -336,61 +384,37 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
   const Post* previous = nullptr;
   for (const Post& post : thread.posts) {
     size_t here = (*order)++;
+    // "Confirming the workaround: works" reads like a section; it confirms.
+    if (post.comment != nullptr && ConfirmsWorkaround(post)) {
+      CreditConfirmation(post.author, first_of_thread, &answers, out);
+      previous = &post;
+      continue;
+    }
     Candidate candidate;
     candidate.author = post.author;
     candidate.order = here;
     candidate.maintainer = IsMaintainer(post.author_association);
-    // "Confirming the workaround: works" reads like a section; it confirms.
-    bool confirms = post.comment != nullptr && ConfirmsWorkaround(post);
-    if (confirms) {
-      // Credit the latest workaround above it that someone else offered,
-      // or the latest answer with code, whichever came later.
-      Candidate* earlier = nullptr;
-      for (size_t k = out->size(); k > first_of_thread; --k) {
-        if ((*out)[k - 1].author != post.author) {
-          earlier = &(*out)[k - 1];
-          break;
-        }
-      }
-      auto answer = std::find_if(answers.rbegin(), answers.rend(),
-                                 [&](const Answer& a) { return a.asker == post.author; });
-      if (answer != answers.rend() && (earlier == nullptr || answer->order > earlier->order)) {
-        Candidate promoted;
-        promoted.author = answer->post->author;
-        promoted.order = answer->order;
-        promoted.maintainer = true;
-        promoted.confirmations = 1;
-        promoted.offer = answer->post;
-        answers.erase(std::next(answer).base());
-        out->push_back(std::move(promoted));
-      } else if (earlier != nullptr) {
-        ++earlier->confirmations;
-      }
-      previous = &post;
-      continue;
-    }
     candidate.items = TopicItems(post, Topic::kWorkaround, taken);
     std::erase_if(candidate.items, [](const ReportItem& item) {
       return !item.is_code && AboutTheRealFix(LowerAscii(item.text));
     });
     candidate.from_section = !candidate.items.empty();
-    if (candidate.items.empty() && OffersWorkaround(post)) {
-      if (post.comment != nullptr) {
-        candidate.offer = &post;
-      } else {
-        // In a body without a workaround heading, only the telling
-        // paragraphs, with the steps or code they introduce.
-        for (size_t i = 0; i < post.blocks.size(); ++i) {
-          if (IsProseBlock(post.blocks[i]) && TellsWorkaroundInBody(LowerProse(post, i))) {
-            AddIntroduced(post, i, taken, &candidate.items);
-          }
+    if (candidate.items.empty() && post.comment != nullptr) {
+      candidate.unread = &post;
+      if (IsAnswerWithCode(post, previous)) {
+        answers.push_back({&post, previous->author, here, out->size()});
+      }
+    } else if (candidate.items.empty() && OffersWorkaround(post)) {
+      // In a body without a workaround heading, only the telling
+      // paragraphs, with the steps or code they introduce.
+      for (size_t i = 0; i < post.blocks.size(); ++i) {
+        if (IsProseBlock(post.blocks[i]) && TellsWorkaroundInBody(LowerProse(post, i))) {
+          AddIntroduced(post, i, taken, &candidate.items);
         }
       }
-    } else if (candidate.items.empty() && IsAnswerWithCode(post, previous)) {
-      answers.push_back({&post, previous->author, here});
     }
     previous = &post;
-    if (!candidate.items.empty() || candidate.offer != nullptr) {
+    if (!candidate.items.empty() || candidate.unread != nullptr) {
       out->push_back(std::move(candidate));
     }
   }
@@ -439,6 +463,7 @@ std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
   size_t chosen = 0;
   for (Candidate& candidate : candidates) {
     if (chosen == kMaxWorkarounds) break;
+    if (!Settle(candidate)) continue;
     if (candidate.offer != nullptr) candidate.items = OfferedItems(*candidate.offer, &taken);
     if (candidate.items.empty()) continue;
     ++chosen;
