@@ -75,7 +75,7 @@ const text::Block* ChangeParagraph(std::span<const text::Block> blocks, Lower lo
 void AddPullItems(const Node& root, const Node& pull, std::string_view lead,
                   std::vector<ReportItem>* items) {
   items->push_back(PullTitleItem(root, pull, lead));
-  const std::vector<text::Block> blocks = text::ParseBlocks(pull.body);
+  const text::Blocks blocks = text::ParseBlocks(pull.body);
   const text::Block* paragraph =
       ChangeParagraph(std::span<const text::Block>(blocks),
                       [&](size_t i) { return LowerAscii(blocks[i].text); });

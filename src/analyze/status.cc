@@ -252,7 +252,7 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& c
       for (auto [begin, end] : SentenceRanges(lower)) {
         std::string_view sentence = lower.substr(begin, end - begin);
         if (sentence.ends_with('?') || !cues.AnyIn(sentence) || !accept(sentence)) continue;
-        return {&*post, block.text.substr(begin, end - begin)};
+        return {&*post, std::string(block.text.substr(begin, end - begin))};
       }
     }
   }

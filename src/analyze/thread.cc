@@ -33,7 +33,7 @@ Extent Store(std::string_view markdown, Post& post, Thread& thread) {
   Extent extent{thread.blocks.size(), 0, thread.lower_prose.size(), 0};
   text::AppendBlocks(markdown, thread.blocks);
   extent.count = thread.blocks.size() - extent.blocks;
-  auto blocks = std::span<const text::Block>(thread.blocks).subspan(extent.blocks);
+  auto blocks = std::span<const text::Block>(thread.blocks.list()).subspan(extent.blocks);
   std::vector<Topic> topics = AssignTopics(blocks);
   size_t at = 0;  // in this post's prose
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -128,9 +128,9 @@ Thread ReadThread(const Node& node) {
   for (const Comment& comment : node.comments) markdown_bytes += comment.body.size();
   constexpr size_t kTypicalBlocks = 4;
   thread.lower_prose.reserve(markdown_bytes);
-  thread.blocks.reserve(thread.posts.capacity() * kTypicalBlocks);
-  thread.topics.reserve(thread.blocks.capacity());
-  thread.lower_begin.reserve(thread.blocks.capacity());
+  thread.blocks.list().reserve(thread.posts.capacity() * kTypicalBlocks);
+  thread.topics.reserve(thread.blocks.list().capacity());
+  thread.lower_begin.reserve(thread.blocks.list().capacity());
   const std::string node_key = node.ref.Key();
   std::vector<Extent> extents;
   extents.reserve(node.comments.size() + 1);
@@ -143,7 +143,8 @@ Thread ReadThread(const Node& node) {
   for (size_t p = 0; p < thread.posts.size(); ++p) {
     Post& post = thread.posts[p];
     const Extent& extent = extents[p];
-    post.blocks = std::span<const text::Block>(thread.blocks).subspan(extent.blocks, extent.count);
+    post.blocks =
+        std::span<const text::Block>(thread.blocks.list()).subspan(extent.blocks, extent.count);
     post.topics = std::span<const Topic>(thread.topics).subspan(extent.blocks, extent.count);
     post.lower_begin =
         std::span<const size_t>(thread.lower_begin).subspan(extent.blocks, extent.count);

@@ -62,7 +62,7 @@ struct Thread {
   std::vector<Post> posts;
 
   // What the posts' views point into.
-  std::vector<text::Block> blocks;
+  text::Blocks blocks;
   std::vector<Topic> topics;
   std::vector<char> lower_prose;  // a vector: moving it never moves the bytes
   std::vector<size_t> lower_begin;

@@ -3,6 +3,8 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <utility>
 
 #include "text/gfm.h"
@@ -15,7 +17,7 @@ bool IsBlank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-std::string Trim(std::string text) {
+std::string_view Trim(std::string_view text) {
   size_t begin = 0;
   while (begin < text.size() &&
          (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\n')) {
@@ -36,7 +38,7 @@ std::string Trim(std::string text) {
 // (hostile input can nest deeply).
 // When `spans` is given, the byte range of every code span appended is
 // recorded in it.
-using Spans = std::vector<std::pair<size_t, size_t>>;
+using Spans = std::vector<CodeSpan>;
 
 void AppendPlainText(cmark_node* node, std::string& out, Spans* spans = nullptr) {
   cmark_node* current = node;
@@ -92,7 +94,17 @@ std::string& GatherBuffer() {
   return buffer;
 }
 
-std::string PlainText(cmark_node* node, Spans* spans = nullptr) {
+// The code spans of the text in GatherBuffer, under the same rule.
+Spans& GatherSpans() {
+  constexpr size_t kKeep = 1024;
+  thread_local Spans spans;
+  if (spans.capacity() > kKeep) spans = Spans();
+  spans.clear();
+  return spans;
+}
+
+// The plain text of `node`'s children, in GatherBuffer.
+std::string_view PlainText(cmark_node* node, Spans* spans = nullptr) {
   std::string& text = GatherBuffer();
   AppendChildrenText(node, text, spans);
   return text;
@@ -129,7 +141,7 @@ constexpr int kBoldHeadingLevel = 4;
 
 class BlockCollector {
  public:
-  explicit BlockCollector(std::vector<Block>& blocks) : blocks_(blocks) {}
+  explicit BlockCollector(Blocks& blocks) : blocks_(blocks) {}
 
   void Collect(cmark_node* root) {
     gfm::IterPtr iter = gfm::Walk(root);
@@ -166,7 +178,7 @@ class BlockCollector {
           if (enter) OnCode(node);
           break;
         case CMARK_NODE_HTML_BLOCK:
-          if (enter) Add(BlockKind::kHtml, 0, std::string(gfm::Literal(node)), node);
+          if (enter) Add(BlockKind::kHtml, 0, gfm::Literal(node), node);
           break;
         default:
           if (enter && gfm::IsTable(node)) {
@@ -180,11 +192,14 @@ class BlockCollector {
   }
 
  private:
-  Block& Add(BlockKind kind, int level, std::string text, cmark_node* node) {
-    Block& block = blocks_.emplace_back();
+  // A block of `text`, copied into blocks_; `spans` (of `text`) likewise.
+  Block& Add(BlockKind kind, int level, std::string_view text, cmark_node* node,
+             const Spans& spans = {}) {
+    Block& block = blocks_.list().emplace_back();
     block.kind = kind;
     block.level = level;
-    block.text = std::move(text);
+    block.text = blocks_.Keep(text);
+    if (!spans.empty()) block.code_spans = blocks_.Keep(spans);
     block.line = cmark_node_get_start_line(node);
     return block;
   }
@@ -203,7 +218,7 @@ class BlockCollector {
   void OnItem(cmark_node* item) {
     if (Quoted()) return;
     std::string& text = GatherBuffer();
-    Spans spans;
+    Spans& spans = GatherSpans();
     for (cmark_node* child = cmark_node_first_child(item); child != nullptr;
          child = cmark_node_next(child)) {
       cmark_node_type type = cmark_node_get_type(child);
@@ -211,21 +226,18 @@ class BlockCollector {
       if (!text.empty()) text += '\n';
       AppendChildrenText(child, text, &spans);
     }
-    Add(BlockKind::kListItem, list_depth_, text, item).code_spans = std::move(spans);
+    Add(BlockKind::kListItem, list_depth_, text, item, spans);
   }
 
   void OnParagraph(cmark_node* paragraph) {
-    Spans spans;
+    Spans& spans = GatherSpans();
     if (Quoted()) {
-      std::string text = PlainText(paragraph, &spans);
-      Add(BlockKind::kQuote, quote_depth_, std::move(text), paragraph).code_spans =
-          std::move(spans);
+      Add(BlockKind::kQuote, quote_depth_, PlainText(paragraph, &spans), paragraph, spans);
       return;
     }
     if (OwnedByItem(paragraph)) return;
     if (SplitBoldHeading(paragraph)) return;
-    std::string text = PlainText(paragraph, &spans);
-    Add(BlockKind::kParagraph, 0, std::move(text), paragraph).code_spans = std::move(spans);
+    Add(BlockKind::kParagraph, 0, PlainText(paragraph, &spans), paragraph, spans);
   }
 
   // "**Describe the bug**" alone, or as the first line of a paragraph (as in
@@ -243,19 +255,17 @@ class BlockCollector {
     for (cmark_node* node = first; node != line_break; node = cmark_node_next(node)) {
       AppendPlainText(node, heading);
     }
-    Add(BlockKind::kHeading, kBoldHeadingLevel, Trim(std::move(heading)), paragraph);
+    Add(BlockKind::kHeading, kBoldHeadingLevel, Trim(heading), paragraph);
     if (line_break == nullptr) return true;
-    std::string rest;
-    Spans spans;
+    std::string& rest = GatherBuffer();
+    Spans& spans = GatherSpans();
     for (cmark_node* node = cmark_node_next(line_break); node != nullptr;
          node = cmark_node_next(node)) {
       AppendPlainText(node, rest, &spans);
     }
     if (!IsBlank(rest)) {
       // A paragraph's lines are consecutive, so the rest starts one line down.
-      Block& block = Add(BlockKind::kParagraph, 0, std::move(rest), paragraph);
-      block.line += 1;
-      block.code_spans = std::move(spans);
+      Add(BlockKind::kParagraph, 0, rest, paragraph, spans).line += 1;
     }
     return true;
   }
@@ -270,10 +280,10 @@ class BlockCollector {
   }
 
   void OnCode(cmark_node* code) {
-    std::string text(gfm::Literal(code));
+    std::string_view text = gfm::Literal(code);
     // cmark ends the literal with the newline of the last line.
-    if (text.ends_with('\n')) text.pop_back();
-    Block& block = Add(BlockKind::kCode, 0, std::move(text), code);
+    if (text.ends_with('\n')) text.remove_suffix(1);
+    Block& block = Add(BlockKind::kCode, 0, text, code);
     int length = 0;
     int offset = 0;
     char fence = 0;
@@ -283,13 +293,13 @@ class BlockCollector {
       size_t begin = words.find_first_not_of(" \t");
       if (begin != std::string_view::npos) {
         words.remove_prefix(begin);
-        block.info = std::string(words.substr(0, words.find_first_of(" \t")));
+        block.info = blocks_.Keep(words.substr(0, words.find_first_of(" \t")));
       }
     }
   }
 
   void OnTable(cmark_node* table) {
-    std::string text;
+    std::string text;  // not GatherBuffer: PlainText gathers each cell there
     for (cmark_node* row = cmark_node_first_child(table); row != nullptr;
          row = cmark_node_next(row)) {
       if (!gfm::IsTableRow(row)) continue;
@@ -303,23 +313,51 @@ class BlockCollector {
         text += PlainText(cell);
       }
     }
-    Add(BlockKind::kTable, 0, std::move(text), table);
+    Add(BlockKind::kTable, 0, text, table);
   }
 
-  std::vector<Block>& blocks_;
+  Blocks& blocks_;
   int list_depth_ = 0;
   int quote_depth_ = 0;
 };
 
 }  // namespace
 
-std::vector<Block> ParseBlocks(std::string_view markdown) {
-  std::vector<Block> blocks;
+std::string_view Blocks::Keep(std::string_view text) {
+  if (text.empty()) return {};
+  auto* bytes = static_cast<char*>(Allocate(text.size(), 1));
+  std::memcpy(bytes, text.data(), text.size());
+  return {bytes, text.size()};
+}
+
+std::span<const CodeSpan> Blocks::Keep(std::span<const CodeSpan> spans) {
+  if (spans.empty()) return {};
+  auto* kept = static_cast<CodeSpan*>(Allocate(spans.size_bytes(), alignof(CodeSpan)));
+  std::uninitialized_copy(spans.begin(), spans.end(), kept);
+  return {kept, spans.size()};
+}
+
+void* Blocks::Allocate(size_t bytes, size_t align) {
+  // Large enough that a long thread needs a few dozen; a text larger than
+  // a chunk gets one of its own.
+  constexpr size_t kChunk = 64 * 1024;
+  size_t at = (used_ + align - 1) & ~(align - 1);
+  if (chunks_.empty() || at + bytes > chunk_size_) {
+    chunk_size_ = std::max(kChunk, bytes);
+    chunks_.push_back(std::make_unique_for_overwrite<std::byte[]>(chunk_size_));
+    at = 0;
+  }
+  used_ = at + bytes;
+  return chunks_.back().get() + at;
+}
+
+Blocks ParseBlocks(std::string_view markdown) {
+  Blocks blocks;
   AppendBlocks(markdown, blocks);
   return blocks;
 }
 
-void AppendBlocks(std::string_view markdown, std::vector<Block>& blocks) {
+void AppendBlocks(std::string_view markdown, Blocks& blocks) {
   gfm::Document document = gfm::Document::Parse(markdown);
   BlockCollector(blocks).Collect(document.root());
 }

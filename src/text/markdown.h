@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,24 +23,62 @@ enum class BlockKind {
   kHtml,       // raw HTML block, verbatim (never rendered as HTML by us)
 };
 
+// [begin, end) bytes of a block's text.
+using CodeSpan = std::pair<size_t, size_t>;
+
+// A block's views point into the Blocks that holds it.
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  int level = 0;         // heading level, list nesting depth, quote depth
-  std::string text;      // plain text: inline markup removed, code spans kept as text
-  std::string info;      // code fence info string (language), empty otherwise
-  bool fenced = false;   // code: fenced rather than indented
-  int line = 0;          // 1-based start line in the source
-  // Paragraphs, list items and quotes: the [begin, end) byte ranges of `text`
-  // that were inline code spans, in order (a command or identifier the
-  // writer marked as code).
-  std::vector<std::pair<size_t, size_t>> code_spans;
+  int level = 0;           // heading level, list nesting depth, quote depth
+  std::string_view text;   // plain text: inline markup removed, code spans kept as text
+  std::string_view info;   // code fence info string (language), empty otherwise
+  bool fenced = false;     // code: fenced rather than indented
+  int line = 0;            // 1-based start line in the source
+  // Paragraphs, list items and quotes: the ranges of `text` that were
+  // inline code spans, in order (a command or identifier the writer
+  // marked as code).
+  std::span<const CodeSpan> code_spans;
+};
+
+// The blocks of one or more documents, and the bytes their views point
+// into: a long thread's text is kept in a few large chunks, not a string
+// per block, and freed at once. The chunks never move, so a Blocks can be
+// moved (not copied) and its views stay valid.
+class Blocks {
+ public:
+  Blocks() = default;
+  Blocks(Blocks&&) = default;
+  Blocks& operator=(Blocks&&) = default;
+  Blocks(const Blocks&) = delete;
+  Blocks& operator=(const Blocks&) = delete;
+
+  const std::vector<Block>& list() const { return list_; }
+  std::vector<Block>& list() { return list_; }
+  size_t size() const { return list_.size(); }
+  bool empty() const { return list_.empty(); }
+  const Block& operator[](size_t i) const { return list_[i]; }
+  const Block& back() const { return list_.back(); }
+  auto begin() const { return list_.begin(); }
+  auto end() const { return list_.end(); }
+
+  // Copies into the chunks; the views live as long as this Blocks.
+  std::string_view Keep(std::string_view text);
+  std::span<const CodeSpan> Keep(std::span<const CodeSpan> spans);
+
+ private:
+  void* Allocate(size_t bytes, size_t align);
+
+  std::vector<Block> list_;
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  size_t used_ = 0;       // bytes of the last chunk handed out
+  size_t chunk_size_ = 0; // of the last chunk
 };
 
 // Blocks in document order. `text` of headings and paragraphs is the
 // rendered plain text (emphasis and links reduced to their text).
-std::vector<Block> ParseBlocks(std::string_view markdown);
+Blocks ParseBlocks(std::string_view markdown);
 
-// ParseBlocks, appending to `blocks`: many documents' blocks in one vector.
-void AppendBlocks(std::string_view markdown, std::vector<Block>& blocks);
+// ParseBlocks, appending to `blocks`: many documents' blocks in one list.
+void AppendBlocks(std::string_view markdown, Blocks& blocks);
 
 }  // namespace issuegraph::text

@@ -29,11 +29,11 @@ std::string KindName(BlockKind kind) {
 }
 
 // "kind/level@line: text", one string per block, for readable failures.
-std::vector<std::string> Describe(const std::vector<Block>& blocks) {
+std::vector<std::string> Describe(const Blocks& blocks) {
   std::vector<std::string> out;
   for (const Block& block : blocks) {
     out.push_back(KindName(block.kind) + "/" + std::to_string(block.level) + "@" +
-                  std::to_string(block.line) + ": " + block.text);
+                  std::to_string(block.line) + ": " + std::string(block.text));
   }
   return out;
 }
@@ -109,7 +109,7 @@ TEST(ParseBlocks, InlinePlainText) {
 // The analysis needs to know which words the writer marked as code.
 std::vector<std::string> SpanTexts(const Block& block) {
   std::vector<std::string> texts;
-  for (auto [begin, end] : block.code_spans) texts.push_back(block.text.substr(begin, end - begin));
+  for (auto [begin, end] : block.code_spans) texts.emplace_back(block.text.substr(begin, end - begin));
   return texts;
 }
 
@@ -265,6 +265,25 @@ TEST(ParseBlocks, InvalidUtf8IsReplaced) {
   auto blocks = ParseBlocks("bad \xff byte\n");
   ASSERT_EQ(blocks.size(), 1u);
   EXPECT_EQ(blocks[0].text, "bad \xEF\xBF\xBD byte");
+}
+
+
+// Block text lives in the Blocks, not in the Markdown it came from, and
+// stays where it is when the Blocks moves or grows past a chunk.
+TEST(Blocks, ViewsOutliveTheSourceAndSurviveAMove) {
+  Blocks blocks;
+  for (int i = 0; i < 3000; ++i) {
+    std::string markdown = "Step " + std::to_string(i) + " runs `make test` twice.\n";
+    AppendBlocks(markdown, blocks);
+  }
+  AppendBlocks("```sh\n" + std::string(100000, 'x') + "\n```\n", blocks);  // over a chunk
+  Blocks moved = std::move(blocks);
+  ASSERT_EQ(moved.size(), 3001u);
+  EXPECT_EQ(moved[0].text, "Step 0 runs make test twice.");
+  EXPECT_EQ(moved[2999].text, "Step 2999 runs make test twice.");
+  EXPECT_EQ(SpanTexts(moved[2999]), std::vector<std::string>{"make test"});
+  EXPECT_EQ(moved.back().text, std::string(100000, 'x'));
+  EXPECT_EQ(moved.back().info, "sh");
 }
 
 }  // namespace
