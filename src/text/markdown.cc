@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <utility>
@@ -108,6 +109,86 @@ std::string_view PlainText(cmark_node* node, Spans* spans = nullptr) {
   std::string& text = GatherBuffer();
   AppendChildrenText(node, text, spans);
   return text;
+}
+
+// Bytes a plain paragraph may hold: letters, digits, blanks between words
+// and punctuation that neither CommonMark's inlines nor GitHub's
+// extensions read. Not '\t', '\r', other controls or non-ASCII bytes.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (char c : std::string_view(" \n.,;:?!'\"()/+-=%$")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether a line of plain bytes could open a block or end a paragraph in
+// some other way than a blank line: an indent, a bullet ("- ", "+ "), an
+// ordered item ("1." or "1)"), a setext underline or thematic break ('='
+// or '-' first), or a blank before its end (a hard break, or trailing
+// blanks cmark strips).
+bool LineIsPlain(std::string_view line) {
+  if (line.empty()) return true;
+  char first = line.front();
+  if (first == ' ' || first == '-' || first == '=' || line.back() == ' ') return false;
+  if (first == '+' && (line.size() == 1 || line[1] == ' ')) return false;
+  size_t digits = 0;
+  while (digits < line.size() && IsDigit(line[digits])) ++digits;
+  return digits == 0 || digits == line.size() || (line[digits] != '.' && line[digits] != ')');
+}
+
+bool HasAutolinkTrigger(std::string_view text) {
+  if (text.find("://") != std::string_view::npos) return true;
+  for (size_t dot = text.find('.', 3); dot != std::string_view::npos;
+       dot = text.find('.', dot + 1)) {
+    if ((text[dot - 1] | 0x20) == 'w' && (text[dot - 2] | 0x20) == 'w' &&
+        (text[dot - 3] | 0x20) == 'w') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Calls visit(line, number) for each line of `text`, until it returns
+// false; whether it never did.
+template <typename Visit>
+bool EachLine(std::string_view text, Visit visit) {
+  int number = 1;
+  for (size_t start = 0; start < text.size(); ++number) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    if (!visit(text.substr(start, end - start), number)) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// Appends the paragraphs of a plain text (IsPlainText), as cmark-gfm and
+// BlockCollector would make them: lines joined by a space, paragraphs
+// split at empty lines.
+void AppendPlainParagraphs(std::string_view markdown, Blocks& blocks) {
+  std::string& text = GatherBuffer();
+  int first_line = 0;  // of the paragraph in `text`
+  auto flush = [&] {
+    if (text.empty()) return;
+    Block& block = blocks.list().emplace_back();
+    block.text = blocks.Keep(text);
+    block.line = first_line;
+    text.clear();
+  };
+  EachLine(markdown, [&](std::string_view line, int number) {
+    if (line.empty()) {
+      flush();
+    } else {
+      if (text.empty()) first_line = number;
+      if (!text.empty()) text += ' ';
+      text += line;
+    }
+    return true;
+  });
+  flush();
 }
 
 // A run of inline siblings that is nothing but bold text, optionally with
@@ -357,9 +438,29 @@ Blocks ParseBlocks(std::string_view markdown) {
   return blocks;
 }
 
+bool IsPlainText(std::string_view markdown) {
+  return std::all_of(markdown.begin(), markdown.end(),
+                     [](char c) { return kPlainByte[static_cast<unsigned char>(c)]; }) &&
+         !HasAutolinkTrigger(markdown) &&
+         EachLine(markdown, [](std::string_view line, int) { return LineIsPlain(line); });
+}
+
 void AppendBlocks(std::string_view markdown, Blocks& blocks) {
+  // Most short replies ("Thanks, that worked!", "+1, same here") are
+  // plain, and the parser's set-up costs more than parsing them.
+  if (IsPlainText(markdown)) {
+    AppendPlainParagraphs(markdown, blocks);
+    return;
+  }
   gfm::Document document = gfm::Document::Parse(markdown);
   BlockCollector(blocks).Collect(document.root());
+}
+
+Blocks ParseBlocksWithParser(std::string_view markdown) {
+  Blocks blocks;
+  gfm::Document document = gfm::Document::Parse(markdown);
+  BlockCollector(blocks).Collect(document.root());
+  return blocks;
 }
 
 }  // namespace issuegraph::text

@@ -81,4 +81,14 @@ Blocks ParseBlocks(std::string_view markdown);
 // ParseBlocks, appending to `blocks`: many documents' blocks in one list.
 void AppendBlocks(std::string_view markdown, Blocks& blocks);
 
+// Whether `markdown` is nothing but plain paragraphs: ASCII letters,
+// digits and punctuation that no Markdown or GitHub syntax reads, no line
+// that could open a block, no hard break. ParseBlocks splits such a text
+// itself, without cmark-gfm, into the blocks the parser would give.
+bool IsPlainText(std::string_view markdown);
+
+// ParseBlocks without its shortcut for plain text: always through
+// cmark-gfm, to check the shortcut against the parser.
+Blocks ParseBlocksWithParser(std::string_view markdown);
+
 }  // namespace issuegraph::text

@@ -286,5 +286,41 @@ TEST(Blocks, ViewsOutliveTheSourceAndSurviveAMove) {
   EXPECT_EQ(moved.back().info, "sh");
 }
 
+TEST(IsPlainText, ShortRepliesArePlainMarkupIsNot) {
+  for (std::string_view plain : {"Thanks, this worked for me!\n", "+1, same here on 4.2.\n",
+                                 "Any update?\n\nWe are blocked (again).", "", "2026 was rough.\n"}) {
+    EXPECT_TRUE(IsPlainText(plain)) << plain;
+  }
+  for (std::string_view marked :
+       {"- one\n", "+ one\n", "1. one\n", "3) three\n", "Title\n===\n", "Title\n---\n",
+        "    indented\n", "a  \nb\n", "trailing \n", "use `make`\n", "*em*\n", "a_b\n",
+        "see [x]\n", "<b>x</b>\n", "&amp;\n", "# heading\n", "> quote\n", "~~gone~~\n",
+        "a | b\n", "mail me@host.org\n", "see https://example.com\n", "see www.example.com\n",
+        "tab\there\n", "crlf\r\n", "caf\xc3\xa9\n", "back\\slash\n"}) {
+    EXPECT_FALSE(IsPlainText(marked)) << marked;
+  }
+}
+
+// ParseBlocks reads plain text without the parser; whatever it reads that
+// way must give exactly the parser's blocks. Texts are drawn from the
+// bytes that decide it: digits, '.', ')', '+', '-', '=', blanks, newlines.
+TEST(ParseBlocks, PlainTextGivesTheParsersBlocks) {
+  constexpr std::string_view kAlphabet = "ab1 9\n\n.)+-=:/w(!?'";
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  int plain = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (size_t n = next() % 24; n > 0; --n) text += kAlphabet[next() % kAlphabet.size()];
+    if (!IsPlainText(text)) continue;
+    ++plain;
+    ASSERT_EQ(Describe(ParseBlocks(text)), Describe(ParseBlocksWithParser(text))) << text;
+  }
+  EXPECT_GT(plain, 2000);  // the comparison ran on many texts
+}
+
 }  // namespace
 }  // namespace issuegraph::text
