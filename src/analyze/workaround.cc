@@ -297,7 +297,7 @@ struct Candidate {
   // offer nothing, and only a candidate that a reply confirms or that could
   // be chosen needs the answer (see Settle).
   const Post* unread = nullptr;
-  std::string author;
+  std::string_view author;  // a post's, which outlives the candidate
   size_t order = 0;  // position in the threads, to keep thread order on ties
   bool maintainer = false;
   bool from_section = false;
@@ -322,7 +322,7 @@ bool Settle(Candidate& candidate) {
 // the comment counts as that, not as an answer.
 struct Answer {
   const Post* post = nullptr;
-  std::string asker;
+  std::string_view asker;
   size_t order = 0;
   size_t candidate = 0;
 };
@@ -350,7 +350,7 @@ bool IsAnswerWithCode(const Post& post, const Post* previous) {
 // A reply in `thread` by `author` confirms what it follows: credits the
 // latest workaround above it that someone else offered, or the latest
 // answer with code to `author`'s question, whichever came later.
-void CreditConfirmation(const std::string& author, size_t first_of_thread,
+void CreditConfirmation(std::string_view author, size_t first_of_thread,
                         std::vector<Answer>* answers, std::vector<Candidate>* out) {
   size_t earlier = out->size();
   for (size_t k = out->size(); k > first_of_thread; --k) {
@@ -449,6 +449,10 @@ bool ConfirmsWorkaround(const Post& post) {
 std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
                                            const std::vector<const Thread*>& related) {
   std::vector<Candidate> candidates;
+  size_t posts = root.posts.size();
+  for (const Thread* thread : related) posts += thread->posts.size();
+  // At most one per post: a confirmation adds none, or the answer it credits.
+  candidates.reserve(posts);
   BlockSet taken;
   size_t order = 0;
   CollectWorkarounds(root, &order, &taken, &candidates);
