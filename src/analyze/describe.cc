@@ -234,7 +234,7 @@ std::vector<ReportItem> ExtractSummary(const Thread& root) {
   if (text.empty()) return {};
   ReportItem item;
   item.text = TrimToSentence(text, kSummaryLimit);
-  item.source = body->source;
+  item.source = PostSource(*body);
   item.author = body->author;
   item.author_association = body->author_association;
   return {item};
@@ -416,7 +416,7 @@ std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
     const text::Block* block = FirstProseWith(*post, nullptr);
     if (block == nullptr) continue;
     bool known = std::any_of(decisions.begin(), decisions.end(), [&](const ReportItem& item) {
-      return item.source.id == post->source.id;
+      return item.source.id == post->comment->id;
     });
     if (!known) {
       ReportItem item = ItemFromBlock(*post, *block);

@@ -103,9 +103,9 @@ FixedStatement ReleaseStatement(const Thread& thread) {
 
 ReportItem MaintainerItem(const FixedStatement& said) {
   ReportItem item;
-  item.label = "Maintainer @" + said.post->author;
+  item.label = "Maintainer @" + std::string(said.post->author);
   item.text = CollapseSpaces(said.sentence);
-  item.source = said.post->source;
+  item.source = PostSource(*said.post);
   item.author = said.post->author;
   item.author_association = said.post->author_association;
   return item;

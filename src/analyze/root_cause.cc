@@ -226,7 +226,7 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
 
 // The post a candidate comes from, as its provenance says.
 std::string SourceOf(const Candidate& candidate) {
-  if (candidate.post != nullptr) return candidate.post->source.Text();
+  if (candidate.post != nullptr) return PostSource(*candidate.post).Text();
   return candidate.items.empty() ? std::string() : candidate.items.front().source.Text();
 }
 

@@ -136,19 +136,20 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     return line;
   }
   if (FixedStatement fixed = MaintainerSaysFixed(thread); fixed.post != nullptr) {
+    const std::string author(fixed.post->author);
     if (std::vector<const Node*> named = NamedFixes(graph, fixed); !named.empty()) {
       line.text = "Fixed by " + JoinRefs(root, named) + " (merged " +
-                  DatePart(named.front()->merged_at) + "), as maintainer @" + fixed.post->author +
+                  DatePart(named.front()->merged_at) + "), as maintainer @" + author +
                   " says";
-      line.source = fixed.post->source;
+      line.source = PostSource(*fixed.post);
       return line;
     }
-    line.text = "Closed as completed; maintainer @" + fixed.post->author + " says it is fixed";
+    line.text = "Closed as completed; maintainer @" + author + " says it is fixed";
     if (std::string version = VersionIn(fixed.sentence); !version.empty()) {
       line.text += " in " + version;
     }
     line.text += " (no merged closing pull request found)";
-    line.source = fixed.post->source;
+    line.source = PostSource(*fixed.post);
     return line;
   }
   line.text = "Closed as completed (no linked fix found)";

@@ -59,28 +59,14 @@ Extent Store(std::string_view markdown, Post& post, Thread& thread) {
   return extent;
 }
 
-// `node_key` is node.ref.Key(), worked out once per thread.
-Extent MakePost(const Node& node, const std::string& node_key, const Comment* comment,
-                Thread& thread) {
+Extent MakePost(const Node& node, const Comment* comment, Thread& thread) {
   Post& post = thread.posts.emplace_back();
   post.node = &node;
   post.comment = comment;
-  if (comment == nullptr) {
-    post.source = BodySource(node);
-    post.author = node.author;
-    post.author_association = node.author_association;
-    return Store(node.body, post, thread);
-  }
-  post.source.node = node_key;
-  post.source.where = Provenance::Where::kComment;
-  post.source.id = comment->id;
-  post.source.url = comment->url;
-  if (post.source.url.empty()) {
-    post.source.url = BodySource(node).url + "#issuecomment-" + comment->id;
-  }
-  post.author = comment->author;
-  post.author_association = comment->author_association;
-  return Store(comment->body, post, thread);
+  post.author = comment == nullptr ? node.author : comment->author;
+  post.author_association =
+      comment == nullptr ? node.author_association : comment->author_association;
+  return Store(comment == nullptr ? node.body : comment->body, post, thread);
 }
 
 }  // namespace
@@ -90,6 +76,16 @@ Provenance BodySource(const Node& node) {
   source.node = node.ref.Key();
   source.where = Provenance::Where::kBody;
   source.url = node.url.empty() ? node.ref.HtmlUrl() : node.url;
+  return source;
+}
+
+Provenance PostSource(const Post& post) {
+  Provenance source = BodySource(*post.node);
+  if (post.comment == nullptr) return source;
+  source.where = Provenance::Where::kComment;
+  source.id = post.comment->id;
+  source.url = post.comment->url.empty() ? source.url + "#issuecomment-" + post.comment->id
+                                         : post.comment->url;
   return source;
 }
 
@@ -131,13 +127,12 @@ Thread ReadThread(const Node& node) {
   thread.blocks.list().reserve(thread.posts.capacity() * kTypicalBlocks);
   thread.topics.reserve(thread.blocks.list().capacity());
   thread.lower_begin.reserve(thread.blocks.list().capacity());
-  const std::string node_key = node.ref.Key();
   std::vector<Extent> extents;
   extents.reserve(node.comments.size() + 1);
-  if (!TrimView(node.body).empty()) extents.push_back(MakePost(node, node_key, nullptr, thread));
+  if (!TrimView(node.body).empty()) extents.push_back(MakePost(node, nullptr, thread));
   for (const Comment& comment : node.comments) {
     if (TrimView(comment.body).empty()) continue;
-    extents.push_back(MakePost(node, node_key, &comment, thread));
+    extents.push_back(MakePost(node, &comment, thread));
   }
   // The storage is complete: the views can point into it.
   for (size_t p = 0; p < thread.posts.size(); ++p) {
@@ -156,7 +151,7 @@ Thread ReadThread(const Node& node) {
 
 ReportItem ItemFromBlock(const Post& post, const text::Block& block) {
   ReportItem item;
-  item.source = post.source;
+  item.source = PostSource(post);
   item.author = post.author;
   item.author_association = post.author_association;
   switch (block.kind) {

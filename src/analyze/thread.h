@@ -24,9 +24,9 @@ namespace issuegraph::analyze {
 struct Post {
   const Node* node = nullptr;
   const Comment* comment = nullptr;  // null for the body
-  Provenance source;
-  std::string author;
-  std::string author_association;
+  // The body's or the comment's, in the Graph.
+  std::string_view author;
+  std::string_view author_association;
   std::span<const text::Block> blocks;
   std::span<const Topic> topics;  // one per block: the section each block sits in
   std::string_view lower_prose;   // ProseOf(*this), ASCII lower-cased, for cue phrases
@@ -72,6 +72,10 @@ Thread ReadThread(const Node& node);
 
 // Provenance of a node's body: its page.
 Provenance BodySource(const Node& node);
+
+// Provenance of a post: its node's page, or the comment's anchor on it.
+// Worked out when asked: few posts give an item.
+Provenance PostSource(const Post& post);
 
 // The thread's body post; null when the body is empty.
 const Post* BodyOf(const Thread& thread);
