@@ -1,6 +1,10 @@
 #include "text/gfm.h"
 
 #include <cmark-gfm-core-extensions.h>
+// The node layout, installed with the library for its extension API; the
+// library's soname carries its exact version, so the layout read here is
+// the one the library was built with.
+#include <cmark-gfm/node.h>
 
 #include <algorithm>
 #include <array>
@@ -319,8 +323,26 @@ bool IsTableRow(cmark_node* node) {
 bool IsTableCell(cmark_node* node) { return TypeString(node) == "table_cell"; }
 
 std::string_view Literal(cmark_node* node) {
-  const char* literal = cmark_node_get_literal(node);
-  return literal == nullptr ? std::string_view() : std::string_view(literal);
+  // cmark_node_get_literal would copy the text into a NUL-terminated
+  // buffer of its own on first use (and we would measure it again): this
+  // reads the node's chunk in place, for the node types it answers for.
+  auto view = [](const cmark_chunk& chunk) {
+    return std::string_view(reinterpret_cast<const char*>(chunk.data),
+                            static_cast<size_t>(chunk.len));
+  };
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      return view(node->as.literal);
+    case CMARK_NODE_CODE_BLOCK:
+      return view(node->as.code.literal);
+    default:
+      return {};
+  }
 }
 
 }  // namespace issuegraph::text::gfm
