@@ -152,19 +152,6 @@ bool HasAutolinkTrigger(std::string_view text) {
   return false;
 }
 
-// Calls visit(line, number) for each line of `text`, until it returns
-// false; whether it never did.
-template <typename Visit>
-bool EachLine(std::string_view text, Visit visit) {
-  int number = 1;
-  for (size_t start = 0; start < text.size(); ++number) {
-    size_t end = std::min(text.find('\n', start), text.size());
-    if (!visit(text.substr(start, end - start), number)) return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 // Appends the paragraphs of a plain text (IsPlainText), as cmark-gfm and
 // BlockCollector would make them: lines joined by a space, paragraphs
 // split at empty lines.
@@ -178,7 +165,10 @@ void AppendPlainParagraphs(std::string_view markdown, Blocks& blocks) {
     block.line = first_line;
     text.clear();
   };
-  EachLine(markdown, [&](std::string_view line, int number) {
+  int number = 1;
+  for (size_t start = 0; start < markdown.size(); ++number) {
+    size_t end = std::min(markdown.find('\n', start), markdown.size());
+    std::string_view line = markdown.substr(start, end - start);
     if (line.empty()) {
       flush();
     } else {
@@ -186,8 +176,8 @@ void AppendPlainParagraphs(std::string_view markdown, Blocks& blocks) {
       if (!text.empty()) text += ' ';
       text += line;
     }
-    return true;
-  });
+    start = end + 1;
+  }
   flush();
 }
 
@@ -439,10 +429,17 @@ Blocks ParseBlocks(std::string_view markdown) {
 }
 
 bool IsPlainText(std::string_view markdown) {
-  return std::all_of(markdown.begin(), markdown.end(),
-                     [](char c) { return kPlainByte[static_cast<unsigned char>(c)]; }) &&
-         !HasAutolinkTrigger(markdown) &&
-         EachLine(markdown, [](std::string_view line, int) { return LineIsPlain(line); });
+  // One pass: each byte is checked, and each line when its end is reached.
+  size_t line_start = 0;
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    char c = markdown[i];
+    if (!kPlainByte[static_cast<unsigned char>(c)]) return false;
+    if (c == '\n') {
+      if (!LineIsPlain(markdown.substr(line_start, i - line_start))) return false;
+      line_start = i + 1;
+    }
+  }
+  return LineIsPlain(markdown.substr(line_start)) && !HasAutolinkTrigger(markdown);
 }
 
 void AppendBlocks(std::string_view markdown, Blocks& blocks) {
