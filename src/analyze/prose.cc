@@ -23,6 +23,14 @@ size_t CharBoundary(std::string_view text, size_t pos) {
   return pos;
 }
 
+// The two bytes at `at` as one number, for PhraseSet's bigram filters (in
+// the machine's byte order: tables and scans both read it so).
+size_t Bigram(const char* at) {
+  uint16_t pair = 0;
+  std::memcpy(&pair, at, sizeof pair);
+  return pair;
+}
+
 // 16 bits of the first four bytes at `at`, for PhraseSet's quad filter.
 size_t QuadHash(const char* at) {
   uint32_t quad = 0;
@@ -60,27 +68,42 @@ bool IsSentenceEnd(std::string_view text, size_t i) {
 
 }  // namespace
 
-void LowerAsciiInPlace(std::span<char> text) {
+namespace {
+
+// Writes `from` lower-cased to `to` (which may be `from` itself).
+void LowerAsciiTo(std::string_view from, char* to) {
   // Eight bytes at a time: a byte is an upper-case letter when its low
   // seven bits lie in ['A', 'Z'] and its high bit is clear; adding 0x20 is
   // setting bit 5, which no letter of that range has.
   constexpr uint64_t kOnes = 0x0101010101010101u;
   constexpr uint64_t kHighBits = 0x8080808080808080u;
   size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
+  for (; i + 8 <= from.size(); i += 8) {
     uint64_t word;
-    std::memcpy(&word, text.data() + i, sizeof word);
+    std::memcpy(&word, from.data() + i, sizeof word);
     uint64_t low7 = word & ~kHighBits;
     uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;   // high bit: >= 'A'
     uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: > 'Z'
     uint64_t upper = at_least_a & ~above_z & ~word & kHighBits;
     word |= upper >> 2;  // 0x80 >> 2 == 0x20
-    std::memcpy(text.data() + i, &word, sizeof word);
+    std::memcpy(to + i, &word, sizeof word);
   }
-  for (; i < text.size(); ++i) {
-    char& c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (; i < from.size(); ++i) {
+    char c = from[i];
+    to[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
+}
+
+}  // namespace
+
+void LowerAsciiInPlace(std::span<char> text) {
+  LowerAsciiTo(std::string_view(text.data(), text.size()), text.data());
+}
+
+void AppendLowerAscii(std::string_view text, std::vector<char>& out) {
+  size_t at = out.size();
+  out.resize(at + text.size());
+  LowerAsciiTo(text, out.data() + at);
 }
 
 std::string LowerAscii(std::string_view text) {
@@ -160,8 +183,9 @@ void PhraseSet::Add(std::string_view phrase) {
   first_byte_[first] = true;
   if (phrase.size() == 1) {
     one_byte_[first] = true;
+    has_one_byte_ = true;
   } else {
-    size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(phrase[1]);
+    size_t bigram = Bigram(phrase.data());
     SetBit(bigrams_, bigram);
     if (phrase.size() < 4) {
       SetBit(short_bigrams_, bigram);
@@ -187,12 +211,28 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
     return false;
   }
   const size_t size = text.size();
+  if (!has_one_byte_) {
+    // Every phrase has two bytes or more: one bit test on the two bytes at
+    // a position rules it out, with no branch on the first byte alone
+    // (which, in prose, opens some phrase at every other letter).
+    const uint64_t* bigrams = bigrams_.data();
+    for (size_t i = 0; i + 1 < size; ++i) {
+      size_t bigram = Bigram(text.data() + i);
+      if ((bigrams[bigram / 64] >> (bigram % 64) & 1) == 0) continue;
+      if (i + 4 <= size && !TestBit(short_bigrams_, bigram) &&
+          !TestBit(quads_, QuadHash(text.data() + i))) {
+        continue;
+      }
+      if (Match(text, i, accept)) return true;
+    }
+    return false;
+  }
   for (size_t i = 0; i < size; ++i) {
     auto first = static_cast<unsigned char>(text[i]);
     if (!first_byte_[first]) continue;
     if (!one_byte_[first]) {
       if (i + 1 == size) continue;
-      size_t bigram = static_cast<size_t>(first) << 8 | static_cast<unsigned char>(text[i + 1]);
+      size_t bigram = Bigram(text.data() + i);
       if (!TestBit(bigrams_, bigram)) continue;
       // Only a phrase of four bytes or more can start here unless a short
       // one opens with these two bytes: then the first four must match one.
@@ -201,18 +241,25 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
         continue;
       }
     }
-    const char* at = text.data() + i;
-    for (uint32_t index : by_first_byte_[first]) {
-      const std::string& phrase = phrases_[index];
-      const size_t length = phrase.size();
-      if (length > size - i) continue;
-      // The first byte matched already; most candidates differ within a
-      // byte or two, so a plain loop beats a library call.
-      size_t k = 1;
-      while (k < length && at[k] == phrase[k]) ++k;
-      if (k != length) continue;
-      if (accept(i, phrase)) return true;
-    }
+    if (Match(text, i, accept)) return true;
+  }
+  return false;
+}
+
+// Calls accept(i, phrase) for each phrase that occurs at `i`, until it
+// returns true.
+template <typename Accept>
+bool PhraseSet::Match(std::string_view text, size_t i, Accept& accept) const {
+  const char* at = text.data() + i;
+  for (uint32_t index : by_first_byte_[static_cast<unsigned char>(at[0])]) {
+    const std::string& phrase = phrases_[index];
+    const size_t length = phrase.size();
+    if (length > text.size() - i) continue;
+    // The first byte matched already; most candidates differ within a
+    // byte or two, so a plain loop beats a library call.
+    size_t k = 1;
+    while (k < length && at[k] == phrase[k]) ++k;
+    if (k == length && accept(i, phrase)) return true;
   }
   return false;
 }

@@ -20,6 +20,8 @@ namespace issuegraph::analyze {
 // ASCII letters lower-cased, every other byte kept (fast; no locale).
 std::string LowerAscii(std::string_view text);
 void LowerAsciiInPlace(std::span<char> text);
+// Appends `text` to `out` lower-cased, in one pass.
+void AppendLowerAscii(std::string_view text, std::vector<char>& out);
 
 // Lower-cases ASCII letters and turns every run of characters that are not
 // ASCII letters or digits into one space, trimmed: "Steps to Reproduce:" ->
@@ -59,13 +61,16 @@ class PhraseSet {
   void Add(std::string_view phrase);
   template <typename Accept>
   bool Scan(std::string_view text, Accept accept) const;
+  template <typename Accept>
+  bool Match(std::string_view text, size_t i, Accept& accept) const;
 
   std::vector<std::string> phrases_;
   std::array<std::vector<uint32_t>, 256> by_first_byte_;  // indices into phrases_
   std::array<bool, 256> first_byte_{};                    // some phrase opens with this byte
   std::array<bool, 256> one_byte_{};                      // a one-byte phrase is this byte
-  std::vector<uint64_t> bigrams_;  // bit (a << 8 | b): some phrase opens with "ab"
-  // Bit (a << 8 | b): some phrase of two or three bytes opens with "ab".
+  bool has_one_byte_ = false;
+  std::vector<uint64_t> bigrams_;  // bit Bigram("ab"): some phrase opens with "ab"
+  // Bit Bigram("ab"): some phrase of two or three bytes opens with "ab".
   std::vector<uint64_t> short_bigrams_;
   // Bit QuadHash(first four bytes) of every phrase of four bytes or more: a
   // second, finer test before comparing phrases.

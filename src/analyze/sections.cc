@@ -309,8 +309,16 @@ LabelLine SplitLabel(std::string_view paragraph) {
 }
 
 std::vector<Topic> AssignTopics(std::span<const text::Block> blocks) {
+  std::vector<Topic> topics;
+  AppendTopics(blocks, topics);
+  return topics;
+}
+
+void AppendTopics(std::span<const text::Block> blocks, std::vector<Topic>& out) {
   constexpr int kLowest = 7;  // below every real heading level
-  std::vector<Topic> topics(blocks.size(), Topic::kNone);
+  const size_t first = out.size();
+  out.resize(first + blocks.size(), Topic::kNone);
+  auto topics = std::span<Topic>(out).subspan(first);
   Topic current = Topic::kNone;
   int current_level = 0;  // 0: no heading seen yet
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -342,7 +350,6 @@ std::vector<Topic> AssignTopics(std::span<const text::Block> blocks) {
     }
     topics[i] = current;
   }
-  return topics;
 }
 
 }  // namespace issuegraph::analyze

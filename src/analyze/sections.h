@@ -47,5 +47,7 @@ LabelLine SplitLabel(std::string_view paragraph);
 // A label line with no text after the colon acts as a lowest-level heading;
 // one with text is in its own topic. Heading blocks get kHeading.
 std::vector<Topic> AssignTopics(std::span<const text::Block> blocks);
+// AssignTopics, appending to `topics`.
+void AppendTopics(std::span<const text::Block> blocks, std::vector<Topic>& topics);
 
 }  // namespace issuegraph::analyze

@@ -34,7 +34,8 @@ Extent Store(std::string_view markdown, Post& post, Thread& thread) {
   text::AppendBlocks(markdown, thread.blocks);
   extent.count = thread.blocks.size() - extent.blocks;
   auto blocks = std::span<const text::Block>(thread.blocks.list()).subspan(extent.blocks);
-  std::vector<Topic> topics = AssignTopics(blocks);
+  AppendTopics(blocks, thread.topics);
+  auto topics = std::span<const Topic>(thread.topics).subspan(extent.blocks);
   size_t at = 0;  // in this post's prose
   for (size_t i = 0; i < blocks.size(); ++i) {
     post.kinds |= 1u << static_cast<unsigned>(blocks[i].kind);
@@ -49,13 +50,10 @@ Extent Store(std::string_view markdown, Post& post, Thread& thread) {
       ++at;
     }
     thread.lower_begin.push_back(at);
-    thread.lower_prose.insert(thread.lower_prose.end(), blocks[i].text.begin(),
-                              blocks[i].text.end());
+    AppendLowerAscii(blocks[i].text, thread.lower_prose);
     at += blocks[i].text.size();
   }
   extent.prose_size = at;
-  LowerAsciiInPlace(std::span<char>(thread.lower_prose).subspan(extent.prose, at));
-  thread.topics.insert(thread.topics.end(), topics.begin(), topics.end());
   return extent;
 }
 
