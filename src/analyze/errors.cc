@@ -57,6 +57,15 @@ std::string_view StripLogPrefix(std::string_view line) {
       line.remove_prefix(2);
       continue;
     }
+    // Valgrind's and the sanitizers' "==48213== " (the process id).
+    if (line.starts_with("==")) {
+      size_t digits = 2;
+      while (digits < line.size() && IsDigit(line[digits])) ++digits;
+      if (digits > 2 && line.substr(digits).starts_with("==")) {
+        line.remove_prefix(digits + 2);
+        continue;
+      }
+    }
     if (line.starts_with('[')) {
       size_t close = line.find(']');
       // "[ERROR]" is itself the level; keep it.
@@ -152,6 +161,19 @@ bool IsGoTestFailure(std::string_view line) {
   return end > digits && end + 1 < line.size() && line[end] == ':' && line[end + 1] == ' ';
 }
 
+// Valgrind memcheck's reports (the "==pid==" prefix stripped): a leak that
+// is certain, an invalid access or free, a use of uninitialised memory.
+bool IsMemcheckError(std::string_view line) {
+  static constexpr std::string_view kOpeners[] = {
+      "Invalid read of size", "Invalid write of size", "Invalid free()", "Mismatched free()",
+      "Conditional jump or move depends on uninitialised", "Use of uninitialised value"};
+  for (std::string_view opener : kOpeners) {
+    if (line.starts_with(opener)) return true;
+  }
+  if (line.starts_with("definitely lost: ")) return !line.starts_with("definitely lost: 0 bytes");
+  return line.find(" are definitely lost in loss record ") != std::string_view::npos;
+}
+
 // line.starts_with(opener) for a non-empty line, with the first bytes
 // compared inline: most lines differ there, and a library call per opener
 // costs more than the whole test.
@@ -171,17 +193,20 @@ bool HasUpperWord(std::string_view line, std::string_view word) {
   return false;
 }
 
-constexpr std::array<std::string_view, 44> kSourceLanguages = {
-    "python", "py",     "python3", "javascript", "js",    "jsx",   "typescript", "ts",       "tsx",
-    "go",     "golang", "rust",    "rs",         "c",     "cpp",   "c++",        "cc",       "h",
-    "hpp",    "java",   "kotlin",  "kt",         "swift", "ruby",  "rb",         "php",      "cs",
-    "csharp", "scala",  "lua",     "sql",        "yaml",  "yml",   "json",       "toml",     "ini",
-    "xml",    "html",   "css",     "dockerfile", "diff",  "patch", "hcl",        "terraform"};
+constexpr std::string_view kSourceLanguages[] = {
+    "python", "py",     "python3", "javascript", "js",     "jsx",     "typescript", "ts",
+    "tsx",    "go",     "golang",  "rust",       "rs",     "c",       "cpp",        "c++",
+    "cc",     "h",      "hpp",     "java",       "kotlin", "kt",      "swift",      "ruby",
+    "rb",     "php",    "cs",      "csharp",     "scala",  "lua",     "sql",        "yaml",
+    "yml",    "json",   "toml",    "ini",        "xml",    "html",    "css",        "dockerfile",
+    "diff",   "patch",  "hcl",     "terraform",  "elixir", "ex",      "exs",        "erlang",
+    "erl",    "haskell", "hs",     "ocaml",      "clojure", "clj",    "dart",       "zig",
+    "perl",   "r",      "julia",   "groovy",     "gradle", "vue",     "svelte",     "proto",
+    "graphql", "nix",   "cmake",   "makefile",   "objc",   "objective-c", "fsharp", "vb"};
 
 bool IsSourceLanguage(std::string_view language) {
   std::string lower = LowerAscii(language);
-  return std::find(kSourceLanguages.begin(), kSourceLanguages.end(), lower) !=
-         kSourceLanguages.end();
+  return std::ranges::find(kSourceLanguages, lower) != std::end(kSourceLanguages);
 }
 
 bool IsScriptLanguage(std::string_view language) {
@@ -248,6 +273,7 @@ bool IsErrorLine(std::string_view raw) {
   // macOS's loader: "dyld[4471]: Library not loaded: @rpath/…".
   if (line.find("Library not loaded:") != std::string_view::npos) return true;
   if (line.starts_with("WARNING: DATA RACE") || IsGoTestFailure(line)) return true;
+  if (IsMemcheckError(line)) return true;
   // Every opener below starts with one of these bytes.
   static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[lt";
   if (kOpenerFirst.find(line.front()) != std::string_view::npos) {

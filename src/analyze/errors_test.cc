@@ -37,6 +37,11 @@ TEST(IsErrorLine, RecognisesCommonShapes) {
            "npm ERR! code ERESOLVE",
            "fatal: not a git repository",
            "Segmentation fault (core dumped)",
+           "==48213==    definitely lost: 608 bytes in 19 blocks",
+           "==48213== 1,216 (608 direct, 608 indirect) bytes in 19 blocks are definitely lost in "
+           "loss record 2 of 2",
+           "==9120== Invalid read of size 8",
+           "==31==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010",
        }) {
     EXPECT_TRUE(IsErrorLine(line)) << line;
   }
@@ -50,17 +55,23 @@ TEST(IsErrorLine, IgnoresOrdinaryLines) {
            "the error handling looks fine",
            "errors = []",
            "def handle_error(e):",
+           "==48213==    definitely lost: 0 bytes in 0 blocks",
+           "==48213==    indirectly lost: 608 bytes in 19 blocks",
+           "==48213== HEAP SUMMARY:",
            "",
        }) {
     EXPECT_FALSE(IsErrorLine(line)) << line;
   }
 }
 
-text::Block Code(const std::string& text, const std::string& info = "") {
+// A fenced code block; its text is kept for the rest of the run, as a
+// block's views need.
+text::Block Code(std::string_view text, std::string_view info = "") {
+  static text::Blocks kept;
   text::Block block;
   block.kind = text::BlockKind::kCode;
-  block.text = text;
-  block.info = info;
+  block.text = kept.Keep(text);
+  block.info = kept.Keep(info);
   block.fenced = true;
   return block;
 }

@@ -6,6 +6,7 @@
 #include "analyze/prose.h"
 #include "analyze/status.h"
 #include "text/markdown.h"
+#include "text/references.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -14,7 +15,7 @@ constexpr size_t kFixParagraphLimit = 600;
 
 std::string PullLabel(const Node& root, const Node& pull, std::string_view lead) {
   std::string label = std::string(lead) + " " + RelativeRefText(root.ref, pull.ref);
-  if (pull.merged || pull.state == NodeState::kMerged) {
+  if (IsMerged(pull)) {
     label += " (merged " + DatePart(pull.merged_at) + ")";
   } else {
     label += pull.draft ? " (open, draft)" : " (open)";
@@ -101,6 +102,22 @@ FixedStatement ReleaseStatement(const Thread& thread) {
   });
 }
 
+// The quotes a maintainer's statement introduces ("Fixed in 2.5.0. From
+// the release notes:" and the note quoted below it): they say what changed.
+void AddQuotedNotes(const FixedStatement& said, std::vector<ReportItem>* items) {
+  const Post& post = *said.post;
+  for (size_t i = 0; i < post.blocks.size(); ++i) {
+    const text::Block& block = post.blocks[i];
+    if (!IsProseBlock(block) || block.text.find(said.sentence) == std::string_view::npos) continue;
+    if (!TrimView(block.text).ends_with(':')) return;
+    for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kQuote;
+         ++k) {
+      items->push_back(ItemFromBlock(post, post.blocks[k]));
+    }
+    return;
+  }
+}
+
 ReportItem MaintainerItem(const FixedStatement& said) {
   ReportItem item;
   item.label = "Maintainer @" + std::string(said.post->author);
@@ -135,6 +152,37 @@ void SkipWishes(const Post& body, BlockSet* taken) {
   }
 }
 
+// Merged pulls linked to the root that carry one of `fixes` to another
+// branch: their description says "Backport of #158" or that it was
+// cherry-picked from it. A reader on that branch needs them too.
+std::vector<const Node*> Backports(const Graph& graph, const Node& root,
+                                   const std::vector<Thread>& fixes) {
+  std::vector<const Node*> pulls;
+  auto is_fix = [&](const Node* node) {
+    return std::ranges::any_of(fixes, [&](const Thread& fix) { return fix.node == node; });
+  };
+  for (const Edge& edge : graph.edges) {
+    if (edge.to != graph.root && edge.from != graph.root) continue;
+    const Node* pull = graph.Find(edge.to == graph.root ? edge.from : edge.to);
+    if (pull == nullptr || pull == &root || pull->type != NodeType::kPull || !IsMerged(*pull) ||
+        is_fix(pull) || std::ranges::find(pulls, pull) != pulls.end()) {
+      continue;
+    }
+    const std::string words = LowerAscii(pull->title + "\n" + pull->body);
+    if (!HasAnyPhrase(words, {"backport", "backports", "back-port", "cherry-pick", "cherry-picked",
+                              "cherry picked"})) {
+      continue;
+    }
+    for (const text::TextRef& ref : text::ExtractReferences(pull->body, pull->ref)) {
+      if (is_fix(graph.Find(ref.ref.Key()))) {
+        pulls.push_back(pull);
+        break;
+      }
+    }
+  }
+  return pulls;
+}
+
 }  // namespace
 
 std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
@@ -154,6 +202,9 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     items.push_back(std::move(item));
   }
   if (!items.empty()) {
+    for (const Node* pull : Backports(graph, *root_node, merged_fixes)) {
+      AddPullItems(*root_node, *pull, "Backport", &items);
+    }
     if (FixedStatement release = ReleaseStatement(root); release.post != nullptr) {
       items.push_back(MaintainerItem(release));
     }
@@ -179,7 +230,10 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     AddPullItems(*root_node, *pull, "Partial fix", &items);
   }
   FixedStatement fixed = MaintainerSaysFixed(root);
-  if (fixed.post != nullptr) items.push_back(MaintainerItem(fixed));
+  if (fixed.post != nullptr) {
+    items.push_back(MaintainerItem(fixed));
+    AddQuotedNotes(fixed, &items);
+  }
   if (FixedStatement release = ReleaseStatement(root);
       release.post != nullptr && (fixed.post == nullptr || release.sentence != fixed.sentence)) {
     items.push_back(MaintainerItem(release));

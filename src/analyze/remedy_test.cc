@@ -113,6 +113,22 @@ TEST(Fix, MaintainersFixedInWhenNoPullIsLinked) {
   EXPECT_EQ(items[0].source.Text(), "acme/app#12 (comment 1002)");
 }
 
+TEST(Fix, TheReleaseNoteAMaintainerQuotesBelowTheirWord) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "verify exits 0", "It exits 0.", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "OWNER",
+        "Fixed in 2.5.0, released today. From the release notes:\n\n"
+        "> verify now exits with status 3 when any chunk fails.\n\nThanks for the report.");
+  b.Say("acme/app#12", "ann", "NONE", "Fixed in 2.5.0 for me too.\n\n> unrelated quote");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  auto items = ExtractFix(b.graph(), thread, {});
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{
+                              "Fixed in 2.5.0, released today.",
+                              "verify now exits with status 3 when any chunk fails."}));
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[1].source.Text(), "acme/app#12 (comment 1000)");
+}
+
 TEST(Fix, HopesAreNotStatements) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "Crash.");
@@ -141,6 +157,32 @@ TEST(Fix, AFeatureRequestsWishIsNotAFix) {
   Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
   EXPECT_EQ(Texts(ExtractFix(b.graph(), thread, {})),
             (std::vector<std::string>{"Write the directory last."}));
+}
+
+TEST(Fix, AMergedBackportOfTheFixFollowsIt) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Leak", "It leaks.");
+  Node& fix = b.Pull("acme/app#57", "Free the section", NodeState::kMerged, "2026-03-12T10:00:00Z");
+  fix.body = "Resolves #12\n\nNow frees the temporary section.";
+  b.Link("acme/app#57", "acme/app#12", EdgeKind::kCloses);
+  Node& backport = b.Pull("acme/app#60", "[1.8] Free the section (backport)", NodeState::kMerged,
+                          "2026-03-14T10:00:00Z");
+  backport.body = "Backport of #57 to release-1.8. Refs #12.";
+  b.Link("acme/app#60", "acme/app#12", EdgeKind::kMentions);
+  // Merged and linked, but it carries another change to the branch.
+  Node& other = b.Pull("acme/app#61", "[1.8] Bump the version (backport)", NodeState::kMerged,
+                       "2026-03-15T10:00:00Z");
+  other.body = "Backport of #40. Refs #12.";
+  b.Link("acme/app#61", "acme/app#12", EdgeKind::kMentions);
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  std::vector<Thread> fixes;
+  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#57")));
+  auto items = ExtractFix(b.graph(), thread, fixes);
+  EXPECT_EQ(Texts(items), (std::vector<std::string>{
+                              "Free the section", "Now frees the temporary section.",
+                              "[1.8] Free the section (backport)",
+                              "Backport of #57 to release-1.8. Refs #12."}));
+  EXPECT_EQ(items[2].label, "Backport #60 (merged 2026-03-14)");
 }
 
 }  // namespace

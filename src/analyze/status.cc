@@ -14,8 +14,6 @@ struct PullLink {
   const Edge* edge = nullptr;
 };
 
-bool IsMerged(const Node& node) { return node.merged || node.state == NodeState::kMerged; }
-
 
 // Pulls that close the root or are connected to it, one entry per pull,
 // a closing edge preferred, ordered by reference text.
@@ -208,6 +206,8 @@ std::vector<const Node*> NamedFixes(const Graph& graph, const FixedStatement& fi
   }
   return pulls;
 }
+
+bool IsMerged(const Node& node) { return node.merged || node.state == NodeState::kMerged; }
 
 std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
   std::vector<const Node*> pulls;

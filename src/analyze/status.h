@@ -42,6 +42,9 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& c
 // keyword, so the root stays open.
 std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root);
 
+// Whether a pull has been merged.
+bool IsMerged(const Node& node);
+
 // Merged pulls a maintainer names as the fix ("This is fixed by
 // other/repo#388") when no pull closes the root: they count as its merged
 // fix, with the maintainer's word as the link.
