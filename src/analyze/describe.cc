@@ -41,8 +41,11 @@ bool IsOpenTopic(Topic topic) {
          topic == Topic::kLogs;
 }
 
-// A lead-in this short ("Minimal script", "Command") labels its snippet.
+// A lead-in this short ("Minimal script", "Command") labels its snippet;
+// one longer than kMinLeadInItem tells what the snippet does and is an
+// item of its own.
 constexpr size_t kMaxLeadInLabel = 24;
+constexpr size_t kMinLeadInItem = 60;
 
 // The lead-in of a snippet that shows what was run ("Minimal script:",
 // "Command:", "Running this reproduces it:"), without its colon; empty when
@@ -305,7 +308,14 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
         std::string_view lead_in = ReproductionLeadIn(body->blocks[i - 1]);
         if (lead_in.empty()) continue;
         ReportItem item = ItemFromBlock(*body, block);
-        if (NormalizeWords(lead_in).size() <= kMaxLeadInLabel) item.label = lead_in;
+        const size_t lead_in_size = NormalizeWords(lead_in).size();
+        if (lead_in_size <= kMaxLeadInLabel) {
+          item.label = lead_in;
+        } else if (lead_in_size > kMinLeadInItem) {
+          // "To reproduce, enqueue a job whose perform/1 always raises and
+          // wait for the retries:" says what the snippet does: it goes first.
+          items.push_back(ItemFromBlock(*body, body->blocks[i - 1]));
+        }
         items.push_back(std::move(item));
       } else if (!expected_section && block.kind == text::BlockKind::kParagraph &&
                  StatesExpectation(block.text)) {

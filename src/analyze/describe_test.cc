@@ -244,5 +244,19 @@ TEST(CodeExamples, TheSameDumpTwiceIsKeptOnce) {
   EXPECT_EQ(items[0].text, "open: 12");
 }
 
+TEST(Reproduction, ALongLeadInSaysWhatTheSnippetDoes) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "Workers crash.\n\nTo reproduce, enqueue a job whose `perform/1` always raises and "
+          "wait for the retries:\n\n```elixir\nMyApp.AlwaysFails.enqueue(%{})\n```\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  BlockSet errors;
+  ExtractErrors({&thread}, &errors);
+  EXPECT_EQ(Lines(ExtractReproduction(thread, errors)),
+            (std::vector<std::string>{"|To reproduce, enqueue a job whose perform/1 always raises "
+                                      "and wait for the retries:|0",
+                                      "|MyApp.AlwaysFails.enqueue(%{})|0"}));
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

@@ -238,12 +238,17 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
     }
     const bool steps =
         topic == Topic::kReproduction || topic == Topic::kExpected || topic == Topic::kActual;
+    // Once a sentence of the paragraph names the setup, the next ones that
+    // name a version go with it ("Firefox 126 on Windows 11. Other
+    // extensions: PrivacyFence 8.4.").
+    bool setup_paragraph = false;
     for (std::string_view sentence : Clauses(block.text)) {
       if (sentence.size() > kMaxSentence || sentence.ends_with('?')) continue;
       const int facts = EnvironmentFacts(sentence);
-      if (facts < (steps ? kFactsInSteps : 2) && !(facts == 1 && !steps && SaysSetup(sentence))) {
-        continue;
-      }
+      const bool names_setup =
+          facts >= (steps ? kFactsInSteps : 2) || (facts == 1 && !steps && SaysSetup(sentence));
+      if (!names_setup && !(setup_paragraph && facts >= 1)) continue;
+      setup_paragraph = true;
       ReportItem item = ItemFromBlock(*body, block);
       item.text = CollapseSpaces(sentence);
       items.push_back(std::move(item));

@@ -106,5 +106,18 @@ TEST(Environment, ASectionWinsOverSentences) {
   EXPECT_EQ(Lines(ExtractEnvironment(thread)), (std::vector<std::string>{"|app 1.2.0|1"}));
 }
 
+TEST(Environment, TheSentencesThatFollowTheSetupInItsParagraph) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "The popup is blank.\n\nFirefox 126.0.1 on Windows 11, TabShelf 3.2.0. Other "
+          "extensions: PrivacyFence 8.4 and a dark theme. It started yesterday.\n\n"
+          "I also tried Fence 2.1 once.\n");
+  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{
+                "|Firefox 126.0.1 on Windows 11, TabShelf 3.2.0.|0",
+                "|Other extensions: PrivacyFence 8.4 and a dark theme.|0"}));
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

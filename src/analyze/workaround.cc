@@ -33,7 +33,8 @@ constexpr std::string_view kOfferWords[] = {
     "another option",     "one option is",       "got ours working",     "got mine working",
     "recommended way",    "recommended route",   "recommended approach", "we recommend",
     "recommend instead",  "pin the",             "pin it",               "for anyone stuck",
-    "going back to",      "also works"};
+    "going back to",      "also works",          "maybe try",            "you could try",
+    "you might try",      "worth a try",         "worth trying"};
 
 // Phrases that make a sentence a workaround only when someone can act on it.
 constexpr std::string_view kMeanwhileWords[] = {
@@ -45,7 +46,8 @@ constexpr std::string_view kMeanwhileWords[] = {
 // of them offers none.
 constexpr std::string_view kUntilWords[] = {
     "until",   "before",     "it works",  "it worked",     "it runs",         "works fine",
-    "it's fine", "never crashes", "nothing happens", "does not crash", "doesn't crash", "no crash"};
+    "it's fine", "never crashes", "nothing happens", "does not crash", "doesn't crash", "no crash",
+    "work again", "works again", "worked again"};
 
 const PhraseSet& OfferCues() {
   static const PhraseSet cues = PhraseSet::Union({kOfferWords});
@@ -113,15 +115,20 @@ bool SaysUntilFixed(std::string_view lower) {
 }
 
 // "With a close() between the two appends it works", "if I set X=1 it
-// runs": the writer found a condition under which it works.
+// runs", "Adding the path to the list makes it work again": the writer
+// found a condition under which it works.
 bool SaysItWorksWith(std::string_view sentence) {
-  static const PhraseSet kWorks = {"it works", "it worked", "it runs", "works fine", "it's fine"};
+  static const PhraseSet kWorks = {"it works",   "it worked",   "it runs",     "works fine",
+                                   "it's fine",  "work again",  "works again", "worked again"};
   // Failures that do not happen: negative words, good news.
   static const PhraseSet kSpared = {"never crashes", "nothing happens", "does not crash",
                                     "doesn't crash", "no crash"};
   static const PhraseSet kNegations = {"not", "n't", "never", "no longer", "doesn't", "didn't"};
-  static constexpr std::string_view kConditions[] = {"with ", "if i ", "if you ", "if we ",
-                                                     "after ", "when i ", "once i "};
+  static constexpr std::string_view kConditions[] = {
+      "with ",      "if i ",      "if you ",    "if we ",      "after ",     "when i ",
+      "once i ",    "adding ",    "setting ",   "disabling ",  "enabling ",  "removing ",
+      "deleting ",  "using ",     "switching ", "turning ",    "installing ", "downgrading ",
+      "pinning ",   "clearing ",  "changing "};
   std::string_view start = TrimView(sentence);
   if (!std::ranges::any_of(kConditions,
                            [&](std::string_view c) { return start.starts_with(c); })) {

@@ -268,5 +268,21 @@ TEST(Workarounds, TerseConfirmationCounts) {
   EXPECT_EQ(items[0].confirmations, 1);
 }
 
+TEST(Workarounds, WhatMakesItWorkAgainAndASuggestionToTryIt) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Popup blank",
+          "The popup is blank.\n\nAdding the extension to the blocker's exceptions list makes "
+          "the popup work again without turning the blocker off.");
+  b.Say("acme/app#12", "sam", "NONE",
+        "Had this. Disabling the blocker made it work again for me, maybe try that.");
+  b.Say("acme/app#12", "ann", "NONE", "Using the nightly build it works again? Not here.");
+  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  EXPECT_EQ(Texts(items),
+            (std::vector<std::string>{
+                "Adding the extension to the blocker's exceptions list makes the popup work again "
+                "without turning the blocker off.",
+                "Had this. Disabling the blocker made it work again for me, maybe try that."}));
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze
