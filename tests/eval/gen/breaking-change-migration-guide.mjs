@@ -5,7 +5,7 @@
 // reason early on; another issue is closed in favour of this one (a
 // back-link); finally a maintainer posts a numbered migration guide, which
 // users confirm; closed as completed with no pull.
-import { comment, issue, writeWorld } from '../../gen/common.mjs';
+import { comment, issue, writeWorld } from './common.mjs';
 
 const REPO = 'quartzline/formwork';
 
@@ -124,4 +124,4 @@ const world = {
   },
 };
 
-writeWorld('breaking-change-migration-guide', world, new URL('..', import.meta.url));
+writeWorld('breaking-change-migration-guide', world);
