@@ -9,20 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/error_lines.h"
 #include "analyze/thread.h"
 #include "model/report.h"
 #include "text/markdown.h"
 
 namespace issuegraph::analyze {
-
-// A line that on its own says "this is an error": a traceback header, a
-// "SomethingError: …" or "error: …" line, panic:, FATAL, an HTTP 4xx/5xx
-// status line, "file:line:col: error:", a log line at level ERROR.
-bool IsErrorLine(std::string_view line);
-
-// A line that mentions failure in words (error, exception, failed, fatal…);
-// enough only where the text is not source code.
-bool MentionsFailure(std::string_view line);
 
 // Whether a block's text reads like program source rather than output, from
 // the fence's language or, without one, from the shape of its lines.

@@ -12,58 +12,6 @@ namespace {
 
 using testing::GraphBuilder;
 
-TEST(IsErrorLine, RecognisesCommonShapes) {
-  for (const char* line : {
-           "Traceback (most recent call last):",
-           "ActiveRecord::StatementInvalid: PG::UndefinedColumn: ERROR:  column x does not exist",
-           "WARNING: DATA RACE",
-           "--- FAIL: TestNextRunAcrossMidnight (0.12s)",
-           "    schedule_test.go:57: unexpected next run",
-           "dyld[4471]: Library not loaded: @rpath/libvips-cpp.42.dylib",
-           "ValueError: invalid literal for int() with base 10: 'x'",
-           "java.lang.IllegalStateException: closed",
-           "Uncaught TypeError: Cannot read properties of undefined",
-           "Error: EACCES: permission denied",
-           "error: linker `cc` not found",
-           "error[E0308]: mismatched types",
-           "src/main.cc:12:5: error: expected ';' after expression",
-           "panic: runtime error: index out of range [3] with length 3",
-           "thread 'main' panicked at src/main.rs:4:5:",
-           "FATAL: could not open lock file",
-           "2026-05-26 10:00:00,123 ERROR [worker] job failed",
-           "[ERROR] Failed to execute goal",
-           "HTTP/1.1 500 Internal Server Error",
-           "< HTTP/2 403",
-           "npm ERR! code ERESOLVE",
-           "fatal: not a git repository",
-           "Segmentation fault (core dumped)",
-           "==48213==    definitely lost: 608 bytes in 19 blocks",
-           "==48213== 1,216 (608 direct, 608 indirect) bytes in 19 blocks are definitely lost in "
-           "loss record 2 of 2",
-           "==9120== Invalid read of size 8",
-           "==31==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010",
-       }) {
-    EXPECT_TRUE(IsErrorLine(line)) << line;
-  }
-}
-
-TEST(IsErrorLine, IgnoresOrdinaryLines) {
-  for (const char* line : {
-           "except ValueError:",
-           "raise AuthError(\"missing token\")",
-           "HTTP/1.1 200 OK",
-           "the error handling looks fine",
-           "errors = []",
-           "def handle_error(e):",
-           "==48213==    definitely lost: 0 bytes in 0 blocks",
-           "==48213==    indirectly lost: 608 bytes in 19 blocks",
-           "==48213== HEAP SUMMARY:",
-           "",
-       }) {
-    EXPECT_FALSE(IsErrorLine(line)) << line;
-  }
-}
-
 // A fenced code block; its text is kept for the rest of the run, as a
 // block's views need.
 text::Block Code(std::string_view text, std::string_view info = "") {
