@@ -66,10 +66,6 @@ bool IsSentenceEnd(std::string_view text, size_t i) {
   return i + 1 == text.size() || IsSpace(text[i + 1]);
 }
 
-}  // namespace
-
-namespace {
-
 // Writes `from` lower-cased to `to` (which may be `from` itself).
 void LowerAsciiTo(std::string_view from, char* to) {
   // Eight bytes at a time: a byte is an upper-case letter when its low

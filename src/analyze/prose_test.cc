@@ -61,6 +61,16 @@ TEST(PhraseSet, UnionOfTwoListsMatchesPhrasesOfBoth) {
   EXPECT_FALSE(kBoth.AnyIn("nothing here"));
 }
 
+// A set with a one-byte phrase takes the byte-by-byte scan; it keeps
+// HasPhrase's rule all the same.
+TEST(PhraseSet, AOneBytePhraseMatchesAsAWord) {
+  static const PhraseSet kCues = {"x", "no crash"};
+  EXPECT_TRUE(kCues.AnyIn("size x 2"));
+  EXPECT_TRUE(kCues.AnyIn("and no crash."));
+  EXPECT_FALSE(kCues.AnyIn("box and next"));
+  EXPECT_EQ(kCues.CountDistinctIn("x, then no crash, x"), 2u);
+}
+
 TEST(PhraseSet, CountDistinctInCountsEachPhraseOnce) {
   static const PhraseSet kCues = {"reads", "never", "does not"};
   EXPECT_EQ(kCues.CountDistinctIn("it reads twice and reads again but never checks"), 2u);
