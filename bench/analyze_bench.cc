@@ -186,18 +186,16 @@ void CollectTexts(const Node& node, std::vector<std::string>* texts) {
 }
 
 void CountBytes(Input* input) {
-  for (const Node& node : std::views::values(input->graph.nodes)) {
-    CollectTexts(node, &input->texts);
-  }
+  for (const Node* node : input->graph.Nodes()) CollectTexts(*node, &input->texts);
   for (const std::string& text : input->texts) input->bytes += text.size();
 }
 
-void Link(Graph* graph, const Node& from, const Node& to, EdgeKind kind) {
-  Edge edge;
-  edge.from = from.ref.Key();
-  edge.to = to.ref.Key();
+void AddLink(Graph* graph, const Node& from, const Node& to, EdgeKind kind) {
+  Link edge;
+  edge.from = from.ref;
+  edge.to = to.ref;
   edge.kind = kind;
-  edge.provenance.node = edge.from;
+  edge.provenance.node = from.ref.Key();
   edge.provenance.url = from.url;
   graph->AddEdge(std::move(edge));
 }
@@ -226,10 +224,10 @@ Input ThreadInput(size_t target_bytes) {
       "read a half-written manifest.\n";
   CollectTexts(root, &input.read_texts);
   CollectTexts(fix, &input.read_texts);
-  input.graph.root = root.ref.Key();
-  Link(&input.graph, fix, root, EdgeKind::kCloses);
-  input.graph.nodes[fix.ref.Key()] = std::move(fix);
-  input.graph.nodes[root.ref.Key()] = std::move(root);
+  input.graph.SetRoot(root.ref);
+  AddLink(&input.graph, fix, root, EdgeKind::kCloses);
+  input.graph.Add(std::move(fix));
+  input.graph.Add(std::move(root));
   CountBytes(&input);
   return input;
 }
@@ -266,7 +264,7 @@ Input GraphInput(int total) {
     AddComment(&root, 1000 + i, kPeople[i % 8], association, ThreadComment(i, random));
   }
   root.comment_count = static_cast<int64_t>(root.comments.size());
-  input.graph.root = root.ref.Key();
+  input.graph.SetRoot(root.ref);
   std::vector<Node> nodes;
   const char* const kTopics[] = {"crash on start", "slow sync", "wrong totals", "login loop",
                                  "memory growth"};
@@ -309,23 +307,23 @@ Input GraphInput(int total) {
       } else if (node.state_reason == "duplicate") {
         kind = EdgeKind::kDuplicateOf;
       }
-      Link(&input.graph, node, root, kind);
-      Link(&input.graph, node, root, EdgeKind::kCrossReferenced);
+      AddLink(&input.graph, node, root, kind);
+      AddLink(&input.graph, node, root, EdgeKind::kCrossReferenced);
       if (kind == EdgeKind::kCloses) CollectTexts(node, &input.read_texts);
     } else {
       // Hang depth-2 nodes under depth-1 ones, with a few extra cross-links.
       const Node& parent = nodes[random.Below(49)];
-      Link(&input.graph, node, parent,
+      AddLink(&input.graph, node, parent,
            node.state_reason == "duplicate" ? EdgeKind::kDuplicateOf : EdgeKind::kMentions);
       if (random.Below(4) == 0) {
-        Link(&input.graph, nodes[random.Below(nodes.size())], node, EdgeKind::kCrossReferenced);
+        AddLink(&input.graph, nodes[random.Below(nodes.size())], node, EdgeKind::kCrossReferenced);
       }
-      if (random.Below(10) == 0) Link(&input.graph, node, parent, EdgeKind::kSubIssueOf);
+      if (random.Below(10) == 0) AddLink(&input.graph, node, parent, EdgeKind::kSubIssueOf);
     }
   }
   CollectTexts(root, &input.read_texts);
-  input.graph.nodes[root.ref.Key()] = std::move(root);
-  for (Node& node : nodes) input.graph.nodes[node.ref.Key()] = std::move(node);
+  input.graph.Add(std::move(root));
+  for (Node& node : nodes) input.graph.Add(std::move(node));
   CountBytes(&input);
   return input;
 }
@@ -345,7 +343,7 @@ void SetBytes(benchmark::State& state, const Input& input) {
                           static_cast<int64_t>(input.bytes));
   state.counters["posts"] = static_cast<double>(input.texts.size());
   state.counters["posts_read"] = static_cast<double>(input.read_texts.size());
-  state.counters["nodes"] = static_cast<double>(input.graph.nodes.size());
+  state.counters["nodes"] = static_cast<double>(input.graph.node_count());
 }
 
 void ParseAll(benchmark::State& state, const std::vector<std::string>& texts) {

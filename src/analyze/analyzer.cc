@@ -45,9 +45,9 @@ void FillHeader(const Node& root, Report* report) {
 // Merged pulls that close the root, in reference order.
 std::vector<const Node*> MergedClosingPulls(const Graph& graph) {
   std::vector<const Node*> pulls;
-  for (const Edge& edge : graph.edges) {
-    if (edge.to != graph.root || edge.kind != EdgeKind::kCloses) continue;
-    const Node* pull = graph.Find(edge.from);
+  for (const Edge& edge : graph.In(graph.root())) {
+    if (edge.kind != EdgeKind::kCloses) continue;
+    const Node* pull = graph.Get(edge.from);
     if (pull == nullptr || pull->type != NodeType::kPull) continue;
     if (!pull->merged && pull->state != NodeState::kMerged) continue;
     if (std::find(pulls.begin(), pulls.end(), pull) == pulls.end()) pulls.push_back(pull);
@@ -61,9 +61,9 @@ std::vector<const Node*> MergedClosingPulls(const Graph& graph) {
 // Items the root is a duplicate of: where the discussion went on.
 std::vector<const Node*> Canonicals(const Graph& graph) {
   std::vector<const Node*> nodes;
-  for (const Edge& edge : graph.edges) {
-    if (edge.from != graph.root || edge.kind != EdgeKind::kDuplicateOf) continue;
-    const Node* node = graph.Find(edge.to);
+  for (const Edge& edge : graph.Out(graph.root())) {
+    if (edge.kind != EdgeKind::kDuplicateOf) continue;
+    const Node* node = graph.Get(edge.to);
     if (node != nullptr && std::find(nodes.begin(), nodes.end(), node) == nodes.end()) {
       nodes.push_back(node);
     }
@@ -79,13 +79,13 @@ void AddSection(SectionKind kind, std::vector<ReportItem> items, Report* report)
 
 Report Analyze(const Graph& graph) {
   Report report;
-  const Node* root = graph.Find(graph.root);
+  const Node* root = graph.RootNode();
   if (root == nullptr) {
-    if (auto ref = ParseShortRef(graph.root)) {
-      report.ref = *ref;
-      report.url = ref->HtmlUrl();
+    if (graph.root() != kNoNode) {
+      report.ref = graph.Ref(graph.root());
+      report.url = report.ref.HtmlUrl();
     }
-    report.title = graph.root;
+    report.title = graph.RootKey();
     report.status = "Unknown: the root item could not be read";
     return report;
   }

@@ -187,7 +187,7 @@ TEST(Status, PullRequestRoot) {
 
 TEST(Status, MissingRootSaysSo) {
   Graph graph;
-  graph.root = "acme/app#3";
+  graph.SetRoot(*ParseIssueRef("acme/app#3"));
   Report report = Analyze(graph);
   EXPECT_EQ(report.ref.number, 3);
   EXPECT_EQ(report.status, "Unknown: the root item could not be read");

@@ -24,7 +24,7 @@ std::vector<std::string> Lines(const std::vector<ReportItem>& items) {
 }
 
 Thread ThreadOf(GraphBuilder& b, const std::string& key) {
-  return ReadThread(b.graph().nodes.at(key));
+  return ReadThread(*b.graph().FindMutable(key));
 }
 
 TEST(Summary, FromASummarySection) {
@@ -186,7 +186,7 @@ TEST(Reproduction, TheReportersStepsGivenOnRequest) {
   b.Issue("acme/app#1", "T", "It crashes when I export.");
   b.Say("acme/app#1", "lee", "MEMBER", "Can you list the steps?");
   b.Say("acme/app#1", "ann", "NONE", "Here you go:\n\n1. Open a ledger.\n2. Export it.\n");
-  b.graph().nodes.at("acme/app#1").author = "ann";
+  b.graph().FindMutable("acme/app#1")->author = "ann";
   EXPECT_EQ(Lines(ExtractReproduction(ThreadOf(b, "acme/app#1"), {})),
             (std::vector<std::string>{"|Open a ledger.|1", "|Export it.|1"}));
 }

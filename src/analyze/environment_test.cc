@@ -50,7 +50,7 @@ TEST(Environment, PlainSentencesWhenThereIsNoSection) {
           "with 32 GB RAM, importer 2.1.0.\n\n"
           "1. Run the importer on Ubuntu 22.04 with node 20\n\n"
           "alpine 3.19, bun 1.1\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_EQ(Lines(ExtractEnvironment(thread)),
             (std::vector<std::string>{"|My box is Fedora 39 with 32 GB RAM, importer 2.1.0.|0",
                                       "|Run the importer on Ubuntu 22.04 with node 20|1",
@@ -62,7 +62,7 @@ TEST(Environment, StepsAndQuestionsAreNotTheEnvironment) {
   b.Issue("acme/app#1", "T",
           "It breaks.\n\n## Steps to reproduce\n1. Install Ubuntu 22.04 and node 20\n\n"
           "Does it happen on Fedora 40 with node 22?\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_TRUE(ExtractEnvironment(thread).empty());
 }
 
@@ -71,7 +71,7 @@ TEST(Environment, AVersionListAmongTheStepsIsTheEnvironment) {
   b.Issue("acme/app#1", "T",
           "It breaks.\n\n## Steps to reproduce\n\nRun the script twice.\n\n"
           "lib 1.6.0, numpy 2.0.1, Python 3.12.3 on Ubuntu 24.04.\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_EQ(Lines(ExtractEnvironment(thread)),
             (std::vector<std::string>{"|lib 1.6.0, numpy 2.0.1, Python 3.12.3 on Ubuntu 24.04.|0"}));
 }
@@ -80,7 +80,7 @@ TEST(Environment, BulletsThatNameTheSetupBetweenThem) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T",
           "It fails.\n\n- tallybook 4.0.0 (Docker image)\n- PostgreSQL 15.6\n- 2,400 customers\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_EQ(Lines(ExtractEnvironment(thread)),
             (std::vector<std::string>{"|tallybook 4.0.0 (Docker image)|1", "|PostgreSQL 15.6|1"}));
 }
@@ -93,7 +93,7 @@ TEST(Environment, ASentenceThatIntroducesTheSetupOrAClauseOfALongOne) {
           "in our repository is all of them, and going back fixes it, and passing the plugin "
           "flag also works, so my guess is that the plugin is no longer loaded by default; this "
           "is Node 20.11.1 on macOS 14.4.\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_EQ(Lines(ExtractEnvironment(thread)),
             (std::vector<std::string>{"|We run relaymq 2.3.0 with three sinks.|0",
                                       "|this is Node 20.11.1 on macOS 14.4.|0"}));
@@ -102,7 +102,7 @@ TEST(Environment, ASentenceThatIntroducesTheSetupOrAClauseOfALongOne) {
 TEST(Environment, ASectionWinsOverSentences) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T", "Broken on Debian 12 with gcc 12.\n\n## Environment\n- app 1.2.0\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_EQ(Lines(ExtractEnvironment(thread)), (std::vector<std::string>{"|app 1.2.0|1"}));
 }
 
@@ -112,7 +112,7 @@ TEST(Environment, TheSentencesThatFollowTheSetupInItsParagraph) {
           "The popup is blank.\n\nFirefox 126.0.1 on Windows 11, TabShelf 3.2.0. Other "
           "extensions: PrivacyFence 8.4 and a dark theme. It started yesterday.\n\n"
           "I also tried Fence 2.1 once.\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   EXPECT_EQ(Lines(ExtractEnvironment(thread)),
             (std::vector<std::string>{
                 "|Firefox 126.0.1 on Windows 11, TabShelf 3.2.0.|0",

@@ -81,7 +81,7 @@ TEST(ExtractErrors, DeduplicatedWithOccurrencesAndFirstSource) {
   b.Say("acme/app#12", "cy", "NONE",
         "> Error: EACCES: permission denied, open '/home/a/3.txt'\n\n+1, and also\n\n"
         "```\nHTTP/1.1 502 Bad Gateway\n```");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   BlockSet used;
   std::vector<ReportItem> errors = ExtractErrors({&thread}, &used);
   ASSERT_EQ(errors.size(), 2u);
@@ -104,7 +104,7 @@ TEST(ExtractErrors, DataAfterALongOutputLabelIsNotAnError) {
   b.Say("acme/app#1", "ann", "NONE",
         "Output after about a day:\n\n```\n$ app status\nopen descriptors: 61539\n```");
   b.Say("acme/app#1", "bo", "NONE", "Output:\n\n```\nopen descriptors: 61539\n```");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#1"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
   BlockSet used;
   auto items = ExtractErrors({&thread}, &used);
   ASSERT_EQ(items.size(), 1u);

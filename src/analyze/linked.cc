@@ -4,7 +4,6 @@
 #include <deque>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -47,61 +46,32 @@ struct Direct {
   const Edge* edge = nullptr;
 };
 
-// Follows moves: an edge may name a node by a key it had before a rename.
-class KeyMap {
- public:
-  explicit KeyMap(const Graph& graph) {
-    for (const auto& [key, node] : graph.nodes) {
-      for (const std::string& alias : node.aliases) aliases_.emplace(alias, key);
-    }
-  }
-  const std::string& Canonical(const std::string& key) const {
-    auto it = aliases_.find(key);
-    return it == aliases_.end() ? key : it->second;
-  }
-
- private:
-  std::map<std::string, std::string> aliases_;
-};
-
-// Breadth-first from the root over canonical keys, edges followed either
-// way, each node's neighbours in key order (so the walk, and every "via"
-// it yields, is deterministic). Keys are numbered in sorted order.
+// Breadth-first from the root, edges followed either way, each node's
+// neighbours in key order (so the walk, and every "via" it yields, is
+// deterministic).
 class Walk {
  public:
-  Walk(const Graph& graph, const KeyMap& keys, const std::string& root) {
-    for (const Edge& edge : graph.edges) {
-      const std::string& from = keys.Canonical(edge.from);
-      const std::string& to = keys.Canonical(edge.to);
-      if (from == to) continue;
-      keys_.push_back(from);
-      keys_.push_back(to);
-    }
-    keys_.push_back(root);
-    std::sort(keys_.begin(), keys_.end());
-    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
-    std::vector<std::vector<std::pair<size_t, const Edge*>>> adjacent(keys_.size());
-    for (const Edge& edge : graph.edges) {
-      const std::string& from = keys.Canonical(edge.from);
-      const std::string& to = keys.Canonical(edge.to);
-      if (from == to) continue;
-      size_t a = *IndexOf(from);
-      size_t b = *IndexOf(to);
-      adjacent[a].emplace_back(b, &edge);
-      adjacent[b].emplace_back(a, &edge);
+  Walk(const Graph& graph, NodeId root) : root_(root) {
+    const std::vector<NodeId> ids = graph.IdsInKeyOrder();
+    std::vector<size_t> rank(ids.size());  // by id: its place in key order
+    for (size_t i = 0; i < ids.size(); ++i) rank[ids[i]] = i;
+    std::vector<std::vector<std::pair<NodeId, const Edge*>>> adjacent(ids.size());
+    for (const Edge& edge : graph.edges()) {
+      if (edge.from == edge.to) continue;
+      adjacent[edge.from].emplace_back(edge.to, &edge);
+      adjacent[edge.to].emplace_back(edge.from, &edge);
     }
     for (auto& list : adjacent) {
       std::stable_sort(list.begin(), list.end(),
-                       [](const auto& x, const auto& y) { return x.first < y.first; });
+                       [&](const auto& x, const auto& y) { return rank[x.first] < rank[y.first]; });
     }
-    distance_.assign(keys_.size(), -1);
-    parent_.assign(keys_.size(), kNone);
-    parent_edge_.assign(keys_.size(), nullptr);
-    root_ = *IndexOf(root);
+    distance_.assign(ids.size(), -1);
+    parent_.assign(ids.size(), kNoNode);
+    parent_edge_.assign(ids.size(), nullptr);
     distance_[root_] = 0;
-    std::deque<size_t> queue{root_};
+    std::deque<NodeId> queue{root_};
     while (!queue.empty()) {
-      size_t current = queue.front();
+      NodeId current = queue.front();
       queue.pop_front();
       for (const auto& [next, edge] : adjacent[current]) {
         if (distance_[next] >= 0) continue;
@@ -113,59 +83,29 @@ class Walk {
     }
   }
 
-  // Hops from the root; nullopt when the walk never reached `key`.
-  std::optional<int> Distance(std::string_view key) const {
-    auto index = IndexOf(key);
-    if (!index || distance_[*index] < 0) return std::nullopt;
-    return distance_[*index];
+  // Hops from the root; nullopt when the walk never reached `id`.
+  std::optional<int> Distance(NodeId id) const {
+    if (distance_[id] < 0) return std::nullopt;
+    return distance_[id];
   }
 
-  // The key `key` was reached from; nullptr for the root and unreached keys.
-  const std::string* Parent(std::string_view key) const {
-    auto index = IndexOf(key);
-    if (!index || parent_[*index] == kNone) return nullptr;
-    return &keys_[parent_[*index]];
-  }
+  // The node `id` was reached from; kNoNode for the root and unreached nodes.
+  NodeId Parent(NodeId id) const { return parent_[id]; }
 
-  // The first edge on the path from the root to `key`: what ties it to the root.
-  const Edge* FirstEdge(std::string_view key) const {
-    auto index = IndexOf(key);
-    if (!index || parent_[*index] == kNone) return nullptr;
-    size_t hop = *index;
-    while (parent_[hop] != kNone && parent_[hop] != root_) hop = parent_[hop];
+  // The first edge on the path from the root to `id`: what ties it to the root.
+  const Edge* FirstEdge(NodeId id) const {
+    if (parent_[id] == kNoNode) return nullptr;
+    NodeId hop = id;
+    while (parent_[hop] != kNoNode && parent_[hop] != root_) hop = parent_[hop];
     return parent_edge_[hop];
   }
 
  private:
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-
-  std::optional<size_t> IndexOf(std::string_view key) const {
-    auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
-    if (it == keys_.end() || *it != key) return std::nullopt;
-    return static_cast<size_t>(it - keys_.begin());
-  }
-
-  std::vector<std::string> keys_;  // sorted, unique
-  std::vector<int> distance_;      // -1: not reached
-  std::vector<size_t> parent_;     // kNone for the root and unreached keys
+  NodeId root_;
+  std::vector<int> distance_;  // -1: not reached
+  std::vector<NodeId> parent_;
   std::vector<const Edge*> parent_edge_;
-  size_t root_ = 0;
 };
-
-IssueRef RefOf(const Node* node, const std::string& key, const IssueRef& root) {
-  if (node != nullptr) return node->ref;
-  auto parsed = ParseShortRef(key, root.host);
-  if (parsed) return *parsed;
-  IssueRef ref;
-  ref.host = root.host;
-  ref.owner = key;  // not a key we can read: shown as is
-  return ref;
-}
-
-std::string RefTextOf(const IssueRef& root, const IssueRef& ref, const std::string& key) {
-  if (ref.number == 0) return key;
-  return RelativeRefText(root, ref);
-}
 
 using SortKey = std::tuple<int, int, bool, std::string, int64_t, std::string>;
 
@@ -173,31 +113,23 @@ using SortKey = std::tuple<int, int, bool, std::string, int64_t, std::string>;
 
 LinkedLists FindLinked(const Graph& graph) {
   LinkedLists lists;
-  const Node* root = graph.Find(graph.root);
+  const Node* root = graph.RootNode();
   if (root == nullptr) return lists;
-  KeyMap keys(graph);
-  const std::string& root_key = graph.root;
+  const NodeId root_id = graph.root();
 
-  std::map<std::string, Direct> direct;
-  std::set<std::string> all;
-  std::set<std::string> pull_like;  // unfetched ends that only a pull can be
-  for (const auto& [key, node] : graph.nodes) {
-    if (key != root_key) all.insert(key);
-  }
-  for (const Edge& edge : graph.edges) {
-    const std::string& from = keys.Canonical(edge.from);
-    const std::string& to = keys.Canonical(edge.to);
-    if (from == to) continue;
-    for (const std::string* end : {&from, &to}) {
-      if (*end != root_key) all.insert(*end);
-    }
+  std::map<NodeId, Direct> direct;
+  std::vector<bool> pull_like(graph.id_count(), false);  // unfetched ends only a pull can be
+  std::vector<bool> linked(pull_like.size(), false);
+  for (const Edge& edge : graph.edges()) {
+    if (edge.from == edge.to) continue;
+    linked[edge.from] = linked[edge.to] = true;
     if (edge.kind == EdgeKind::kCloses || edge.kind == EdgeKind::kConnected ||
         edge.kind == EdgeKind::kReferencedByCommit) {
-      pull_like.insert(from);
+      pull_like[edge.from] = true;
     }
-    if (from != root_key && to != root_key) continue;
-    bool from_root = from == root_key;
-    const std::string& other = from_root ? to : from;
+    if (edge.from != root_id && edge.to != root_id) continue;
+    bool from_root = edge.from == root_id;
+    const NodeId other = from_root ? edge.to : edge.from;
     Relation relation = RelationOf(edge.kind, from_root);
     auto it = direct.find(other);
     if (it == direct.end() || relation.rank < it->second.relation.rank) {
@@ -205,19 +137,20 @@ LinkedLists FindLinked(const Graph& graph) {
     }
   }
 
-  Walk walk(graph, keys, root_key);
+  Walk walk(graph, root_id);
   const std::string root_repo = root->ref.RepoKey();
   // Rows are sorted by key and index, then moved once into place.
   std::vector<LinkedItem> items;
-  items.reserve(all.size());
   std::vector<std::pair<SortKey, size_t>> pulls;
   std::vector<std::pair<SortKey, size_t>> issues;
-  for (const std::string& key : all) {
-    const Node* node = graph.Find(key);
+  for (const NodeId id : graph.IdsInKeyOrder()) {
+    const Node* node = graph.Get(id);
+    if (id == root_id || (node == nullptr && !linked[id])) continue;
+    const std::string& key = graph.Key(id);
+    const IssueRef& ref = graph.Ref(id);
     LinkedItem item;
     item.key = key;
-    IssueRef ref = RefOf(node, key, root->ref);
-    item.ref_text = RefTextOf(root->ref, ref, key);
+    item.ref_text = RelativeRefText(root->ref, ref);
     item.fetched = node != nullptr && !node->deleted;
     if (node != nullptr) {
       item.title = node->title;
@@ -230,23 +163,21 @@ LinkedLists FindLinked(const Graph& graph) {
       item.draft = node->draft;
       item.depth = node->depth;
     } else {
-      item.url = ref.number == 0 ? std::string() : ref.HtmlUrl();
-      item.type = pull_like.contains(key) ? NodeType::kPull : NodeType::kIssue;
+      item.url = ref.HtmlUrl();
+      item.type = pull_like[id] ? NodeType::kPull : NodeType::kIssue;
     }
-    if (auto distance = walk.Distance(key)) {
+    if (auto distance = walk.Distance(id)) {
       if (node == nullptr || node->depth == 0) item.depth = *distance;
     }
     int rank = kIndirectRank;
-    if (auto it = direct.find(key); it != direct.end()) {
+    if (auto it = direct.find(id); it != direct.end()) {
       item.relation = std::string(it->second.relation.name);
       item.source = it->second.edge->provenance;
       rank = it->second.relation.rank;
-    } else if (const std::string* parent = walk.Parent(key)) {
-      const Node* via = graph.Find(*parent);
-      IssueRef via_ref = RefOf(via, *parent, root->ref);
-      item.relation = "via " + RefTextOf(root->ref, via_ref, *parent);
+    } else if (const NodeId parent = walk.Parent(id); parent != kNoNode) {
+      item.relation = "via " + RelativeRefText(root->ref, graph.Ref(parent));
       // The path's first edge is what ties this row to the root.
-      if (const Edge* edge = walk.FirstEdge(key)) item.source = edge->provenance;
+      if (const Edge* edge = walk.FirstEdge(id)) item.source = edge->provenance;
     } else {
       item.relation = "linked";
     }

@@ -91,9 +91,9 @@ TEST(Prose, RolesDatesAndReferences) {
   EXPECT_TRUE(IsMaintainer("COLLABORATOR"));
   EXPECT_FALSE(IsMaintainer("CONTRIBUTOR"));
   EXPECT_EQ(DatePart("2026-06-01T09:30:00Z"), "2026-06-01");
-  IssueRef root = *ParseShortRef("Acme/App#1");
-  EXPECT_EQ(RelativeRefText(root, *ParseShortRef("acme/app#7")), "#7");
-  EXPECT_EQ(RelativeRefText(root, *ParseShortRef("Other/Lib#7")), "Other/Lib#7");
+  IssueRef root = *ParseIssueRef("Acme/App#1");
+  EXPECT_EQ(RelativeRefText(root, *ParseIssueRef("acme/app#7")), "#7");
+  EXPECT_EQ(RelativeRefText(root, *ParseIssueRef("Other/Lib#7")), "Other/Lib#7");
 }
 
 TEST(VersionIn, TheFirstDottedVersionOfAText) {

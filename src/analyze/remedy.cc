@@ -161,9 +161,8 @@ std::vector<const Node*> Backports(const Graph& graph, const Node& root,
   auto is_fix = [&](const Node* node) {
     return std::ranges::any_of(fixes, [&](const Thread& fix) { return fix.node == node; });
   };
-  for (const Edge& edge : graph.edges) {
-    if (edge.to != graph.root && edge.from != graph.root) continue;
-    const Node* pull = graph.Find(edge.to == graph.root ? edge.from : edge.to);
+  for (const Edge* edge : graph.Touching(graph.root())) {
+    const Node* pull = graph.Get(edge->to == graph.root() ? edge->from : edge->to);
     if (pull == nullptr || pull == &root || pull->type != NodeType::kPull || !IsMerged(*pull) ||
         is_fix(pull) || std::ranges::find(pulls, pull) != pulls.end()) {
       continue;
@@ -240,12 +239,9 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   }
   // Open pulls that would close the root, nearest first.
   std::vector<const Node*> proposals;
-  for (const Edge& edge : graph.edges) {
-    if (edge.to != graph.root ||
-        (edge.kind != EdgeKind::kCloses && edge.kind != EdgeKind::kConnected)) {
-      continue;
-    }
-    const Node* pull = graph.Find(edge.from);
+  for (const Edge& edge : graph.In(graph.root())) {
+    if (edge.kind != EdgeKind::kCloses && edge.kind != EdgeKind::kConnected) continue;
+    const Node* pull = graph.Get(edge.from);
     if (pull == nullptr || pull->type != NodeType::kPull || pull->state != NodeState::kOpen) {
       continue;
     }

@@ -21,7 +21,7 @@ TEST(Fix, ProposalsWhenNothingIsMerged) {
   Node& pull = b.Pull("acme/app#60", "Run the migration on start", NodeState::kOpen);
   pull.draft = true;
   b.Link("acme/app#60", "acme/app#12", EdgeKind::kCloses);
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractFix(b.graph(), thread, {});
   ASSERT_EQ(items.size(), 4u);
   EXPECT_EQ(items[0].label, "Proposed in #60 (open, draft)");
@@ -36,7 +36,7 @@ TEST(Fix, FixSectionOfAComment) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "Crash.");
   b.Say("acme/app#12", "ann", "CONTRIBUTOR", "**Proposed fix**\n\nCall `migrate()` in `main`.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractFix(b.graph(), thread, {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{"Call migrate() in main."}));
   EXPECT_EQ(items[0].source.Text(), "acme/app#12 (comment 1000)");
@@ -52,9 +52,9 @@ TEST(Fix, TheParagraphThatSaysWhatTheMergedPullChangesAndWhenItShips) {
       "Fixes #12.\n\nThe library moved `join` to another header, which we never included.\n\n"
       "Adds a regression test for the build.\n\nThis adds the include to `log.hpp`.";
   b.Link("acme/app#57", "acme/app#12", EdgeKind::kCloses);
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   std::vector<Thread> fixes;
-  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#57")));
+  fixes.push_back(ReadThread(*b.graph().FindMutable("acme/app#57")));
   auto items = ExtractFix(b.graph(), thread, fixes);
   EXPECT_EQ(Texts(items), (std::vector<std::string>{"Include the ranges header",
                                                     "This adds the include to log.hpp.",
@@ -69,9 +69,9 @@ TEST(Fix, WithoutAChangeParagraphTheFirstOneDescribesTheFix) {
                       "2026-03-12T10:00:00Z");
   pull.body = "Fixes #12\n\nIt now iterates by character.\n\nAdds a regression test with emoji.";
   b.Link("acme/app#57", "acme/app#12", EdgeKind::kCloses);
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   std::vector<Thread> fixes;
-  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#57")));
+  fixes.push_back(ReadThread(*b.graph().FindMutable("acme/app#57")));
   auto items = ExtractFix(b.graph(), thread, fixes);
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{"Walk by characters", "It now iterates by character."}));
@@ -87,7 +87,7 @@ TEST(Fix, APartialFixAndWhatAProposedPullChanges) {
   b.Pull("acme/app#915", "Guard the chart", NodeState::kOpen, "",
          "Fixes #906\n\nThe chart now checks that it is attached.");
   b.Link("acme/app#915", "acme/app#906", EdgeKind::kCloses);
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#906"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#906"));
   auto items = ExtractFix(b.graph(), thread, {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{
                               "Collect updates in the view lifecycle",
@@ -105,7 +105,7 @@ TEST(Fix, MaintainersFixedInWhenNoPullIsLinked) {
   b.Say("acme/app#12", "ann", "NONE", "Fixed in my fork.");
   b.Say("acme/app#12", "lee", "MEMBER", "Reproduced.");
   b.Say("acme/app#12", "lee", "MEMBER", "Thanks both! Fixed in 4.2.1, which went out today.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractFix(b.graph(), thread, {});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].label, "Maintainer @lee");
@@ -120,7 +120,7 @@ TEST(Fix, TheReleaseNoteAMaintainerQuotesBelowTheirWord) {
         "Fixed in 2.5.0, released today. From the release notes:\n\n"
         "> verify now exits with status 3 when any chunk fails.\n\nThanks for the report.");
   b.Say("acme/app#12", "ann", "NONE", "Fixed in 2.5.0 for me too.\n\n> unrelated quote");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractFix(b.graph(), thread, {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{
                               "Fixed in 2.5.0, released today.",
@@ -133,7 +133,7 @@ TEST(Fix, HopesAreNotStatements) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "Crash.");
   b.Say("acme/app#12", "lee", "MEMBER", "This should be fixed in 2.0. Fixed in main?");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   EXPECT_TRUE(ExtractFix(b.graph(), thread, {}).empty());
 }
 
@@ -142,7 +142,7 @@ TEST(Fix, ExpectedBehaviourThatSaysShouldIsNotAFixOption) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash",
           "Crash.\n\n**Expected behavior**\nThe build should treat it like a missing block.\n");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   EXPECT_TRUE(ExtractFix(b.graph(), thread, {}).empty());
 }
 
@@ -154,7 +154,7 @@ TEST(Fix, AFeatureRequestsWishIsNotAFix) {
           "slow.\n\n**Describe the solution you'd like**\nA `--format pmtiles` option.\n\n"
           "```sh\napp export --format pmtiles\n```\n\n**Additional context**\nNone.\n");
   b.Say("acme/app#12", "ann", "CONTRIBUTOR", "## Proposed fix\n\nWrite the directory last.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   EXPECT_EQ(Texts(ExtractFix(b.graph(), thread, {})),
             (std::vector<std::string>{"Write the directory last."}));
 }
@@ -174,9 +174,9 @@ TEST(Fix, AMergedBackportOfTheFixFollowsIt) {
                        "2026-03-15T10:00:00Z");
   other.body = "Backport of #40. Refs #12.";
   b.Link("acme/app#61", "acme/app#12", EdgeKind::kMentions);
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   std::vector<Thread> fixes;
-  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#57")));
+  fixes.push_back(ReadThread(*b.graph().FindMutable("acme/app#57")));
   auto items = ExtractFix(b.graph(), thread, fixes);
   EXPECT_EQ(Texts(items), (std::vector<std::string>{
                               "Free the section", "Now frees the temporary section.",

@@ -21,7 +21,7 @@ TEST(RootCause, SectionsMaintainersAndReporter) {
   b.Say("acme/app#12", "lee", "MEMBER",
         "Thanks. This fails because the migration never ran:\n\n```py\nmigrate(cfg)\n```\n\n"
         "We will look into it.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractRootCause(thread, {}, {});
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{
@@ -39,7 +39,7 @@ TEST(RootCause, MaintainerExplainsTheMechanismWithoutACuePhrase) {
         "Thanks for the report.\n\nIn 2.0 `reload()` keeps the old handle, and the watcher "
         "dereferences it after it was closed.\n\nThere are two ways to fix this. Opinions?");
   b.Say("acme/app#12", "ann", "NONE", "The watcher never closes anything, it only reads files.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractRootCause(thread, {}, {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{
                               "In 2.0 reload() keeps the old handle, and the watcher dereferences "
@@ -54,7 +54,7 @@ TEST(RootCause, AMaintainerNamesTheCulpritAndWhatFollows) {
         "the end of the file, so the second block lands on top of the first.");
   b.Say("acme/app#12", "kim", "MEMBER",
         "A key with no value decodes to nil, not to an empty map, so the assertion panics.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractRootCause(thread, {}, {});
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{
@@ -69,9 +69,9 @@ TEST(RootCause, WhatTheCodeDidInTheMergedFixsDescription) {
   b.Pull("acme/app#19", "Own page context", NodeState::kMerged, "2026-03-06T10:00:00Z",
          "Closes #12\n\nOnce the tab was closed, the pane disposed its cache, the cached header "
          "was gone, and the renderer dereferenced null.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   std::vector<Thread> fixes;
-  fixes.push_back(ReadThread(b.graph().nodes.at("acme/app#19")));
+  fixes.push_back(ReadThread(*b.graph().FindMutable("acme/app#19")));
   EXPECT_EQ(Texts(ExtractRootCause(thread, {}, fixes)),
             (std::vector<std::string>{"Once the tab was closed, the pane disposed its cache, the "
                                       "cached header was gone, and the renderer dereferenced null."}));
@@ -83,7 +83,7 @@ TEST(RootCause, ExplanationBeforeAWorkaroundInOneParagraph) {
   b.Say("acme/app#12", "lee", "OWNER",
         "The 32-bit build has its own copy of the parser, which 2.1 did not touch. Until that "
         "is fixed, use the 64-bit build.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   ASSERT_EQ(ExtractRootCause(thread, {}, {}).size(), 1u);
   EXPECT_EQ(MechanismScore(thread.posts[1].blocks[0], false), 3);
 }
@@ -98,7 +98,7 @@ TEST(RootCause, RemediesAndQuestionsAreNotExplanations) {
   b.Say("acme/app#12", "lee", "MEMBER",
         "If you need to build it yourself, cross-compile with `x86_64` instead of on the device.");
   b.Say("acme/app#12", "lee", "MEMBER", "Does `load()` never return here? It only reads once?");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   EXPECT_TRUE(ExtractRootCause(thread, {}, {}).empty());
   EXPECT_TRUE(IsRemedySentence("for now: restart the service"));
   EXPECT_FALSE(IsRemedySentence("the package forgets to create the dir"));
@@ -109,8 +109,8 @@ TEST(RootCause, FromTheCanonicalIssueOfADuplicate) {
   GraphBuilder b("acme/app#41");
   b.Issue("acme/app#41", "Same crash", "Crashes.", NodeState::kClosed, "duplicate");
   b.Issue("acme/app#40", "Crash", "Crashes.\n\n## Cause\nThe loader opens the device twice.\n");
-  Thread root = ReadThread(b.graph().nodes.at("acme/app#41"));
-  Thread canonical = ReadThread(b.graph().nodes.at("acme/app#40"));
+  Thread root = ReadThread(*b.graph().FindMutable("acme/app#41"));
+  Thread canonical = ReadThread(*b.graph().FindMutable("acme/app#40"));
   auto items = ExtractRootCause(root, {&canonical}, {});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].text, "The loader opens the device twice.");
@@ -126,7 +126,7 @@ TEST(RootCause, CappedWithTheBestFirst) {
     b.Say("acme/app#12", "lee", "MEMBER", "We wait because of the release " + std::to_string(i));
   }
   b.Say("acme/app#12", "ann", "NONE", "## Root cause\n\nThe lock is never released.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractRootCause(thread, {}, {});
   ASSERT_EQ(items.size(), kMaxRootCauseItems);
   EXPECT_EQ(items[0].text, "The lock is never released.");

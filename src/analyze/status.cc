@@ -19,12 +19,11 @@ struct PullLink {
 // a closing edge preferred, ordered by reference text.
 std::vector<PullLink> ProposedFixes(const Graph& graph, const Node& root, bool closing_only) {
   std::vector<PullLink> links;
-  for (const Edge& edge : graph.edges) {
-    if (edge.to != graph.root) continue;
+  for (const Edge& edge : graph.In(graph.root())) {
     if (edge.kind != EdgeKind::kCloses && (closing_only || edge.kind != EdgeKind::kConnected)) {
       continue;
     }
-    const Node* pull = graph.Find(edge.from);
+    const Node* pull = graph.Get(edge.from);
     if (pull == nullptr || pull->type != NodeType::kPull) continue;
     auto same = std::find_if(links.begin(), links.end(),
                              [&](const PullLink& link) { return link.pull == pull; });
@@ -64,9 +63,9 @@ Provenance PageOf(const Node& node) {
 
 StatusLine PullStatus(const Graph& graph, const Node& root) {
   std::vector<const Node*> closes;
-  for (const Edge& edge : graph.edges) {
-    if (edge.from != graph.root || edge.kind != EdgeKind::kCloses) continue;
-    if (const Node* issue = graph.Find(edge.to)) closes.push_back(issue);
+  for (const Edge& edge : graph.Out(graph.root())) {
+    if (edge.kind != EdgeKind::kCloses) continue;
+    if (const Node* issue = graph.Get(edge.to)) closes.push_back(issue);
   }
   std::sort(closes.begin(), closes.end(),
             [](const Node* a, const Node* b) { return a->ref.Key() < b->ref.Key(); });
@@ -102,8 +101,8 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     return line;
   }
   const Edge* duplicate = nullptr;
-  for (const Edge& edge : graph.edges) {
-    if (edge.from == graph.root && edge.kind == EdgeKind::kDuplicateOf) {
+  for (const Edge& edge : graph.Out(graph.root())) {
+    if (edge.kind == EdgeKind::kDuplicateOf) {
       duplicate = &edge;
       break;
     }
@@ -111,10 +110,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
   if (root.state_reason == "duplicate" || duplicate != nullptr) {
     line.text = "Closed as a duplicate";
     if (duplicate != nullptr) {
-      const Node* canonical = graph.Find(duplicate->to);
-      auto ref = canonical != nullptr ? Result<IssueRef>(canonical->ref)
-                                      : ParseShortRef(duplicate->to, root.ref.host);
-      line.text += " of " + (ref ? RelativeRefText(root.ref, *ref) : duplicate->to);
+      line.text += " of " + RelativeRefText(root.ref, graph.Ref(duplicate->to));
       line.source = duplicate->provenance;
     }
     return line;
@@ -192,7 +188,7 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 
 std::vector<const Node*> NamedFixes(const Graph& graph, const FixedStatement& fixed) {
   std::vector<const Node*> pulls;
-  const Node* root = graph.Find(graph.root);
+  const Node* root = graph.RootNode();
   if (root == nullptr || fixed.post == nullptr ||
       !ProposedFixes(graph, *root, /*closing_only=*/true).empty()) {
     return pulls;
@@ -211,9 +207,9 @@ bool IsMerged(const Node& node) { return node.merged || node.state == NodeState:
 
 std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
   std::vector<const Node*> pulls;
-  for (const Edge& edge : graph.edges) {
-    if (edge.to != graph.root || edge.from == graph.root) continue;
-    const Node* pull = graph.Find(edge.from);
+  for (const Edge& edge : graph.In(graph.root())) {
+    if (edge.from == graph.root()) continue;
+    const Node* pull = graph.Get(edge.from);
     if (pull == nullptr || pull->type != NodeType::kPull || !IsMerged(*pull) ||
         std::find(pulls.begin(), pulls.end(), pull) != pulls.end()) {
       continue;
@@ -270,7 +266,7 @@ FixedStatement MaintainerSaysFixed(const Thread& thread) {
 }
 
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {
-  const Node* root = graph.Find(graph.root);
+  const Node* root = graph.RootNode();
   if (root == nullptr) return {"Unknown: the root item was not fetched", {}};
   StatusLine line;
   if (root->type == NodeType::kPull) {

@@ -11,11 +11,11 @@
 
 namespace issuegraph::analyze::testing {
 
-inline IssueRef Ref(const std::string& text) { return *ParseShortRef(text); }
+inline IssueRef Ref(const std::string& text) { return *ParseIssueRef(text); }
 
 class GraphBuilder {
  public:
-  explicit GraphBuilder(const std::string& root) { graph_.root = Ref(root).Key(); }
+  explicit GraphBuilder(const std::string& root) { graph_.SetRoot(Ref(root)); }
 
   Node& Issue(const std::string& ref, const std::string& title, std::string body = "",
               NodeState state = NodeState::kOpen, std::string reason = "") {
@@ -41,7 +41,7 @@ class GraphBuilder {
   // Adds a comment to `ref`; ids are numbered from 1000 in creation order.
   Comment& Say(const std::string& ref, const std::string& author, const std::string& association,
                std::string body) {
-    Node& node = graph_.nodes.at(Ref(ref).Key());
+    Node& node = *graph_.FindMutable(Ref(ref).Key());
     Comment& comment = node.comments.emplace_back();
     comment.id = std::to_string(next_comment_++);
     comment.author = author;
@@ -54,11 +54,11 @@ class GraphBuilder {
   }
 
   void Link(const std::string& from, const std::string& to, EdgeKind kind) {
-    Edge edge;
-    edge.from = Ref(from).Key();
-    edge.to = Ref(to).Key();
+    issuegraph::Link edge;
+    edge.from = Ref(from);
+    edge.to = Ref(to);
     edge.kind = kind;
-    edge.provenance.node = edge.from;
+    edge.provenance.node = edge.from.Key();
     edge.provenance.url = Ref(from).HtmlUrl();
     graph_.AddEdge(std::move(edge));
   }
@@ -76,8 +76,8 @@ class GraphBuilder {
     node.created_at = "2026-05-26T10:00:00Z";
     node.url = node.ref.HtmlUrl();
     node.complete = true;
-    node.depth = node.ref.Key() == graph_.root ? 0 : 1;
-    return graph_.nodes[node.ref.Key()] = std::move(node);
+    node.depth = node.ref.Key() == graph_.RootKey() ? 0 : 1;
+    return graph_.Add(std::move(node));
   }
 
   Graph graph_;

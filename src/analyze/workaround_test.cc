@@ -21,7 +21,7 @@ TEST(Workarounds, FromACommentConfirmedLater) {
         "In the meantime you can disable the cache:\n\n```sh\napp --no-cache\n```");
   b.Say("acme/app#12", "cat", "NONE", "That worked for me, thanks!");
   b.Say("acme/app#12", "dan", "NONE", "Can confirm, works now.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(Texts(items), (std::vector<std::string>{"In the meantime you can disable the cache:",
@@ -43,7 +43,7 @@ TEST(Workarounds, ConfirmationsAndReferencesAreNotWorkarounds) {
   b.Say("acme/app#12", "bo", "NONE", "I added a note about the workaround to the docs.");
   b.Say("acme/app#12", "lee", "MEMBER",
         "This shipped in 2.1. You can drop the setting you added as a workaround.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].source.Text(), "acme/app#12 (comment 1000)");
@@ -58,7 +58,7 @@ TEST(Workarounds, PinningAndTheTimeBeforeThePatchRelease) {
   b.Say("acme/app#12", "mo", "MEMBER",
         "If you need it back before the patch release, applying the migration by hand works:"
         "\n\n```sh\napp db migrate --only 42\n```");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{
@@ -76,10 +76,10 @@ TEST(Workarounds, ABodyThatGivesStepsUntilTheFixOrFindsWhatWorks) {
   b.Issue("acme/app#13", "Appends overwrite",
           "Two appends corrupt the store.\n\nWith a close() between the two appends it works.\n\n"
           "With the default settings it does not work.");
-  auto steps = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  auto steps = ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {});
   EXPECT_EQ(Texts(steps), (std::vector<std::string>{"Until folder IDs land, rename like this:",
                                                     "Pause the pair", "Rename the folder"}));
-  auto condition = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#13")), {});
+  auto condition = ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#13")), {});
   EXPECT_EQ(Texts(condition),
             (std::vector<std::string>{"With a close() between the two appends it works."}));
 }
@@ -89,7 +89,7 @@ TEST(Workarounds, AWorkaroundBulletInATerseBody) {
   b.Issue("acme/app#12", "Does not launch",
           "- 4.1 beta, arm64\n- workaround: tick \"Open using Rosetta\" in Get Info\n"
           "- 4.0 was fine\n");
-  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  auto items = ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {});
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{"workaround: tick \"Open using Rosetta\" in Get Info"}));
 }
@@ -100,7 +100,7 @@ TEST(Workarounds, UntilAVersionARecommendedRouteAndWhatNeverCrashes) {
           "It panics.\n\nWith `--format json` it never crashes, so it is the table code.");
   b.Say("acme/app#12", "lee", "MEMBER", "Switch to the x86 build until 4.2: it loads the library.");
   b.Say("acme/app#12", "kim", "MEMBER", "A pre-build step stays the recommended route for AVIF.");
-  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  auto items = ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{
                               "Switch to the x86 build until 4.2: it loads the library.",
                               "A pre-build step stays the recommended route for AVIF.",
@@ -112,7 +112,7 @@ TEST(Workarounds, BeforeAPastEventIsHistoryNotAWorkaround) {
   b.Issue("acme/app#12", "Slow builds", "Builds are slow.");
   b.Say("acme/app#12", "lee", "MEMBER",
         "This is out in 2.9.4. (2.9.3 was a security release cut before the fix landed.)");
-  EXPECT_TRUE(ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {}).empty());
+  EXPECT_TRUE(ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {}).empty());
 }
 
 TEST(Workarounds, PinTheGemARecommendationInsteadAndWhatAlsoWorksInTheReport) {
@@ -121,7 +121,7 @@ TEST(Workarounds, PinTheGemARecommendationInsteadAndWhatAlsoWorksInTheReport) {
           "Since 2.5.0 every check fails. On 2.5.0 passing `--plugin fm` explicitly also works.");
   b.Say("acme/app#12", "bo", "NONE", "For anyone stuck: pin the gem back until this is sorted.");
   b.Say("acme/app#12", "lee", "OWNER", "What we recommend instead is a limit in the proxy.");
-  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  auto items = ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{
                               "What we recommend instead is a limit in the proxy.",
                               "Since 2.5.0 every check fails. On 2.5.0 passing --plugin fm "
@@ -135,7 +135,7 @@ TEST(Workarounds, MaintainersFirstThenSections) {
           "Crashes.\n\n### Workaround\nRestart the daemon after login.\n\n### Notes\nnone");
   b.Say("acme/app#12", "ann", "NONE", "A workaround that helped me: delete ~/.cache/app.");
   b.Say("acme/app#12", "lee", "OWNER", "For now you can set `APP_SAFE=1`.");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{"For now you can set APP_SAFE=1.",
@@ -150,15 +150,15 @@ TEST(Workarounds, FromTheCanonicalThreadToo) {
   b.Issue("acme/app#41", "Same crash", "Crashes.", NodeState::kClosed, "duplicate");
   b.Issue("acme/app#40", "Crash", "Crashes.");
   b.Say("acme/app#40", "ben", "NONE", "Workaround: downgrade to 1.3.");
-  Thread root = ReadThread(b.graph().nodes.at("acme/app#41"));
-  Thread canonical = ReadThread(b.graph().nodes.at("acme/app#40"));
+  Thread root = ReadThread(*b.graph().FindMutable("acme/app#41"));
+  Thread canonical = ReadThread(*b.graph().FindMutable("acme/app#40"));
   auto items = ExtractWorkarounds(root, {&canonical});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].source.node, "acme/app#40");
 }
 
 std::vector<std::string> WorkaroundTexts(GraphBuilder& b, const std::string& key) {
-  Thread thread = ReadThread(b.graph().nodes.at(key));
+  Thread thread = ReadThread(*b.graph().FindMutable(key));
   return Texts(ExtractWorkarounds(thread, {}));
 }
 
@@ -202,7 +202,7 @@ TEST(Workarounds, ConfirmedAnswerWithCodeToAQuestion) {
         "Thanks for asking.\n\nYes: set it with `bucket update`:\n\n```sh\napp bucket update "
         "logs --keep 400d\n```");
   b.Say("acme/app#12", "author12", "NONE", "Perfect, that did it. Thanks!");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   EXPECT_EQ(Texts(items), (std::vector<std::string>{"Yes: set it with bucket update:",
                                                     "app bucket update logs --keep 400d"}));
@@ -249,7 +249,7 @@ TEST(Workarounds, KeepingTheKnownWorkaroundIsNotANewOne) {
   b.Say("acme/app#12", "kim", "MEMBER",
         "Until the fix ships, repeat the workaround from cron or use an API key:\n\n"
         "```sh\napp configure --api-key \"$KEY\"\n```");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].author, "kim");
@@ -262,7 +262,7 @@ TEST(Workarounds, TerseConfirmationCounts) {
   b.Say("acme/app#12", "author12", "NONE", "ty, works");
   b.Say("acme/app#12", "ann", "NONE", "still not working here");
   b.Say("acme/app#12", "bo", "NONE", "It works on 1.2 but not 1.3");
-  Thread thread = ReadThread(b.graph().nodes.at("acme/app#12"));
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
   auto items = ExtractWorkarounds(thread, {});
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].confirmations, 1);
@@ -276,7 +276,7 @@ TEST(Workarounds, WhatMakesItWorkAgainAndASuggestionToTryIt) {
   b.Say("acme/app#12", "sam", "NONE",
         "Had this. Disabling the blocker made it work again for me, maybe try that.");
   b.Say("acme/app#12", "ann", "NONE", "Using the nightly build it works again? Not here.");
-  auto items = ExtractWorkarounds(ReadThread(b.graph().nodes.at("acme/app#12")), {});
+  auto items = ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {});
   EXPECT_EQ(Texts(items),
             (std::vector<std::string>{
                 "Adding the extension to the blocker's exceptions list makes the popup work again "

@@ -231,7 +231,7 @@ Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network
                              std::chrono::steady_clock::now() - started)
                              .count();
   if (store_options.offline) graph->stats.api = "offline";
-  if (const Node* node = graph->Find(graph->root); node != nullptr && node->deleted) {
+  if (const Node* node = graph->RootNode(); node != nullptr && node->deleted) {
     return MakeError(ErrorKind::kGone, "issue " + node->ref.Text() + " was deleted");
   }
   if (cached) {
@@ -272,9 +272,9 @@ std::string CacheKey(const ReportOptions& options, const Plan& plan) {
 // how many stored items it stands on, and the crawl's own stats (what was
 // partial, failed or left out).
 nlohmann::json Summary(const Graph& graph, size_t members) {
-  return {{"root", graph.root},
-          {"nodes", graph.nodes.size()},
-          {"edges", graph.edges.size()},
+  return {{"root", graph.RootKey()},
+          {"nodes", graph.node_count()},
+          {"edges", graph.edges().size()},
           {"members", members},
           {"stats", store::StatsToJson(graph.stats)}};
 }
@@ -365,14 +365,14 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
   Report report = analyze::Analyze(graph);
   result.text = Render(options.format, report, graph);
   result.stats = graph.stats;
-  result.nodes = graph.nodes.size();
-  result.edges = graph.edges.size();
+  result.nodes = graph.node_count();
+  result.edges = graph.edges().size();
   if (plan && plan->store) {
     // Every report is archived with the options that made it; losing that
     // copy is not worth failing the report the user asked for. One from a
     // crawl the store answered in full may be served again.
     store::StoredReport stored;
-    stored.root = graph.root;
+    stored.root = graph.RootKey();
     stored.options = OptionsJson(options);
     stored.format = std::string(FormatName(options.format));
     stored.content = result.text;
@@ -399,8 +399,8 @@ Result<ReportResult> RunExport(const ReportOptions& options, const std::string& 
   const Graph& graph = crawled->graph;
   result.notices = std::move(crawled->notices);
   result.stats = graph.stats;
-  result.nodes = graph.nodes.size();
-  result.edges = graph.edges.size();
+  result.nodes = graph.node_count();
+  result.edges = graph.edges().size();
   Report report = analyze::Analyze(graph);
   const std::string markdown = render::RenderMarkdown(report, graph);
   if (auto written = store::WriteArchive(output, graph, markdown, OptionsJson(options)); !written) {

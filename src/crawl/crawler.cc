@@ -19,11 +19,20 @@ std::string Canonical(const std::map<std::string, std::string>& aliases, std::st
   return key;
 }
 
+// The node an edge's end names: the canonical key's node when it was
+// fetched under another name, else the reference as the link gave it.
+NodeId EndId(Graph& graph, const std::string& canonical, const IssueRef& named) {
+  if (auto id = graph.IdOf(canonical)) return *id;
+  return graph.Intern(named);
+}
+
 }  // namespace
 
 Result<Graph> Crawler::Crawl(const IssueRef& root) {
   Graph graph;
-  graph.root = root.Key();
+  IssueRef root_ref = root;
+  std::map<std::string, Node> nodes;             // fetched, by canonical key
+  std::vector<Link> edges;                       // in the order found, ends canonical as then known
   std::map<std::string, std::string> aliases;  // old key -> canonical key
   std::set<std::string> seen{root.Key()};      // queued or fetched: no key is asked for twice
   std::set<std::string> beyond;
@@ -35,8 +44,8 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
     // full, since its thread is what the report is about.
     const bool expand = depth < options_.depth;
     const bool full = expand || depth == 0;
-    if (graph.nodes.size() + level.size() > cap) {
-      size_t room = cap - graph.nodes.size();
+    if (nodes.size() + level.size() > cap) {
+      size_t room = cap - nodes.size();
       for (size_t i = room; i < level.size(); ++i) graph.stats.left_out.push_back(level[i].Key());
       graph.stats.partial = true;
       graph.stats.partial_reasons.push_back(
@@ -73,35 +82,34 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
         if (std::find(node.aliases.begin(), node.aliases.end(), asked) == node.aliases.end()) {
           node.aliases.push_back(asked);
         }
-        if (depth == 0) graph.root = key;
+        if (depth == 0) root_ref = node.ref;
         seen.insert(key);
-        if (graph.nodes.contains(key)) continue;  // reached under both names
+        if (nodes.contains(key)) continue;  // reached under both names
       }
       node.depth = depth;
-      graph.nodes.emplace(key, std::move(node));
+      nodes.emplace(key, std::move(node));
       fetched.push_back(key);
     }
 
     std::vector<IssueRef> next;
     for (const auto& key : fetched) {
-      Node& node = graph.nodes.at(key);
-      std::vector<Edge> links = std::move(node.links);
+      Node& node = nodes.at(key);
+      std::vector<Link> links = std::move(node.links);
       node.links.clear();
-      for (auto& edge : links) {
-        edge.from = Canonical(aliases, edge.from);
-        edge.to = Canonical(aliases, edge.to);
-        if (edge.from == edge.to) continue;
-        const std::string& other = edge.from == key ? edge.to : edge.from;
+      for (auto& link : links) {
+        const std::string from = Canonical(aliases, link.from.Key());
+        const std::string to = Canonical(aliases, link.to.Key());
+        if (from == to) continue;
+        const bool outgoing = from == key;
+        const std::string& other = outgoing ? to : from;
+        const IssueRef& other_ref = outgoing ? link.to : link.from;
         if (!expand && !seen.contains(other)) {
           // A leaf's own links lead past the depth the user asked for.
           beyond.insert(other);
           continue;
         }
-        graph.AddEdge(edge);
-        if (seen.insert(other).second) {
-          auto ref = ParseShortRef(other, root.host);
-          if (ref) next.push_back(*ref);
-        }
+        if (seen.insert(other).second) next.push_back(other_ref);
+        edges.push_back(std::move(link));
       }
     }
     if (rate_limited) {
@@ -110,21 +118,24 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
     }
     level = std::move(next);
   }
-  // Edges added before a later level revealed a move still name the old key.
-  if (!aliases.empty()) {
-    Graph rekeyed;
-    rekeyed.root = graph.root;
-    rekeyed.nodes = std::move(graph.nodes);
-    rekeyed.stats = std::move(graph.stats);
-    for (auto& edge : graph.edges) {
-      edge.from = Canonical(aliases, edge.from);
-      edge.to = Canonical(aliases, edge.to);
-      if (edge.from != edge.to) rekeyed.AddEdge(std::move(edge));
-    }
-    graph = std::move(rekeyed);
+
+  // The graph is built once every move is known, so each edge names the
+  // canonical node whichever name it was found under.
+  graph.SetRoot(root_ref);
+  for (auto& [key, node] : nodes) graph.Add(std::move(node));
+  for (auto& link : edges) {
+    const std::string from = Canonical(aliases, link.from.Key());
+    const std::string to = Canonical(aliases, link.to.Key());
+    if (from == to) continue;
+    Edge edge;
+    edge.from = EndId(graph, from, link.from);
+    edge.to = EndId(graph, to, link.to);
+    edge.kind = link.kind;
+    edge.provenance = std::move(link.provenance);
+    graph.AddEdge(std::move(edge));
   }
   for (const auto& key : beyond) {
-    if (!graph.nodes.contains(Canonical(aliases, key))) graph.stats.beyond_depth.push_back(key);
+    if (graph.Find(Canonical(aliases, key)) == nullptr) graph.stats.beyond_depth.push_back(key);
   }
   source_.AddStats(graph.stats);
   return graph;

@@ -7,12 +7,12 @@
 namespace issuegraph::crawl {
 namespace {
 
-IssueRef Ref(const std::string& text) { return *ParseShortRef(text); }
+IssueRef Ref(const std::string& text) { return *ParseIssueRef(text); }
 
-Edge Link(const std::string& from, const std::string& to, EdgeKind kind = EdgeKind::kMentions) {
-  Edge edge;
-  edge.from = Ref(from).Key();
-  edge.to = Ref(to).Key();
+Link MakeLink(const std::string& from, const std::string& to, EdgeKind kind = EdgeKind::kMentions) {
+  Link edge;
+  edge.from = Ref(from);
+  edge.to = Ref(to);
   edge.kind = kind;
   edge.provenance.node = from;
   return edge;
@@ -21,7 +21,7 @@ Edge Link(const std::string& from, const std::string& to, EdgeKind kind = EdgeKi
 // A source over an in-memory table; records every request it is asked.
 class TableSource : public Source {
  public:
-  void Add(const std::string& text, std::vector<Edge> links, const std::string& canonical = "") {
+  void Add(const std::string& text, std::vector<Link> links, const std::string& canonical = "") {
     Node node;
     node.ref = Ref(canonical.empty() ? text : canonical);
     node.title = "title of " + text;
@@ -51,62 +51,62 @@ class TableSource : public Source {
 
 TEST(CrawlerTest, ExpandsBelowDepthAndSummarisesAtIt) {
   TableSource source;
-  source.Add("a/r#1", {Link("a/r#1", "a/r#2")});
-  source.Add("a/r#2", {Link("a/r#2", "a/r#3")});
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2")});
+  source.Add("a/r#2", {MakeLink("a/r#2", "a/r#3")});
   source.Add("a/r#3", {});
   auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
   EXPECT_EQ(source.asked, (std::vector<std::string>{"a/r#1 full", "a/r#2 summary"}));
-  EXPECT_EQ(graph->nodes.size(), 2u);
-  EXPECT_EQ(graph->edges.size(), 1u);
+  EXPECT_EQ(graph->node_count(), 2u);
+  EXPECT_EQ(graph->edges().size(), 1u);
   EXPECT_EQ(graph->stats.beyond_depth, std::vector<std::string>{"a/r#3"});
   EXPECT_FALSE(graph->stats.partial);
-  EXPECT_EQ(graph->nodes.at("a/r#2").depth, 1);
+  EXPECT_EQ(graph->Find("a/r#2")->depth, 1);
 }
 
 TEST(CrawlerTest, DepthZeroReadsTheWholeRootAndFollowsNothing) {
   TableSource source;
-  source.Add("a/r#1", {Link("a/r#1", "a/r#2")});
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2")});
   auto graph = Crawler(source, {.depth = 0, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
   EXPECT_EQ(source.asked, std::vector<std::string>{"a/r#1 full"});
   EXPECT_EQ(graph->stats.beyond_depth, std::vector<std::string>{"a/r#2"});
-  EXPECT_TRUE(graph->edges.empty());
+  EXPECT_TRUE(graph->edges().empty());
 }
 
 TEST(CrawlerTest, CyclesAreFetchedOnceAndBackLinksFollowed) {
   TableSource source;
   // #1 is mentioned by #2 (a back-link on #1's timeline); #2 and #3 form a cycle.
-  source.Add("a/r#1", {Link("a/r#2", "a/r#1", EdgeKind::kCrossReferenced)});
-  source.Add("a/r#2", {Link("a/r#2", "a/r#3"), Link("a/r#2", "a/r#1")});
-  source.Add("a/r#3", {Link("a/r#3", "a/r#2"), Link("a/r#3", "a/r#1")});
+  source.Add("a/r#1", {MakeLink("a/r#2", "a/r#1", EdgeKind::kCrossReferenced)});
+  source.Add("a/r#2", {MakeLink("a/r#2", "a/r#3"), MakeLink("a/r#2", "a/r#1")});
+  source.Add("a/r#3", {MakeLink("a/r#3", "a/r#2"), MakeLink("a/r#3", "a/r#1")});
   auto graph = Crawler(source, {.depth = 5, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
   EXPECT_EQ(source.asked.size(), 3u);
-  EXPECT_EQ(graph->nodes.size(), 3u);
-  EXPECT_EQ(graph->edges.size(), 5u);
+  EXPECT_EQ(graph->node_count(), 3u);
+  EXPECT_EQ(graph->edges().size(), 5u);
   EXPECT_EQ(source.batches, 3);  // one Fetch per BFS level
 }
 
 TEST(CrawlerTest, EdgesAreDeduplicatedByFromToKind) {
   TableSource source;
-  source.Add("a/r#1", {Link("a/r#1", "a/r#2"), Link("a/r#1", "a/r#2"),
-                       Link("a/r#1", "a/r#2", EdgeKind::kCloses)});
-  source.Add("a/r#2", {Link("a/r#1", "a/r#2")});
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2"), MakeLink("a/r#1", "a/r#2"),
+                       MakeLink("a/r#1", "a/r#2", EdgeKind::kCloses)});
+  source.Add("a/r#2", {MakeLink("a/r#1", "a/r#2")});
   auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
-  EXPECT_EQ(graph->edges.size(), 2u);
+  EXPECT_EQ(graph->edges().size(), 2u);
 }
 
 TEST(CrawlerTest, MaxNodesMarksThePartialGraph) {
   TableSource source;
-  source.Add("a/r#1", {Link("a/r#1", "a/r#2"), Link("a/r#1", "a/r#3"), Link("a/r#1", "a/r#4")});
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2"), MakeLink("a/r#1", "a/r#3"), MakeLink("a/r#1", "a/r#4")});
   source.Add("a/r#2", {});
   source.Add("a/r#3", {});
   source.Add("a/r#4", {});
   auto graph = Crawler(source, {.depth = 2, .max_nodes = 2}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
-  EXPECT_EQ(graph->nodes.size(), 2u);
+  EXPECT_EQ(graph->node_count(), 2u);
   EXPECT_TRUE(graph->stats.partial);
   EXPECT_EQ(graph->stats.left_out, (std::vector<std::string>{"a/r#3", "a/r#4"}));
   ASSERT_EQ(graph->stats.partial_reasons.size(), 1u);
@@ -115,14 +115,18 @@ TEST(CrawlerTest, MaxNodesMarksThePartialGraph) {
 
 TEST(CrawlerTest, FailedLeafIsListedAndTheCrawlGoesOn) {
   TableSource source;
-  source.Add("a/r#1", {Link("a/r#1", "a/r#404"), Link("a/r#1", "a/r#2")});
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#404"), MakeLink("a/r#1", "a/r#2")});
   source.Add("a/r#2", {});
   auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
-  EXPECT_EQ(graph->nodes.size(), 2u);
+  EXPECT_EQ(graph->node_count(), 2u);
   ASSERT_EQ(graph->stats.failed.size(), 1u);
   EXPECT_EQ(graph->stats.failed[0].rfind("a/r#404: ", 0), 0u);
-  EXPECT_EQ(graph->edges.size(), 2u);  // the edge to the missing item stays
+  EXPECT_EQ(graph->edges().size(), 2u);  // the edge to the missing item stays
+  const NodeId missing = *graph->IdOf("a/r#404");
+  EXPECT_EQ(graph->Get(missing), nullptr);
+  EXPECT_EQ(graph->Ref(missing).Text(), "a/r#404");  // named as the link named it
+  EXPECT_EQ(graph->In(missing).size(), 1u);
 }
 
 TEST(CrawlerTest, RateLimitStopsTheCrawlAndMarksItPartial) {
@@ -136,7 +140,7 @@ TEST(CrawlerTest, RateLimitStopsTheCrawlAndMarksItPartial) {
     }
   };
   LimitedSource source;
-  source.Add("a/r#1", {Link("a/r#1", "a/r#2"), Link("a/r#1", "a/r#3")});
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2"), MakeLink("a/r#1", "a/r#3")});
   auto graph = Crawler(source, {.depth = 3, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
   EXPECT_TRUE(graph->stats.partial);
@@ -154,17 +158,20 @@ TEST(CrawlerTest, RootFailureIsTheCrawlsError) {
 
 TEST(CrawlerTest, MovedItemsAreRekeyedAndEdgesFollow) {
   TableSource source;
-  source.Add("a/r#1", {Link("a/r#1", "old/name#5"), Link("a/r#1", "new/name#5", EdgeKind::kCloses)});
-  source.Add("old/name#5", {Link("new/name#5", "a/r#1")}, "new/name#5");
+  source.Add("a/r#1", {MakeLink("a/r#1", "old/name#5"), MakeLink("a/r#1", "new/name#5", EdgeKind::kCloses)});
+  source.Add("old/name#5", {MakeLink("new/name#5", "a/r#1")}, "new/name#5");
   source.Add("new/name#5", {});
   auto graph = Crawler(source, {.depth = 1, .max_nodes = 100}).Crawl(Ref("a/r#1"));
   ASSERT_TRUE(graph);
-  ASSERT_TRUE(graph->nodes.contains("new/name#5"));
-  EXPECT_FALSE(graph->nodes.contains("old/name#5"));
-  EXPECT_EQ(graph->nodes.at("new/name#5").aliases, std::vector<std::string>{"old/name#5"});
-  for (const auto& edge : graph->edges) {
-    EXPECT_NE(edge.to, "old/name#5");
-    EXPECT_NE(edge.from, "old/name#5");
+  ASSERT_NE(graph->Find("new/name#5"), nullptr);
+  EXPECT_EQ(graph->IdOf("old/name#5"), std::nullopt);
+  EXPECT_EQ(graph->Find("new/name#5")->aliases, std::vector<std::string>{"old/name#5"});
+  const NodeId moved = *graph->IdOf("new/name#5");
+  ASSERT_EQ(graph->In(moved).size(), 2u);  // the mention and the closing link, both rekeyed
+  ASSERT_EQ(graph->Out(moved).size(), 1u);
+  for (const auto& edge : graph->edges()) {
+    EXPECT_NE(graph->Key(edge.to), "old/name#5");
+    EXPECT_NE(graph->Key(edge.from), "old/name#5");
   }
 }
 
@@ -173,7 +180,8 @@ TEST(CrawlerTest, MovedRootBecomesTheRootKey) {
   source.Add("old/name#5", {}, "new/name#5");
   auto graph = Crawler(source, {}).Crawl(Ref("Old/Name#5"));
   ASSERT_TRUE(graph);
-  EXPECT_EQ(graph->root, "new/name#5");
+  EXPECT_EQ(graph->RootKey(), "new/name#5");
+  EXPECT_EQ(graph->RootNode()->ref.Text(), "new/name#5");
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ TEST_F(ConformanceTest, RecordedIssueReadsIntoANode) {
   int issues = 0;
   for (const auto& exchange : ReadReplay("Issue.setUp.txt")) {
     if (exchange.path != "/repos/PyGithub/PyGithub/issues/28") continue;
-    auto node = NodeFromIssueJson(json::parse(exchange.body), "github.com", *ParseShortRef("x/y#1"));
+    auto node = NodeFromIssueJson(json::parse(exchange.body), "github.com", *ParseIssueRef("x/y#1"));
     ASSERT_TRUE(node) << node.error().message;
     EXPECT_EQ(node->ref.Key(), "pygithub/pygithub#28");
     EXPECT_FALSE(node->title.empty());
@@ -97,7 +97,7 @@ TEST_F(ConformanceTest, RecordedTimelinesGiveCommentsAndCrossReferences) {
       if (!exchange.path.ends_with("/timeline") || exchange.status != 200) continue;
       ++timelines;
       Node node;
-      node.ref = *ParseShortRef("PyGithub/PyGithub#1");
+      node.ref = *ParseIssueRef("PyGithub/PyGithub#1");
       node.url = node.ref.HtmlUrl();
       const json entries = json::parse(exchange.body);
       ASSERT_TRUE(entries.is_array());

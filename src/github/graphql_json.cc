@@ -19,9 +19,9 @@ std::string Login(const json& object, std::string_view key) { return JsonString(
 
 std::string Lower(std::string text) { return ToLower(text); }
 
-Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind, const Node& node,
+Link MakeEdge(const IssueRef& from, const IssueRef& to, EdgeKind kind, const Node& node,
               const std::string& field) {
-  Edge edge;
+  Link edge;
   edge.from = from;
   edge.to = to;
   edge.kind = kind;
@@ -35,7 +35,7 @@ std::optional<IssueRef> RefFromGraphql(const json& object, std::string_view web_
   const json& number = Field(object, "number");
   std::string full = JsonString(Field(object, "repository"), "nameWithOwner");
   if (!number.is_number_integer() || full.empty()) return std::nullopt;
-  auto ref = ParseShortRef(full + "#" + std::to_string(number.get<int64_t>()), web_host);
+  auto ref = MakeIssueRef(web_host, full, number.get<int64_t>());
   if (!ref) return std::nullopt;
   return *ref;
 }
@@ -133,23 +133,23 @@ void AddGraphqlTimelineEntry(const json& entry, std::string_view web_host, Node&
 }
 
 void AddGraphqlFieldLinks(const json& item, std::string_view web_host, Node& node) {
-  const std::string self = node.ref.Key();
+  const IssueRef self = node.ref;
   for (const auto& pull : Field(Field(item, "closedByPullRequestsReferences"), "nodes")) {
     if (auto ref = RefFromGraphql(pull, web_host)) {
-      node.links.push_back(MakeEdge(ref->Key(), self, EdgeKind::kCloses, node, "closedByPullRequestsReferences"));
+      node.links.push_back(MakeEdge(*ref, self, EdgeKind::kCloses, node, "closedByPullRequestsReferences"));
     }
   }
   for (const auto& issue : Field(Field(item, "closingIssuesReferences"), "nodes")) {
     if (auto ref = RefFromGraphql(issue, web_host)) {
-      node.links.push_back(MakeEdge(self, ref->Key(), EdgeKind::kCloses, node, "closingIssuesReferences"));
+      node.links.push_back(MakeEdge(self, *ref, EdgeKind::kCloses, node, "closingIssuesReferences"));
     }
   }
   if (auto parent = RefFromGraphql(Field(item, "parent"), web_host)) {
-    node.links.push_back(MakeEdge(self, parent->Key(), EdgeKind::kSubIssueOf, node, "parent"));
+    node.links.push_back(MakeEdge(self, *parent, EdgeKind::kSubIssueOf, node, "parent"));
   }
   for (const auto& child : Field(Field(item, "subIssues"), "nodes")) {
     if (auto ref = RefFromGraphql(child, web_host)) {
-      node.links.push_back(MakeEdge(ref->Key(), self, EdgeKind::kSubIssueOf, node, "subIssues"));
+      node.links.push_back(MakeEdge(*ref, self, EdgeKind::kSubIssueOf, node, "subIssues"));
     }
   }
 }

@@ -7,8 +7,8 @@
 namespace issuegraph::github {
 namespace {
 
-Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind, Provenance provenance) {
-  Edge edge;
+Link MakeEdge(const IssueRef& from, const IssueRef& to, EdgeKind kind, Provenance provenance) {
+  Link edge;
   edge.from = from;
   edge.to = to;
   edge.kind = kind;
@@ -17,13 +17,12 @@ Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind, Pro
 }
 
 void AddRefs(Node& node, const std::string& text, const Provenance& provenance, bool may_close) {
-  const std::string self = node.ref.Key();
   for (const auto& found : text::ExtractReferences(text, node.ref)) {
     EdgeKind kind = EdgeKind::kMentions;
     if (found.kind == text::RefKind::kDuplicate) kind = EdgeKind::kDuplicateOf;
     // GitHub honours closing keywords only in a pull's description.
     if (found.kind == text::RefKind::kClosing && may_close) kind = EdgeKind::kCloses;
-    node.links.push_back(MakeEdge(self, found.ref.Key(), kind, provenance));
+    node.links.push_back(MakeEdge(node.ref, found.ref, kind, provenance));
   }
 }
 
@@ -67,7 +66,7 @@ void AddTextLinks(Node& node) {
 }
 
 void AddEventLinks(Node& node, const std::map<std::string, IssueRef>& commit_pulls) {
-  const std::string self = node.ref.Key();
+  const IssueRef self = node.ref;
   auto pull_of = [&](const Event& event) -> std::optional<IssueRef> {
     if (event.other) return event.other;
     if (event.commit_id.empty()) return std::nullopt;
@@ -78,55 +77,55 @@ void AddEventLinks(Node& node, const std::map<std::string, IssueRef>& commit_pul
   for (const auto& event : node.events) {
     Provenance provenance = EventProvenance(node, event);
     if (event.type == "cross-referenced" && event.other) {
-      node.links.push_back(MakeEdge(event.other->Key(), self, EdgeKind::kCrossReferenced, provenance));
+      node.links.push_back(MakeEdge(*event.other, self, EdgeKind::kCrossReferenced, provenance));
       if (event.will_close) {
-        node.links.push_back(MakeEdge(event.other->Key(), self, EdgeKind::kCloses, provenance));
+        node.links.push_back(MakeEdge(*event.other, self, EdgeKind::kCloses, provenance));
       }
     } else if (event.type == "closed") {
-      if (auto closer = pull_of(event); closer && closer->Key() != self) {
-        node.links.push_back(MakeEdge(closer->Key(), self, EdgeKind::kCloses, provenance));
+      if (auto closer = pull_of(event); closer && closer->Key() != self.Key()) {
+        node.links.push_back(MakeEdge(*closer, self, EdgeKind::kCloses, provenance));
       }
     } else if (event.type == "referenced") {
-      if (auto pull = pull_of(event); pull && pull->Key() != self) {
-        node.links.push_back(MakeEdge(pull->Key(), self, EdgeKind::kReferencedByCommit, provenance));
+      if (auto pull = pull_of(event); pull && pull->Key() != self.Key()) {
+        node.links.push_back(MakeEdge(*pull, self, EdgeKind::kReferencedByCommit, provenance));
       }
     } else if (event.type == "connected" && event.other) {
-      node.links.push_back(MakeEdge(event.other->Key(), self, EdgeKind::kConnected, provenance));
+      node.links.push_back(MakeEdge(*event.other, self, EdgeKind::kConnected, provenance));
     } else if (event.type == "disconnected" && event.other) {
-      const std::string other = event.other->Key();
-      std::erase_if(node.links, [&](const Edge& edge) {
+      const IssueRef& other = *event.other;
+      std::erase_if(node.links, [&](const Link& edge) {
         return edge.kind == EdgeKind::kConnected && edge.from == other && edge.to == self;
       });
     } else if (event.type == "unmarked_as_duplicate" && !event.other) {
       // REST does not name the canonical item; the event undoes every
       // "Duplicate of" this node's text said before it.
-      std::erase_if(node.links, [&](const Edge& edge) {
+      std::erase_if(node.links, [&](const Link& edge) {
         return edge.kind == EdgeKind::kDuplicateOf && edge.from == self &&
                WrittenAt(node, edge.provenance) <= event.created_at;
       });
     } else if (event.type == "marked_as_duplicate" || event.type == "unmarked_as_duplicate") {
       if (!event.other) continue;
-      const std::string duplicate = event.subject ? event.subject->Key() : self;
-      const std::string canonical = event.other->Key();
+      const IssueRef duplicate = event.subject ? *event.subject : self;
+      const IssueRef& canonical = *event.other;
       if (duplicate == canonical) continue;
       if (event.type == "marked_as_duplicate") {
         node.links.push_back(MakeEdge(duplicate, canonical, EdgeKind::kDuplicateOf, provenance));
       } else {
-        std::erase_if(node.links, [&](const Edge& edge) {
+        std::erase_if(node.links, [&](const Link& edge) {
           return edge.kind == EdgeKind::kDuplicateOf && edge.from == duplicate && edge.to == canonical;
         });
       }
     } else if ((event.type == "sub_issue_added" || event.type == "parent_issue_added") && event.other) {
       // sub_issue_added names the child; parent_issue_added names the parent.
       const bool child_named = event.type == "sub_issue_added";
-      const std::string child = child_named ? event.other->Key() : self;
-      const std::string parent = child_named ? self : event.other->Key();
+      const IssueRef& child = child_named ? *event.other : self;
+      const IssueRef& parent = child_named ? self : *event.other;
       node.links.push_back(MakeEdge(child, parent, EdgeKind::kSubIssueOf, provenance));
     } else if ((event.type == "sub_issue_removed" || event.type == "parent_issue_removed") && event.other) {
       const bool child_named = event.type == "sub_issue_removed";
-      const std::string child = child_named ? event.other->Key() : self;
-      const std::string parent = child_named ? self : event.other->Key();
-      std::erase_if(node.links, [&](const Edge& edge) {
+      const IssueRef& child = child_named ? *event.other : self;
+      const IssueRef& parent = child_named ? self : *event.other;
+      std::erase_if(node.links, [&](const Link& edge) {
         return edge.kind == EdgeKind::kSubIssueOf && edge.from == child && edge.to == parent;
       });
     }

@@ -1,5 +1,7 @@
 #include "github/rest_source.h"
 
+#include <charconv>
+
 #include "github/links.h"
 #include "github/rest_json.h"
 #include "http/link_header.h"
@@ -247,12 +249,15 @@ std::vector<Result<Node>> RestSource::Fetch(const std::vector<crawl::FetchReques
       auto repo = RepoFromApiUrl(parent_url);
       size_t slash = parent_url.rfind('/');
       if (repo && slash != std::string::npos) {
-        auto parent = ParseShortRef(repo->first + "/" + repo->second + "#" + parent_url.substr(slash + 1),
-                                    options_.web_host);
+        const std::string_view digits = std::string_view(parent_url).substr(slash + 1);
+        int64_t number = 0;
+        const bool numeric = std::from_chars(digits.data(), digits.data() + digits.size(), number).ptr ==
+                             digits.data() + digits.size();
+        auto parent = MakeIssueRef(options_.web_host, repo->first + "/" + repo->second, numeric ? number : 0);
         if (parent) {
-          Edge edge;
-          edge.from = out[i]->ref.Key();
-          edge.to = parent->Key();
+          Link edge;
+          edge.from = out[i]->ref;
+          edge.to = *parent;
           edge.kind = EdgeKind::kSubIssueOf;
           edge.provenance = {out[i]->ref.Text(), Provenance::Where::kBody, "", out[i]->url};
           out[i]->links.push_back(std::move(edge));
@@ -314,9 +319,9 @@ std::vector<Result<Node>> RestSource::Fetch(const std::vector<crawl::FetchReques
           }
         }
       } else if (auto child = RefFromIssueJson(entry, options_.web_host)) {
-        Edge edge;
-        edge.from = child->Key();
-        edge.to = node->ref.Key();
+        Link edge;
+        edge.from = *child;
+        edge.to = node->ref;
         edge.kind = EdgeKind::kSubIssueOf;
         edge.provenance = {node->ref.Text(), Provenance::Where::kBody, "", node->url};
         node->links.push_back(std::move(edge));

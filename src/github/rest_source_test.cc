@@ -83,14 +83,14 @@ class RestSourceTest : public ::testing::Test {
     return RestSource(client_, options);
   }
   static crawl::FetchRequest Full(const std::string& text) {
-    return {*ParseShortRef(text), crawl::Detail::kFull};
+    return {*ParseIssueRef(text), crawl::Detail::kFull};
   }
   static crawl::FetchRequest Leaf(const std::string& text) {
-    return {*ParseShortRef(text), crawl::Detail::kSummary};
+    return {*ParseIssueRef(text), crawl::Detail::kSummary};
   }
   static bool HasLink(const Node& node, const std::string& from, const std::string& to, EdgeKind kind) {
     for (const auto& edge : node.links) {
-      if (edge.from == from && edge.to == to && edge.kind == kind) return true;
+      if (edge.from.Key() == from && edge.to.Key() == to && edge.kind == kind) return true;
     }
     return false;
   }

@@ -132,6 +132,21 @@ Result<IssueRef> ParseShortRef(std::string_view text, std::string_view host) {
   return ref;
 }
 
+Result<IssueRef> RefFromKey(std::string_view key, std::string_view host) { return ParseShortRef(key, host); }
+
+Result<IssueRef> MakeIssueRef(std::string_view host, std::string_view owner_repo, int64_t number) {
+  const size_t slash = owner_repo.find('/');
+  IssueRef ref;
+  ref.host = std::string(host);
+  ref.owner = std::string(owner_repo.substr(0, slash));
+  ref.repo = slash == std::string_view::npos ? "" : std::string(owner_repo.substr(slash + 1));
+  ref.number = number;
+  if (!IsValidOwner(ref.owner) || !IsValidRepoName(ref.repo) || number <= 0) {
+    return Invalid(owner_repo, "is not a repository and issue number");
+  }
+  return ref;
+}
+
 Result<IssueRef> ParseIssueRef(std::string_view input) {
   std::string_view text = input;
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);

@@ -39,6 +39,14 @@ struct IssueRef {
 // and OWNER/REPO#N (host github.com). Anything else is kInvalidInput.
 Result<IssueRef> ParseIssueRef(std::string_view input);
 
+// A reference from its parts as an API names them ("OWNER/REPO" and a
+// number), checked by GitHub's rules for names; kInvalidInput otherwise.
+Result<IssueRef> MakeIssueRef(std::string_view host, std::string_view owner_repo, int64_t number);
+
+// Reads a key back as a reference on `host`, for formats that kept only
+// keys (archives); the names come back lower-cased, as the key has them.
+Result<IssueRef> RefFromKey(std::string_view key, std::string_view host);
+
 // Parses "OWNER/REPO#N" only (the form used in world files and JSON output).
 Result<IssueRef> ParseShortRef(std::string_view text, std::string_view host = kPublicHost);
 

@@ -81,16 +81,6 @@ TEST(IssueRefTest, KeyIsCaseInsensitiveTextKeepsCase) {
   EXPECT_EQ(a.HtmlUrl(), "https://github.com/Acme/App/issues/3");
 }
 
-TEST(GraphTest, EdgesDeduplicateByFromToKind) {
-  Graph graph;
-  Edge edge{"a/r#1", "a/r#2", EdgeKind::kMentions, {}};
-  EXPECT_TRUE(graph.AddEdge(edge));
-  EXPECT_FALSE(graph.AddEdge(edge));
-  edge.kind = EdgeKind::kCloses;
-  EXPECT_TRUE(graph.AddEdge(edge));
-  EXPECT_EQ(graph.edges.size(), 2u);
-}
-
 TEST(ProvenanceTest, TextNamesTheSpot) {
   Provenance p{"acme/app#3", Provenance::Where::kComment, "77", ""};
   EXPECT_EQ(p.Text(), "acme/app#3 (comment 77)");

@@ -53,7 +53,7 @@ TEST(RenderDot, SameGraphInAnyOrderSameBytes) {
 
 TEST(RenderDot, HostileTitlesStayInsideTheirString) {
   Graph graph;
-  graph.root = "acme/app#1";
+  graph.SetRoot(*ParseIssueRef("acme/app#1"));
   const std::vector<std::string> titles = {
       "\"]; n9 [label=\"injected\"]; n0 -> n9; //",
       "back\\slash \\N \\G \\l and a trailing backslash\\",
@@ -65,7 +65,7 @@ TEST(RenderDot, HostileTitlesStayInsideTheirString) {
     Node node = MakeNode("acme/app#" + std::to_string(i + 1), NodeType::kIssue, NodeState::kOpen,
                          titles[i]);
     if (i == 0) node.url = "javascript:alert(1)";
-    graph.nodes[node.ref.Key()] = node;
+    graph.Add(node);
   }
   std::string out = RenderDot(graph);
   // A DOT string: quotes and backslashes only as escapes; attributes are
@@ -102,12 +102,12 @@ TEST(RenderDot, EscapeDotString) {
 
 TEST(RenderDot, LongTitlesAreCutOnACharacterBoundary) {
   Graph graph;
-  graph.root = "acme/app#1";
+  graph.SetRoot(*ParseIssueRef("acme/app#1"));
   Node node = MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, std::string(100, 'x'));
-  graph.nodes[node.ref.Key()] = node;
+  graph.Add(node);
   Node accents = MakeNode("acme/app#2", NodeType::kIssue, NodeState::kOpen,
                           "éééééééééééééééééééééééééééééééééééééééééééééééééé");
-  graph.nodes[accents.ref.Key()] = accents;
+  graph.Add(accents);
   std::string out = RenderDot(graph);
   EXPECT_NE(out.find("#1\\n" + std::string(60, 'x') + "…\""), std::string::npos) << out;
   EXPECT_NE(out.find("é…\", fillcolor"), std::string::npos) << out;

@@ -81,41 +81,22 @@ std::string ShortenText(std::string_view text, size_t limit) {
 }
 
 GraphView BuildGraphView(const Graph& graph) {
-  const Node* root = graph.Find(graph.root);
-  IssueRef root_ref;
-  if (root != nullptr) {
-    root_ref = root->ref;
-  } else if (auto parsed = ParseShortRef(graph.root)) {
-    root_ref = *parsed;
-  }
+  const IssueRef root_ref = graph.root() != kNoNode ? graph.Ref(graph.root()) : IssueRef{};
 
-  // Every key once, sorted: the nodes (a sorted map already), the root and
-  // the ends of every edge that is not a loop.
-  std::vector<std::string_view> keys;
-  keys.reserve(graph.nodes.size() + 1);
-  for (const auto& [key, node] : graph.nodes) keys.push_back(key);
-  if (!graph.root.empty()) keys.push_back(graph.root);
-  for (const Edge& edge : graph.edges) {
-    if (edge.from == edge.to) continue;
-    keys.push_back(edge.from);
-    keys.push_back(edge.to);
+  // Every node once, in key order: the fetched ones, the root and the ends
+  // of every edge that is not a loop.
+  std::vector<bool> linked(graph.id_count(), false);
+  for (const Edge& edge : graph.edges()) {
+    if (edge.from != edge.to) linked[edge.from] = linked[edge.to] = true;
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  auto index_of = [&](std::string_view key) {
-    return static_cast<size_t>(std::lower_bound(keys.begin(), keys.end(), key) - keys.begin());
-  };
-
   GraphView view;
-  view.nodes.reserve(keys.size());
+  std::vector<size_t> index_of(graph.id_count(), 0);
   std::string root_repo = root_ref.RepoKey() + "#";
-  auto next_node = graph.nodes.begin();  // walks in step with `keys`
-  for (std::string_view key : keys) {
-    const Node* node = nullptr;
-    if (next_node != graph.nodes.end() && next_node->first == key) {
-      node = &next_node->second;
-      ++next_node;
-    }
+  for (const NodeId id : graph.IdsInKeyOrder()) {
+    const Node* node = graph.Get(id);
+    if (node == nullptr && id != graph.root() && !linked[id]) continue;
+    index_of[id] = view.nodes.size();
+    const std::string& key = graph.Key(id);
     ViewNode& out = view.nodes.emplace_back();
     out.key = key;
     out.id = "n" + std::to_string(view.nodes.size() - 1);
@@ -128,19 +109,19 @@ GraphView BuildGraphView(const Graph& graph) {
     } else {
       // Keys are lower(owner)/lower(repo)#N.
       out.ref_label = key.starts_with(root_repo) ? key.substr(root_repo.size() - 1) : key;
-      if (auto ref = ParseShortRef(key, root_ref.host)) out.url = ref->HtmlUrl();
+      out.url = graph.Ref(id).HtmlUrl();
     }
     out.node_class = ClassOf(node);
-    out.root = key == graph.root;
+    out.root = id == graph.root();
     if (out.root) view.root = view.nodes.size() - 1;
   }
 
   // One arrow per ordered pair, its kinds in EdgeKind order.
   std::vector<std::tuple<size_t, size_t, EdgeKind>> ends;
-  ends.reserve(graph.edges.size());
-  for (const Edge& edge : graph.edges) {
+  ends.reserve(graph.edges().size());
+  for (const Edge& edge : graph.edges()) {
     if (edge.from == edge.to) continue;
-    ends.emplace_back(index_of(edge.from), index_of(edge.to), edge.kind);
+    ends.emplace_back(index_of[edge.from], index_of[edge.to], edge.kind);
   }
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());

@@ -86,7 +86,8 @@ Report HostileReport() {
 
 Graph HostileGraph() {
   Graph graph = SampleGraph();
-  for (auto& [key, node] : graph.nodes) {
+  for (const Node* listed : graph.Nodes()) {
+    Node& node = *graph.FindMutable(listed->ref.Key());
     node.title = Hostile("node title");
     node.url = "javascript:alert(1)";
   }
@@ -287,7 +288,7 @@ TEST(RenderHtml, HostileTextStaysText) {
 
 TEST(RenderHtml, EmptyReportSaysWhatWasLookedFor) {
   Report report;
-  report.ref = *ParseShortRef("acme/app#1");
+  report.ref = *ParseIssueRef("acme/app#1");
   report.title = "T";
   Graph graph;
   graph.root = "acme/app#1";

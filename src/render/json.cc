@@ -9,12 +9,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Edges name nodes by key; the output names them as GitHub spells them.
-std::string Display(const Graph& graph, const std::string& key) {
-  const Node* node = graph.Find(key);
-  return node != nullptr ? node->ref.Text() : key;
-}
-
 ordered_json StatsJson(const CrawlStats& stats, size_t nodes, size_t edges) {
   ordered_json stats_json;
   stats_json["requests"] = stats.requests;
@@ -77,10 +71,11 @@ ordered_json LinkedJson(const LinkedItem& item) {
 
 std::string RenderJson(const Report& report, const Graph& graph) {
   ordered_json out;
-  out["root"] = Display(graph, graph.root);
+  out["root"] = graph.root() != kNoNode ? graph.Display(graph.root()) : std::string();
 
   ordered_json nodes = ordered_json::array();
-  for (const auto& [key, node] : graph.nodes) {
+  for (const Node* listed : graph.Nodes()) {
+    const Node& node = *listed;
     ordered_json entry;
     entry["ref"] = node.ref.Text();
     entry["type"] = NodeTypeName(node.type);
@@ -108,10 +103,10 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   out["nodes"] = std::move(nodes);
 
   ordered_json edges = ordered_json::array();
-  for (const auto& edge : graph.edges) {
+  for (const auto& edge : graph.edges()) {
     ordered_json entry;
-    entry["from"] = Display(graph, edge.from);
-    entry["to"] = Display(graph, edge.to);
+    entry["from"] = graph.Display(edge.from);
+    entry["to"] = graph.Display(edge.to);
     entry["kind"] = EdgeKindName(edge.kind);
     entry["source"] = edge.provenance.Text();
     entry["url"] = edge.provenance.url;
@@ -142,7 +137,7 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   report_json["sections"] = std::move(sections);
   out["report"] = std::move(report_json);
 
-  out["stats"] = StatsJson(graph.stats, graph.nodes.size(), graph.edges.size());
+  out["stats"] = StatsJson(graph.stats, graph.node_count(), graph.edges().size());
   return Dump(out);
 }
 

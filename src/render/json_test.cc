@@ -28,7 +28,7 @@ TEST(JsonTest, ReplacedStatsGiveTheBytesOfARenderWithThoseStats) {
   served.partial = true;
   served.partial_reasons = graph.stats.partial_reasons;
   const std::string replaced =
-      ReplaceJsonStats(first, served, graph.nodes.size(), graph.edges.size());
+      ReplaceJsonStats(first, served, graph.node_count(), graph.edges().size());
   graph.stats = served;
   EXPECT_EQ(replaced, RenderJson(report, graph));
   EXPECT_NE(replaced, first);
@@ -42,7 +42,7 @@ TEST(JsonTest, IssueTextThatLooksLikeTheStatsMemberIsNotTouched) {
   const std::string first = RenderJson(report, graph);
   CrawlStats served;
   const std::string replaced =
-      ReplaceJsonStats(first, served, graph.nodes.size(), graph.edges.size());
+      ReplaceJsonStats(first, served, graph.node_count(), graph.edges().size());
   graph.stats = served;
   EXPECT_EQ(replaced, RenderJson(report, graph));
 }

@@ -104,7 +104,7 @@ TEST(RenderMarkdown, HostileBodyCannotCloseTheDetailsBlock) {
 
 TEST(RenderMarkdown, EmptySectionsSayTheyWereLookedFor) {
   Report report;
-  report.ref = *ParseShortRef("acme/app#1");
+  report.ref = *ParseIssueRef("acme/app#1");
   report.title = "T";
   Graph graph;
   graph.root = "acme/app#1";

@@ -54,7 +54,7 @@ TEST(RenderMermaid, SameGraphInAnyOrderSameBytes) {
 
 TEST(RenderMermaid, HostileTitlesStayInsideTheirLabel) {
   Graph graph;
-  graph.root = "acme/app#1";
+  graph.SetRoot(*ParseIssueRef("acme/app#1"));
   const std::vector<std::string> titles = {
       "\"]; click n0 \"javascript:alert(1)\"; x[\"",
       "line one\nn9[\"injected\"]\r\nend",
@@ -64,7 +64,7 @@ TEST(RenderMermaid, HostileTitlesStayInsideTheirLabel) {
   for (size_t i = 0; i < titles.size(); ++i) {
     Node node = MakeNode("acme/app#" + std::to_string(i + 1), NodeType::kIssue, NodeState::kOpen,
                          titles[i]);
-    graph.nodes[node.ref.Key()] = node;
+    graph.Add(node);
   }
   std::string out = RenderMermaid(graph);
   const std::regex node_line(R"(  n\d+\["[^"\[\]<>`|(){}\n]*"\])");
@@ -81,10 +81,10 @@ TEST(RenderMermaid, HostileTitlesStayInsideTheirLabel) {
 
 TEST(RenderMermaid, LongTitlesAreCutOnACharacterBoundary) {
   Graph graph;
-  graph.root = "acme/app#1";
+  graph.SetRoot(*ParseIssueRef("acme/app#1"));
   Node node = MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen,
                        "ééééééééééééééééééééééééééééééééééééééééé");
-  graph.nodes[node.ref.Key()] = node;
+  graph.Add(node);
   std::string out = RenderMermaid(graph);
   EXPECT_NE(out.find("é…\"]"), std::string::npos) << out;
 }
@@ -112,12 +112,12 @@ Drawn Parse(const std::string& diagram) {
 // The id RenderMermaid gives `ref`: its position among the sorted keys.
 std::string IdOf(const Graph& graph, const std::string& ref) {
   std::set<std::string> keys;
-  for (const auto& [key, node] : graph.nodes) keys.insert(key);
-  for (const Edge& edge : graph.edges) {
-    keys.insert(edge.from);
-    keys.insert(edge.to);
+  for (const Node* node : graph.Nodes()) keys.insert(node->ref.Key());
+  for (const Edge& edge : graph.edges()) {
+    keys.insert(graph.Key(edge.from));
+    keys.insert(graph.Key(edge.to));
   }
-  std::string key = ParseShortRef(ref)->Key();
+  std::string key = ParseIssueRef(ref)->Key();
   return "n" + std::to_string(std::distance(keys.begin(), keys.find(key)));
 }
 
@@ -126,7 +126,7 @@ std::string IdOf(const Graph& graph, const std::string& ref) {
 // are mentioned from 4 first-level issues each: they lie on more paths.
 Graph WideGraph(Order order) {
   std::vector<Node> nodes = {MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, "Root")};
-  std::vector<Edge> edges;
+  std::vector<Link> edges;
   int next = 1000;
   for (int i = 0; i < 30; ++i) {
     std::string first = "acme/app#" + std::to_string(100 + i);
@@ -151,7 +151,7 @@ Graph WideGraph(Order order) {
 
 TEST(RenderMermaid, LargeGraphIsCutToTheCapAroundTheRoot) {
   Graph graph = WideGraph(Order::kAsWritten);
-  ASSERT_EQ(graph.nodes.size(), 184u);
+  ASSERT_EQ(graph.node_count(), 184u);
   std::string out = RenderMermaid(graph);
   Drawn drawn = Parse(out);
   EXPECT_EQ(drawn.nodes.size(), kMermaidMaxNodes);
@@ -183,20 +183,20 @@ TEST(RenderMermaid, CappedGraphInAnyOrderSameBytes) {
 
 TEST(RenderMermaid, TooManyNeighboursKeepsTheStrongestTies) {
   Graph graph;
-  graph.root = "acme/app#1";
+  graph.SetRoot(*ParseIssueRef("acme/app#1"));
   Node root = MakeNode("acme/app#1", NodeType::kIssue, NodeState::kOpen, "Root");
-  graph.nodes[root.ref.Key()] = root;
+  graph.Add(root);
   for (int i = 0; i < 150; ++i) {
     std::string ref = "acme/app#" + std::to_string(100 + i);
     Node node = MakeNode(ref, NodeType::kIssue, NodeState::kOpen, "Mention");
-    graph.nodes[node.ref.Key()] = node;
+    graph.Add(node);
     graph.AddEdge(MakeEdge(ref, "acme/app#1", EdgeKind::kMentions));
   }
   // The fix and the duplicate sort last by key, but are the ties that matter.
   Node fix = MakeNode("acme/app#999", NodeType::kPull, NodeState::kMerged, "The fix");
   Node duplicate = MakeNode("acme/app#998", NodeType::kIssue, NodeState::kClosed, "Same bug");
-  graph.nodes[fix.ref.Key()] = fix;
-  graph.nodes[duplicate.ref.Key()] = duplicate;
+  graph.Add(fix);
+  graph.Add(duplicate);
   graph.AddEdge(MakeEdge("acme/app#999", "acme/app#1", EdgeKind::kCloses));
   graph.AddEdge(MakeEdge("acme/app#998", "acme/app#1", EdgeKind::kDuplicateOf));
   Drawn drawn = Parse(RenderMermaid(graph));
@@ -208,11 +208,11 @@ TEST(RenderMermaid, TooManyNeighboursKeepsTheStrongestTies) {
 
 TEST(RenderMermaid, AtTheCapNothingIsLeftOut) {
   Graph graph;
-  graph.root = "acme/app#1";
+  graph.SetRoot(*ParseIssueRef("acme/app#1"));
   for (size_t i = 1; i <= kMermaidMaxNodes; ++i) {
     std::string ref = "acme/app#" + std::to_string(i);
     Node node = MakeNode(ref, NodeType::kIssue, NodeState::kOpen, "T");
-    graph.nodes[node.ref.Key()] = node;
+    graph.Add(node);
     if (i > 1) graph.AddEdge(MakeEdge(ref, "acme/app#1", EdgeKind::kMentions));
   }
   std::string out = RenderMermaid(graph);

@@ -49,7 +49,7 @@ inline ReportItem Code(std::string text, std::string language, Provenance source
 inline Node MakeNode(const std::string& ref, NodeType type, NodeState state,
                      const std::string& title) {
   Node node;
-  node.ref = *ParseShortRef(ref);
+  node.ref = *ParseIssueRef(ref);
   node.type = type;
   node.state = state;
   node.merged = state == NodeState::kMerged;
@@ -58,10 +58,10 @@ inline Node MakeNode(const std::string& ref, NodeType type, NodeState state,
   return node;
 }
 
-inline Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind kind) {
-  Edge edge;
-  edge.from = from;
-  edge.to = to;
+inline Link MakeEdge(const std::string& from, const std::string& to, EdgeKind kind) {
+  Link edge;
+  edge.from = *ParseIssueRef(from);
+  edge.to = *ParseIssueRef(to);
   edge.kind = kind;
   return edge;
 }
@@ -69,16 +69,16 @@ inline Edge MakeEdge(const std::string& from, const std::string& to, EdgeKind ki
 // The order a builder adds nodes and edges in: output must not depend on it.
 enum class Order { kAsWritten, kReversed };
 
-inline Graph BuildGraph(const std::string& root, std::vector<Node> nodes, std::vector<Edge> edges,
+inline Graph BuildGraph(const std::string& root, std::vector<Node> nodes, std::vector<Link> edges,
                         Order order) {
   if (order == Order::kReversed) {
     std::reverse(nodes.begin(), nodes.end());
     std::reverse(edges.begin(), edges.end());
   }
   Graph graph;
-  graph.root = root;
-  for (Node& node : nodes) graph.nodes[node.ref.Key()] = node;
-  for (Edge& edge : edges) graph.AddEdge(edge);
+  graph.SetRoot(*ParseIssueRef(root));
+  for (Node& node : nodes) graph.Add(node);
+  for (Link& edge : edges) graph.AddEdge(edge);
   return graph;
 }
 
@@ -94,7 +94,7 @@ inline Graph SmallGraph(EdgeKind second_link_from_40, Order order) {
       MakeNode("other/lib#7", NodeType::kIssue, NodeState::kClosed, "Upstream"),
   };
   nodes[3].state_reason = "not_planned";
-  std::vector<Edge> edges = {
+  std::vector<Link> edges = {
       MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCloses),
       MakeEdge("acme/app#134", "acme/app#12", EdgeKind::kCrossReferenced),
       MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kMentions),
@@ -119,7 +119,7 @@ inline Graph SampleGraph() {
        MakeEdge("acme/app#40", "acme/app#12", EdgeKind::kDuplicateOf),
        MakeEdge("acme/app#12", "other/lib#3", EdgeKind::kMentions)},
       Order::kAsWritten);
-  graph.nodes["acme/app#40"].state_reason = "duplicate";
+  graph.FindMutable("acme/app#40")->state_reason = "duplicate";
   graph.stats.requests = 7;
   return graph;
 }
@@ -137,7 +137,7 @@ inline Report SampleReport() {
       Source("acme/app#134", Provenance::Where::kBody, "", "https://github.com/acme/app/pull/134");
 
   Report report;
-  report.ref = *ParseShortRef("Acme/App#12");
+  report.ref = *ParseIssueRef("Acme/App#12");
   report.title = "Saving <b>fails</b> | sometimes";
   report.state = NodeState::kClosed;
   report.state_reason = "completed";

@@ -76,8 +76,8 @@ std::string CrawlNote(const Graph& graph) {
   const CrawlStats& stats = graph.stats;
   // What the graph holds, not what this run cost (that is in --stats): the
   // same graph gives the same report, online, offline or from an archive.
-  std::string text = "Crawl: " + std::to_string(graph.nodes.size()) + " nodes, " +
-                     std::to_string(graph.edges.size()) + " edges.";
+  std::string text = "Crawl: " + std::to_string(graph.node_count()) + " nodes, " +
+                     std::to_string(graph.edges().size()) + " edges.";
   if (stats.partial) {
     text += " Partial result:";
     for (const std::string& reason : stats.partial_reasons) text += " " + reason;

@@ -94,7 +94,7 @@ Result<Archive> ParseArchive(std::string_view text, std::string_view name) {
     return MakeError(ErrorKind::kInvalidInput, file + " is a damaged issuegraph archive (" +
                                                    graph.error().message + "); " + Advice());
   }
-  if (graph->root.empty()) {
+  if (graph->root() == kNoNode) {
     return MakeError(
         ErrorKind::kInvalidInput,
         file + " is a damaged issuegraph archive (the graph has no root); " + Advice());

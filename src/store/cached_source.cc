@@ -20,7 +20,7 @@ void Summarize(Node& node) {
   node.complete = false;
   node.comments.clear();
   node.events.clear();
-  std::erase_if(node.links, [](const Edge& edge) {
+  std::erase_if(node.links, [](const Link& edge) {
     return edge.provenance.where != Provenance::Where::kBody &&
            !(edge.kind == EdgeKind::kSubIssueOf && edge.provenance.id == "parent");
   });

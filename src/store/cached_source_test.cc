@@ -79,7 +79,7 @@ class FakeProbe : public FreshnessProbe {
 };
 
 Node WorldNode(const std::string& text, const std::vector<std::string>& links_to = {}) {
-  auto ref = ParseShortRef(text);
+  auto ref = ParseIssueRef(text);
   Node node;
   node.ref = *ref;
   node.title = "title of " + text;
@@ -87,9 +87,9 @@ Node WorldNode(const std::string& text, const std::vector<std::string>& links_to
   node.url = ref->HtmlUrl();
   node.comments = {{"1", "a", "NONE", "", "a comment", ""}};
   for (const auto& target : links_to) {
-    Edge edge;
-    edge.from = node.ref.Key();
-    edge.to = target;
+    Link edge;
+    edge.from = node.ref;
+    edge.to = *ParseIssueRef(target);
     edge.provenance = {text, Provenance::Where::kBody, "", node.url};
     node.links.push_back(edge);
   }
@@ -97,7 +97,7 @@ Node WorldNode(const std::string& text, const std::vector<std::string>& links_to
 }
 
 FetchRequest Ask(const std::string& text, Detail detail = Detail::kFull) {
-  return {*ParseShortRef(text), detail};
+  return {*ParseIssueRef(text), detail};
 }
 
 class CachedSourceTest : public ::testing::Test {
@@ -196,9 +196,9 @@ TEST_F(CachedSourceTest, AStoredThreadAnswersASummaryRequestAsASummary) {
   Node rich = WorldNode("acme/app#2");
   auto link = [&](const std::string& to, Provenance::Where where, const std::string& id,
                   EdgeKind kind) {
-    Edge edge;
-    edge.from = "acme/app#2";
-    edge.to = to;
+    Link edge;
+    edge.from = *ParseIssueRef("acme/app#2");
+    edge.to = *ParseIssueRef(to);
     edge.kind = kind;
     edge.provenance = {"acme/app#2", where, id, rich.url};
     rich.links.push_back(edge);
@@ -220,8 +220,8 @@ TEST_F(CachedSourceTest, AStoredThreadAnswersASummaryRequestAsASummary) {
   EXPECT_TRUE(answer[0]->comments.empty());
   EXPECT_TRUE(answer[0]->events.empty());
   std::vector<std::string> links;
-  for (const Edge& edge : answer[0]->links) {
-    links.push_back(edge.to + " " + std::string(EdgeKindName(edge.kind)));
+  for (const Link& edge : answer[0]->links) {
+    links.push_back(edge.to.Key() + " " + std::string(EdgeKindName(edge.kind)));
   }
   EXPECT_EQ(links, (std::vector<std::string>{"acme/app#3 mentions", "acme/app#1 sub_issue_of"}));
   // The stored node keeps its thread for the next full request.
@@ -434,7 +434,7 @@ TEST_F(CachedSourceTest, ConfirmUnchangedProbesOnceAndTouchesOnlyTheUnchanged) {
 TEST_F(CachedSourceTest, CrawlFromTheStoreEqualsTheOnlineCrawl) {
   auto crawl = [&](crawl::Source& source) {
     auto graph =
-        crawl::Crawler(source, {.depth = 1, .max_nodes = 10}).Crawl(*ParseShortRef("acme/app#1"));
+        crawl::Crawler(source, {.depth = 1, .max_nodes = 10}).Crawl(*ParseIssueRef("acme/app#1"));
     EXPECT_TRUE(graph);
     return graph ? *graph : Graph{};
   };
@@ -452,11 +452,7 @@ TEST_F(CachedSourceTest, CrawlFromTheStoreEqualsTheOnlineCrawl) {
   CachedSource offline(*store_, nullptr, options);
   Graph plane = crawl(offline);
   for (const Graph* graph : {&rerun, &plane}) {
-    ASSERT_EQ(graph->nodes.size(), cold.nodes.size());
-    for (const auto& [key, node] : cold.nodes) testing::ExpectSameNode(graph->nodes.at(key), node);
-    ASSERT_EQ(graph->edges.size(), cold.edges.size());
-    for (size_t i = 0; i < cold.edges.size(); ++i)
-      testing::ExpectSameEdge(graph->edges[i], cold.edges[i]);
+    testing::ExpectSameGraph(*graph, cold);
     EXPECT_EQ(graph->stats.beyond_depth, cold.stats.beyond_depth);
     EXPECT_EQ(graph->stats.failed, cold.stats.failed);
   }

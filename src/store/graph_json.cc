@@ -72,11 +72,21 @@ Provenance ReadProvenance(const json& value) {
   return provenance;
 }
 
-Edge ReadEdge(const json& value) {
-  Object(value, "an edge");
-  Edge edge;
-  Read(value, "from", edge.from);
-  Read(value, "to", edge.to);
+// Archives name a link's ends by key; they are read back on the host of
+// the node or graph they belong to.
+IssueRef ReadKey(const json& value, const char* field, std::string_view host) {
+  std::string key;
+  Read(value, field, key);
+  auto ref = RefFromKey(key, host);
+  if (!ref) throw BadValue{ref.error().message};
+  return *ref;
+}
+
+Link ReadLink(const json& value, std::string_view host) {
+  Object(value, "a link");
+  Link edge;
+  edge.from = ReadKey(value, "from", host);
+  edge.to = ReadKey(value, "to", host);
   std::string kind = "mentions";
   Read(value, "kind", kind);
   auto parsed = ParseEdgeKind(kind);
@@ -148,7 +158,7 @@ Node ReadNode(const json& value) {
   Read(value, "head", node.head);
   if (auto it = value.find("links"); it != value.end()) {
     for (const json& entry : it->get_ref<const json::array_t&>())
-      node.links.push_back(ReadEdge(entry));
+      node.links.push_back(ReadLink(entry, node.ref.host));
   }
   Read(value, "complete", node.complete);
   Read(value, "deleted", node.deleted);
@@ -237,9 +247,17 @@ json RefToJson(const IssueRef& ref) {
   return {{"host", ref.host}, {"owner", ref.owner}, {"repo", ref.repo}, {"number", ref.number}};
 }
 
-json EdgeToJson(const Edge& edge) {
-  return {{"from", edge.from},
-          {"to", edge.to},
+// A node's links keep their spelling; read back on the node's host.
+json LinkToJson(const Link& link) {
+  return {{"from", link.from.Text()},
+          {"to", link.to.Text()},
+          {"kind", EdgeKindName(link.kind)},
+          {"provenance", ProvenanceToJson(link.provenance)}};
+}
+
+json EdgeToJson(const Graph& graph, const Edge& edge) {
+  return {{"from", graph.Key(edge.from)},
+          {"to", graph.Key(edge.to)},
           {"kind", EdgeKindName(edge.kind)},
           {"provenance", ProvenanceToJson(edge.provenance)}};
 }
@@ -267,7 +285,7 @@ json NodeToJson(const Node& node) {
                       {"will_close", event.will_close}});
   }
   json links = json::array();
-  for (const Edge& edge : node.links) links.push_back(EdgeToJson(edge));
+  for (const Link& link : node.links) links.push_back(LinkToJson(link));
   // Insertion order is the order written: a reader sees ref and title first.
   json out = json::object();
   out["ref"] = RefToJson(node.ref);
@@ -320,10 +338,10 @@ json StatsToJson(const CrawlStats& stats) {
 
 json GraphToJson(const Graph& graph) {
   json nodes = json::array();
-  for (const auto& [key, node] : graph.nodes) nodes.push_back(NodeToJson(node));
+  for (const Node* node : graph.Nodes()) nodes.push_back(NodeToJson(*node));
   json edges = json::array();
-  for (const Edge& edge : graph.edges) edges.push_back(EdgeToJson(edge));
-  return {{"root", graph.root},
+  for (const Edge& edge : graph.edges()) edges.push_back(EdgeToJson(graph, edge));
+  return {{"root", graph.RootKey()},
           {"nodes", std::move(nodes)},
           {"edges", std::move(edges)},
           {"stats", StatsToJson(graph.stats)}};
@@ -337,10 +355,6 @@ Result<Node> NodeFromJson(const json& value) {
   return Guarded([&] { return ReadNode(value); });
 }
 
-Result<Edge> EdgeFromJson(const json& value) {
-  return Guarded([&] { return ReadEdge(value); });
-}
-
 Result<CrawlStats> StatsFromJson(const json& value) {
   return Guarded([&] { return ReadStats(value); });
 }
@@ -349,24 +363,35 @@ Result<Graph> GraphFromJson(const json& value) {
   return Guarded([&] {
     Object(value, "the graph");
     Graph graph;
-    Read(value, "root", graph.root);
+    std::string root;
+    Read(value, "root", root);
     if (auto it = value.find("nodes"); it != value.end()) {
       for (const json& entry : it->get_ref<const json::array_t&>()) {
         Node node = ReadNode(entry);
-        std::string key = node.ref.Key();
-        if (!graph.nodes.emplace(key, std::move(node)).second)
-          throw BadValue{"node " + key + " appears twice"};
+        if (graph.Find(node.ref.Key()) != nullptr) throw BadValue{"node " + node.ref.Key() + " appears twice"};
+        graph.Add(std::move(node));
       }
     }
+    if (!root.empty()) {
+      const Node* node = graph.Find(root);
+      if (node == nullptr) throw BadValue{"the root " + root + " is not among the nodes"};
+      graph.SetRoot(node->ref);
+    }
     if (auto it = value.find("edges"); it != value.end()) {
+      // An end that is not among the nodes (it failed or was left out) is
+      // named by its key alone, on the root's host.
+      const std::string host = graph.RootNode() != nullptr ? graph.RootNode()->ref.host : std::string(kPublicHost);
       for (const json& entry : it->get_ref<const json::array_t&>()) {
-        if (!graph.AddEdge(ReadEdge(entry))) throw BadValue{"an edge appears twice"};
+        Link link = ReadLink(entry, host);
+        Edge edge;
+        edge.from = graph.Intern(link.from);
+        edge.to = graph.Intern(link.to);
+        edge.kind = link.kind;
+        edge.provenance = std::move(link.provenance);
+        if (!graph.AddEdge(std::move(edge))) throw BadValue{"an edge appears twice"};
       }
     }
     if (auto it = value.find("stats"); it != value.end()) graph.stats = ReadStats(*it);
-    if (!graph.root.empty() && !graph.nodes.contains(graph.root)) {
-      throw BadValue{"the root " + graph.root + " is not among the nodes"};
-    }
     return graph;
   });
 }

@@ -18,16 +18,16 @@ namespace issuegraph::store {
 
 nlohmann::json RefToJson(const IssueRef& ref);  // {host, owner, repo, number}
 nlohmann::json NodeToJson(const Node& node);
-nlohmann::json EdgeToJson(const Edge& edge);
+nlohmann::json EdgeToJson(const Graph& graph, const Edge& edge);  // ends by key
 nlohmann::json StatsToJson(const CrawlStats& stats);
 // {root, nodes: [in key order], edges: [in graph order], stats}
 nlohmann::json GraphToJson(const Graph& graph);
 
 Result<IssueRef> RefFromJson(const nlohmann::json& json);
 Result<Node> NodeFromJson(const nlohmann::json& json);
-Result<Edge> EdgeFromJson(const nlohmann::json& json);
 Result<CrawlStats> StatsFromJson(const nlohmann::json& json);
-// Nodes are keyed by their ref's Key(); edges keep their order.
+// Nodes are keyed by their ref's Key(); edges keep their order; an edge's
+// end that is not among the nodes is read from its key on the root's host.
 Result<Graph> GraphFromJson(const nlohmann::json& json);
 
 // Text forms of the enums, and their inverses (nullopt when unknown).

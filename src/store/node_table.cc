@@ -113,7 +113,7 @@ constexpr std::string_view kCommentColumns =
 constexpr std::string_view kEventColumns =
     "SELECT id, type, actor, created_at, other, subject, commit_id, commit_repo, will_close";
 constexpr std::string_view kLinkColumns =
-    "SELECT from_key, to_key, kind, provenance_node, provenance_where, provenance_id, "
+    "SELECT from_ref, to_ref, kind, provenance_node, provenance_where, provenance_id, "
     "provenance_url";
 
 std::string Sql(std::string_view columns, std::string_view rest) {
@@ -188,13 +188,17 @@ Result<Event> EventFromRow(const sql::Database& db, const sql::Statement& r, con
   return event;
 }
 
-Result<Edge> EdgeFromRow(const sql::Database& db, const sql::Statement& r, const Node& node) {
+Result<Link> LinkFromRow(const sql::Database& db, const sql::Statement& r, const Node& node) {
   auto kind = ParseEdgeKind(r.Text(2));
   auto where = ParseWhere(r.Text(4));
-  if (!kind || !where) return std::unexpected(Damaged(db, "a link of " + node.ref.Key()));
-  Edge edge;
-  edge.from = r.Text(0);
-  edge.to = r.Text(1);
+  auto from = RefFromText(r, 0);
+  auto to = RefFromText(r, 1);
+  if (!kind || !where || !from || !to || !*from || !*to) {
+    return std::unexpected(Damaged(db, "a link of " + node.ref.Key()));
+  }
+  Link edge;
+  edge.from = std::move(**from);
+  edge.to = std::move(**to);
   edge.kind = *kind;
   edge.provenance = {r.Text(3), *where, r.Text(5), r.Text(6)};
   return edge;
@@ -257,7 +261,7 @@ Result<void> ReadChildren(sql::Database& db, int64_t id, Node& node) {
   if (!links) return std::unexpected(links.error());
   (*links)->BindInt(1, id);
   return EachRow(**links, [&](const sql::Statement& r) -> Result<void> {
-    auto edge = EdgeFromRow(db, r, node);
+    auto edge = LinkFromRow(db, r, node);
     if (!edge) return std::unexpected(edge.error());
     node.links.push_back(std::move(*edge));
     return {};
@@ -348,11 +352,12 @@ Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node
   if (!events) return events;
   auto links =
       InsertChildren(db,
-                     "INSERT INTO links (node_id, position, from_key, to_key, kind, "
+                     "INSERT INTO links (node_id, position, from_ref, to_ref, kind, "
                      "provenance_node, provenance_where, "
                      "provenance_id, provenance_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     id, node.links, [](sql::Statement& s, const Edge& e) {
-                       s.BindText(3, e.from).BindText(4, e.to).BindText(5, EdgeKindName(e.kind));
+                     id, node.links, [](sql::Statement& s, const Link& e) {
+                       s.BindText(3, RefText(e.from)).BindText(4, RefText(e.to));
+                       s.BindText(5, EdgeKindName(e.kind));
                        s.BindText(6, e.provenance.node).BindText(7, WhereName(e.provenance.where));
                        s.BindText(8, e.provenance.id).BindText(9, e.provenance.url);
                      });
@@ -497,7 +502,7 @@ Result<std::vector<std::optional<StoredNode>>> ReadManyNodeRows(
       " ORDER BY node_id, position", 1, ids, no_bind,
       [&](const sql::Statement& row) -> Result<void> {
         Node& node = owner(row, 7);
-        auto edge = EdgeFromRow(db, row, node);
+        auto edge = LinkFromRow(db, row, node);
         if (!edge) return std::unexpected(edge.error());
         node.links.push_back(std::move(*edge));
         return {};

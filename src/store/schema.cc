@@ -168,14 +168,34 @@ CREATE TABLE report_members (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: a link names both ends as full references (JSON {host, number,
+// owner, repo}, the form events use), so reading a stored node never turns
+// a key back into a reference. A v2 key gets its node's host.
+constexpr std::string_view kSchemaV3 = R"sql(
+UPDATE links SET
+  from_key = json_object(
+      'host', (SELECT host FROM nodes WHERE nodes.id = links.node_id),
+      'number', CAST(substr(from_key, instr(from_key, '#') + 1) AS INTEGER),
+      'owner', substr(from_key, 1, instr(from_key, '/') - 1),
+      'repo', substr(from_key, instr(from_key, '/') + 1, instr(from_key, '#') - instr(from_key, '/') - 1)),
+  to_key = json_object(
+      'host', (SELECT host FROM nodes WHERE nodes.id = links.node_id),
+      'number', CAST(substr(to_key, instr(to_key, '#') + 1) AS INTEGER),
+      'owner', substr(to_key, 1, instr(to_key, '/') - 1),
+      'repo', substr(to_key, instr(to_key, '/') + 1, instr(to_key, '#') - instr(to_key, '/') - 1));
+ALTER TABLE links RENAME COLUMN from_key TO from_ref;
+ALTER TABLE links RENAME COLUMN to_key TO to_ref;
+)sql";
+
 using Migration = Result<void> (*)(sql::Database&);
 
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
 Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
+Result<void> MigrateToV3(sql::Database& db) { return db.Exec(kSchemaV3); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 2> kMigrations = {&MigrateToV1, &MigrateToV2};
+constexpr std::array<Migration, 3> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);

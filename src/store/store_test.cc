@@ -233,9 +233,9 @@ TEST(StoreTest, GetNodesOverManyKeysMatchesGetNodeOneByOne) {
     Node node = number % 3 == 0 ? RichNode(number) : Small("app", number, 0);
     if (number % 3 == 1) {
       node.complete = false;
-      Edge link;
-      link.from = node.ref.Key();
-      link.to = "acme/app#" + std::to_string(number + 1);
+      Link link;
+      link.from = node.ref;
+      link.to = testing::Ref("acme", "app", number + 1);
       link.kind = EdgeKind::kMentions;
       link.provenance = {node.ref.Key(), Provenance::Where::kBody, "", ""};
       node.links = {link, link};
@@ -490,6 +490,44 @@ TEST(StoreTest, AVersionOneStoreIsMigratedKeepingItsRows) {
   auto revision = (*store)->Put(kScope, batch);
   ASSERT_TRUE(revision);
   EXPECT_GT(*revision, 0);
+}
+
+TEST(StoreTest, AVersionTwoStoreGetsFullReferencesForItsLinks) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  Node node = RichNode(7);
+  node.ref.host = "git.example.com";
+  {
+    FakeClock clock;
+    auto store = Store::Open(path, &clock);
+    ASSERT_TRUE(store) << store.error().message;
+    NodeBatch batch;
+    batch.nodes = {node};
+    ASSERT_TRUE((*store)->Put(kScope, batch));
+    // Back to how version 2 kept a link: both ends by key.
+    ASSERT_TRUE((*store)->database().Exec(
+        "ALTER TABLE links RENAME COLUMN from_ref TO from_key;"
+        "ALTER TABLE links RENAME COLUMN to_ref TO to_key;"
+        "UPDATE links SET from_key = lower(json_extract(from_key, '$.owner') || '/' || "
+        "json_extract(from_key, '$.repo') || '#' || json_extract(from_key, '$.number')), "
+        "to_key = lower(json_extract(to_key, '$.owner') || '/' || json_extract(to_key, '$.repo') || "
+        "'#' || json_extract(to_key, '$.number'));"
+        "PRAGMA user_version = 2;"));
+  }
+  FakeClock clock;
+  auto store = Store::Open(path, &clock);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ(Pragma(**store, "PRAGMA user_version"), LatestSchemaVersion());
+  auto stored = (*store)->GetNode(kScope, node.ref.Key());
+  ASSERT_TRUE(stored && *stored) << (stored ? "missing" : stored.error().message);
+  const std::vector<Link>& links = (*stored)->node.links;
+  ASSERT_EQ(links.size(), node.links.size());
+  for (size_t i = 0; i < links.size(); ++i) {
+    EXPECT_EQ(links[i].from.Key(), node.links[i].from.Key());
+    EXPECT_EQ(links[i].to.Key(), node.links[i].to.Key());
+    EXPECT_EQ(links[i].from.host, "git.example.com");  // the node's host
+    EXPECT_EQ(links[i].kind, node.links[i].kind);
+  }
 }
 
 TEST(StoreTest, DefaultPathFollowsXdgThenHome) {

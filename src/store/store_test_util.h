@@ -120,15 +120,15 @@ inline Node RichNode(int64_t number = 7) {
   node.draft = true;
   node.base = "main";
   node.head = "fix/store";
-  Edge closes;
-  closes.from = node.ref.Key();
-  closes.to = "acme/app#3";
+  Link closes;
+  closes.from = node.ref;
+  closes.to = *ParseIssueRef("acme/app#3");
   closes.kind = EdgeKind::kCloses;
   closes.provenance = {"Acme/App#" + std::to_string(number), Provenance::Where::kBody, "",
                        node.url};
-  Edge crossed;
-  crossed.from = "other/lib#9";
-  crossed.to = node.ref.Key();
+  Link crossed;
+  crossed.from = *ParseIssueRef("other/lib#9");
+  crossed.to = node.ref;
   crossed.kind = EdgeKind::kCrossReferenced;
   crossed.provenance = {"Acme/App#" + std::to_string(number), Provenance::Where::kEvent, "e1", ""};
   node.links = {closes, crossed};
@@ -147,13 +147,22 @@ inline void ExpectSameRef(const std::optional<IssueRef>& a, const std::optional<
   EXPECT_EQ(a->number, b->number);
 }
 
-inline void ExpectSameEdge(const Edge& a, const Edge& b) {
-  EXPECT_EQ(a.from, b.from);
-  EXPECT_EQ(a.to, b.to);
+inline void ExpectSameEdge(const Link& a, const Link& b) {
+  ExpectSameRef(a.from, b.from);
+  ExpectSameRef(a.to, b.to);
   EXPECT_EQ(a.kind, b.kind);
   EXPECT_EQ(a.provenance.node, b.provenance.node);
   EXPECT_EQ(a.provenance.where, b.provenance.where);
   EXPECT_EQ(a.provenance.id, b.provenance.id);
+  EXPECT_EQ(a.provenance.url, b.provenance.url);
+}
+
+// Graph edges from two graphs: the same ends (by key), kind and provenance.
+inline void ExpectSameEdge(const Graph& ga, const Edge& a, const Graph& gb, const Edge& b) {
+  EXPECT_EQ(ga.Key(a.from), gb.Key(b.from));
+  EXPECT_EQ(ga.Key(a.to), gb.Key(b.to));
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.provenance.Text(), b.provenance.Text());
   EXPECT_EQ(a.provenance.url, b.provenance.url);
 }
 
@@ -207,6 +216,18 @@ inline void ExpectSameNode(const Node& a, const Node& b, bool with_depth = true)
   if (with_depth) {
     EXPECT_EQ(a.depth, b.depth);
   }
+}
+
+// Two graphs name the same nodes (every field), the same edges in the same
+// order, and the same root.
+inline void ExpectSameGraph(const Graph& a, const Graph& b) {
+  EXPECT_EQ(a.RootKey(), b.RootKey());
+  const std::vector<const Node*> a_nodes = a.Nodes();
+  const std::vector<const Node*> b_nodes = b.Nodes();
+  ASSERT_EQ(a_nodes.size(), b_nodes.size());
+  for (size_t i = 0; i < a_nodes.size(); ++i) ExpectSameNode(*a_nodes[i], *b_nodes[i]);
+  ASSERT_EQ(a.edges().size(), b.edges().size());
+  for (size_t i = 0; i < a.edges().size(); ++i) ExpectSameEdge(a, a.edges()[i], b, b.edges()[i]);
 }
 
 }  // namespace issuegraph::store::testing

@@ -201,8 +201,9 @@ class ExtractReferencesTest : public testing::TestWithParam<Case> {};
 
 TEST_P(ExtractReferencesTest, YieldsExactReferences) {
   const Case& c = GetParam();
-  auto context = ParseShortRef(c.context, c.host);
+  auto context = ParseIssueRef(c.context);
   ASSERT_TRUE(context.has_value()) << context.error().message;
+  context->host = c.host;
 
   std::vector<std::string> got;
   for (const TextRef& ref : ExtractReferences(c.markdown, *context)) {
