@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "analyze/prose.h"
+#include "model/lines.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -140,12 +141,7 @@ std::vector<ReportItem> StepsFromComments(const Thread& root) {
 // may hold the failure's output too: what was run, without the prompt.
 std::string CommandsRun(std::string_view code) {
   std::string commands;
-  size_t pos = 0;
-  while (pos < code.size()) {
-    size_t end = code.find('\n', pos);
-    if (end == std::string_view::npos) end = code.size();
-    std::string_view line = code.substr(pos, end - pos);
-    pos = end + 1;
+  for (std::string_view line : Lines(code)) {
     if (!line.starts_with("$ ")) continue;
     if (!commands.empty()) commands += '\n';
     commands += TrimView(line.substr(2));

@@ -9,6 +9,7 @@
 
 #include "analyze/error_lines.h"
 #include "analyze/prose.h"
+#include "model/lines.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -20,15 +21,7 @@ bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' &&
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   lines.reserve(8);  // most blocks are short; longer ones grow the vector
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
+  for (std::string_view line : Lines(text)) lines.push_back(WithoutCr(line));
   return lines;
 }
 

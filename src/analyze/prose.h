@@ -13,15 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "model/ascii.h"
 #include "model/issue_ref.h"
 
 namespace issuegraph::analyze {
-
-// ASCII letters lower-cased, every other byte kept (fast; no locale).
-std::string LowerAscii(std::string_view text);
-void LowerAsciiInPlace(std::span<char> text);
-// Appends `text` to `out` lower-cased, in one pass.
-void AppendLowerAscii(std::string_view text, std::vector<char>& out);
 
 // Lower-cases ASCII letters and turns every run of characters that are not
 // ASCII letters or digits into one space, trimmed: "Steps to Reproduce:" ->

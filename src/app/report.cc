@@ -15,7 +15,8 @@
 #include "github/graphql_source.h"
 #include "github/rest_source.h"
 #include "http/client.h"
-#include "http/clock.h"
+#include "model/clock.h"
+#include "model/version.h"
 #include "http/curl_transport.h"
 #include "render/dot.h"
 #include "render/html.h"
@@ -31,8 +32,6 @@
 namespace issuegraph::app {
 
 namespace {
-
-constexpr std::string_view kVersion = "0.1.0";
 
 std::string Render(Format format, const Report& report, const Graph& graph) {
   switch (format) {
@@ -194,7 +193,7 @@ class Network {
   // Declared in the order they depend on one another.
   std::unique_ptr<store::SqliteValidatorCache> validators_;  // outlives the client
   http::CurlTransport transport_;
-  http::SystemClock clock_;
+  SystemClock clock_;
   http::Client client_;
   github::RestSource rest_;
   std::unique_ptr<github::GraphqlSource> graphql_;

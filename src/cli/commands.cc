@@ -12,11 +12,11 @@
 
 #include "app/report.h"
 #include "cli/output_file.h"
+#include "model/version.h"
 
 namespace issuegraph::cli {
 namespace {
 
-constexpr const char* kVersionText = "issuegraph 0.1.0";
 
 void PrintError(const std::string& message) { std::cerr << "issuegraph: " << message << "\n"; }
 
@@ -262,7 +262,7 @@ int ExitCodeFor(ErrorKind kind) {
 
 int Main(int argc, char** argv) {
   CLI::App app{"issuegraph: the whole story of a GitHub issue, its links and its fix, in one report"};
-  app.set_version_flag("--version", kVersionText);
+  app.set_version_flag("--version", "issuegraph " + std::string(kVersion));
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 issue not found, deleted, or not in the\n"

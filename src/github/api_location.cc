@@ -1,6 +1,7 @@
 #include "github/api_location.h"
 
 #include "model/issue_ref.h"
+#include "model/ascii.h"
 
 namespace issuegraph::github {
 
@@ -13,7 +14,7 @@ ApiLocation ApiForHost(std::string_view web_host) {
 Result<ApiLocation> ApiFromUrl(std::string_view url) {
   std::string base(url);
   while (!base.empty() && base.back() == '/') base.pop_back();
-  std::string lower = ToLower(base);
+  std::string lower = LowerAscii(base);
   const bool http = lower.starts_with("http://") || lower.starts_with("https://");
   const size_t host_start = lower.find("://") + 3;
   if (!http || base.size() <= host_start || base.find_first_of(" \t\r\n?#") != std::string::npos ||

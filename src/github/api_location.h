@@ -1,5 +1,5 @@
 // Where GitHub's API lives for a given issue host, or for --api-url. Issue
-// URLs keep their public form whatever the API location (DESIGN.md).
+// URLs keep their public form whatever the API location (docs/architecture.md).
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 #include "github/graphql_json.h"
 
 #include "github/rest_json.h"
+#include "model/ascii.h"
 
 namespace issuegraph::github {
 
@@ -17,7 +18,7 @@ const json& Field(const json& object, std::string_view key) {
 
 std::string Login(const json& object, std::string_view key) { return JsonString(Field(object, key), "login"); }
 
-std::string Lower(std::string text) { return ToLower(text); }
+std::string Lower(std::string text) { return LowerAscii(text); }
 
 Link MakeEdge(const IssueRef& from, const IssueRef& to, EdgeKind kind, const Node& node,
               const std::string& field) {

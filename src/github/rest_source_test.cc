@@ -5,14 +5,14 @@
 #include <map>
 
 #include "github/api_location.h"
-#include "http/clock.h"
+#include "model/clock.h"
 
 namespace issuegraph::github {
 namespace {
 
 using nlohmann::json;
 
-class NoClock : public http::Clock {
+class NoClock : public Clock {
  public:
   std::chrono::system_clock::time_point Now() override { return {}; }
   void Sleep(std::chrono::milliseconds) override {}

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "http/clock.h"
+#include "model/clock.h"
 #include "http/transport.h"
 
 namespace issuegraph::http {

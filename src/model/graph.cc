@@ -1,4 +1,5 @@
 #include "model/graph.h"
+#include "model/ascii.h"
 
 #include <algorithm>
 #include <iterator>
@@ -46,8 +47,8 @@ NodeId Graph::Intern(const IssueRef& ref) {
   // Until it is fetched, GitHub has not said how an item is spelled: it is
   // known by its key.
   IssueRef keyed = ref;
-  keyed.owner = ToLower(ref.owner);
-  keyed.repo = ToLower(ref.repo);
+  keyed.owner = LowerAscii(ref.owner);
+  keyed.repo = LowerAscii(ref.repo);
   entries_.push_back(Entry{std::move(keyed), std::move(key), std::nullopt, {}, {}});
   return id;
 }

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <vector>
 
+#include "model/ascii.h"
+
 namespace issuegraph {
 namespace {
 
@@ -54,7 +56,7 @@ Result<IssueRef> ParseUrl(std::string_view input, std::string_view rest) {
   auto parts = SplitPath(rest);
   if (parts.size() < 5) return Invalid(input, "is not an issue or pull request URL");
   IssueRef ref;
-  ref.host = ToLower(parts[0]);
+  ref.host = LowerAscii(parts[0]);
   if (ref.host.starts_with("www.")) ref.host.erase(0, 4);
   if (!IsValidHost(ref.host)) return Invalid(input, "has an invalid host");
   if (ref.host == "api.github.com") {
@@ -82,13 +84,6 @@ Result<IssueRef> ParseUrl(std::string_view input, std::string_view rest) {
 
 }  // namespace
 
-std::string ToLower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool IsValidOwner(std::string_view owner) {
   if (owner.empty() || owner.size() > 39 || owner.front() == '-') return false;
   return std::all_of(owner.begin(), owner.end(), [](char c) {
@@ -107,7 +102,7 @@ std::string IssueRef::Text() const { return owner + "/" + repo + "#" + std::to_s
 
 std::string IssueRef::Key() const { return RepoKey() + "#" + std::to_string(number); }
 
-std::string IssueRef::RepoKey() const { return ToLower(owner) + "/" + ToLower(repo); }
+std::string IssueRef::RepoKey() const { return LowerAscii(owner) + "/" + LowerAscii(repo); }
 
 std::string IssueRef::HtmlUrl() const {
   return "https://" + host + "/" + owner + "/" + repo + "/issues/" + std::to_string(number);
@@ -159,7 +154,7 @@ Result<IssueRef> ParseIssueRef(std::string_view input) {
     return Invalid(input, "contains spaces");
   }
   for (std::string_view scheme : {"https://", "http://"}) {
-    if (text.size() > scheme.size() && ToLower(text.substr(0, scheme.size())) == scheme) {
+    if (text.size() > scheme.size() && LowerAscii(text.substr(0, scheme.size())) == scheme) {
       return ParseUrl(input, text.substr(scheme.size()));
     }
   }

@@ -54,6 +54,4 @@ Result<IssueRef> ParseShortRef(std::string_view text, std::string_view host = kP
 bool IsValidOwner(std::string_view owner);
 bool IsValidRepoName(std::string_view repo);
 
-std::string ToLower(std::string_view text);
-
 }  // namespace issuegraph

@@ -2,20 +2,11 @@
 
 #include <cstdio>
 
+#include "render/safe_url.h"
 #include "render/utf8.h"
 
 namespace issuegraph::render {
 namespace {
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -68,23 +59,10 @@ std::string EscapeHtml(std::string_view text) {
 }
 
 std::string SafeHref(std::string_view url) {
-  if (!StartsWithNoCase(url, "https://") && !StartsWithNoCase(url, "http://")) return {};
+  std::string safe = SafeUrl(url);
   std::string out;
-  out.reserve(url.size());
-  for (char c : url) {
-    auto u = static_cast<unsigned char>(c);
-    bool encode = u <= 0x20 || u >= 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' ||
-                  c == '`' || c == '\\';
-    if (encode) {
-      char buffer[4];
-      std::snprintf(buffer, sizeof buffer, "%%%02X", u);
-      out += buffer;
-    } else if (c == '&') {
-      out += "&amp;";
-    } else {
-      out += c;
-    }
-  }
+  out.reserve(safe.size());
+  for (char c : safe) out += c == '&' ? std::string_view("&amp;") : std::string_view(&c, 1);
   return out;
 }
 

@@ -14,9 +14,8 @@ namespace issuegraph::render {
 // invalid UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
 std::string EscapeHtml(std::string_view text);
 
-// `url` ready for a double-quoted href when its scheme is http or https
-// (percent-encoding what could end the attribute or is not ASCII, then
-// HTML-escaped); empty for any other scheme (javascript:, data:, relative).
+// `url` ready for a double-quoted href: render/safe_url.h's SafeUrl with
+// '&' escaped; empty for any scheme but http(s).
 std::string SafeHref(std::string_view url);
 
 // <a href="url" rel="nofollow noopener noreferrer">text</a> when the URL is

@@ -1,4 +1,4 @@
-// The JSON output contract (DESIGN.md, "JSON output"): root, nodes, edges,
+// The JSON output contract (docs/json-output.md): root, nodes, edges,
 // report and stats with stable keys; fields are only ever added. Pure and
 // deterministic: the same graph and report give the same bytes.
 #pragma once

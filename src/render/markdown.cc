@@ -6,6 +6,7 @@
 #include "render/item_groups.h"
 #include "render/markdown_escape.h"
 #include "render/mermaid.h"
+#include "render/safe_url.h"
 #include "render/wording.h"
 
 namespace issuegraph::render {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/lines.h"
+#include "render/safe_url.h"
+
 namespace issuegraph::render {
 namespace {
 
@@ -75,15 +78,11 @@ std::string EscapeLineStart(std::string line) {
 
 std::string EscapeText(std::string_view text) {
   std::string out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (start > 0) out += '\n';
-    out += EscapeLineStart(EscapeInline(line));
-    start = end + 1;
+  bool first = true;
+  for (std::string_view line : Lines(text)) {
+    if (!first) out += '\n';
+    first = false;
+    out += EscapeLineStart(EscapeInline(WithoutCr(line)));
   }
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   return out;
@@ -115,24 +114,6 @@ std::string CodeFence(std::string_view code, std::string_view info) {
   out += code;
   if (!code.empty() && code.back() != '\n') out += '\n';
   out += fence + "\n";
-  return out;
-}
-
-std::string SafeUrl(std::string_view url) {
-  if (!url.starts_with("https://") && !url.starts_with("http://")) return {};
-  std::string out;
-  for (char c : url) {
-    auto u = static_cast<unsigned char>(c);
-    bool encode = u <= 0x20 || u == 0x7F || c == '(' || c == ')' || c == '<' || c == '>' ||
-                  c == '"' || c == '\'' || c == '\\' || c == '`' || c == '[' || c == ']';
-    if (encode) {
-      char buffer[4];
-      std::snprintf(buffer, sizeof buffer, "%%%02X", u);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
   return out;
 }
 

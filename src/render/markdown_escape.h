@@ -21,11 +21,7 @@ std::string EscapeCell(std::string_view text);
 // of backticks in `code`; `info` is reduced to a safe language word.
 std::string CodeFence(std::string_view code, std::string_view info);
 
-// `url` when it is http(s), with characters that could end a Markdown link
-// percent-encoded; empty otherwise.
-std::string SafeUrl(std::string_view url);
-
-// [text](url) when the URL is safe, else the escaped text alone.
+// [text](url) when the URL is safe (render/safe_url.h), else the escaped text alone.
 std::string MarkdownLink(std::string_view text, std::string_view url);
 
 }  // namespace issuegraph::render

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/graph_json.h"
+#include "model/ascii.h"
 
 namespace issuegraph::store {
 namespace {
@@ -363,7 +364,7 @@ Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node
                      });
   if (!links) return links;
   for (const std::string& alias : node.aliases) {
-    if (auto done = WriteAlias(db, scope, ToLower(alias), key); !done) return done;
+    if (auto done = WriteAlias(db, scope, LowerAscii(alias), key); !done) return done;
   }
   return {};
 }

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/issue_ref.h"
+#include "model/ascii.h"
 
 namespace issuegraph::store {
 namespace {
@@ -211,7 +212,7 @@ Result<std::string> PragmaText(sql::Database& db, const std::string& pragma) {
   if (!statement) return std::unexpected(statement.error());
   auto row = statement->Step();
   if (!row) return std::unexpected(row.error());
-  return *row ? ToLower(statement->Text(0)) : "";
+  return *row ? LowerAscii(statement->Text(0)) : "";
 }
 
 struct Identity {

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "store/schema.h"
+#include "model/ascii.h"
 
 namespace issuegraph::store {
 namespace {
@@ -109,7 +110,7 @@ void RemoveSecrets(json& value) {
   }
   if (!value.is_object()) return;
   for (auto it = value.begin(); it != value.end();) {
-    std::string key = ToLower(it.key());
+    std::string key = LowerAscii(it.key());
     bool secret = false;
     for (const char* word : {"token", "authorization", "password", "secret", "cookie"}) {
       secret = secret || key.find(word) != std::string::npos;
@@ -123,12 +124,12 @@ void RemoveSecrets(json& value) {
   }
 }
 
-Store::Store(std::unique_ptr<sql::Database> db, http::Clock* clock)
+Store::Store(std::unique_ptr<sql::Database> db, Clock* clock)
     : db_(std::move(db)), clock_(clock) {
   if (clock_ == nullptr) clock_ = &system_clock_;
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, http::Clock* clock) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Clock* clock) {
   const std::string where = IsMemory(path) ? ":memory:" : path;
   if (!IsMemory(path)) {
     std::error_code error;

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "http/clock.h"
+#include "model/clock.h"
 #include "model/error.h"
 #include "model/graph.h"
 #include "store/node_table.h"
@@ -109,7 +109,7 @@ class Store {
   // schema is a kIo error naming the path, --store and the way out; a
   // foreign file is never modified. `clock` (not owned, may be null: the
   // system clock) dates fetches and prunes.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path, http::Clock* clock = nullptr);
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, Clock* clock = nullptr);
 
   // $XDG_CACHE_HOME/issuegraph/store.db, else $HOME/.cache/issuegraph/store.db;
   // creates the directory.
@@ -168,11 +168,11 @@ class Store {
   sql::Database& database() { return *db_; }
 
  private:
-  Store(std::unique_ptr<sql::Database> db, http::Clock* clock);
+  Store(std::unique_ptr<sql::Database> db, Clock* clock);
 
   std::unique_ptr<sql::Database> db_;
-  http::Clock* clock_;
-  http::SystemClock system_clock_;
+  Clock* clock_;
+  SystemClock system_clock_;
 };
 
 // Removes keys that could hold a secret ("token", "authorization",

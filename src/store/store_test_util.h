@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "http/clock.h"
+#include "model/clock.h"
 #include "model/graph.h"
 
 namespace issuegraph::store::testing {
 
-class FakeClock : public http::Clock {
+class FakeClock : public Clock {
  public:
   std::chrono::system_clock::time_point Now() override { return now; }
   void Sleep(std::chrono::milliseconds duration) override { now += duration; }

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/lines.h"
+
 namespace issuegraph::text::gfm {
 namespace {
 
@@ -70,34 +72,18 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return table;
 }();
 
-// "www." in any case (the extension's own test is stricter).
-bool HasWww(std::string_view text) {
-  for (size_t dot = text.find('.', 3); dot != std::string_view::npos;
-       dot = text.find('.', dot + 1)) {
-    if ((text[dot - 1] | 0x20) == 'w' && (text[dot - 2] | 0x20) == 'w' &&
-        (text[dot - 3] | 0x20) == 'w') {
-      return true;
-    }
-  }
-  return false;
-}
-
 // A line that could be a table's delimiter row: only pipes, dashes, colons,
 // blanks and the '>' of a quote around it, with at least one dash.
 bool HasDelimiterRow(std::string_view text) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
+  for (std::string_view line : Lines(text)) {
     bool dash = false;
     bool only = true;
-    for (size_t i = start; i < end && only; ++i) {
-      char c = text[i];
+    for (size_t i = 0; i < line.size() && only; ++i) {
+      char c = line[i];
       dash |= c == '-';
       only = c == '-' || c == '|' || c == ':' || c == ' ' || c == '\t' || c == '>' || c == '\r';
     }
     if (only && dash) return true;
-    start = end + 1;
   }
   return false;
 }
@@ -321,6 +307,17 @@ bool IsTableRow(cmark_node* node) {
 }
 
 bool IsTableCell(cmark_node* node) { return TypeString(node) == "table_cell"; }
+
+bool HasWww(std::string_view text) {
+  for (size_t dot = text.find('.', 3); dot != std::string_view::npos;
+       dot = text.find('.', dot + 1)) {
+    if ((text[dot - 1] | 0x20) == 'w' && (text[dot - 2] | 0x20) == 'w' &&
+        (text[dot - 3] | 0x20) == 'w') {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::string_view Literal(cmark_node* node) {
   // cmark_node_get_literal would copy the text into a NUL-terminated

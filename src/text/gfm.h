@@ -80,4 +80,8 @@ bool IsTableCell(cmark_node* node);
 // cmark's literal as a view; empty when the node has none.
 std::string_view Literal(cmark_node* node);
 
+// Whether `text` holds "www." in any case: where the autolink extension may
+// find a link (its own test is stricter).
+bool HasWww(std::string_view text);
+
 }  // namespace issuegraph::text::gfm

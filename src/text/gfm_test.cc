@@ -36,4 +36,13 @@ TEST(Literal, MatchesTheLibrarysCopyOnEveryNode) {
 }
 
 }  // namespace
+TEST(HasWww, AnyCaseAnywhere) {
+  EXPECT_TRUE(HasWww("see www.example.com"));
+  EXPECT_TRUE(HasWww("WwW.x"));
+  EXPECT_TRUE(HasWww("www."));
+  EXPECT_FALSE(HasWww("ww.example.com"));
+  EXPECT_FALSE(HasWww("w.w.w."));
+  EXPECT_FALSE(HasWww(""));
+}
+
 }  // namespace issuegraph::text::gfm

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "text/gfm.h"
+#include "model/lines.h"
 
 namespace issuegraph::text {
 namespace {
@@ -141,15 +142,7 @@ bool LineIsPlain(std::string_view line) {
 }
 
 bool HasAutolinkTrigger(std::string_view text) {
-  if (text.find("://") != std::string_view::npos) return true;
-  for (size_t dot = text.find('.', 3); dot != std::string_view::npos;
-       dot = text.find('.', dot + 1)) {
-    if ((text[dot - 1] | 0x20) == 'w' && (text[dot - 2] | 0x20) == 'w' &&
-        (text[dot - 3] | 0x20) == 'w') {
-      return true;
-    }
-  }
-  return false;
+  return text.find("://") != std::string_view::npos || gfm::HasWww(text);
 }
 
 // Appends the paragraphs of a plain text (IsPlainText), as cmark-gfm and
@@ -165,10 +158,9 @@ void AppendPlainParagraphs(std::string_view markdown, Blocks& blocks) {
     block.line = first_line;
     text.clear();
   };
-  int number = 1;
-  for (size_t start = 0; start < markdown.size(); ++number) {
-    size_t end = std::min(markdown.find('\n', start), markdown.size());
-    std::string_view line = markdown.substr(start, end - start);
+  int number = 0;
+  for (std::string_view line : Lines(markdown)) {
+    ++number;
     if (line.empty()) {
       flush();
     } else {
@@ -176,7 +168,6 @@ void AppendPlainParagraphs(std::string_view markdown, Blocks& blocks) {
       if (!text.empty()) text += ' ';
       text += line;
     }
-    start = end + 1;
   }
   flush();
 }

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "text/gfm.h"
+#include "model/ascii.h"
 
 namespace issuegraph::text {
 namespace {
@@ -39,19 +40,19 @@ bool IsSpace(char c) {
 bool IsOwnerChar(char c) { return IsAlpha(c) || IsDigit(c) || c == '_' || c == '-'; }
 bool IsRepoChar(char c) { return IsOwnerChar(c) || c == '.'; }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char LowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `prefix` is lower case.
 bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view prefix) {
   if (pos > text.size() || text.size() - pos < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (LowerAscii(text[pos + i]) != prefix[i]) return false;
+    if (LowerChar(text[pos + i]) != prefix[i]) return false;
   }
   return true;
 }
 
 std::string NormalizeHost(std::string_view host) {
-  std::string out = ToLower(host);
+  std::string out = LowerAscii(host);
   if (out.starts_with("www.")) out.erase(0, 4);
   if (out.empty()) out = std::string(kPublicHost);
   return out;
@@ -122,7 +123,7 @@ void TrackIgnoredTag(std::string_view tag, int& depth) {
   if (closing) ++pos;
   size_t name_begin = pos;
   while (pos < tag.size() && (IsAlpha(tag[pos]) || IsDigit(tag[pos]))) ++pos;
-  std::string name = ToLower(tag.substr(name_begin, pos - name_begin));
+  std::string name = LowerAscii(tag.substr(name_begin, pos - name_begin));
   if (std::find(kIgnoredTags.begin(), kIgnoredTags.end(), name) == kIgnoredTags.end()) return;
   if (closing) {
     depth = std::max(0, depth - 1);
@@ -374,7 +375,7 @@ class Scanner {
     if (begin > 0 && !flat_.RunStartsAt(begin) && IsWordChar(text_[begin - 1])) {
       return std::nullopt;
     }
-    std::string word = ToLower(std::string_view(text_).substr(begin, end - begin));
+    std::string word = LowerAscii(std::string_view(text_).substr(begin, end - begin));
     if (std::find(kClosingKeywords.begin(), kClosingKeywords.end(), word) ==
         kClosingKeywords.end()) {
       return std::nullopt;

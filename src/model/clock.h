@@ -1,10 +1,11 @@
-// The time seam: the client sleeps and reads the wall clock through Clock so
-// that tests of waits and back-offs run instantly. SystemClock is thread-safe.
+// The time seam: the HTTP client sleeps and reads the wall clock, and the
+// store stamps what it fetched, through Clock, so that tests of waits,
+// back-offs and freshness run instantly. SystemClock is thread-safe.
 #pragma once
 
 #include <chrono>
 
-namespace issuegraph::http {
+namespace issuegraph {
 
 class Clock {
  public:
@@ -19,4 +20,4 @@ class SystemClock : public Clock {
   void Sleep(std::chrono::milliseconds duration) override;
 };
 
-}  // namespace issuegraph::http
+}  // namespace issuegraph

@@ -1,8 +1,8 @@
-#include "http/clock.h"
+#include "model/clock.h"
 
 #include <thread>
 
-namespace issuegraph::http {
+namespace issuegraph {
 
 std::chrono::system_clock::time_point SystemClock::Now() { return std::chrono::system_clock::now(); }
 
@@ -10,4 +10,4 @@ void SystemClock::Sleep(std::chrono::milliseconds duration) {
   if (duration.count() > 0) std::this_thread::sleep_for(duration);
 }
 
-}  // namespace issuegraph::http
+}  // namespace issuegraph
