@@ -16,7 +16,7 @@
 //   34   a maintainer keeps the issue open and recommends the workaround
 // Every other comment is noise: +1, "same here", version chatter, pings.
 // The docs repository holds pipewright/docs#88, whose body mentions the root.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'pipewright/runner';
 const COUNT = 34;
@@ -184,4 +184,4 @@ const world = {
   },
 };
 
-writeWorld('long-thread-buried-workaround', world);
+export default emit(import.meta.url, world);
