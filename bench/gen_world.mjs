@@ -1,16 +1,14 @@
 // Generates a benchmark world of about N items around one root, with the
 // shapes real threads have: dozens of back-links to the root (issues that
 // mention it, pulls that fix it), long threads, sub-issues, duplicates and
-// cycles. Deterministic for a given N (seeded).
+// cycles. Deterministic for a given N (seeded; the world builders of
+// tests/lib/worldgen.mjs).
 //
 //   node bench/gen_world.mjs N > world.json
+import { comment, issue, pull, seeded } from '../tests/lib/worldgen.mjs';
+
 export function generateWorld(total) {
-  let seed = 0x9e3779b9 ^ total;
-  const random = () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
-  const pick = (list) => list[Math.floor(random() * list.length)];
+  const { rand, pick } = seeded(0x9e3779b9 ^ total);
   const repo = 'bench/app';
   const other = 'bench/plugins';
   const people = ['ana', 'bo', 'chen', 'dara', 'eli', 'femi', 'gus', 'hana'];
@@ -20,24 +18,23 @@ export function generateWorld(total) {
   const firstLevel = Math.max(5, Math.round(Math.sqrt(total) * 1.5));
   const items = new Map();  // "repo#n" -> item
   const make = (where, number, type, day) => {
-    const item = {
-      number, type, title: `${type === 'pull' ? 'Fix' : 'Report'} ${number}: ${pick(['crash on start', 'slow sync', 'wrong totals', 'login loop', 'memory growth'])}`,
-      body: '', state: 'open', state_reason: null, author: pick(people), author_association: pick(['NONE', 'CONTRIBUTOR', 'MEMBER']),
-      labels: [pick(['bug', 'perf', 'ui', 'api'])], created_at: time(day), updated_at: time(day + 1), closed_at: null,
-      comments: [], events: [],
+    const fields = {
+      number, title: `${type === 'pull' ? 'Fix' : 'Report'} ${number}: ${pick(['crash on start', 'slow sync', 'wrong totals', 'login loop', 'memory growth'])}`,
+      body: '', author: pick(people), author_association: pick(['NONE', 'CONTRIBUTOR', 'MEMBER']),
+      labels: [pick(['bug', 'perf', 'ui', 'api'])], created_at: time(day), updated_at: time(day + 1),
     };
-    if (type === 'pull') item.pull = { merged: false, merged_at: null, draft: false, base: 'main', head: `fix/${number}` };
+    const item = type === 'pull' ? pull({ ...fields, head: `fix/${number}` }) : issue(fields);
     items.set(`${where}#${number}`, { where, item });
     return item;
   };
   const root = make(repo, 1, 'issue', 0);
   root.body = '## Summary\nThe sync job crashes after an upgrade.\n\n```\nError: sync failed: invalid state\n```\n';
-  for (let c = 0; c < 40; c++) root.comments.push({ author: pick(people), author_association: 'NONE', created_at: time(1 + c % 20, 11), body: `Seeing this too (${c}).` });
+  for (let c = 0; c < 40; c++) root.comments.push(comment(pick(people), 'NONE', time(1 + c % 20, 11), `Seeing this too (${c}).`));
 
   let next = 2;
   const firstIds = [];
   for (let i = 0; i < firstLevel && items.size < total; i++) {
-    const type = random() < 0.3 ? 'pull' : 'issue';
+    const type = rand() < 0.3 ? 'pull' : 'issue';
     const number = next++;
     const item = make(i % 7 === 6 ? other : repo, number, type, 2 + i % 20);
     const where = items.get(`${i % 7 === 6 ? other : repo}#${number}`).where;
@@ -48,11 +45,11 @@ export function generateWorld(total) {
     } else {
       item.body = `Probably the same as ${rootRef}.`;
       if (i % 5 === 1 && where === repo) { item.parent = `${repo}#1`; item.body = 'Part of the sync epic.'; }
-      if (i % 9 === 2) { item.state = 'closed'; item.state_reason = 'duplicate'; item.closed_at = time(20); item.comments.push({ author: 'ana', author_association: 'MEMBER', created_at: time(20), body: `Duplicate of ${rootRef}` }); }
+      if (i % 9 === 2) { item.state = 'closed'; item.state_reason = 'duplicate'; item.closed_at = time(20); item.comments.push(comment('ana', 'MEMBER', time(20), `Duplicate of ${rootRef}`)); }
     }
     // Long threads on some nodes: more than one page.
     const long = i % 10 === 3 ? 150 : 3;
-    for (let c = 0; c < long; c++) item.comments.push({ author: pick(people), author_association: 'NONE', created_at: time(3 + c % 20, 12), body: c === 1 ? `Workaround: restart the worker.` : `Comment ${c}.` });
+    for (let c = 0; c < long; c++) item.comments.push(comment(pick(people), 'NONE', time(3 + c % 20, 12), c === 1 ? `Workaround: restart the worker.` : `Comment ${c}.`));
     firstIds.push({ where, number });
   }
   // Depth 2: items linked from depth-1 items (mentions in their comments),
@@ -62,12 +59,12 @@ export function generateWorld(total) {
     const owner = firstIds[parent % firstIds.length];
     parent++;
     const number = next++;
-    const type = random() < 0.25 ? 'pull' : 'issue';
+    const type = rand() < 0.25 ? 'pull' : 'issue';
     const item = make(owner.where, number, type, 5 + number % 20);
     item.body = `Split out from #${owner.number}. See also #${firstIds[(parent + 1) % firstIds.length].where === owner.where ? firstIds[(parent + 1) % firstIds.length].number : owner.number}.`;
-    for (let c = 0; c < 2; c++) item.comments.push({ author: pick(people), author_association: 'NONE', created_at: time(6 + c, 9), body: `Noted ${c}.` });
+    for (let c = 0; c < 2; c++) item.comments.push(comment(pick(people), 'NONE', time(6 + c, 9), `Noted ${c}.`));
     const ownerItem = items.get(`${owner.where}#${owner.number}`).item;
-    ownerItem.comments.push({ author: pick(people), author_association: 'MEMBER', created_at: time(8, 14), body: `Follow-up in #${number}.` });
+    ownerItem.comments.push(comment(pick(people), 'MEMBER', time(8, 14), `Follow-up in #${number}.`));
   }
   const repos = {};
   for (const { where, item } of items.values()) {

@@ -4,7 +4,7 @@
 // merged pull whose body says "Part of #906" (no closing keyword) fixes the
 // first half; a user on the beta then hits the same exception in the other
 // fragment; the issue stays open, with a maintainer's interim advice.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'fieldmouse/trailnote-android';
 
@@ -99,4 +99,4 @@ ElevationChartFragment has the same pattern and will be handled in a follow-up.`
   },
 };
 
-writeWorld('android-part-of-open', world);
+export default emit(import.meta.url, world);

@@ -5,7 +5,7 @@
 // reason early on; another issue is closed in favour of this one (a
 // back-link); finally a maintainer posts a numbered migration guide, which
 // users confirm; closed as completed with no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'quartzline/formwork';
 
@@ -124,4 +124,4 @@ const world = {
   },
 };
 
-writeWorld('breaking-change-migration-guide', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // "definitely lost" summary; a maintainer confirms the cause; fixed by a
 // merged pull "Resolves #156" into main, and a merged backport pull into
 // release-1.8 that only refers to the issue ("Refs #156").
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'gannet-labs/kvparse';
 
@@ -121,4 +121,4 @@ Cherry-picked cleanly; the valgrind test needed the 1.8 test runner's include pa
   },
 };
 
-writeWorld('c-valgrind-leak-backport', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // maintainer explains why and gives a --json + jq check as a stop-gap; later
 // the maintainer quotes the 2.5.0 release note that fixes it and closes the
 // issue as completed. No pull anywhere.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'brackenridge/snapvault';
 
@@ -68,4 +68,4 @@ jq -e exits 1 when the expression is false.`),
   },
 };
 
-writeWorld('cli-exit-code-release-note', world);
+export default emit(import.meta.url, world);

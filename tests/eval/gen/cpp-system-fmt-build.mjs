@@ -3,7 +3,7 @@
 // in a console paste); a maintainer gives a CMake option as a workaround, the
 // reporter patches locally; a merged pull explains the root cause in its
 // description and closes the issue.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'saltmarsh-dev/voxelyard';
 
@@ -95,4 +95,4 @@ This adds the include to \`vy/log.hpp\`, which every translation unit that logs 
   },
 };
 
-writeWorld('cpp-system-fmt-build', world);
+export default emit(import.meta.url, world);

@@ -3,7 +3,7 @@
 // was renamed in 3.0, so copying it silently does nothing (no error); the
 // report quotes the wrong example and gives the corrected snippet; the
 // reporter opens a docs pull ("Closes #377"), merged.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'ferrowick/gantry';
 
@@ -82,4 +82,4 @@ The retries guide still used the 2.x option name \`retryOn\` in two examples. Si
   },
 };
 
-writeWorld('docs-wrong-example', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // gives them as a numbered list in their SECOND comment, with a side note
 // that pressing Esc avoids it; a maintainer explains the cause; fixed by a
 // merged pull whose body starts "Closes #512" (the root never names it).
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'fernhill-soft/ledgerpad';
 
@@ -93,4 +93,4 @@ Adds a UI test that closes the preview tab before exporting to PDF.`,
   },
 };
 
-writeWorld('dotnet-nre-steps-on-request', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // stacktrace when max_attempts is :infinity; a second user adds the same
 // crash and points at an older, closed issue; a maintainer explains the
 // cause; still open, no pull, no workaround offered.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'fernhollow/pipette';
 
@@ -87,4 +87,4 @@ I have not decided yet whether \`:infinity\` should keep growing the delay witho
   },
 };
 
-writeWorld('elixir-functionclause-open', world);
+export default emit(import.meta.url, world);

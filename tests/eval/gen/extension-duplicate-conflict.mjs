@@ -5,7 +5,7 @@
 // the reporter confirms; a maintainer explains the conflict and marks the
 // issue as a duplicate of an older open issue, whose body carries a gentler
 // workaround (an exception in the other extension).
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'tidepool-ext/tabshelf';
 
@@ -84,4 +84,4 @@ Duplicate of #298`),
   },
 };
 
-writeWorld('extension-duplicate-conflict', world);
+export default emit(import.meta.url, world);

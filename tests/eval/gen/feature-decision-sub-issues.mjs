@@ -4,7 +4,7 @@
 // of scope") with a YAML sketch of the agreed configuration; the agreed part
 // split off into a sub-issue (#1447, parent: the root), and the root itself a
 // sub-issue of a roadmap issue (#1400) that never mentions it in text. Open.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'wrenfield/loomcast';
 
@@ -91,4 +91,4 @@ I've opened #1447 for the agreed part and put this issue on the 2.0 roadmap.`),
   },
 };
 
-writeWorld('feature-decision-sub-issues', world);
+export default emit(import.meta.url, world);

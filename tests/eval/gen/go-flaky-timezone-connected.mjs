@@ -5,7 +5,7 @@
 // self-hosted runners have TZ=Europe/Berlin) and gives a local repro
 // command; fixed by a merged pull that never names the issue: it is linked
 // only by a `connected` event, and the issue's closed event names the pull.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'stillwater-io/cronlet';
 
@@ -88,4 +88,4 @@ The tests build their times with an explicit location instead of time.Local, and
   },
 };
 
-writeWorld('go-flaky-timezone-connected', world);
+export default emit(import.meta.url, world);

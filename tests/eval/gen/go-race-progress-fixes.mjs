@@ -4,7 +4,7 @@
 // maintainer explains the cause (an unguarded counter shared by the workers
 // and the render loop) and suggests `--jobs 1` for now, which the reporter
 // confirms; fixed by a merged pull whose body starts "Fixes #214".
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'quillmere/tallyctl';
 
@@ -91,4 +91,4 @@ The push test suite now runs with \`-race\` in CI so that a race like this one f
   },
 };
 
-writeWorld('go-race-progress-fixes', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // Helm ignores unknown keys silently. A maintainer explains and posts the
 // correct values snippet (pointing at an open feature request for a values
 // schema); the reporter confirms; closed as completed. No error text, no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'lanternfish-io/charts';
 
@@ -96,4 +96,4 @@ We want a values schema so that mistakes like this fail loudly, see #198.`),
   },
 };
 
-writeWorld('helm-values-user-error', world);
+export default emit(import.meta.url, world);

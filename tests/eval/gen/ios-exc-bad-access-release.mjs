@@ -5,7 +5,7 @@
 // (bullets); a maintainer explains the cause and suggests turning
 // prefetching off, which the reporter confirms; closed by the maintainer
 // with "Fixed in 5.2.0" and no pull at all.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'corvid-mobile/frameloom';
 
@@ -79,4 +79,4 @@ For now, turning prefetching off avoids the crash.`),
   },
 };
 
-writeWorld('ios-exc-bad-access-release', world);
+export default emit(import.meta.url, world);

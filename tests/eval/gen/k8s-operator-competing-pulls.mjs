@@ -3,7 +3,7 @@
 // (Go panic with goroutine trace). The issue is open; two competing open
 // pulls both carry closing keywords; a contributor gives a workaround in
 // comment 6, and two users confirm it in comments 7 and 8.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'tidewater-labs/ebbtide';
 
@@ -117,4 +117,4 @@ The validating webhook now refuses a BackupSchedule whose spec.retention is pres
   },
 };
 
-writeWorld('k8s-operator-competing-pulls', world);
+export default emit(import.meta.url, world);

@@ -16,21 +16,12 @@
 //   34   a maintainer keeps the issue open and recommends the workaround
 // Every other comment is noise: +1, "same here", version chatter, pings.
 // The docs repository holds pipewright/docs#88, whose body mentions the root.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, iso, issue, seeded } from '../../lib/worldgen.mjs';
 
 const REPO = 'pipewright/runner';
 const COUNT = 34;
 
-// mulberry32, fixed seed
-let seed = 1877;
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (list) => list[Math.floor(rand() * list.length)];
+const { rand, pick, int } = seeded(1877);
 
 const MAINTAINER = ['gideon-farrow', 'MEMBER'];
 const USERS = ['halvard-strom', 'yusra-benali', 'cormac-dwyer', 'tilde-moreau', 'ravi-subramani', 'effie-castell',
@@ -113,7 +104,7 @@ function nextNoise() {
   if (deck.length === 0) {
     deck = NOISE.slice();
     for (let i = deck.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
+      const j = int(0, i);
       [deck[i], deck[j]] = [deck[j], deck[i]];
     }
   }
@@ -126,7 +117,7 @@ const comments = [];
 for (let n = 1; n <= COUNT; n++) {
   t += Math.floor((4 + rand() * 14) * 3600 * 1000 / 2.2);
   t -= t % 60000;
-  const when = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const when = iso(t);
   if (planted[n]) {
     const [author, association, text] = planted[n];
     comments.push(comment(author, association, when, text));
@@ -159,7 +150,7 @@ const world = {
           body,
           author: 'lotte-brandt',
           labels: ['bug', 'confirmed'],
-          created_at: new Date(start).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          created_at: iso(start),
           updated_at: last,
           comments,
           events: [
@@ -184,4 +175,4 @@ const world = {
   },
 };
 
-writeWorld('long-thread-buried-workaround', world);
+export default emit(import.meta.url, world);

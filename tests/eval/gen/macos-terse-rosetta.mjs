@@ -4,7 +4,7 @@
 // workaround (Open using Rosetta) in a bullet, a second user confirms it, and
 // a maintainer explains the cause and confirms it ("yes, that's the right
 // workaround until 4.2"), pointing at a tracking issue. Open, no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'kelpworks/inkwell';
 
@@ -67,4 +67,4 @@ Yes, that's the right workaround until 4.2: under Rosetta the whole app runs as 
   },
 };
 
-writeWorld('macos-terse-rosetta', world);
+export default emit(import.meta.url, world);

@@ -7,7 +7,7 @@
 // contributor, not in the body. A maintainer explains the cause and gives a
 // config workaround, confirmed by a user; an open pull says "Fixes #842".
 // The unrelated error is sent to another issue (#790).
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'moorland-dev/quayside';
 
@@ -127,4 +127,4 @@ Adds a test that starts two concurrent fetches of a 600 MB blob and cuts the ups
   },
 };
 
-writeWorld('mirror-recurring-errors', world);
+export default emit(import.meta.url, world);

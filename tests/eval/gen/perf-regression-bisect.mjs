@@ -4,7 +4,7 @@
 // commenter guesses an unrelated older issue; a maintainer's comment holds a
 // git bisect run naming the offending commit and explains the cause; fixed
 // by a merged pull ("Fixes #1187"); a maintainer's release note "out in 2.9.4".
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'larchmont/quillmark';
 
@@ -110,4 +110,4 @@ Also adds a 2,000-heading page to the CI benchmark job so that a regression like
   },
 };
 
-writeWorld('perf-regression-bisect', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // `##` headings (Description, Error, Steps to reproduce, Environment); the
 // owner explains the cause and gives a config flag as a workaround, which the
 // reporter confirms; fixed by a merged pull whose body starts "Fixes #412".
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'tessellate-php/quota-guard';
 
@@ -97,4 +97,4 @@ If you have not published the config, \`QUOTA_GUARD_DEFER_TO_ROUTE=true\` in \`.
   },
 };
 
-writeWorld('php-typeerror-config-flag', world);
+export default emit(import.meta.url, world);

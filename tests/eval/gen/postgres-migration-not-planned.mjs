@@ -6,7 +6,7 @@
 // the close, documents the cleanup as a numbered procedure with SQL and CLI
 // blocks. A merged docs pull adds the procedure to the upgrade guide and
 // mentions the issue without a closing keyword.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'oakridge-labs/tallybook';
 
@@ -101,4 +101,4 @@ Take a database backup before merging, a merge can't be undone.`),
   },
 };
 
-writeWorld('postgres-migration-not-planned', world);
+export default emit(import.meta.url, world);

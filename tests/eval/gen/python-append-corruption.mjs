@@ -3,7 +3,7 @@
 // read; a runnable reproduction script in the body; the root cause is
 // explained in a maintainer comment (prose, no heading); the pull that
 // introduced the regression is mentioned; a merged pull fixes and closes it.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'marlpit/tidetable';
 
@@ -109,4 +109,4 @@ Also adds \`tt.verify(path)\`, which reports blocks whose byte ranges overlap, a
   },
 };
 
-writeWorld('python-append-corruption', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // maintainer says it is not #198 and marks it "Duplicate of #212" (comment
 // paragraph and marked_as_duplicate event, closed as duplicate). The cause
 // and the safe procedure live in the body of the open canonical issue #212.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'fernhollow/kestrel';
 
@@ -94,4 +94,4 @@ Duplicate of #212`),
   },
 };
 
-writeWorld('question-duplicate-informal', world);
+export default emit(import.meta.url, world);

@@ -3,7 +3,7 @@
 // with the reporter's current YAML; the owner answers with a YAML snippet
 // and promises a docs addition; the reporter confirms it works; closed as
 // completed by the owner. No bug, no error, no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'harrowgate/relaymq';
 
@@ -72,4 +72,4 @@ The per-sink block has existed since 2.1, but you're right that the configuratio
   },
 };
 
-writeWorld('question-per-sink-yaml', world);
+export default emit(import.meta.url, world);

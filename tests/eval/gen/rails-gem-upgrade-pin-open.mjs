@@ -5,7 +5,7 @@
 // a user's workaround (pin the gem in the Gemfile) confirmed by the
 // reporter; the owner explains the cause and offers a second way around;
 // still open, with one open pull "Fixes #85" awaiting review.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'pemberly-oss/tuckaway';
 
@@ -89,4 +89,4 @@ The Railtie now fills in \`config.tuckaway.column\` only for models that did not
   },
 };
 
-writeWorld('rails-gem-upgrade-pin-open', world);
+export default emit(import.meta.url, world);

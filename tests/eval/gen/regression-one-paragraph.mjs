@@ -4,7 +4,7 @@
 // in backticks, two things that worked (downgrade, an explicit flag) and
 // the platform; a maintainer confirms, explains the cause and adds a third
 // way around; another user confirms the flag. Open, no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'saltmarsh-dev/mdtidy';
 
@@ -40,4 +40,4 @@ const world = {
   },
 };
 
-writeWorld('regression-one-paragraph', world);
+export default emit(import.meta.url, world);

@@ -5,7 +5,7 @@
 // other function); a maintainer reopens, explains why the first fix missed
 // it and gives a workaround; a second merged pull ("Fixes #640", "Follow-up
 // to #645") closes it for good.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'wrenfield/chronoparse';
 
@@ -108,4 +108,4 @@ Follow-up to #645, which only covered parseTime. The hour-24 rule moves into val
   },
 };
 
-writeWorld('reopened-second-case-two-pulls', world);
+export default emit(import.meta.url, world);

@@ -5,7 +5,7 @@
 // that opens a paragraph with "Root cause:" (no heading); the reporter
 // confirms the maintainer's stop-gap; fixed by a merged pull whose body
 // starts "Resolves #274".
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'brackenhollow/logsieve';
 
@@ -104,4 +104,4 @@ Adds table tests with French, Japanese and emoji cells at every width from 1 to 
   },
 };
 
-writeWorld('rust-backtrace-resolves', world);
+export default emit(import.meta.url, world);

@@ -5,7 +5,7 @@
 // as a denial-of-service tool, per-IP limits behind a proxy) and
 // recommends an nginx limit_req configuration plus TOTP for admins;
 // closed as not planned. No error, no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'kestrelworks/wikiloft';
 
@@ -69,4 +69,4 @@ plus \`auth.require_totp_for: [admin]\` in wikiloft.yml. Failed logins are alrea
   },
 };
 
-writeWorld('security-lockout-not-planned', world);
+export default emit(import.meta.url, world);

@@ -7,7 +7,7 @@
 // maintainer comment "fixed by ottervale/tidepool-sdk#388", a merged pull in
 // another repository of the same owner that mentions the issue without a
 // closing keyword. The closed event has no closer.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const APP = 'ottervale/tidepool';
 const SDK = 'ottervale/tidepool-sdk';
@@ -109,4 +109,4 @@ Reported in ottervale/tidepool#2041 (watch never reconnects).`,
   },
 };
 
-writeWorld('template-checkboxes-cross-repo', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // argument" block); a user gives a two-step `-target=` workaround, two
 // others confirm it; a maintainer explains the cause and opens a draft pull
 // with "Fixes #233"; still open.
-import { comment, issue, pull, writeWorld } from './common.mjs';
+import { comment, emit, issue, pull } from '../../lib/worldgen.mjs';
 
 const REPO = 'saltmarsh-ops/terraform-eks-addons';
 
@@ -100,4 +100,4 @@ TODO before this leaves draft:
   },
 };
 
-writeWorld('terraform-target-draft-open', world);
+export default emit(import.meta.url, world);

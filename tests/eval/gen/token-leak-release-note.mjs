@@ -5,7 +5,7 @@
 // environment variable; a user confirms it; the maintainer closes it with a
 // release-note comment ("Fixed in 1.14.2"), no pull anywhere. The body
 // mentions the old issue that added masking elsewhere.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'tallowmere/depotctl';
 
@@ -85,4 +85,4 @@ And please treat any token that has appeared in a log as leaked and rotate it.`)
   },
 };
 
-writeWorld('token-leak-release-note', world);
+export default emit(import.meta.url, world);

@@ -4,7 +4,7 @@
 // the maintainer explains the cause and gives a manual-migration workaround;
 // fixed by a commit pushed straight to main whose message says "fixes #1042"
 // (closed event with closer commit:SHA, no pull behind the commit).
-import { comment, issue, sha1, writeWorld } from './common.mjs';
+import { comment, emit, issue, sha1 } from '../../lib/worldgen.mjs';
 
 const REPO = 'lanternfish-hq/parcelboard';
 const SHA = sha1('lanternfish-hq/parcelboard: migration 0042 on sqlite');
@@ -123,4 +123,4 @@ Take a copy of the database file first.`),
   },
 };
 
-writeWorld('web-form-commit-fix', world);
+export default emit(import.meta.url, world);

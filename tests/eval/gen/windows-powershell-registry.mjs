@@ -5,7 +5,7 @@
 // PowerShell command, terminal restart needed), points at a tracking issue;
 // the reporter confirms; another user can't change the registry and gets a
 // second way out; open, no pull.
-import { comment, issue, writeWorld } from './common.mjs';
+import { comment, emit, issue } from '../../lib/worldgen.mjs';
 
 const REPO = 'pebblerun/tessera';
 
@@ -82,4 +82,4 @@ PS C:\\Users\\jwisniewski\\projekty\\sklep-frontend> tessera sync
   },
 };
 
-writeWorld('windows-powershell-registry', world);
+export default emit(import.meta.url, world);

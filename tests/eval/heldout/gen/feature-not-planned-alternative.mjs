@@ -5,7 +5,7 @@
 // running user code), points at an older not-planned discussion, and offers
 // the declarative alternative (`extends` with shared vars), which the reporter
 // adopts; the owner opens a docs issue and closes this one as not planned.
-import { comment, issue, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue } from '../../../lib/worldgen.mjs';
 
 const REPO = 'harrowgate/tasklane';
 
@@ -102,4 +102,4 @@ const world = {
   },
 };
 
-writeWorld('feature-not-planned-alternative', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

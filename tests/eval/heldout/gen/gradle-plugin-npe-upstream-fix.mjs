@@ -6,7 +6,7 @@
 // merged pull in the plugin's own repository, named by URL in a maintainer
 // comment. The maintainer bumps the plugin and closes the issue as completed
 // (plain close, no closer).
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue, pull } from '../../../lib/worldgen.mjs';
 
 const REPO = 'thornbury/orderdesk';
 const UP = 'veldmark/schemagen-gradle-plugin';
@@ -156,4 +156,4 @@ Reported in ${REPO}#212.`,
   },
 };
 
-writeWorld('gradle-plugin-npe-upstream-fix', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

@@ -15,7 +15,7 @@
 //   27 MEMBER names the fix pull #951; 30 release note after the merge
 //   31-32 confirmations; 33 off-topic arm64 question
 // Everything else is +1s and questions. Fixed by #951 ("Fixes #904").
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue, pull } from '../../../lib/worldgen.mjs';
 
 const REPO = 'moorhen-io/relaybird';
 
@@ -195,4 +195,4 @@ A new soak test publishes to one million unique topics and checks that the heap 
   },
 };
 
-writeWorld('long-thread-heap-profile-leak', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

@@ -7,7 +7,7 @@
 // the owner explains the stale upper bound; fixed by a merged pull that
 // widens it, whose body starts "Closes #641". Noise: +1, an ETA question, an
 // off-topic Python 3.13 question answered with a mention.
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue, pull } from '../../../lib/worldgen.mjs';
 
 const REPO = 'stonechat-data/quarrel';
 
@@ -133,4 +133,4 @@ Raises the upper bound of protobuf from <5 to <6 in pyproject.toml. The generate
   },
 };
 
-writeWorld('pip-resolution-impossible-bound', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

@@ -6,7 +6,7 @@
 // cause and says "Fixes #1415"); weeks later the change is re-landed in a
 // second pull that only mentions the issue. Noise: +1, an off-topic flag
 // question.
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue, pull } from '../../../lib/worldgen.mjs';
 
 const REPO = 'cobblestone-dev/lintel';
 
@@ -144,4 +144,4 @@ The emitter is now reset and \`document_start()\` is called before every documen
   },
 };
 
-writeWorld('revert-regression-relanded', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

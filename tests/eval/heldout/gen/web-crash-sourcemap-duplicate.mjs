@@ -6,7 +6,7 @@
 // a workaround; a maintainer explains the cause and names a Safari report as
 // another case; that report is closed with "Duplicate of #2207" and a
 // marked_as_duplicate event. Fixed by a merged pull "Fixes #2207".
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue, pull } from '../../../lib/worldgen.mjs';
 
 const REPO = 'marshlight/tallowpad';
 
@@ -137,4 +137,4 @@ Duplicate of #2207`),
   },
 };
 
-writeWorld('web-crash-sourcemap-duplicate', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

@@ -6,7 +6,7 @@
 // (cmd and PowerShell variants), confirmed by the reporter; a draft pull with
 // "Fixes #377" is open; the issue is still open. Noise: +1, a macOS question,
 // a "any news?".
-import { comment, issue, pull, writeWorld } from '../../gen/common.mjs';
+import { comment, emit, issue, pull } from '../../../lib/worldgen.mjs';
 
 const REPO = 'driftglass/spritepack';
 
@@ -99,4 +99,4 @@ Still missing: a Windows job in CI that runs the quantize step from a directory 
   },
 };
 
-writeWorld('windows-path-spaces-terse-draft', world, new URL('..', import.meta.url));
+export default emit(import.meta.url, world);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Writes tests/worlds/long-thread.json: issue quarry-io/quarry#5000 with 305
 // comments (three REST pages at per_page=100) and the items it links to.
-// Deterministic: a fixed-seed generator and fixed dates, so re-running it
-// reproduces the committed file byte for byte. No dependencies.
+// Deterministic: a fixed-seed generator and fixed dates (tests/lib/worldgen.mjs),
+// so re-running it reproduces the committed file byte for byte.
 //
-//   node tests/worlds/gen/long_thread.mjs [OUTPUT]
+//   node tests/worlds/gen/long-thread.mjs
 //
 // Planted references (comment numbers are 1-based, in creation order):
 //   comment 3   mentions #4990 (an older report of the same crash)
@@ -15,14 +15,9 @@
 // Every other comment is free of references outside code; native backtraces
 // in fenced blocks contain "#0", "#1", ... frame numbers that must not link.
 
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { iso, makeUsers, seeded } from '../../gen_common.mjs';
+import { emit, iso, makeUsers, seeded } from '../../lib/worldgen.mjs';
 
 const COMMENT_COUNT = 305;
-const out = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'long-thread.json');
 
 const { rand, pick, int } = seeded(5000);
 const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[int(0, 15)]).join('');
@@ -437,5 +432,4 @@ const world = {
   },
 };
 
-writeFileSync(out, JSON.stringify(world, null, 2) + '\n');
-console.log(`wrote ${out}: ${comments.length} comments on quarry-io/quarry#5000`);
+export default emit(import.meta.url, world);

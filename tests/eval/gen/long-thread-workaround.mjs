@@ -3,11 +3,8 @@
 // with 120 comments, where the workaround people end up using is posted in
 // comment 80 and confirmed by later replies, the cause is found in comment
 // 100 and the fix is released in comment 118. Deterministic: a fixed-seed
-// generator and fixed dates, so re-running it reproduces the committed file
-// byte for byte. No dependencies.
-//
-//   node tests/eval/gen/long_thread.mjs [OUTPUT]
-//   node tests/eval/gen/long_thread.mjs --check    # exit 1 when the file is stale
+// generator and fixed dates (tests/lib/worldgen.mjs), so re-running it
+// reproduces the committed file byte for byte.
 //
 // Planted content (comment numbers are 1-based, in creation order):
 //   comment 12   mentions #2198, an older report with the same message
@@ -22,16 +19,10 @@
 // Every other comment is filler (+1s, "same here", logs, status dumps,
 // questions) free of references and of workaround or cause phrasing.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { iso, makeUsers, seeded } from '../../gen_common.mjs';
+import { emit, iso, makeUsers, seeded } from '../../lib/worldgen.mjs';
 
 const COMMENT_COUNT = 120;
 const REPO = 'mossgate/ferrite';
-const here = dirname(fileURLToPath(import.meta.url));
-const defaultOut = join(here, '..', 'worlds', 'long-thread-workaround.json');
 
 const { rand, pick, int } = seeded(2210);
 const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -197,13 +188,4 @@ const world = {
   },
 };
 
-const text = `${JSON.stringify(world, null, 2)}\n`;
-if (process.argv[2] === '--check') {
-  const current = readFileSync(defaultOut, 'utf8');
-  if (current !== text) {
-    console.error(`${defaultOut} is stale; run node tests/eval/gen/long_thread.mjs`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(process.argv[2] ?? defaultOut, text);
-}
+export default emit(import.meta.url, world);

@@ -4,13 +4,13 @@
 // evaluator's normalisation and with inline-code backticks removed, and that
 // every gold reference names an item of the world.
 //
-//   node tests/eval/gen/check-gold.mjs [SET_DIR]    (default: tests/eval, the tuning set)
+//   node tests/eval/check-gold.mjs [SET_DIR]    (default: tests/eval, the tuning set)
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const set = process.argv[2] ? resolve(process.argv[2]) : join(here, '..');
+const set = process.argv[2] ? resolve(process.argv[2]) : here;
 const norm = (t) => String(t).replace(/`/g, '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
   .replace(/\s+/g, ' ').trim().toLowerCase();
 let bad = 0;
