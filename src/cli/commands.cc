@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "app/report.h"
-#include "cli/output_file.h"
 #include "model/version.h"
+#include "store/safe_file.h"
 
 namespace issuegraph::cli {
 namespace {
@@ -158,7 +158,9 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
     std::cout.flush();
     return std::cout ? kExitOk : kExitIo;
   }
-  if (auto written = WriteFileAtomically(flags.output, result->text); !written) {
+  if (auto written = store::WriteWholeFile(flags.output, result->text, "the report",
+                                          "choose another path with -o or check permissions");
+      !written) {
     PrintError(written.error().message);
     return kExitIo;
   }

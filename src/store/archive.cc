@@ -1,9 +1,5 @@
 #include "store/archive.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -12,6 +8,7 @@
 #include <vector>
 
 #include "store/graph_json.h"
+#include "store/safe_file.h"
 #include "store/store.h"
 
 namespace issuegraph::store {
@@ -21,27 +18,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string Advice() { return "give a file written by `issuegraph export`"; }
-
-Error WriteError(const std::string& path, int error_number) {
-  std::string why = error_number == ENOSPC ? "the disk is full" : std::strerror(error_number);
-  return Error{ErrorKind::kIo,
-               "cannot write the archive " + path + " (" + why +
-                   "); check that its directory exists and is writable, or choose another "
-                   "file with -o"};
-}
-
-// Writes all of `text` to `fd`, retrying short writes.
-bool WriteAll(int fd, std::string_view text) {
-  while (!text.empty()) {
-    ssize_t written = ::write(fd, text.data(), text.size());
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    text.remove_prefix(static_cast<size_t>(written));
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -116,41 +92,8 @@ Result<Archive> ParseArchive(std::string_view text, std::string_view name) {
 
 Result<void> WriteArchive(const std::string& path, const Graph& graph,
                           const std::string& report_markdown, const json& options) {
-  const std::string text = ArchiveText(graph, report_markdown, options);
-  fs::path target(path);
-  fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(temp.begin(), temp.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) return std::unexpected(WriteError(path, errno));
-  const std::string temp_path(name.data());
-  auto fail = [&](int error_number) {
-    ::close(fd);
-    ::unlink(temp_path.c_str());
-    return std::unexpected(WriteError(path, error_number));
-  };
-  // Archives are for sharing: readable by others, as a plain file would be.
-  if (::fchmod(fd, 0644) != 0) return fail(errno);
-  if (!WriteAll(fd, text)) return fail(errno);
-  if (::fsync(fd) != 0) return fail(errno);
-  if (::close(fd) != 0) {
-    int error_number = errno;
-    ::unlink(temp_path.c_str());
-    return std::unexpected(WriteError(path, error_number));
-  }
-  if (::rename(temp_path.c_str(), path.c_str()) != 0) {
-    int error_number = errno;
-    ::unlink(temp_path.c_str());
-    return std::unexpected(WriteError(path, error_number));
-  }
-  // Make the rename itself durable.
-  int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd >= 0) {
-    (void)::fsync(dir_fd);
-    ::close(dir_fd);
-  }
-  return {};
+  return WriteWholeFile(path, ArchiveText(graph, report_markdown, options), "the archive",
+                        "check that its directory exists and is writable, or choose another file with -o");
 }
 
 Result<Archive> ReadArchive(const std::string& path) {
