@@ -74,18 +74,56 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
 
 // A line that could be a table's delimiter row: only pipes, dashes, colons,
 // blanks and the '>' of a quote around it, with at least one dash.
-bool HasDelimiterRow(std::string_view text) {
-  for (std::string_view line : Lines(text)) {
-    bool dash = false;
-    bool only = true;
-    for (size_t i = 0; i < line.size() && only; ++i) {
-      char c = line[i];
-      dash |= c == '-';
-      only = c == '-' || c == '|' || c == ':' || c == ' ' || c == '\t' || c == '>' || c == '\r';
-    }
-    if (only && dash) return true;
+bool IsDelimiterRow(std::string_view line) {
+  bool dash = false;
+  for (char c : line) {
+    dash |= c == '-';
+    if (c != '-' && c != '|' && c != ':' && c != ' ' && c != '\t' && c != '>' && c != '\r') return false;
   }
-  return false;
+  return dash;
+}
+
+size_t ColumnsOf(std::string_view row) {
+  while (!row.empty() && (row.front() == ' ' || row.front() == '>' || row.front() == '\t')) row.remove_prefix(1);
+  while (!row.empty() && (row.back() == ' ' || row.back() == '\r' || row.back() == '\t')) row.remove_suffix(1);
+  size_t pipes = static_cast<size_t>(std::count(row.begin(), row.end(), '|'));
+  size_t columns = pipes + 1;
+  if (!row.empty() && row.front() == '|') --columns;
+  if (row.size() > 1 && row.back() == '|') --columns;
+  return std::max<size_t>(columns, 1);
+}
+
+bool IsBlank(std::string_view line) {
+  return line.find_first_not_of(" \t\r>") == std::string_view::npos;
+}
+
+enum class Tables { kNone, kSome, kTooLarge };
+
+// Whether `text` may hold a table, and whether parsing its tables stays
+// cheap: the extension pads every row to the header's width, so a wide
+// header over many short rows (or one very wide header) costs time and
+// memory far beyond the text's size. Past the limits the post is read
+// without the table extension: the same text, as paragraphs.
+Tables ScanTables(std::string_view text) {
+  Tables found = Tables::kNone;
+  size_t cells = 0;
+  size_t columns = 0;  // of the table being read; 0 outside one
+  for (std::string_view line : Lines(text)) {
+    if (columns > 0) {
+      if (IsBlank(line)) {
+        columns = 0;
+      } else {
+        cells += columns;
+      }
+    } else if (IsDelimiterRow(line)) {
+      found = Tables::kSome;
+      columns = ColumnsOf(line);
+      if (columns > kMaxTableColumns) return Tables::kTooLarge;
+      cells += 2 * columns;  // the header and the delimiter row
+    }
+    if (cells > kMaxTableCells) return Tables::kTooLarge;
+  }
+  return found;
 }
 
 bool HasTaskMarker(std::string_view text) {
@@ -129,7 +167,7 @@ Needs Scan(std::string_view text) {
   Needs needs;
   needs.non_ascii = (seen & kHigh) != 0;
   needs.strikethrough = (seen & kTilde) != 0;
-  needs.table = (seen & kPipe) != 0 && HasDelimiterRow(text);
+  needs.table = (seen & kPipe) != 0 && ScanTables(text) == Tables::kSome;
   needs.tasklist = (seen & kBracket) != 0 && HasTaskMarker(text);
   needs.autolink = (seen & kAt) != 0 ||
                    ((seen & kColon) != 0 && text.find("://") != std::string_view::npos) ||

@@ -6,6 +6,7 @@
 
 #include <cmark-gfm.h>
 
+#include <cstddef>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -79,6 +80,13 @@ bool IsTableCell(cmark_node* node);
 
 // cmark's literal as a view; empty when the node has none.
 std::string_view Literal(cmark_node* node);
+
+// Past these, a post's tables are read as plain paragraphs (the text is
+// kept): cmark-gfm's table extension pads every row to the header's width,
+// so a 64 KB body of one wide header over many short rows would take
+// gigabytes and minutes.
+inline constexpr size_t kMaxTableColumns = 256;
+inline constexpr size_t kMaxTableCells = 200'000;
 
 // Whether `text` holds "www." in any case: where the autolink extension may
 // find a link (its own test is stricter).

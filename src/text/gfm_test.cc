@@ -35,7 +35,6 @@ TEST(Literal, MatchesTheLibrarysCopyOnEveryNode) {
   EXPECT_GT(compared, 20);
 }
 
-}  // namespace
 TEST(HasWww, AnyCaseAnywhere) {
   EXPECT_TRUE(HasWww("see www.example.com"));
   EXPECT_TRUE(HasWww("WwW.x"));
@@ -45,4 +44,54 @@ TEST(HasWww, AnyCaseAnywhere) {
   EXPECT_FALSE(HasWww(""));
 }
 
+bool HasTable(std::string_view markdown) {
+  Document document = Document::Parse(markdown);
+  IterPtr iter = Walk(document.root());
+  while (cmark_iter_next(iter.get()) != CMARK_EVENT_DONE) {
+    if (IsTable(cmark_iter_get_node(iter.get()))) return true;
+  }
+  return false;
+}
+
+TEST(Tables, ATableIsATable) {
+  EXPECT_TRUE(HasTable("| a | b |\n| --- | --- |\n| 1 | 2 |\n"));
+  EXPECT_FALSE(HasTable("a | b, and no delimiter row\n"));
+}
+
+// cmark-gfm pads every row to the header's width: a 64 KB body of one wide
+// header over thousands of one-cell rows once took gigabytes. Past the
+// limits the text is read as paragraphs, every word of it kept.
+TEST(Tables, AHostileWideTableIsReadAsText) {
+  std::string header = "|";
+  std::string delimiter = "|";
+  for (int i = 0; i < 4000; ++i) {
+    header += "h|";
+    delimiter += "-|";
+  }
+  std::string body = header + "\n" + delimiter + "\n";
+  while (body.size() < 64'000) body += "|x|\n";
+  EXPECT_FALSE(HasTable(body));
+
+  std::string many_rows = "| a | b |\n| --- | --- |\n";
+  for (size_t i = 0; i * 2 <= kMaxTableCells; ++i) many_rows += "| 1 | 2 |\n";
+  EXPECT_FALSE(HasTable(many_rows));
+
+  std::string wide = "|";
+  std::string wide_delimiter = "|";
+  for (size_t i = 0; i <= kMaxTableColumns; ++i) {
+    wide += "h|";
+    wide_delimiter += "-|";
+  }
+  EXPECT_FALSE(HasTable(wide + "\n" + wide_delimiter + "\n"));
+  // Just under the width limit, a table is still a table.
+  std::string fits = "|";
+  std::string fits_delimiter = "|";
+  for (size_t i = 0; i < kMaxTableColumns; ++i) {
+    fits += "h|";
+    fits_delimiter += "-|";
+  }
+  EXPECT_TRUE(HasTable(fits + "\n" + fits_delimiter + "\n| x |\n"));
+}
+
+}  // namespace
 }  // namespace issuegraph::text::gfm
