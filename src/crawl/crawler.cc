@@ -108,6 +108,12 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
       for (const auto& ref : next) graph.stats.left_out.push_back(ref.Key());
       next.clear();
     }
+    if (progress_) {
+      CrawlStats spent;
+      source_.AddStats(spent);
+      progress_({depth, fetched.size(), graph.nodes.size(), graph.edges.size(), next.size(),
+                 spent.requests, spent.graphql_points, spent.waited_ms});
+    }
     level = std::move(next);
   }
   // Edges added before a later level revealed a move still name the old key.
