@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/issue_ref.h"
+#include "store/site_schema.h"
 
 namespace issuegraph::store {
 namespace {
@@ -172,10 +173,11 @@ using Migration = Result<void> (*)(sql::Database&);
 
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
 Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
+Result<void> MigrateToV3(sql::Database& db) { return db.Exec(kSiteSchemaV3); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 2> kMigrations = {&MigrateToV1, &MigrateToV2};
+constexpr std::array<Migration, 3> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);
