@@ -11,7 +11,11 @@
 #include <vector>
 
 #include "app/report.h"
+#include "app/token.h"
+#include "store/store.h"
 #include "cli/output_file.h"
+#include "serve/host_policy.h"
+#include "serve/server.h"
 
 namespace issuegraph::cli {
 namespace {
@@ -19,23 +23,6 @@ namespace {
 constexpr const char* kVersionText = "issuegraph 0.1.0";
 
 void PrintError(const std::string& message) { std::cerr << "issuegraph: " << message << "\n"; }
-
-// A token ends up in an HTTP header: refuse anything that could split it.
-Result<void> CheckToken(const std::string& token, const std::string& where) {
-  for (unsigned char c : token) {
-    if (c <= ' ' || c == 0x7f) {
-      return MakeError(ErrorKind::kInvalidInput,
-                       "the token from " + where +
-                           " contains spaces or control characters; copy it again without them");
-    }
-  }
-  return {};
-}
-
-std::string EnvOr(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? "" : value;
-}
 
 // The flags `report` and `export` share: what to crawl and how.
 struct CrawlFlags {
@@ -109,25 +96,12 @@ std::optional<int> Resolve(CrawlFlags& flags) {
     PrintError(ref.error().message);
     return kExitUsage;
   }
-  // Token: --token, then GITHUB_TOKEN, then GH_TOKEN. An Enterprise host gets
-  // only an explicit token or GH_ENTERPRISE_TOKEN, so a github.com token is
-  // never sent to another host.
-  const bool public_host = ref->host == kPublicHost;
-  std::vector<std::pair<std::string, std::string>> candidates = {{"--token", flags.token_flag}};
-  if (public_host || !options.api_url.empty()) {
-    candidates.push_back({"GITHUB_TOKEN", EnvOr("GITHUB_TOKEN")});
-    candidates.push_back({"GH_TOKEN", EnvOr("GH_TOKEN")});
+  auto token = app::ChooseToken(*ref, !options.api_url.empty(), flags.token_flag);
+  if (!token) {
+    PrintError(token.error().message);
+    return kExitUsage;
   }
-  if (!public_host) candidates.push_back({"GH_ENTERPRISE_TOKEN", EnvOr("GH_ENTERPRISE_TOKEN")});
-  for (const auto& [where, value] : candidates) {
-    if (value.empty()) continue;
-    if (auto ok = CheckToken(value, where); !ok) {
-      PrintError(ok.error().message);
-      return kExitUsage;
-    }
-    options.token = value;
-    break;
-  }
+  options.token = std::move(*token);
   return std::nullopt;
 }
 
@@ -212,6 +186,63 @@ std::vector<Command> Commands() {
          sub.add_option("-o,--output", flags->output, "The archive to write (whole or not at all)")->required();
          AddCrawlOptions(sub, *flags);
          return [flags] { return RunExportCommand(*flags); };
+       }},
+      {"serve", "Run the web service: paste an issue URL, get the report at a permalink",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto options = std::make_shared<serve::ServeOptions>();
+         auto hosts = std::make_shared<std::vector<std::string>>();
+         auto max_age = std::make_shared<int>(3600);
+         sub.add_option("--host", options->host, "Address to listen on")->default_val("127.0.0.1");
+         sub.add_option("--port", options->port, "Port to listen on (0: any free port)")
+             ->default_val(8080)
+             ->check(CLI::Range(0, 65535));
+         sub.add_option("--store", options->store_path,
+                        "The store database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+         sub.add_option("--api-url", options->api_url, "GitHub REST API base URL (default: from the issue's host)")
+             ->envname("ISSUEGRAPH_API_URL");
+         sub.add_option("--allow-host", *hosts,
+                        "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+         sub.add_option("--max-age", *max_age, "Seconds a published report is served before a visit recrawls it")
+             ->default_val(3600)
+             ->check(CLI::Range(0, 365 * 24 * 3600));
+         sub.add_option("--workers", options->workers, "Crawls at once")->default_val(2)->check(CLI::Range(1, 64));
+         sub.add_option("--queue", options->queue, "Crawls waiting before the server answers busy (503)")
+             ->default_val(16)
+             ->check(CLI::Range(0, 10000));
+         sub.add_option("--max-depth", options->max_depth, "Deepest ?depth= a visitor may ask for")
+             ->default_val(3)
+             ->check(CLI::Range(0, 10));
+         sub.add_option("--crawls-per-minute", options->crawls_per_minute,
+                        "New crawls one client address may start per minute")
+             ->default_val(6)
+             ->check(CLI::Range(0.0, 100000.0));
+         return [options, hosts, max_age]() -> int {
+           for (const auto& host : *hosts) {
+             auto checked = serve::HostPolicy::CheckAllowedHost(host);
+             if (!checked) {
+               PrintError(checked.error().message);
+               return kExitUsage;
+             }
+             options->allowed_hosts.insert(*checked);
+           }
+           options->max_age = std::chrono::seconds(*max_age);
+           if (options->store_path.empty()) {
+             auto path = store::Store::DefaultPath();
+             if (!path) {
+               PrintError(path.error().message);
+               return ExitCodeFor(path.error().kind);
+             }
+             options->store_path = *path;
+           }
+           auto served = serve::RunUntilSignalled(*options, [](const std::string& url) {
+             std::cout << "listening on " << url << std::endl;
+           });
+           if (!served) {
+             PrintError(served.error().message);
+             return ExitCodeFor(served.error().kind);
+           }
+           return kExitOk;
+         };
        }},
       {"cache", "Inspect or tidy the cache: stats, prune (--older-than SECONDS), clear",
        [](CLI::App& sub) -> std::function<int()> {
