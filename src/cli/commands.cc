@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <unistd.h>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "app/token.h"
 #include "store/store.h"
 #include "cli/output_file.h"
+#include "cli/progress.h"
 #include "serve/host_policy.h"
 #include "serve/server.h"
 
@@ -32,6 +34,8 @@ struct CrawlFlags {
   std::string output;
   std::string token_flag;
   bool stats = false;
+  bool quiet = false;
+  bool verbose = false;
   bool no_store = false;
   int max_wait_seconds = 60;
   int max_age_seconds = 600;
@@ -68,6 +72,25 @@ void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
   sub.add_flag("--offline", flags.options.store.offline,
                "Never touch the network: report from the cache, naming what is missing");
   sub.add_flag("--stats", flags.stats, "Print request and crawl statistics to stderr");
+  sub.add_flag("-q,--quiet", flags.quiet, "No progress line and no notices; errors only");
+  sub.add_flag("-v,--verbose", flags.verbose, "Log each request (kind, status, points, time) to stderr");
+}
+
+// The progress line on a terminal (never when piped or quiet), and the
+// request log with -v, wired into the options of one run.
+std::unique_ptr<TerminalProgress> WatchProgress(CrawlFlags& flags) {
+  const Verbosity verbosity = flags.quiet     ? Verbosity::kQuiet
+                              : flags.verbose ? Verbosity::kVerbose
+                                              : Verbosity::kNormal;
+  const bool live = !flags.quiet && ::isatty(STDERR_FILENO) == 1;
+  auto progress = std::make_unique<TerminalProgress>(stderr, live, verbosity);
+  if (verbosity != Verbosity::kQuiet) flags.options.observer = progress.get();
+  if (live) {
+    flags.options.progress = [watch = progress.get()](const crawl::LevelProgress& level) {
+      watch->OnLevel(level);
+    };
+  }
+  return progress;
 }
 
 // Flags -> options, the token included. Returns an exit code on failure.
@@ -124,7 +147,9 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
     PrintError(result.error().message);
     return ExitCodeFor(result.error().kind);
   }
-  for (const auto& notice : result->notices) PrintError(notice);
+  if (!flags.quiet) {
+    for (const auto& notice : result->notices) PrintError(notice);
+  }
   if (flags.stats) PrintStats(*result);
   if (!print_text) return kExitOk;
   if (flags.output.empty() || flags.output == "-") {
@@ -147,12 +172,18 @@ int RunReportCommand(CrawlFlags& flags) {
     return kExitUsage;
   }
   if (auto failed = Resolve(flags)) return *failed;
-  return Finish(app::RunReport(flags.options), flags, true);
+  auto progress = WatchProgress(flags);
+  auto result = app::RunReport(flags.options);
+  progress->Clear();
+  return Finish(result, flags, true);
 }
 
 int RunExportCommand(CrawlFlags& flags) {
   if (auto failed = Resolve(flags)) return *failed;
-  return Finish(app::RunExport(flags.options, flags.output), flags, false);
+  auto progress = WatchProgress(flags);
+  auto result = app::RunExport(flags.options, flags.output);
+  progress->Clear();
+  return Finish(result, flags, false);
 }
 
 // The subcommand table: name, one-line help, and how to set it up.
