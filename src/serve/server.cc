@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -251,44 +252,36 @@ struct Server::Impl {
     return out;
   }
 
-  struct TrendingRow {
+  // A ranked list (trending, related) with the summary of each entry's
+  // report, in the list's order; entries whose report is gone are dropped.
+  template <class Entry>
+  struct Row {
     store::PublishedSummary summary;
-    store::TrendingEntry entry;
+    Entry entry;
   };
-  Result<std::vector<TrendingRow>> TrendingRows(store::sql::Database& db) const {
-    auto top = store::Trending(db).Top(NowSeconds(), kListLength);
-    if (!top) return std::unexpected(top.error());
+  template <class Entry>
+  static Result<std::vector<Row<Entry>>> WithSummaries(store::sql::Database& db,
+                                                       Result<std::vector<Entry>> ranked) {
+    if (!ranked) return std::unexpected(ranked.error());
     std::vector<std::string> keys;
-    for (const auto& entry : *top) keys.push_back(entry.key);
+    for (const auto& entry : *ranked) keys.push_back(entry.key);
     auto summaries = store::PublishedReports(db).Summaries(keys);
     if (!summaries) return std::unexpected(summaries.error());
-    std::vector<TrendingRow> out;
-    for (const auto& entry : *top) {
-      for (const auto& summary : *summaries) {
-        if (store::PublishedKey(summary.ref) == entry.key) out.push_back({summary, entry});
-      }
+    std::map<std::string, const store::PublishedSummary*> by_key;
+    for (const auto& summary : *summaries) by_key[store::PublishedKey(summary.ref)] = &summary;
+    std::vector<Row<Entry>> out;
+    for (auto& entry : *ranked) {
+      if (auto it = by_key.find(entry.key); it != by_key.end()) out.push_back({*it->second, std::move(entry)});
     }
     return out;
   }
-
-  struct RelatedRow {
-    store::PublishedSummary summary;
-    store::RelatedReport related;
-  };
+  using TrendingRow = Row<store::TrendingEntry>;
+  using RelatedRow = Row<store::RelatedReport>;
+  Result<std::vector<TrendingRow>> TrendingRows(store::sql::Database& db) const {
+    return WithSummaries(db, store::Trending(db).Top(NowSeconds(), kListLength));
+  }
   Result<std::vector<RelatedRow>> RelatedRows(store::sql::Database& db, const IssueRef& ref) const {
-    auto related = store::Related(db).For(store::PublishedKey(ref), kListLength);
-    if (!related) return std::unexpected(related.error());
-    std::vector<std::string> keys;
-    for (const auto& entry : *related) keys.push_back(entry.key);
-    auto summaries = store::PublishedReports(db).Summaries(keys);
-    if (!summaries) return std::unexpected(summaries.error());
-    std::vector<RelatedRow> out;
-    for (const auto& entry : *related) {
-      for (const auto& summary : *summaries) {
-        if (store::PublishedKey(summary.ref) == entry.key) out.push_back({summary, entry});
-      }
-    }
-    return out;
+    return WithSummaries(db, store::Related(db).For(store::PublishedKey(ref), kListLength));
   }
 
   void StoreFailure(httplib::Response& res, const Error& error, bool html) {
@@ -391,7 +384,7 @@ struct Server::Impl {
     view.mine = std::move(*mine);
     for (const auto& row : *related) {
       std::string note;
-      for (const auto& word : row.related.shared) note += (note.empty() ? "shares: " : ", ") + word;
+      for (const auto& word : row.entry.shared) note += (note.empty() ? "shares: " : ", ") + word;
       view.related.push_back(Listed(row.summary, note));
     }
     res.set_header("Cache-Control", "no-cache");
@@ -596,6 +589,12 @@ struct Server::Impl {
     SendJson(res, 200, {{"permalink", voted->permalink}, {"counts", voted->counts}, {"mine", voted->mine}});
   }
 
+  static json SummaryJson(const store::PublishedSummary& summary) {
+    return {{"ref", summary.ref.Text()},
+            {"title", summary.title},
+            {"permalink", Permalink(summary.ref, summary.type == "pull")}};
+  }
+
   void ApiRelated(const httplib::Request& req, httplib::Response& res) {
     auto path = ParsePermalink(req.path, "/api/v1/related");
     if (!path || !policy.Allows(path->ref.host)) {
@@ -607,11 +606,10 @@ struct Server::Impl {
     if (!rows) return StoreFailure(res, rows.error(), false);
     json related = json::array();
     for (const auto& row : *rows) {
-      related.push_back({{"ref", row.summary.ref.Text()},
-                         {"title", row.summary.title},
-                         {"permalink", Permalink(row.summary.ref, row.summary.type == "pull")},
-                         {"score", row.related.score},
-                         {"shared", row.related.shared}});
+      json entry = SummaryJson(row.summary);
+      entry["score"] = row.entry.score;
+      entry["shared"] = row.entry.shared;
+      related.push_back(std::move(entry));
     }
     SendJson(res, 200, {{"ref", path->ref.Text()}, {"related", related}});
   }
@@ -623,12 +621,11 @@ struct Server::Impl {
     if (!rows) return StoreFailure(res, rows.error(), false);
     json trending = json::array();
     for (const auto& row : *rows) {
-      trending.push_back({{"ref", row.summary.ref.Text()},
-                          {"title", row.summary.title},
-                          {"permalink", Permalink(row.summary.ref, row.summary.type == "pull")},
-                          {"score", row.entry.score},
-                          {"views", row.entry.views},
-                          {"votes", row.entry.votes}});
+      json entry = SummaryJson(row.summary);
+      entry["score"] = row.entry.score;
+      entry["views"] = row.entry.views;
+      entry["votes"] = row.entry.votes;
+      trending.push_back(std::move(entry));
     }
     SendJson(res, 200, {{"half_life_days", 3}, {"trending", trending}});
   }
