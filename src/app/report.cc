@@ -180,6 +180,8 @@ class Network {
     client_options.token_origin = http::Client::OriginOf(plan.api.rest);
     client_options.max_wait = options.max_wait;
     client_options.validators = validators;
+    client_options.observer = options.observer;
+    client_options.budget = options.budget;
     return client_options;
   }
   static github::RestOptions RestOptionsFor(const ReportOptions& options, const Plan& plan) {
@@ -224,7 +226,8 @@ Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network
 
   auto started = std::chrono::steady_clock::now();
   auto graph =
-      crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes}).Crawl(plan.root);
+      crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes}, options.progress)
+          .Crawl(plan.root);
   if (!graph) return std::unexpected(graph.error());
   graph->stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - started)

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "crawl/progress.h"
+#include "http/observer.h"
+#include "http/rate_budget.h"
 #include "model/error.h"
 #include "model/graph.h"
 
@@ -39,6 +42,11 @@ struct ReportOptions {
   std::chrono::seconds max_wait{60};
   int max_in_flight = 4;
   StoreOptions store;
+  // Watchers, none owned, all optional: the crawl's levels, each HTTP
+  // answer and wait, and a rate-limit budget shared with other runs.
+  crawl::Progress progress;
+  http::Observer* observer = nullptr;
+  http::RateBudget* budget = nullptr;
 };
 
 struct ReportResult {

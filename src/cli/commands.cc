@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <unistd.h>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -11,31 +12,19 @@
 #include <vector>
 
 #include "app/report.h"
+#include "app/token.h"
+#include "cli/progress.h"
 #include "model/version.h"
+#include "serve/host_policy.h"
+#include "serve/server.h"
 #include "store/safe_file.h"
+#include "store/store.h"
 
 namespace issuegraph::cli {
 namespace {
 
 
 void PrintError(const std::string& message) { std::cerr << "issuegraph: " << message << "\n"; }
-
-// A token ends up in an HTTP header: refuse anything that could split it.
-Result<void> CheckToken(const std::string& token, const std::string& where) {
-  for (unsigned char c : token) {
-    if (c <= ' ' || c == 0x7f) {
-      return MakeError(ErrorKind::kInvalidInput,
-                       "the token from " + where +
-                           " contains spaces or control characters; copy it again without them");
-    }
-  }
-  return {};
-}
-
-std::string EnvOr(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? "" : value;
-}
 
 // The flags `report` and `export` share: what to crawl and how.
 struct CrawlFlags {
@@ -45,6 +34,8 @@ struct CrawlFlags {
   std::string output;
   std::string token_flag;
   bool stats = false;
+  bool quiet = false;
+  bool verbose = false;
   bool no_store = false;
   int max_wait_seconds = 60;
   int max_age_seconds = 600;
@@ -81,6 +72,25 @@ void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
   sub.add_flag("--offline", flags.options.store.offline,
                "Never touch the network: report from the cache, naming what is missing");
   sub.add_flag("--stats", flags.stats, "Print request and crawl statistics to stderr");
+  sub.add_flag("-q,--quiet", flags.quiet, "No progress line and no notices; errors only");
+  sub.add_flag("-v,--verbose", flags.verbose, "Log each request (kind, status, points, time) to stderr");
+}
+
+// The progress line on a terminal (never when piped or quiet), and the
+// request log with -v, wired into the options of one run.
+std::unique_ptr<TerminalProgress> WatchProgress(CrawlFlags& flags) {
+  const Verbosity verbosity = flags.quiet     ? Verbosity::kQuiet
+                              : flags.verbose ? Verbosity::kVerbose
+                                              : Verbosity::kNormal;
+  const bool live = !flags.quiet && ::isatty(STDERR_FILENO) == 1;
+  auto progress = std::make_unique<TerminalProgress>(stderr, live, verbosity);
+  if (verbosity != Verbosity::kQuiet) flags.options.observer = progress.get();
+  if (live) {
+    flags.options.progress = [watch = progress.get()](const crawl::LevelProgress& level) {
+      watch->OnLevel(level);
+    };
+  }
+  return progress;
 }
 
 // Flags -> options, the token included. Returns an exit code on failure.
@@ -109,25 +119,12 @@ std::optional<int> Resolve(CrawlFlags& flags) {
     PrintError(ref.error().message);
     return kExitUsage;
   }
-  // Token: --token, then GITHUB_TOKEN, then GH_TOKEN. An Enterprise host gets
-  // only an explicit token or GH_ENTERPRISE_TOKEN, so a github.com token is
-  // never sent to another host.
-  const bool public_host = ref->host == kPublicHost;
-  std::vector<std::pair<std::string, std::string>> candidates = {{"--token", flags.token_flag}};
-  if (public_host || !options.api_url.empty()) {
-    candidates.push_back({"GITHUB_TOKEN", EnvOr("GITHUB_TOKEN")});
-    candidates.push_back({"GH_TOKEN", EnvOr("GH_TOKEN")});
+  auto token = app::ChooseToken(*ref, !options.api_url.empty(), flags.token_flag);
+  if (!token) {
+    PrintError(token.error().message);
+    return kExitUsage;
   }
-  if (!public_host) candidates.push_back({"GH_ENTERPRISE_TOKEN", EnvOr("GH_ENTERPRISE_TOKEN")});
-  for (const auto& [where, value] : candidates) {
-    if (value.empty()) continue;
-    if (auto ok = CheckToken(value, where); !ok) {
-      PrintError(ok.error().message);
-      return kExitUsage;
-    }
-    options.token = value;
-    break;
-  }
+  options.token = std::move(*token);
   return std::nullopt;
 }
 
@@ -150,7 +147,9 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
     PrintError(result.error().message);
     return ExitCodeFor(result.error().kind);
   }
-  for (const auto& notice : result->notices) PrintError(notice);
+  if (!flags.quiet) {
+    for (const auto& notice : result->notices) PrintError(notice);
+  }
   if (flags.stats) PrintStats(*result);
   if (!print_text) return kExitOk;
   if (flags.output.empty() || flags.output == "-") {
@@ -175,12 +174,18 @@ int RunReportCommand(CrawlFlags& flags) {
     return kExitUsage;
   }
   if (auto failed = Resolve(flags)) return *failed;
-  return Finish(app::RunReport(flags.options), flags, true);
+  auto progress = WatchProgress(flags);
+  auto result = app::RunReport(flags.options);
+  progress->Clear();
+  return Finish(result, flags, true);
 }
 
 int RunExportCommand(CrawlFlags& flags) {
   if (auto failed = Resolve(flags)) return *failed;
-  return Finish(app::RunExport(flags.options, flags.output), flags, false);
+  auto progress = WatchProgress(flags);
+  auto result = app::RunExport(flags.options, flags.output);
+  progress->Clear();
+  return Finish(result, flags, false);
 }
 
 // The subcommand table: name, one-line help, and how to set it up.
@@ -214,6 +219,63 @@ std::vector<Command> Commands() {
          sub.add_option("-o,--output", flags->output, "The archive to write (whole or not at all)")->required();
          AddCrawlOptions(sub, *flags);
          return [flags] { return RunExportCommand(*flags); };
+       }},
+      {"serve", "Run the web service: paste an issue URL, get the report at a permalink",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto options = std::make_shared<serve::ServeOptions>();
+         auto hosts = std::make_shared<std::vector<std::string>>();
+         auto max_age = std::make_shared<int>(3600);
+         sub.add_option("--host", options->host, "Address to listen on")->default_val("127.0.0.1");
+         sub.add_option("--port", options->port, "Port to listen on (0: any free port)")
+             ->default_val(8080)
+             ->check(CLI::Range(0, 65535));
+         sub.add_option("--store", options->store_path,
+                        "The store database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+         sub.add_option("--api-url", options->api_url, "GitHub REST API base URL (default: from the issue's host)")
+             ->envname("ISSUEGRAPH_API_URL");
+         sub.add_option("--allow-host", *hosts,
+                        "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+         sub.add_option("--max-age", *max_age, "Seconds a published report is served before a visit recrawls it")
+             ->default_val(3600)
+             ->check(CLI::Range(0, 365 * 24 * 3600));
+         sub.add_option("--workers", options->workers, "Crawls at once")->default_val(2)->check(CLI::Range(1, 64));
+         sub.add_option("--queue", options->queue, "Crawls waiting before the server answers busy (503)")
+             ->default_val(16)
+             ->check(CLI::Range(0, 10000));
+         sub.add_option("--max-depth", options->max_depth, "Deepest ?depth= a visitor may ask for")
+             ->default_val(3)
+             ->check(CLI::Range(0, 10));
+         sub.add_option("--crawls-per-minute", options->crawls_per_minute,
+                        "New crawls one client address may start per minute")
+             ->default_val(6)
+             ->check(CLI::Range(0.0, 100000.0));
+         return [options, hosts, max_age]() -> int {
+           for (const auto& host : *hosts) {
+             auto checked = serve::HostPolicy::CheckAllowedHost(host);
+             if (!checked) {
+               PrintError(checked.error().message);
+               return kExitUsage;
+             }
+             options->allowed_hosts.insert(*checked);
+           }
+           options->max_age = std::chrono::seconds(*max_age);
+           if (options->store_path.empty()) {
+             auto path = store::Store::DefaultPath();
+             if (!path) {
+               PrintError(path.error().message);
+               return ExitCodeFor(path.error().kind);
+             }
+             options->store_path = *path;
+           }
+           auto served = serve::RunUntilSignalled(*options, [](const std::string& url) {
+             std::cout << "listening on " << url << std::endl;
+           });
+           if (!served) {
+             PrintError(served.error().message);
+             return ExitCodeFor(served.error().kind);
+           }
+           return kExitOk;
+         };
        }},
       {"cache", "Inspect or tidy the cache: stats, prune (--older-than SECONDS), clear",
        [](CLI::App& sub) -> std::function<int()> {

@@ -116,6 +116,12 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
       for (const auto& ref : next) graph.stats.left_out.push_back(ref.Key());
       next.clear();
     }
+    if (progress_) {
+      CrawlStats spent;
+      source_.AddStats(spent);
+      progress_({depth, fetched.size(), nodes.size(), edges.size(), next.size(),
+                 spent.requests, spent.graphql_points, spent.waited_ms});
+    }
     level = std::move(next);
   }
 

@@ -5,6 +5,9 @@
 // Not thread-safe.
 #pragma once
 
+#include <utility>
+
+#include "crawl/progress.h"
 #include "crawl/source.h"
 #include "model/graph.h"
 
@@ -17,7 +20,9 @@ struct CrawlOptions {
 
 class Crawler {
  public:
-  Crawler(Source& source, CrawlOptions options) : source_(source), options_(options) {}
+  // `progress`, if set, is called once per level.
+  Crawler(Source& source, CrawlOptions options, Progress progress = {})
+      : source_(source), options_(options), progress_(std::move(progress)) {}
 
   // Fails only when the root itself cannot be read; any other node that
   // fails is listed in stats.failed and the crawl goes on.
@@ -26,6 +31,7 @@ class Crawler {
  private:
   Source& source_;
   CrawlOptions options_;
+  Progress progress_;
 };
 
 }  // namespace issuegraph::crawl

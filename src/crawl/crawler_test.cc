@@ -64,6 +64,26 @@ TEST(CrawlerTest, ExpandsBelowDepthAndSummarisesAtIt) {
   EXPECT_EQ(graph->Find("a/r#2")->depth, 1);
 }
 
+TEST(CrawlerTest, ReportsProgressOncePerLevel) {
+  TableSource source;
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2"), MakeLink("a/r#1", "a/r#3")});
+  source.Add("a/r#2", {});
+  source.Add("a/r#3", {});
+  std::vector<LevelProgress> seen;
+  auto progress = [&](const LevelProgress& level) { seen.push_back(level); };
+  ASSERT_TRUE(Crawler(source, {.depth = 1, .max_nodes = 100}, progress).Crawl(Ref("a/r#1")));
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].depth, 0);
+  EXPECT_EQ(seen[0].fetched, 1u);
+  EXPECT_EQ(seen[0].next, 2u);
+  EXPECT_EQ(seen[0].requests, 1);
+  EXPECT_EQ(seen[1].depth, 1);
+  EXPECT_EQ(seen[1].nodes, 3u);
+  EXPECT_EQ(seen[1].edges, 2u);
+  EXPECT_EQ(seen[1].next, 0u);
+  EXPECT_EQ(seen[1].requests, 2);
+}
+
 TEST(CrawlerTest, DepthZeroReadsTheWholeRootAndFollowsNothing) {
   TableSource source;
   source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2")});

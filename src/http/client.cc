@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string_view>
 
 namespace issuegraph::http {
@@ -137,6 +138,49 @@ Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milli
   return Verdict::kRetry;
 }
 
+Result<void> Client::WaitForBudget(const std::vector<Request>& batch) {
+  if (options_.budget == nullptr) return {};
+  std::map<std::string_view, int64_t> cost;  // resource -> requests of the batch
+  for (const Request& request : batch) ++cost[RateBudget::ResourceOf(request.url)];
+  milliseconds wait{0};
+  for (const auto& [resource, count] : cost) {
+    wait = std::max(wait, options_.budget->WaitFor(resource, count, clock_.Now()));
+  }
+  if (wait > options_.max_wait) {
+    return MakeError(ErrorKind::kRateLimited,
+                     "GitHub's rate limit for this token is spent for " +
+                         std::to_string((wait.count() + 999) / 1000) + " s, longer than --max-wait " +
+                         std::to_string(options_.max_wait.count()) + " s; try again after it resets");
+  }
+  if (wait.count() > 0) {
+    if (options_.observer != nullptr) {
+      options_.observer->OnWait({wait, clock_.Now() + wait, "rate limit"});
+    }
+    stats_.waited_ms += wait.count();
+    clock_.Sleep(wait);
+  }
+  for (const auto& [resource, count] : cost) options_.budget->Spend(resource, count);
+  return {};
+}
+
+void Client::Observe(const Request& request, const Result<Response>& answer, int64_t elapsed_ms) {
+  RequestRecord record;
+  record.method = request.method;
+  record.url = request.url;
+  record.elapsed_ms = elapsed_ms;
+  if (answer) {
+    record.status = answer->status;
+    record.bytes = answer->wire_bytes;
+    record.rate_remaining = ParseInt(answer->Header("x-ratelimit-remaining"), -1);
+    // GraphQL answers carry their price in data.rateLimit.cost.
+    if (size_t at = answer->body.find("\"cost\":"); at != std::string::npos) {
+      size_t end = answer->body.find_first_not_of("0123456789", at + 7);
+      record.graphql_cost = ParseInt(answer->body.substr(at + 7, end - at - 7), -1);
+    }
+  }
+  options_.observer->OnRequest(record);
+}
+
 std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
   std::vector<Result<Response>> results(requests.size(),
                                         MakeError(ErrorKind::kInternal, "request not performed"));
@@ -148,8 +192,25 @@ std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
     std::vector<Request> batch;
     batch.reserve(pending.size());
     for (size_t i : pending) batch.push_back(requests[i].request);
+    if (auto paid = WaitForBudget(batch); !paid) {
+      for (size_t i : pending) results[i] = std::unexpected(paid.error());
+      break;
+    }
+    const auto sent = std::chrono::steady_clock::now();
     auto answers = transport_.PerformAll(batch);
     stats_.requests += static_cast<int64_t>(batch.size());
+    const int64_t elapsed_ms = std::chrono::duration_cast<milliseconds>(
+                                   std::chrono::steady_clock::now() - sent)
+                                   .count();
+    for (size_t j = 0; j < batch.size(); ++j) {
+      if (options_.observer != nullptr) Observe(batch[j], answers[j], elapsed_ms);
+      if (options_.budget != nullptr && answers[j]) {
+        const std::string resource = answers[j]->Header("x-ratelimit-resource");
+        options_.budget->Record(resource.empty() ? RateBudget::ResourceOf(batch[j].url) : resource,
+                                ParseInt(answers[j]->Header("x-ratelimit-remaining"), -1),
+                                ParseInt(answers[j]->Header("x-ratelimit-reset"), 0));
+      }
+    }
 
     std::vector<size_t> again;
     milliseconds longest{0};
@@ -202,6 +263,9 @@ std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
     if (!again.empty()) {
       stats_.retries += static_cast<int64_t>(again.size());
       stats_.waited_ms += longest.count();
+      if (options_.observer != nullptr && longest.count() > 0) {
+        options_.observer->OnWait({longest, clock_.Now() + longest, "retry"});
+      }
       clock_.Sleep(longest);
     }
     pending = std::move(again);

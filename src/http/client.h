@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/observer.h"
+#include "http/rate_budget.h"
 #include "model/clock.h"
 #include "http/transport.h"
 
@@ -56,6 +58,12 @@ struct ClientOptions {
   // Where ETags and bodies are kept between requests; not owned, must
   // outlive the client. Null: in memory, for the client's life.
   ValidatorCache* validators = nullptr;
+  // Told of every answer and wait; not owned, may be null.
+  Observer* observer = nullptr;
+  // A rate-limit budget shared with other clients of the same token (a
+  // server's concurrent crawls): a batch waits for its reset instead of
+  // overdrawing it. Not owned, may be null.
+  RateBudget* budget = nullptr;
 };
 
 struct ClientStats {
@@ -97,6 +105,10 @@ class Client {
   Verdict Judge(const Result<Response>& answer, int attempt, std::chrono::milliseconds& wait,
                 std::string& why);
   std::vector<Result<Response>> Run(std::vector<Pending> requests);
+  // Waits while the shared budget cannot pay for `batch`; an error when the
+  // wait would be longer than max_wait.
+  Result<void> WaitForBudget(const std::vector<Request>& batch);
+  void Observe(const Request& request, const Result<Response>& answer, int64_t elapsed_ms);
 
   Transport& transport_;
   Clock& clock_;

@@ -245,6 +245,53 @@ TEST_F(ClientTest, NetworkErrorsAreRetriedThenReported) {
   EXPECT_EQ(client.stats().retries, 1);
 }
 
+// Two clients share one budget: the second waits for the reset the first
+// one's answer announced, and says so to its observer.
+TEST_F(ClientTest, ASharedBudgetMakesTheNextClientWaitForTheReset) {
+  struct Recorder : Observer {
+    void OnRequest(const RequestRecord& record) override { requests.push_back(record); }
+    void OnWait(const WaitRecord& record) override { waits.push_back(record); }
+    std::vector<RequestRecord> requests;
+    std::vector<WaitRecord> waits;
+  } recorder;
+  RateBudget budget;
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          clock_.now.time_since_epoch()).count();
+  ClientOptions options = Options();
+  options.budget = &budget;
+  options.observer = &recorder;
+  Client first(transport_, clock_, options);
+  transport_.script = {Answer(200, {{"x-ratelimit-remaining", "0"},
+                                    {"x-ratelimit-reset", std::to_string(now + 30)}}),
+                       Answer(200, {}, R"({"data":{"rateLimit":{"cost":3}}})")};
+  ASSERT_TRUE(first.Get("https://api.github.com/a"));
+  Client second(transport_, clock_, options);
+  ASSERT_TRUE(second.Post("https://api.github.com/graphql", "{}"));  // another limit: no wait
+  EXPECT_TRUE(recorder.waits.empty());
+  EXPECT_EQ(recorder.requests.back().graphql_cost, 3);
+  EXPECT_EQ(recorder.requests.front().rate_remaining, 0);
+
+  transport_.script = {Answer(200)};
+  ASSERT_TRUE(second.Get("https://api.github.com/b"));
+  ASSERT_EQ(recorder.waits.size(), 1u);
+  EXPECT_EQ(recorder.waits[0].wait, milliseconds(31'000));
+  EXPECT_EQ(clock_.slept.back(), milliseconds(31'000));
+}
+
+TEST_F(ClientTest, ASharedBudgetSpentLongerThanMaxWaitIsARateLimitError) {
+  RateBudget budget;
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          clock_.now.time_since_epoch()).count();
+  budget.Record("core", 0, now + 3600);
+  ClientOptions options = Options();
+  options.budget = &budget;
+  Client client(transport_, clock_, options);
+  auto answer = client.Get("https://api.github.com/a");
+  ASSERT_FALSE(answer);
+  EXPECT_EQ(answer.error().kind, ErrorKind::kRateLimited);
+  EXPECT_TRUE(transport_.seen.empty());
+}
+
 TEST(LinkHeaderTest, FindsRelations) {
   std::string header =
       R"(<https://api.github.com/x?page=2&per_page=100>; rel="next", <https://api.github.com/x?page=5>; rel="last")";

@@ -355,6 +355,8 @@ void RenderOriginal(const Report& report, std::string* out) {
 
 }  // namespace
 
+std::string_view HtmlStyle() { return kStyle; }
+
 std::string RenderHtml(const Report& report, const Graph& graph) {
   std::string out;
   out.reserve(16384 + report.original_text.size() * 2);

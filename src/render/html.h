@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "model/graph.h"
 #include "model/report.h"
@@ -18,5 +19,9 @@ namespace issuegraph::render {
 // for. The graph is drawn as a list of links (the Mermaid source follows in
 // a collapsed block, as no script runs to draw it).
 std::string RenderHtml(const Report& report, const Graph& graph);
+
+// The page's style sheet, for a site that serves the page's <main> inside
+// its own (and its styles from a file, not inline).
+std::string_view HtmlStyle();
 
 }  // namespace issuegraph::render

@@ -9,6 +9,7 @@
 
 #include "model/issue_ref.h"
 #include "model/ascii.h"
+#include "store/site_schema.h"
 
 namespace issuegraph::store {
 namespace {
@@ -193,10 +194,12 @@ using Migration = Result<void> (*)(sql::Database&);
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
 Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
 Result<void> MigrateToV3(sql::Database& db) { return db.Exec(kSchemaV3); }
+Result<void> MigrateToV4(sql::Database& db) { return db.Exec(kSiteSchemaV4); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 3> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3};
+constexpr std::array<Migration, 4> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
+                                                 &MigrateToV4};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);

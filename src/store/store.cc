@@ -564,7 +564,8 @@ Result<void> Store::Clear() {
     auto transaction = sql::Transaction::Begin(*db_);
     if (!transaction) return std::unexpected(transaction.error());
     for (const char* table :
-         {"nodes", "aliases", "failures", "http_validators", "report_members", "reports"}) {
+         {"nodes", "aliases", "failures", "http_validators", "report_members", "reports",
+          "published", "published_search", "votes", "views"}) {
       if (auto done = db_->Exec(std::string("DELETE FROM ") + table); !done) return done;
     }
     if (auto done = transaction->Commit(); !done) return done;

@@ -498,21 +498,32 @@ TEST(StoreTest, AVersionTwoStoreGetsFullReferencesForItsLinks) {
   Node node = RichNode(7);
   node.ref.host = "git.example.com";
   {
+    // A version 2 store holding the node as version 2 kept it: the rows a
+    // store of today writes, with each link's ends as keys.
+    auto old = sql::Database::Open(path);
+    ASSERT_TRUE(old);
+    ASSERT_TRUE(PrepareSchema(**old, /*up_to=*/2));
     FakeClock clock;
-    auto store = Store::Open(path, &clock);
-    ASSERT_TRUE(store) << store.error().message;
+    auto today = Store::Open(dir.File("today.db"), &clock);
+    ASSERT_TRUE(today) << today.error().message;
     NodeBatch batch;
     batch.nodes = {node};
-    ASSERT_TRUE((*store)->Put(kScope, batch));
-    // Back to how version 2 kept a link: both ends by key.
-    ASSERT_TRUE((*store)->database().Exec(
-        "ALTER TABLE links RENAME COLUMN from_ref TO from_key;"
-        "ALTER TABLE links RENAME COLUMN to_ref TO to_key;"
-        "UPDATE links SET from_key = lower(json_extract(from_key, '$.owner') || '/' || "
-        "json_extract(from_key, '$.repo') || '#' || json_extract(from_key, '$.number')), "
-        "to_key = lower(json_extract(to_key, '$.owner') || '/' || json_extract(to_key, '$.repo') || "
-        "'#' || json_extract(to_key, '$.number'));"
-        "PRAGMA user_version = 2;"));
+    ASSERT_TRUE((*today)->Put(kScope, batch));
+    const std::string key_of = "lower(json_extract(%, '$.owner') || '/' || json_extract(%, '$.repo') || '#' || "
+                               "json_extract(%, '$.number'))";
+    auto key = [&](const std::string& column) {
+      std::string out = key_of;
+      for (size_t at = out.find('%'); at != std::string::npos; at = out.find('%')) out.replace(at, 1, column);
+      return out;
+    };
+    ASSERT_TRUE((*today)->database().Exec(
+        "ATTACH '" + path + "' AS old;"
+        "INSERT INTO old.nodes SELECT * FROM nodes;"
+        "INSERT INTO old.comments SELECT * FROM comments;"
+        "INSERT INTO old.events SELECT * FROM events;"
+        "INSERT INTO old.links SELECT node_id, position, " + key("from_ref") + ", " + key("to_ref") +
+        ", kind, provenance_node, provenance_where, provenance_id, provenance_url FROM links;"
+        "DETACH old;"));
   }
   FakeClock clock;
   auto store = Store::Open(path, &clock);

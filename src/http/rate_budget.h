@@ -1,0 +1,46 @@
+// RateBudget is GitHub's rate limit as every client of one process sees it:
+// the remaining points and reset time of each limit ("core" for REST,
+// "graphql"), taken from the last answer any client got. Clients that share
+// one wait before a batch would overdraw it, so concurrent crawls with one
+// token never run it into the ground. Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace issuegraph::http {
+
+class RateBudget {
+ public:
+  // `reserve`: points left untouched for the token's other users.
+  explicit RateBudget(int64_t reserve = 0) : reserve_(reserve) {}
+
+  // Records an answer's X-RateLimit-Remaining and X-RateLimit-Reset (epoch
+  // seconds) for `resource`. A reset newer than the one known replaces it.
+  void Record(std::string_view resource, int64_t remaining, int64_t reset_epoch);
+  // How long to wait before spending `cost` points of `resource` at `now`:
+  // zero while the budget has room or its reset has passed.
+  std::chrono::milliseconds WaitFor(std::string_view resource, int64_t cost,
+                                    std::chrono::system_clock::time_point now);
+  // Takes `cost` points now, so that the next caller sees them gone before
+  // the answer tells.
+  void Spend(std::string_view resource, int64_t cost);
+
+  // The limit a request URL draws from: "graphql" for .../graphql, else "core".
+  static std::string_view ResourceOf(std::string_view url);
+
+ private:
+  struct Limit {
+    int64_t remaining = -1;  // -1: not known yet
+    int64_t reset_epoch = 0;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Limit, std::less<>> limits_;
+  int64_t reserve_;
+};
+
+}  // namespace issuegraph::http

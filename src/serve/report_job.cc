@@ -1,0 +1,165 @@
+#include "serve/report_job.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/report.h"
+#include "app/token.h"
+#include "serve/permalink.h"
+#include "store/store.h"
+#include "model/ascii.h"
+
+namespace issuegraph::serve {
+namespace {
+
+constexpr size_t kMaxErrors = 20;
+constexpr size_t kMaxErrorChars = 400;
+
+// Job events from the HTTP client: each rate-limit wait, with its end.
+class JobObserver : public http::Observer {
+ public:
+  explicit JobObserver(Job& job) : job_(job) {}
+  void OnRequest(const http::RequestRecord&) override {}
+  void OnWait(const http::WaitRecord& record) override {
+    const auto until = std::chrono::duration_cast<std::chrono::seconds>(
+                           record.until.time_since_epoch())
+                           .count();
+    job_.Emit("wait", {{"seconds", (record.wait.count() + 999) / 1000},
+                       {"until", until},
+                       {"reason", record.reason}});
+  }
+
+ private:
+  Job& job_;
+};
+
+Result<std::string> ReadWhole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return MakeError(ErrorKind::kIo, "could not read the archive written to " + path.string());
+  return text.str();
+}
+
+// The archive, written by `export` into a private temporary directory.
+Result<std::string> ExportArchive(const app::ReportOptions& options) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "issuegraph-serve-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    return MakeError(ErrorKind::kIo, "could not make a temporary directory for an archive");
+  }
+  const std::filesystem::path dir(pattern);
+  auto exported = app::RunExport(options, (dir / "archive.json").string());
+  Result<std::string> text = exported ? ReadWhole(dir / "archive.json")
+                                      : Result<std::string>(std::unexpected(exported.error()));
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  return text;
+}
+
+}  // namespace
+
+std::string MainOfPage(const std::string& page) {
+  // Issue text reaches the page escaped, so these tags are the renderer's.
+  constexpr std::string_view kOpen = "<main>\n";
+  constexpr std::string_view kClose = "</main>";
+  const size_t open = page.find(kOpen);
+  const size_t close = page.rfind(kClose);
+  if (open == std::string::npos || close == std::string::npos || close < open) return "";
+  return page.substr(open + kOpen.size(), close - open - kOpen.size());
+}
+
+void ReadReportFacts(const std::string& json, store::PublishedReport& report) {
+  auto parsed = nlohmann::json::parse(json, nullptr, false);
+  if (!parsed.is_object()) return;
+  const std::string root = parsed.value("root", "");
+  for (const auto& node : parsed.value("nodes", nlohmann::json::array())) {
+    if (!node.is_object() || LowerAscii(node.value("ref", "")) != LowerAscii(root)) continue;
+    report.type = node.value("type", "issue");
+    report.state = node.value("state", "");
+    report.title = node.value("title", "");
+    for (const auto& label : node.value("labels", nlohmann::json::array())) {
+      if (label.is_string()) report.labels.push_back(label.get<std::string>());
+    }
+  }
+  const auto& body = parsed.value("report", nlohmann::json::object());
+  for (const auto& section : body.value("sections", nlohmann::json::array())) {
+    if (!section.is_object() || section.value("kind", "") != "error_messages") continue;
+    for (const auto& item : section.value("items", nlohmann::json::array())) {
+      if (report.errors.size() >= kMaxErrors || !item.is_object()) break;
+      report.errors.push_back(item.value("text", "").substr(0, kMaxErrorChars));
+    }
+  }
+}
+
+Result<std::string> ReportJobs::Run(Job& job) {
+  const JobRequest& request = job.request();
+  app::ReportOptions options;
+  // The canonical URL, never the pasted text.
+  options.input = request.ref.HtmlUrl();
+  options.depth = request.depth;
+  options.max_nodes = options_.max_nodes;
+  options.api_url = options_.api_url;
+  options.max_wait = options_.max_wait;
+  options.store.path = options_.store_path;
+  options.store.max_age = options_.max_age;
+  options.budget = &budget_;
+  auto token = app::ChooseToken(request.ref, !options_.api_url.empty(), "");
+  if (!token) return std::unexpected(token.error());
+  options.token = std::move(*token);
+
+  // The first run crawls (or serves a stored report) and tells of its
+  // progress; the others read what it stored.
+  JobObserver observer(job);
+  app::ReportOptions first = options;
+  first.format = app::Format::kJson;
+  first.store.refresh = request.refresh;
+  first.observer = &observer;
+  first.progress = [&job](const crawl::LevelProgress& level) {
+    job.Emit("level", {{"depth", level.depth},
+                       {"fetched", level.fetched},
+                       {"nodes", level.nodes},
+                       {"edges", level.edges},
+                       {"next", level.next},
+                       {"requests", level.requests},
+                       {"graphql_points", level.graphql_points},
+                       {"waited_ms", level.waited_ms}});
+  };
+  auto json = app::RunReport(first);
+  if (!json) return std::unexpected(json.error());
+  job.Emit("stage", {{"stage", "rendering"}, {"requests", json->stats.requests}});
+
+  store::PublishedReport report;
+  report.ref = request.ref;
+  report.depth = request.depth;
+  report.json = std::move(json->text);
+  ReadReportFacts(report.json, report);
+  options.format = app::Format::kHtml;
+  auto html = app::RunReport(options);
+  if (!html) return std::unexpected(html.error());
+  report.html = MainOfPage(html->text);
+  options.format = app::Format::kMarkdown;
+  auto markdown = app::RunReport(options);
+  if (!markdown) return std::unexpected(markdown.error());
+  report.markdown = std::move(markdown->text);
+  auto archive = ExportArchive(options);
+  if (!archive) return std::unexpected(archive.error());
+  report.archive = std::move(*archive);
+  report.created_at = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+
+  auto opened = store::Store::Open(options_.store_path);
+  if (!opened) return std::unexpected(opened.error());
+  if (auto put = store::PublishedReports((*opened)->database()).Put(report); !put) {
+    return std::unexpected(put.error());
+  }
+  return Permalink(report.ref, report.type == "pull");
+}
+
+}  // namespace issuegraph::serve

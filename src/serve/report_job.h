@@ -1,0 +1,44 @@
+// The real work of a crawl job: the app layer's report, made once per
+// format from one crawl (the later formats read the store the first one
+// filled, so they cost no request), published in the store at the
+// permalink. Emits the crawl's levels and rate-limit waits as job events.
+// One ReportJobs serves every worker; thread-safe.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "http/rate_budget.h"
+#include "serve/jobs.h"
+#include "store/published.h"
+
+namespace issuegraph::serve {
+
+struct ReportJobOptions {
+  std::string store_path;  // the store every run reads and writes
+  std::string api_url;     // empty: from the issue's host
+  std::chrono::seconds max_age{600};
+  std::chrono::seconds max_wait{60};
+  int max_nodes = 100;
+};
+
+class ReportJobs {
+ public:
+  explicit ReportJobs(ReportJobOptions options) : options_(std::move(options)) {}
+
+  // JobWork: crawls `job`'s issue and publishes the report; the permalink.
+  Result<std::string> Run(Job& job);
+
+ private:
+  ReportJobOptions options_;
+  // Shared by every crawl of this server: its token's rate limit.
+  http::RateBudget budget_{50};
+};
+
+// The report's <main> content in a page RenderHtml made ("" if none).
+std::string MainOfPage(const std::string& page);
+
+// Title, type, state, labels and error messages of a report's JSON output.
+void ReadReportFacts(const std::string& json, store::PublishedReport& report);
+
+}  // namespace issuegraph::serve
