@@ -94,7 +94,11 @@ Client::Verdict Client::Judge(const Result<Response>& answer, int attempt, milli
     return milliseconds(static_cast<int64_t>(static_cast<double>(options_.base_backoff.count()) * factor));
   };
   if (!answer) {
-    if (attempt >= options_.max_retries) return Verdict::kGiveUp;
+    // A transport error of kind kServer is an answer no server should send
+    // (one larger than any of GitHub's): asking again would only repeat it.
+    if (attempt >= options_.max_retries || answer.error().kind == ErrorKind::kServer) {
+      return Verdict::kGiveUp;
+    }
     wait = backoff();
     return Verdict::kRetry;
   }

@@ -91,6 +91,8 @@ struct Transfer {
   CURL* easy = nullptr;
   curl_slist* headers = nullptr;
   size_t index = 0;
+  size_t max_body_bytes = 0;
+  bool too_large = false;
   Response response;
   char error[CURL_ERROR_SIZE] = {};
 
@@ -102,6 +104,10 @@ struct Transfer {
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
+  if (size * count > transfer->max_body_bytes - transfer->response.body.size()) {
+    transfer->too_large = true;
+    return 0;  // libcurl stops the transfer
+  }
   transfer->response.body.append(data, size * count);
   return size * count;
 }
@@ -190,6 +196,7 @@ std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Reques
     const Request& request = requests[index];
     auto transfer = std::make_unique<Transfer>();
     transfer->index = index;
+    transfer->max_body_bytes = opts.max_body_bytes;
     CURL* easy = Curl().easy_init();
     transfer->easy = easy;
     Curl().easy_setopt(easy, CURLOPT_URL, request.url.c_str());
@@ -199,6 +206,8 @@ std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Reques
     Curl().easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
     Curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opts.connect_timeout.count()));
     Curl().easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(opts.total_timeout.count()));
+    Curl().easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    Curl().easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(opts.idle_timeout.count()));
     // Redirects are the caller's decision: a token must never follow one to
     // another host, and a 301 tells the crawler an item moved.
     Curl().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
@@ -248,6 +257,11 @@ std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Reques
         transfer.response.status = status;
         transfer.response.wire_bytes = static_cast<int64_t>(size);
         answers[transfer.index] = std::move(transfer.response);
+      } else if (transfer.too_large) {
+        answers[transfer.index] = MakeError(
+            ErrorKind::kServer, "the answer from " + request.url + " is larger than " +
+                                     std::to_string(opts.max_body_bytes >> 20) +
+                                     " MiB, more than GitHub ever sends; check --api-url");
       } else {
         answers[transfer.index] = MakeError(
             ErrorKind::kNetwork, DescribeCurlError(message->data.result, transfer.error, request.url));

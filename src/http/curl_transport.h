@@ -16,6 +16,13 @@ struct CurlOptions {
   std::string user_agent = "issuegraph";
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds total_timeout{60'000};
+  // A transfer that receives nothing for this long is stalled: it fails
+  // instead of waiting out total_timeout.
+  std::chrono::seconds idle_timeout{20};
+  // The largest answer read: GitHub's biggest (a GraphQL level of 100 full
+  // threads) is a few megabytes; an endless body fails here (kServer,
+  // not retried).
+  size_t max_body_bytes = size_t{64} << 20;
   int max_in_flight = 4;  // GitHub asks for near-serial use; see docs/github-access.md
 };
 

@@ -39,23 +39,23 @@ Result<Archive> ParseArchive(std::string_view text, std::string_view name) {
   const std::string file(name);
   json value = json::parse(text, nullptr, false);
   if (value.is_discarded()) {
-    return MakeError(ErrorKind::kInvalidInput,
+    return MakeError(ErrorKind::kIo,
                      file + " is not an issuegraph archive (it is not JSON); " + Advice());
   }
   auto format = value.is_object() ? value.find("format") : value.end();
   if (format == value.end() || !format->is_string() ||
       format->get<std::string>() != kArchiveFormat) {
-    return MakeError(ErrorKind::kInvalidInput,
+    return MakeError(ErrorKind::kIo,
                      file + " is not an issuegraph archive (it has no \"format\": \"" +
                          std::string(kArchiveFormat) + "\"); " + Advice());
   }
   const json& version = value.value("version", json());
   if (!version.is_number_integer() || version.get<int64_t>() < 1) {
-    return MakeError(ErrorKind::kInvalidInput,
+    return MakeError(ErrorKind::kIo,
                      file + " is a damaged issuegraph archive (no valid \"version\"); " + Advice());
   }
   if (version.get<int64_t>() > kArchiveVersion) {
-    return MakeError(ErrorKind::kInvalidInput, file + " is an issuegraph archive of version " +
+    return MakeError(ErrorKind::kIo, file + " is an issuegraph archive of version " +
                                                    std::to_string(version.get<int64_t>()) +
                                                    ", newer than this issuegraph reads (" +
                                                    std::to_string(kArchiveVersion) +
@@ -65,21 +65,21 @@ Result<Archive> ParseArchive(std::string_view text, std::string_view name) {
   archive.version = static_cast<int>(version.get<int64_t>());
   auto graph = value.contains("graph")
                    ? GraphFromJson(value["graph"])
-                   : Result<Graph>(MakeError(ErrorKind::kInvalidInput, "no \"graph\""));
+                   : Result<Graph>(MakeError(ErrorKind::kIo, "no \"graph\""));
   if (!graph) {
-    return MakeError(ErrorKind::kInvalidInput, file + " is a damaged issuegraph archive (" +
+    return MakeError(ErrorKind::kIo, file + " is a damaged issuegraph archive (" +
                                                    graph.error().message + "); " + Advice());
   }
   if (graph->root() == kNoNode) {
     return MakeError(
-        ErrorKind::kInvalidInput,
+        ErrorKind::kIo,
         file + " is a damaged issuegraph archive (the graph has no root); " + Advice());
   }
   archive.graph = std::move(*graph);
   const json& report = value.value("report", json::object());
   const json& report_text = report.is_object() ? report.value("text", json()) : json();
   if (!report_text.is_string()) {
-    return MakeError(ErrorKind::kInvalidInput,
+    return MakeError(ErrorKind::kIo,
                      file + " is a damaged issuegraph archive (no report text); " + Advice());
   }
   archive.report_markdown = report_text.get<std::string>();
@@ -97,23 +97,9 @@ Result<void> WriteArchive(const std::string& path, const Graph& graph,
 }
 
 Result<Archive> ReadArchive(const std::string& path) {
-  std::error_code error;
-  if (fs::is_directory(path, error)) {
-    return MakeError(ErrorKind::kIo,
-                     "cannot read the archive " + path + " (it is a directory); " + Advice());
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return MakeError(ErrorKind::kIo, "cannot read the archive " + path + " (" +
-                                         std::strerror(errno) + "); " + Advice());
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return MakeError(ErrorKind::kIo,
-                     "cannot read the archive " + path + " (read error); " + Advice());
-  }
-  return ParseArchive(text.str(), path);
+  auto text = ReadWholeFile(path, kMaxArchiveBytes, "the archive", Advice());
+  if (!text) return std::unexpected(text.error());
+  return ParseArchive(*text, path);
 }
 
 }  // namespace issuegraph::store

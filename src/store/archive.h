@@ -7,6 +7,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ namespace issuegraph::store {
 
 inline constexpr std::string_view kArchiveFormat = "issuegraph-archive";
 inline constexpr int kArchiveVersion = 1;
+// The largest archive read: a 1,000-node graph with whole threads is tens
+// of megabytes; anything past this (or endless, like /dev/zero) is refused.
+inline constexpr size_t kMaxArchiveBytes = size_t{256} << 20;
 
 struct Archive {
   int version = kArchiveVersion;

@@ -159,7 +159,7 @@ TEST_P(BadArchiveTest, IsOneClearSentence) {
   std::ofstream(path, std::ios::binary) << GetParam().text;
   auto archive = ReadArchive(path);
   ASSERT_FALSE(archive);
-  EXPECT_EQ(archive.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(archive.error().kind, ErrorKind::kIo);  // exit 7: a file that could not be read
   EXPECT_NE(archive.error().message.find(path), std::string::npos);
   EXPECT_NE(archive.error().message.find(GetParam().says), std::string::npos)
       << archive.error().message;
@@ -189,6 +189,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadArchive{R"({"format": "issuegraph-archive", "version": 1, "report": {"text": "r"},
                       "graph": {"root": "a/b#9", "nodes": []}})",
                    "the root a/b#9 is not among the nodes"}));
+
+TEST(ArchiveTest, AnEndlessFileIsRefusedAtTheCap) {
+  auto archive = ReadArchive("/dev/zero");
+  ASSERT_FALSE(archive);
+  EXPECT_EQ(archive.error().kind, ErrorKind::kIo);
+  EXPECT_EQ(archive.error().message,
+            "cannot read the archive /dev/zero (larger than 256 MiB); give a file written by "
+            "`issuegraph export`");
+}
 
 }  // namespace
 }  // namespace issuegraph::store

@@ -119,4 +119,35 @@ Result<void> WriteWholeFile(const std::string& path, std::string_view text, std:
   return {};
 }
 
+Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes, std::string_view what,
+                                  std::string_view advice) {
+  auto fail = [&](const std::string& why) {
+    return MakeError(ErrorKind::kIo, "cannot read " + std::string(what) + " " + path + " (" + why + "); " +
+                                         std::string(advice));
+  };
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) return fail(std::strerror(EISDIR));
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::strerror(errno));
+  std::string text;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int error_number = errno;
+      ::close(fd);
+      return fail(std::strerror(error_number));
+    }
+    if (got == 0) break;
+    if (static_cast<size_t>(got) > max_bytes - text.size()) {
+      ::close(fd);
+      return fail("larger than " + std::to_string(max_bytes >> 20) + " MiB");
+    }
+    text.append(buffer, static_cast<size_t>(got));
+  }
+  ::close(fd);
+  return text;
+}
+
 }  // namespace issuegraph::store

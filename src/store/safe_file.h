@@ -4,7 +4,8 @@
 // beside it, keeping the old file's mode; a symbolic link has its target
 // replaced, not the link; a device, FIFO or socket is written through as it
 // is. A full disk, a missing directory or a refused write is kIo with one
-// sentence. Thread-compatible (it reads the umask).
+// sentence. Reading one is bounded in size. Thread-compatible (writing
+// reads the umask).
 #pragma once
 
 #include <string>
@@ -18,5 +19,10 @@ namespace issuegraph::store {
 // `advice` is the way out appended to it.
 Result<void> WriteWholeFile(const std::string& path, std::string_view text, std::string_view what,
                             std::string_view advice);
+
+// Reads a whole file the user named, up to `max_bytes`: a larger one (or an
+// endless one, such as /dev/zero) is kIo, named with `what` and `advice`.
+Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes, std::string_view what,
+                                  std::string_view advice);
 
 }  // namespace issuegraph::store

@@ -41,7 +41,7 @@ test('a bad archive: one sentence and its exit code', async () => {
     const garbage = path.join(dir, 'garbage.json');
     fs.writeFileSync(garbage, '{"format": "something-else"}');
     let result = await run(['report', '--from', garbage]);
-    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.code, 7, result.stderr);
     assert.equal(result.stderr.trim().split('\n').length, 1);
     result = await run(['report', '--from', path.join(dir, 'missing.json')]);
     assert.equal(result.code, 7, result.stderr);
