@@ -17,8 +17,9 @@ Result<std::string> ChooseToken(const IssueRef& ref, bool custom_api_url,
   std::vector<std::pair<std::string, std::string>> candidates = {
       {"--token", std::string(explicit_token)}};
   if (public_host || custom_api_url) {
-    candidates.push_back({"GITHUB_TOKEN", env("GITHUB_TOKEN")});
+    // gh's order: GH_TOKEN first.
     candidates.push_back({"GH_TOKEN", env("GH_TOKEN")});
+    candidates.push_back({"GITHUB_TOKEN", env("GITHUB_TOKEN")});
   }
   if (!public_host) candidates.push_back({"GH_ENTERPRISE_TOKEN", env("GH_ENTERPRISE_TOKEN")});
   for (const auto& [where, value] : candidates) {

@@ -1,5 +1,5 @@
 // Which GitHub token a crawl of one issue uses, and from where: an explicit
-// token, then GITHUB_TOKEN, then GH_TOKEN for github.com (or any host when
+// token, then GH_TOKEN, then GITHUB_TOKEN (gh's order) for github.com (or any host when
 // the API location was given); only an explicit token or
 // GH_ENTERPRISE_TOKEN for an Enterprise host, so a github.com token never
 // reaches another server. Pure; thread-safe.

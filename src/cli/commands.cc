@@ -2,9 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -33,6 +36,7 @@ struct CrawlFlags {
   std::string api = "auto";
   std::string output;
   std::string token_flag;
+  CLI::Option* token_option = nullptr;  // to tell `--token ''` from no --token
   bool stats = false;
   bool quiet = false;
   bool verbose = false;
@@ -52,8 +56,9 @@ void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
   sub.add_option("--api", flags.api, "graphql, rest, or auto: GraphQL with a token, REST without")
       ->default_val("auto")
       ->check(CLI::IsMember({"auto", "graphql", "rest"}));
-  sub.add_option("--token", flags.token_flag,
-                 "GitHub token (default: GITHUB_TOKEN, then GH_TOKEN; GH_ENTERPRISE_TOKEN for other hosts)");
+  flags.token_option = sub.add_option(
+      "--token", flags.token_flag,
+      "GitHub token (default: GH_TOKEN, then GITHUB_TOKEN, as gh reads them; GH_ENTERPRISE_TOKEN for other hosts)");
   sub.add_option("--api-url", flags.options.api_url, "GitHub REST API base URL (default: from the issue's host)")
       ->envname("ISSUEGRAPH_API_URL");
   sub.add_option("--max-wait", flags.max_wait_seconds,
@@ -119,6 +124,11 @@ std::optional<int> Resolve(CrawlFlags& flags) {
     PrintError(ref.error().message);
     return kExitUsage;
   }
+  if (flags.token_option != nullptr && flags.token_option->count() > 0 && flags.token_flag.empty()) {
+    PrintError("--token was given an empty value; pass the token, or leave --token out to use GH_TOKEN or "
+               "GITHUB_TOKEN");
+    return kExitUsage;
+  }
   auto token = app::ChooseToken(*ref, !options.api_url.empty(), flags.token_flag);
   if (!token) {
     PrintError(token.error().message);
@@ -155,7 +165,12 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
   if (flags.output.empty() || flags.output == "-") {
     std::cout << result->text;
     std::cout.flush();
-    return std::cout ? kExitOk : kExitIo;
+    if (!std::cout) {
+      PrintError("cannot write the report to standard output (" + std::string(std::strerror(errno)) +
+                 "); check the pipe or the disk, or write it with -o FILE");
+      return kExitIo;
+    }
+    return kExitOk;
   }
   if (auto written = store::WriteWholeFile(flags.output, result->text, "the report",
                                           "choose another path with -o or check permissions");
@@ -324,16 +339,71 @@ int ExitCodeFor(ErrorKind kind) {
   return kExitInternal;
 }
 
+// Levenshtein distance, for "did you mean".
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// One sentence for a first word that is no command: the nearest command
+// when one is close, else the list.
+std::string UnknownCommand(std::string_view word, const std::vector<Command>& commands) {
+  std::string list;
+  std::string_view nearest;
+  size_t best = 3;  // farther than two edits is no suggestion
+  for (const Command& command : commands) {
+    list += (list.empty() ? "" : ", ") + std::string(command.name);
+    const size_t distance = EditDistance(word, command.name);
+    if (distance < best || (std::string_view(command.name).starts_with(word) && word.size() >= 2)) {
+      best = std::min(distance, best);
+      nearest = command.name;
+    }
+  }
+  const std::string shown(word.substr(0, 40));
+  if (!nearest.empty()) {
+    return "unknown command '" + shown + "'; did you mean '" + std::string(nearest) + "'? see issuegraph --help";
+  }
+  return "unknown command '" + shown + "'; the commands are " + list + "; see issuegraph --help";
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"issuegraph: the whole story of a GitHub issue, its links and its fix, in one report"};
-  app.set_version_flag("--version", "issuegraph " + std::string(kVersion));
+  app.set_version_flag("-V,--version", "issuegraph " + std::string(kVersion));
+  const std::vector<Command> commands = Commands();
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string_view first = argv[1];
+    const bool known = std::any_of(commands.begin(), commands.end(),
+                                   [&](const Command& command) { return first == command.name; });
+    if (first == "help") {
+      // `issuegraph help [COMMAND]` is `issuegraph [COMMAND] --help`.
+      std::vector<char*> again = {argv[0]};
+      if (argc > 2) again.push_back(argv[2]);
+      static char help_flag[] = "--help";
+      again.push_back(help_flag);
+      return Main(static_cast<int>(again.size()), again.data());
+    }
+    if (!known) {
+      PrintError(UnknownCommand(first, commands));
+      return kExitUsage;
+    }
+  }
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 internal error, 2 bad arguments, 3 issue not found, deleted, or not in the\n"
       "cache with --offline, 4 token rejected or no access, 5 rate limited, 6 network or GitHub error,\n"
       "7 a local file (output, cache, archive) cannot be read or written.");
   std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
-  for (auto& command : Commands()) {
+  for (const auto& command : commands) {
     CLI::App* sub = app.add_subcommand(command.name, command.help);
     runners.emplace_back(sub, command.setup(*sub));
   }

@@ -13,15 +13,32 @@ namespace {
 constexpr std::string_view kExpected =
     "expected https://github.com/OWNER/REPO/issues/N, .../pull/N or OWNER/REPO#N";
 
+// What the user typed, as a message quotes it: at most 80 bytes (a pasted
+// 100 KB line is not echoed back whole), control characters shown as '?'.
+std::string Quoted(std::string_view input) {
+  constexpr size_t kLongest = 80;
+  std::string out = "'";
+  for (size_t i = 0; i < input.size() && i < kLongest; ++i) {
+    const auto c = static_cast<unsigned char>(input[i]);
+    out += c < 0x20 || c == 0x7f ? '?' : input[i];
+  }
+  if (input.size() > kLongest) {
+    // Never end inside a UTF-8 sequence.
+    while (out.size() > 1 && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (out.size() > 1 && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+    out += "…";
+  }
+  return out + "'";
+}
+
 Result<int64_t> ParseNumber(std::string_view digits, std::string_view input) {
   int64_t value = 0;
   const auto* end = digits.data() + digits.size();
   auto [ptr, ec] = std::from_chars(digits.data(), end, value);
   // Issue numbers are positive; GitHub's are far below 10^10.
   if (digits.empty() || ec != std::errc() || ptr != end || value <= 0 || value > 9'999'999'999) {
-    return MakeError(ErrorKind::kInvalidInput, "'" + std::string(input) +
-                                                   "' has no valid issue number; " +
-                                                   std::string(kExpected));
+    return MakeError(ErrorKind::kInvalidInput,
+                     Quoted(input) + " has no valid issue number; " + std::string(kExpected));
   }
   return value;
 }
@@ -47,7 +64,7 @@ bool IsValidHost(std::string_view host) {
 
 Result<IssueRef> Invalid(std::string_view input, std::string_view why) {
   return MakeError(ErrorKind::kInvalidInput,
-                   "'" + std::string(input) + "' " + std::string(why) + "; " + std::string(kExpected));
+                   Quoted(input) + " " + std::string(why) + "; " + std::string(kExpected));
 }
 
 Result<IssueRef> ParseUrl(std::string_view input, std::string_view rest) {

@@ -88,5 +88,16 @@ TEST(ProvenanceTest, TextNamesTheSpot) {
   EXPECT_EQ(p.Text(), "acme/app#3 (body)");
 }
 
+TEST(IssueRefTest, AHugeBadInputIsNotEchoedWhole) {
+  const std::string pasted(100'000, 'x');
+  auto ref = ParseIssueRef(pasted);
+  ASSERT_FALSE(ref);
+  EXPECT_LT(ref.error().message.size(), 300u);
+  EXPECT_NE(ref.error().message.find("'" + std::string(80, 'x') + "…'"), std::string::npos);
+  auto control = ParseIssueRef("a/b#\x1b[31m");
+  ASSERT_FALSE(control);
+  EXPECT_EQ(control.error().message.find('\x1b'), std::string::npos);
+}
+
 }  // namespace
 }  // namespace issuegraph

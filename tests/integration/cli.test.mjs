@@ -166,6 +166,33 @@ describe('against the fake GitHub', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  test('gh conventions: did you mean, help, -V, an empty --token, a huge bad ref', async () => {
+    let result = await run(['frobnicate']);
+    assert.equal(result.code, 2);
+    assert.match(oneSentence(result.stderr), /unknown command 'frobnicate'; the commands are report, /);
+    result = await run(['reprot', 'a/b#1']);
+    assert.equal(result.code, 2);
+    assert.match(oneSentence(result.stderr), /did you mean 'report'\?/);
+    result = await run(['help', 'report']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /--depth/);
+    result = await run(['-V']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^issuegraph \d+\.\d+\.\d+/);
+    result = await run(['report', 'lumen-dev/lumen#120', '--token', '', '--api-url', fake.url]);
+    assert.equal(result.code, 2);
+    assert.match(oneSentence(result.stderr), /--token was given an empty value/);
+    result = await run(['report', 'x'.repeat(100_000)]);
+    assert.equal(result.code, 2);
+    assert.ok(result.stderr.length < 400, `echoed ${result.stderr.length} bytes`);
+  });
+
+  test('a report that cannot reach standard output says so: exit 7', async () => {
+    const result = await run(['report', 'lumen-dev/lumen#120', '--api-url', fake.url], { stdoutPath: '/dev/full' });
+    assert.equal(result.code, 7, result.stderr);
+    assert.match(oneSentence(result.stderr), /cannot write the report to standard output/);
+  });
+
   test('GitHub unreachable: exit 6', async () => {
     const result = await run(['report', 'lumen-dev/lumen#120', '--api-url', 'http://127.0.0.1:9']);
     assert.equal(result.code, 6);

@@ -63,15 +63,18 @@ export function freshCacheDir() {
 // Runs the binary; resolves to { code, stdout, stderr }. Unless the caller
 // names one (XDG_CACHE_HOME or --store), every run gets an empty cache, so
 // each test sees the network it scripted.
-export function run(args, { env = {}, timeoutMs = 120_000 } = {}) {
+// `stdoutPath` sends standard output to that file instead (e.g. /dev/full).
+export function run(args, { env = {}, timeoutMs = 120_000, stdoutPath } = {}) {
   const clean = { ...process.env };
   for (const name of tokenVars) delete clean[name];
   if (!env.XDG_CACHE_HOME) clean.XDG_CACHE_HOME = freshCacheDir();
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = stdoutPath ? fs.openSync(stdoutPath, 'w') : 'pipe';
+    const child = spawn(binary, args, { env: { ...clean, ...env }, stdio: ['ignore', out, 'pipe'] });
+    if (stdoutPath) fs.closeSync(out);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stdout?.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`timed out: ${args.join(' ')}`)); }, timeoutMs);
     child.on('error', reject);
