@@ -174,7 +174,7 @@ std::string RenderMarkdown(const Report& report, const Graph& graph) {
   RenderLinkedPulls(report, &out);
   RenderLinkedIssues(report, &out);
   for (SectionKind kind : kTextSections) RenderSection(kind, report, graph, &out);
-  out += "## Graph\n\n" + CodeFence(RenderMermaid(graph), "mermaid") + "\n";
+  out += "## Graph\n\n" + MermaidFence(RenderMermaid(graph)) + "\n";
   RenderOriginal(report, &out);
   RenderFooter(graph, &out);
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/ascii.h"
 #include "model/lines.h"
 #include "render/safe_url.h"
 
@@ -12,6 +13,17 @@ namespace {
 bool IsAlnum(char c) {
   auto u = static_cast<unsigned char>(c);
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+// The length of a bidirectional control at `at` (LRM, RLM, U+202A-U+202E,
+// U+2066-U+2069), or 0.
+size_t BidiControlAt(std::string_view line, size_t at) {
+  if (at + 2 >= line.size() || static_cast<unsigned char>(line[at]) != 0xE2) return 0;
+  const auto second = static_cast<unsigned char>(line[at + 1]);
+  const auto third = static_cast<unsigned char>(line[at + 2]);
+  if (second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE))) return 3;
+  if (second == 0x81 && third >= 0xA6 && third <= 0xA9) return 3;
+  return 0;
 }
 
 // Escapes inline markup in one line.
@@ -42,9 +54,21 @@ std::string EscapeInline(std::string_view line) {
         out += c;
         break;
       }
+      case '@':
+        // A mention would notify someone wherever the report is posted:
+        // a zero-width space keeps "@name" readable but inert.
+        out += c;
+        if (i + 1 < line.size() && IsAlnum(line[i + 1]) && (i == 0 || !IsAlnum(line[i - 1]))) {
+          out += "\u200B";
+        }
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
           out += ' ';
+        } else if (size_t bidi = BidiControlAt(line, i); bidi > 0) {
+          // A direction override would reorder what follows it on screen.
+          out += "\uFFFD";
+          i += bidi - 1;
         } else {
           out += c;
         }
@@ -96,7 +120,9 @@ std::string EscapeCell(std::string_view text) {
   return EscapeInline(flat);
 }
 
-std::string CodeFence(std::string_view code, std::string_view info) {
+namespace {
+
+std::string Fence(std::string_view code, std::string_view language) {
   size_t longest = 0;
   size_t run = 0;
   for (char c : code) {
@@ -104,18 +130,32 @@ std::string CodeFence(std::string_view code, std::string_view info) {
     longest = std::max(longest, run);
   }
   std::string fence(std::max<size_t>(3, longest + 1), '`');
+  std::string out = fence + std::string(language) + "\n";
+  out += code;
+  if (!code.empty() && code.back() != '\n') out += '\n';
+  out += fence + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string CodeFence(std::string_view code, std::string_view info) {
   std::string language;
   for (char c : info.substr(0, std::min<size_t>(info.size(), 30))) {
     bool ok = IsAlnum(c) || c == '_' || c == '+' || c == '-' || c == '.' || c == '#';
     if (!ok || static_cast<unsigned char>(c) >= 0x80) break;
     language += c;
   }
-  std::string out = fence + language + "\n";
-  out += code;
-  if (!code.empty() && code.back() != '\n') out += '\n';
-  out += fence + "\n";
-  return out;
+  // Languages GitHub draws instead of showing (diagrams, maps, models): an
+  // issue's own block stays text, never the author's picture.
+  const std::string lower = LowerAscii(language);
+  for (std::string_view drawn : {"mermaid", "geojson", "topojson", "stl", "math"}) {
+    if (lower == drawn) language = "text";
+  }
+  return Fence(code, language);
 }
+
+std::string MermaidFence(std::string_view diagram) { return Fence(diagram, "mermaid"); }
 
 std::string MarkdownLink(std::string_view text, std::string_view url) {
   std::string safe = SafeUrl(url);

@@ -19,7 +19,12 @@ std::string EscapeCell(std::string_view text);
 
 // A fenced code block ending in a newline. The fence is longer than any run
 // of backticks in `code`; `info` is reduced to a safe language word.
+// Languages GitHub would draw (mermaid, geojson, topojson, stl, math) are
+// shown as text: an issue's own diagram is quoted, never drawn.
 std::string CodeFence(std::string_view code, std::string_view info);
+
+// Our own graph picture (render/mermaid.h's escaped output), to be drawn.
+std::string MermaidFence(std::string_view diagram);
 
 // [text](url) when the URL is safe (render/safe_url.h), else the escaped text alone.
 std::string MarkdownLink(std::string_view text, std::string_view url);

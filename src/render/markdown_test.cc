@@ -135,5 +135,15 @@ TEST(MarkdownEscape, OnlyWebLinks) {
   EXPECT_EQ(MarkdownLink("a]b", "https://x.test/"), "[a\\]b](https://x.test/)");
 }
 
+TEST(MarkdownEscape, NoMentionsNoDirectionOverridesNoForeignDiagrams) {
+  EXPECT_EQ(EscapeText("ping @everyone and @acme/team"), "ping @\u200Beveryone and @\u200Bacme/team");
+  EXPECT_EQ(EscapeText("mail me@example.com"), "mail me@example.com");  // not a mention
+  EXPECT_EQ(EscapeText("abc\u202Egnp.exe"), "abc\uFFFDgnp.exe");
+  EXPECT_EQ(EscapeText("\u2066x\u2069 \u200F"), "\uFFFDx\uFFFD \uFFFD");
+  EXPECT_EQ(EscapeText("caf\u00e9 \u2014 ok"), "caf\u00e9 \u2014 ok");  // other text untouched
+  EXPECT_EQ(CodeFence("graph TD; A-->B", "mermaid"), "```text\ngraph TD; A-->B\n```\n");
+  EXPECT_EQ(CodeFence("{}", "GeoJSON"), "```text\n{}\n```\n");
+}
+
 }  // namespace
 }  // namespace issuegraph::render
