@@ -1,7 +1,10 @@
 #include "github/api_location.h"
 
-#include "model/issue_ref.h"
+#include <algorithm>
+#include <charconv>
+
 #include "model/ascii.h"
+#include "model/issue_ref.h"
 
 namespace issuegraph::github {
 
@@ -17,12 +20,31 @@ Result<ApiLocation> ApiFromUrl(std::string_view url) {
   std::string lower = LowerAscii(base);
   const bool http = lower.starts_with("http://") || lower.starts_with("https://");
   const size_t host_start = lower.find("://") + 3;
+  const size_t host_end = std::min(base.find('/', host_start), base.size());
+  const std::string_view authority = std::string_view(base).substr(
+      std::min(host_start, base.size()), host_end - std::min(host_start, base.size()));
+  if (authority.find('@') != std::string_view::npos) {
+    // Never echoed: the part before '@' may be a password.
+    return MakeError(ErrorKind::kInvalidInput,
+                     "--api-url must not carry a user name or password; give the token with --token, "
+                     "GH_TOKEN or GITHUB_TOKEN");
+  }
   if (!http || base.size() <= host_start || base.find_first_of(" \t\r\n?#") != std::string::npos ||
       base[host_start] == '/') {
     return MakeError(ErrorKind::kInvalidInput,
-                     "--api-url '" + std::string(url) +
+                     "--api-url '" + base.substr(0, 200) +
                          "' is not an http(s) base URL; use e.g. https://api.github.com or "
                          "https://HOST/api/v3");
+  }
+  if (size_t colon = authority.rfind(':'); colon != std::string_view::npos && authority.back() != ']') {
+    const std::string_view port = authority.substr(colon + 1);
+    int64_t value = 0;
+    auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (port.empty() || error != std::errc() || end != port.data() + port.size() || value < 1 ||
+        value > 65535) {
+      return MakeError(ErrorKind::kInvalidInput, "--api-url '" + base.substr(0, 200) +
+                                                     "' has a port outside 1-65535; fix the port");
+    }
   }
   if (lower.ends_with("/api/v3")) {
     return ApiLocation{base, base.substr(0, base.size() - 2) + "graphql"};

@@ -76,7 +76,12 @@ std::vector<Result<http::Response>> RestSource::GetFollowing(const std::vector<s
     for (size_t i = 0; i < answers.size(); ++i) {
       if (!answers[i] || !IsRedirect(answers[i]->status)) continue;
       std::string location = answers[i]->Header("location");
-      if (!location.empty() && location.front() == '/') location = origin + location;
+      if (location.starts_with("//")) {
+        // Scheme-relative: another host, unless it names this one.
+        location = origin.substr(0, origin.find("//")) + location;
+      } else if (!location.empty() && location.front() == '/') {
+        location = origin + location;
+      }
       // A redirect may not steer us to another host.
       if (http::Client::OriginOf(location) != origin) {
         answers[i] = MakeError(ErrorKind::kProtocol,

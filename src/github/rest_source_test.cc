@@ -172,6 +172,16 @@ TEST_F(RestSourceTest, RedirectToAnotherHostIsRefused) {
   for (const auto& url : transport_.asked) EXPECT_EQ(url.find("evil"), std::string::npos);
 }
 
+TEST_F(RestSourceTest, ASchemeRelativeRedirectIsAnotherHost) {
+  // "//evil.test/x" names a host, not a path on this one.
+  transport_.Status(kApi + "/repos/a/r/issues/5", 301, {{"location", "//evil.test/steal"}});
+  auto nodes = Source().Fetch({Leaf("a/r#5")});
+  ASSERT_FALSE(nodes[0]);
+  EXPECT_EQ(nodes[0].error().kind, ErrorKind::kProtocol);
+  EXPECT_NE(nodes[0].error().message.find("evil.test"), std::string::npos);
+  for (const auto& url : transport_.asked) EXPECT_EQ(url.find("evil"), std::string::npos);
+}
+
 TEST_F(RestSourceTest, MissingDeletedAndForbidden) {
   transport_.Status(kApi + "/repos/a/r/issues/6", 410);
   transport_.Status(kApi + "/repos/locked/r/issues/1", 403, {{"x-ratelimit-remaining", "4000"}});

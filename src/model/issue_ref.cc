@@ -76,6 +76,17 @@ Result<IssueRef> ParseUrl(std::string_view input, std::string_view rest) {
   ref.host = LowerAscii(parts[0]);
   if (ref.host.starts_with("www.")) ref.host.erase(0, 4);
   if (!IsValidHost(ref.host)) return Invalid(input, "has an invalid host");
+  if (size_t colon = ref.host.find(':'); colon != std::string::npos) {
+    // github.com serves its pages on the standard port only; an Enterprise
+    // host may name one, within range.
+    const std::string_view port = std::string_view(ref.host).substr(colon + 1);
+    int64_t value = 0;
+    auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (ref.host.substr(0, colon) == kPublicHost) return Invalid(input, "names a port, which github.com never uses");
+    if (port.empty() || error != std::errc() || end != port.data() + port.size() || value < 1 || value > 65535) {
+      return Invalid(input, "has a port outside 1-65535");
+    }
+  }
   if (ref.host == "api.github.com") {
     return Invalid(input, "is an API URL, not the issue's page");
   }

@@ -99,5 +99,17 @@ TEST(IssueRefTest, AHugeBadInputIsNotEchoedWhole) {
   EXPECT_EQ(control.error().message.find('\x1b'), std::string::npos);
 }
 
+TEST(IssueRefTest, PortsAreCheckedNotDropped) {
+  auto public_port = ParseIssueRef("https://github.com:8443/a/b/issues/1");
+  ASSERT_FALSE(public_port);
+  EXPECT_NE(public_port.error().message.find("names a port, which github.com never uses"), std::string::npos);
+  auto out_of_range = ParseIssueRef("https://git.example.com:99999/a/b/issues/1");
+  ASSERT_FALSE(out_of_range);
+  EXPECT_NE(out_of_range.error().message.find("port outside 1-65535"), std::string::npos);
+  auto enterprise = ParseIssueRef("https://git.example.com:8443/a/b/issues/1");
+  ASSERT_TRUE(enterprise) << enterprise.error().message;
+  EXPECT_EQ(enterprise->host, "git.example.com:8443");
+}
+
 }  // namespace
 }  // namespace issuegraph
