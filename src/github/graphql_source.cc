@@ -100,6 +100,11 @@ Result<json> Interpret(const Result<http::Response>& answer) {
     return MakeError(ErrorKind::kProtocol, "GitHub rejected a query issuegraph sent (" + message +
                                                "); please report this, and use --api rest meanwhile");
   }
+  if (!data.is_object()) {
+    // A 200 that is not GitHub's shape: not an answer about any issue.
+    return MakeError(ErrorKind::kProtocol,
+                     "the GraphQL answer holds no data; check that --api-url is GitHub's API, or use --api rest");
+  }
   return response;
 }
 
@@ -255,7 +260,14 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
         continue;
       }
       const std::string alias = "n" + std::to_string(k);
-      const json& item = Field(Field(Field(*answers[q], "data"), alias), "issueOrPullRequest");
+      const json& data = Field(*answers[q], "data");
+      if (!data.contains(alias)) {
+        // GitHub answers every alias it was asked, null when not found.
+        out[i] = MakeError(ErrorKind::kProtocol, "the GraphQL answer has no part for " + batch[i].ref.Text() +
+                                                     "; check that --api-url is GitHub's API, or use --api rest");
+        continue;
+      }
+      const json& item = Field(Field(data, alias), "issueOrPullRequest");
       if (!item.is_object()) {
         out[i] = std::unexpected(AliasError(ErrorFor(*answers[q], alias), batch[i].ref, true));
         continue;

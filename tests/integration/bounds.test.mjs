@@ -1,6 +1,6 @@
-// What a run reads is bounded: an answer larger than GitHub ever sends and
-// an endless archive each end with one sentence and their exit code, and
-// memory stays small.
+// What a run reads is bounded and checked: an answer larger than GitHub
+// ever sends, an endless archive, and a 200 of another shape each end with
+// one sentence and their exit code.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { once } from 'node:events';
@@ -55,4 +55,25 @@ test('an endless archive is refused: exit 7, one sentence', async () => {
   assert.equal(result.code, 7, result.stderr);
   assert.equal(result.stderr.trim().split('\n').length, 1);
   assert.match(result.stderr, /cannot read the archive \/dev\/zero \(larger than 256 MiB\)/);
+});
+
+test('a GraphQL 200 of another shape is a protocol error (exit 6), not "not found"', async () => {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ hello: 'not GitHub' }));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const result = await run(['report', 'acme/app#1', '--api', 'graphql', '--no-store', '--api-url', url],
+      { env: { GITHUB_TOKEN: 'test-token' } });
+    assert.equal(result.code, 6, result.stderr);
+    assert.match(result.stderr, /the GraphQL answer holds no data/);
+  } finally {
+    server.close();
+  }
 });
