@@ -144,6 +144,21 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
     if (graph.Find(Canonical(aliases, key)) == nullptr) graph.stats.beyond_depth.push_back(key);
   }
   source_.AddStats(graph.stats);
+  // Whatever could not be read, or was read in part, makes the graph
+  // partial: every format and stderr say so.
+  CrawlStats& stats = graph.stats;
+  if (!stats.failed.empty()) {
+    stats.partial = true;
+    stats.partial_reasons.push_back(std::to_string(stats.failed.size()) +
+                                    (stats.failed.size() == 1 ? " linked item" : " linked items") +
+                                    " could not be read.");
+  }
+  if (!stats.truncated.empty()) {
+    stats.partial = true;
+    stats.partial_reasons.push_back(std::to_string(stats.truncated.size()) +
+                                    (stats.truncated.size() == 1 ? " list was" : " lists were") +
+                                    " read in part.");
+  }
   return graph;
 }
 

@@ -142,6 +142,8 @@ TEST(CrawlerTest, FailedLeafIsListedAndTheCrawlGoesOn) {
   EXPECT_EQ(graph->node_count(), 2u);
   ASSERT_EQ(graph->stats.failed.size(), 1u);
   EXPECT_EQ(graph->stats.failed[0].rfind("a/r#404: ", 0), 0u);
+  EXPECT_TRUE(graph->stats.partial);  // what could not be read makes the graph partial
+  EXPECT_EQ(graph->stats.partial_reasons, std::vector<std::string>{"1 linked item could not be read."});
   EXPECT_EQ(graph->edges().size(), 2u);  // the edge to the missing item stays
   const NodeId missing = *graph->IdOf("a/r#404");
   EXPECT_EQ(graph->Get(missing), nullptr);

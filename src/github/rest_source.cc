@@ -125,7 +125,8 @@ Error RestSource::StatusError(const http::Response& response, const IssueRef& re
   }
 }
 
-std::vector<Result<std::vector<json>>> RestSource::GetLists(const std::vector<std::string>& first_urls) {
+std::vector<Result<std::vector<json>>> RestSource::GetLists(const std::vector<std::string>& first_urls,
+                                                             std::vector<bool>* cut) {
   std::vector<Result<std::vector<json>>> lists(first_urls.size(), std::vector<json>{});
   std::vector<size_t> open;
   std::vector<std::string> urls;
@@ -163,6 +164,11 @@ std::vector<Result<std::vector<json>>> RestSource::GetLists(const std::vector<st
     }
     open = std::move(still_open);
     urls = std::move(next_urls);
+  }
+  // What is still open had more pages than kMaxPages allows.
+  if (cut != nullptr) {
+    cut->assign(first_urls.size(), false);
+    for (size_t i : open) (*cut)[i] = true;
   }
   return lists;
 }
@@ -301,7 +307,8 @@ std::vector<Result<Node>> RestSource::Fetch(const std::vector<crawl::FetchReques
     pulls.push_back(node);
     pull_urls.push_back(RepoUrl(node->ref) + "/pulls/" + std::to_string(node->ref.number));
   }
-  auto lists = GetLists(list_urls);
+  std::vector<bool> cut;
+  auto lists = GetLists(list_urls, &cut);
   auto pull_answers = GetFollowing(pull_urls);
   std::map<Node*, Error> broken;
   for (size_t k = 0; k < lists.size(); ++k) {
@@ -310,6 +317,11 @@ std::vector<Result<Node>> RestSource::Fetch(const std::vector<crawl::FetchReques
       broken.emplace(node, Error{lists[k].error().kind, "reading the timeline of " + node->ref.Text() +
                                                              " failed: " + lists[k].error().message});
       continue;
+    }
+    if (cut[k]) {
+      truncated_.push_back(node->ref.Key() + (kind == ListKind::kTimeline ? ": timeline" : ": sub-issues") +
+                           " (" + std::to_string(lists[k]->size()) + " entries read; the page limit of " +
+                           std::to_string(kMaxPages) + " was reached)");
     }
     for (const auto& entry : *lists[k]) {
       if (kind == ListKind::kTimeline) {
@@ -364,6 +376,7 @@ void RestSource::AddStats(CrawlStats& stats) const {
   stats.waited_ms += client.waited_ms;
   stats.bytes += client.bytes;
   for (const auto& [kind, count] : requests_by_kind_) stats.requests_by_kind[kind] += count;
+  stats.truncated.insert(stats.truncated.end(), truncated_.begin(), truncated_.end());
 }
 
 }  // namespace issuegraph::github

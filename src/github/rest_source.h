@@ -44,7 +44,10 @@ class RestSource : public crawl::Source {
   Error StatusError(const http::Response& response, const IssueRef& ref) const;
   std::string RepoUrl(const IssueRef& ref) const;
   // Reads every page of each list, in parallel across lists.
-  std::vector<Result<std::vector<nlohmann::json>>> GetLists(const std::vector<std::string>& first_urls);
+  // Every page of each list; `cut`, when given, says which lists had more
+  // pages than the limit allows.
+  std::vector<Result<std::vector<nlohmann::json>>> GetLists(const std::vector<std::string>& first_urls,
+                                                            std::vector<bool>* cut = nullptr);
   void ResolveCommits(std::vector<Node*>& nodes, std::map<std::string, IssueRef>& commit_pulls);
 
   http::Client& client_;
@@ -54,6 +57,7 @@ class RestSource : public crawl::Source {
   std::map<std::string, nlohmann::json> carried_;
   std::set<std::string> forbidden_repos_;  // repo keys that answered 403
   std::map<std::string, int64_t> requests_by_kind_;
+  std::vector<std::string> truncated_;  // "key: list (how much was read)"
 };
 
 }  // namespace issuegraph::github

@@ -164,6 +164,22 @@ TEST_F(RestSourceTest, MovedRepositoryIsFollowedAndRekeyed) {
   EXPECT_EQ(nodes[0]->ref.Key(), "new/name#5");
 }
 
+TEST_F(RestSourceTest, ATimelinePastThePageLimitIsReportedAsReadInPart) {
+  transport_.Json(kApi + "/repos/a/r/issues/1", Issue("a/r", 1));
+  // A timeline whose every page names a next one.
+  const json page = json::array({{{"event", "labeled"}, {"created_at", "2026-05-02T00:00:00Z"}}});
+  transport_.Json(kApi + "/repos/a/r/issues/1/timeline?per_page=100", page,
+                  {{"link", "<" + kApi + "/again>; rel=\"next\""}});
+  transport_.Json(kApi + "/again", page, {{"link", "<" + kApi + "/again>; rel=\"next\""}});
+  auto source = Source();
+  auto nodes = source.Fetch({Full("a/r#1")});
+  ASSERT_TRUE(nodes[0]) << nodes[0].error().message;
+  CrawlStats stats;
+  source.AddStats(stats);
+  ASSERT_EQ(stats.truncated.size(), 1u);
+  EXPECT_EQ(stats.truncated[0], "a/r#1: timeline (200 entries read; the page limit of 200 was reached)");
+}
+
 TEST_F(RestSourceTest, RedirectToAnotherHostIsRefused) {
   transport_.Status(kApi + "/repos/a/r/issues/5", 301, {{"location", "https://evil.test/steal"}});
   auto nodes = Source().Fetch({Leaf("a/r#5")});

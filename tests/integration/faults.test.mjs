@@ -111,7 +111,9 @@ test('a repository that answers 403 is skipped, and the crawl goes on', async ()
     body: { message: 'Resource not accessible by integration' } }]);
   try {
     const { json } = await reportJson(fake, root, ['--api', 'rest', '--depth', '2']);
-    assert.equal(json.stats.partial, false);
+    // The crawl goes on, and the report says it is partial and why.
+    assert.equal(json.stats.partial, true);
+    assert.ok(json.stats.partial_reasons.some((r) => /linked items? could not be read/.test(r)), json.stats.partial_reasons);
     assert.ok(json.stats.failed.some((f) => f.startsWith('lumen-dev/lumen-docs#14: no access')));
     assert.ok(json.nodes.length >= 5);
   } finally { await fake.stop(); }
