@@ -191,7 +191,7 @@ void CountBytes(Input* input) {
 }
 
 void AddLink(Graph* graph, const Node& from, const Node& to, EdgeKind kind) {
-  Link edge;
+  issuegraph::Link edge;
   edge.from = from.ref;
   edge.to = to.ref;
   edge.kind = kind;
