@@ -380,7 +380,13 @@ int Main(int argc, char** argv) {
   CLI::App app{"issuegraph: the whole story of a GitHub issue, its links and its fix, in one report"};
   app.set_version_flag("-V,--version", "issuegraph " + std::string(kVersion));
   const std::vector<Command> commands = Commands();
-  if (argc > 1 && argv[1][0] != '-') {
+  if (argc == 1) {
+    std::string list;
+    for (const Command& command : commands) list += (list.empty() ? "" : ", ") + std::string(command.name);
+    PrintError("no command given; the commands are " + list + "; see issuegraph --help");
+    return kExitUsage;
+  }
+  if (argv[1][0] != '-') {
     const std::string_view first = argv[1];
     const bool known = std::any_of(commands.begin(), commands.end(),
                                    [&](const Command& command) { return first == command.name; });
