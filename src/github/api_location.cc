@@ -29,8 +29,10 @@ Result<ApiLocation> ApiFromUrl(std::string_view url) {
                      "--api-url must not carry a user name or password; give the token with --token, "
                      "GH_TOKEN or GITHUB_TOKEN");
   }
-  if (!http || base.size() <= host_start || base.find_first_of(" \t\r\n?#") != std::string::npos ||
-      base[host_start] == '/') {
+  const bool plain = std::all_of(base.begin(), base.end(), [](char c) {
+    return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7f && c != '?' && c != '#';
+  });
+  if (!http || base.size() <= host_start || !plain || base[host_start] == '/') {
     return MakeError(ErrorKind::kInvalidInput,
                      "--api-url '" + base.substr(0, 200) +
                          "' is not an http(s) base URL; use e.g. https://api.github.com or "

@@ -19,6 +19,12 @@ TEST(ApiFromUrl, APasswordIsRefusedAndNeverEchoed) {
   EXPECT_NE(api.error().message.find("must not carry a user name or password"), std::string::npos);
 }
 
+TEST(ApiFromUrl, ControlAndNonAsciiBytesAreRefused) {
+  for (const char* url : {"http://h/a\x01b", "http://h/\xff", "http://h/ x", "http://h/?q"}) {
+    EXPECT_FALSE(ApiFromUrl(url)) << url;
+  }
+}
+
 TEST(ApiFromUrl, APortOutOfRangeIsRefused) {
   for (const char* url : {"http://127.0.0.1:99999", "http://127.0.0.1:0", "http://127.0.0.1:x", "http://h:"}) {
     auto api = ApiFromUrl(url);

@@ -1,11 +1,7 @@
 // libFuzzer entry point for the text layer: Markdown block extraction and
 // reference extraction must never crash, and references must keep their
-// invariants whatever the input. Not wired into CMake; build by hand from
-// the repository root with a clang whose C++23 mode accepts libstdc++'s
-// <expected> (clang 16 or later; Debian 12's clang 14 does not), e.g.
-//   clang++ -std=c++23 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc
-//     tests/fuzz/references_fuzz.cc src/text/{gfm,markdown,references}.cc
-//     src/model/{error,issue_ref}.cc -lcmark-gfm-extensions -lcmark-gfm
+// invariants whatever the input. Built with the other targets by the
+// `fuzz` preset (tests/fuzz/CMakeLists.txt).
 #include <cstddef>
 #include <cstdint>
 #include <set>
