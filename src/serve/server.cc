@@ -13,6 +13,7 @@
 
 #include "serve/assets.h"
 #include "serve/client_limits.h"
+#include "serve/exchange.h"
 #include "serve/host_policy.h"
 #include "serve/pages.h"
 #include "serve/permalink.h"
@@ -31,7 +32,6 @@ using nlohmann::json;
 
 constexpr size_t kMaxBody = 16 * 1024;  // a form or a JSON request; nothing bigger is taken
 constexpr int kListLength = 10;
-constexpr std::string_view kVisitorCookie = "ig_visitor";
 
 // Scripts only from this server, no inline script or style, no framing,
 // forms and fetches to this server only.
@@ -43,98 +43,6 @@ int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-// An HTTP status and a stable code for each error kind.
-int StatusFor(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kInvalidInput: return 400;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kGone: return 410;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kRateLimited: return 503;
-    case ErrorKind::kUnauthorized:  // the server's token, not the visitor's fault
-    case ErrorKind::kNetwork:
-    case ErrorKind::kServer:
-    case ErrorKind::kProtocol: return 502;
-    case ErrorKind::kIo:
-    case ErrorKind::kInternal: return 500;
-  }
-  return 500;
-}
-
-void SendJson(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n",
-                  "application/json; charset=utf-8");
-}
-
-void SendJsonError(httplib::Response& res, int status, std::string_view code, std::string_view message) {
-  SendJson(res, status, {{"code", code}, {"message", message}});
-}
-
-void SendHtml(httplib::Response& res, int status, const std::string& page) {
-  res.status = status;
-  res.set_content(page, "text/html; charset=utf-8");
-}
-
-bool IsBot(const httplib::Request& req) {
-  std::string agent = LowerAscii(req.get_header_value("User-Agent"));
-  if (agent.empty()) return true;
-  for (std::string_view word : {"bot", "crawler", "spider", "slurp", "headless", "curl/", "wget",
-                                "python-requests", "httpclient", "preview", "monitor"}) {
-    if (agent.find(word) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// The anonymous visitor id of the request's cookie, or a new one (set on
-// the response): 32 hex digits, nothing else is taken.
-std::string VisitorOf(const httplib::Request& req, httplib::Response& res) {
-  const std::string cookies = req.get_header_value("Cookie");
-  const std::string prefix = std::string(kVisitorCookie) + "=";
-  for (size_t at = 0; at < cookies.size();) {
-    size_t end = cookies.find(';', at);
-    if (end == std::string::npos) end = cookies.size();
-    std::string_view cookie(cookies.data() + at, end - at);
-    while (!cookie.empty() && cookie.front() == ' ') cookie.remove_prefix(1);
-    if (cookie.starts_with(prefix)) {
-      std::string_view id = cookie.substr(prefix.size());
-      if (id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
-          })) {
-        return std::string(id);
-      }
-    }
-    at = end + 1;
-  }
-  std::string id = RandomId();
-  res.set_header("Set-Cookie", prefix + id + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
-  return id;
-}
-
-// A POST must come from a page of this site: browsers say where a request
-// comes from (Sec-Fetch-Site, Origin); a client that says nothing is not a
-// browser carrying someone's cookie.
-bool FromThisSite(const httplib::Request& req) {
-  const std::string site = req.get_header_value("Sec-Fetch-Site");
-  if (!site.empty() && site != "same-origin" && site != "none") return false;
-  const std::string origin = req.get_header_value("Origin");
-  if (origin.empty()) return true;
-  const size_t scheme = origin.find("://");
-  if (scheme == std::string::npos) return false;  // "null" and the like
-  return LowerAscii(origin.substr(scheme + 3)) == LowerAscii(req.get_header_value("Host"));
-}
-
-std::string FormOrJsonField(const httplib::Request& req, const json& body, const std::string& name) {
-  if (body.is_object() && body.contains(name)) {
-    const json& value = body[name];
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_boolean()) return value.get<bool>() ? "1" : "0";
-    if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
-    return "";
-  }
-  return req.has_param(name) ? req.get_param_value(name) : "";
 }
 
 }  // namespace
@@ -241,10 +149,6 @@ struct Server::Impl {
     return out;
   }
 
-  static void SetRetryAfter(httplib::Response& res, int seconds) {
-    if (seconds > 0) res.set_header("Retry-After", std::to_string(seconds));
-  }
-
   ListedReport Listed(const store::PublishedSummary& summary, std::string note) const {
     return {summary.title, summary.ref.host == kPublicHost ? summary.ref.Text() : summary.ref.host + "/" + summary.ref.Text(),
             Permalink(summary.ref, summary.type == "pull"), std::move(note)};
@@ -258,36 +162,13 @@ struct Server::Impl {
     return out;
   }
 
-  // A ranked list (trending, related) with the summary of each entry's
-  // report, in the list's order; entries whose report is gone are dropped.
-  template <class Entry>
-  struct Row {
-    store::PublishedSummary summary;
-    Entry entry;
-  };
-  template <class Entry>
-  static Result<std::vector<Row<Entry>>> WithSummaries(store::sql::Database& db,
-                                                       Result<std::vector<Entry>> ranked) {
-    if (!ranked) return std::unexpected(ranked.error());
-    std::vector<std::string> keys;
-    for (const auto& entry : *ranked) keys.push_back(entry.key);
-    auto summaries = store::PublishedReports(db).Summaries(keys);
-    if (!summaries) return std::unexpected(summaries.error());
-    std::map<std::string, const store::PublishedSummary*> by_key;
-    for (const auto& summary : *summaries) by_key[store::PublishedKey(summary.ref)] = &summary;
-    std::vector<Row<Entry>> out;
-    for (auto& entry : *ranked) {
-      if (auto it = by_key.find(entry.key); it != by_key.end()) out.push_back({*it->second, std::move(entry)});
-    }
-    return out;
-  }
-  using TrendingRow = Row<store::TrendingEntry>;
-  using RelatedRow = Row<store::RelatedReport>;
+  using TrendingRow = store::Ranked<store::TrendingEntry>;
+  using RelatedRow = store::Ranked<store::RelatedReport>;
   Result<std::vector<TrendingRow>> TrendingRows(store::sql::Database& db) const {
-    return WithSummaries(db, store::Trending(db).Top(NowSeconds(), kListLength));
+    return store::WithSummaries(db, store::Trending(db).Top(NowSeconds(), kListLength));
   }
   Result<std::vector<RelatedRow>> RelatedRows(store::sql::Database& db, const IssueRef& ref) const {
-    return WithSummaries(db, store::Related(db).For(store::PublishedKey(ref), kListLength));
+    return store::WithSummaries(db, store::Related(db).For(store::PublishedKey(ref), kListLength));
   }
 
   void StoreFailure(httplib::Response& res, const Error& error, bool html) {
@@ -395,25 +276,6 @@ struct Server::Impl {
     }
     res.set_header("Cache-Control", "no-cache");
     SendHtml(res, 200, ReportPage(view));
-  }
-
-  static void SendDownload(httplib::Response& res, const store::PublishedReport& report, Download download) {
-    const std::string name = report.ref.owner + "-" + report.ref.repo + "-" + std::to_string(report.ref.number);
-    switch (download) {
-      case Download::kMarkdown:
-        res.set_content(report.markdown, "text/markdown; charset=utf-8");
-        break;
-      case Download::kJson:
-        res.set_content(report.json, "application/json; charset=utf-8");
-        break;
-      case Download::kArchive:
-        res.set_content(report.archive, "application/json; charset=utf-8");
-        break;
-      case Download::kNone:
-        return;
-    }
-    res.set_header("Content-Disposition",
-                   "attachment; filename=\"" + name + std::string(DownloadSuffix(download)) + "\"");
   }
 
   // POST /feedback: the vote form without the script; back to the report.

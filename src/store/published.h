@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,5 +62,30 @@ class PublishedReports {
  private:
   sql::Database& db_;
 };
+
+// A ranked list (trending, related) with the summary of each entry's
+// report, in the list's order; entries whose report is gone are dropped.
+// `Entry` has a `key` (PublishedKey).
+template <class Entry>
+struct Ranked {
+  PublishedSummary summary;
+  Entry entry;
+};
+
+template <class Entry>
+Result<std::vector<Ranked<Entry>>> WithSummaries(sql::Database& db, Result<std::vector<Entry>> ranked) {
+  if (!ranked) return std::unexpected(ranked.error());
+  std::vector<std::string> keys;
+  for (const auto& entry : *ranked) keys.push_back(entry.key);
+  auto summaries = PublishedReports(db).Summaries(keys);
+  if (!summaries) return std::unexpected(summaries.error());
+  std::map<std::string, const PublishedSummary*> by_key;
+  for (const auto& summary : *summaries) by_key[PublishedKey(summary.ref)] = &summary;
+  std::vector<Ranked<Entry>> out;
+  for (auto& entry : *ranked) {
+    if (auto it = by_key.find(entry.key); it != by_key.end()) out.push_back({*it->second, std::move(entry)});
+  }
+  return out;
+}
 
 }  // namespace issuegraph::store
