@@ -120,14 +120,11 @@ Result<Plan> MakePlan(const ReportOptions& options) {
   return plan;
 }
 
-// The notices a graph's own stats call for.
+// The notices a graph's own stats call for: one per reason it is partial
+// (items that could not be read are one of them, named by the crawler).
 void AddGraphNotices(const CrawlStats& stats, std::vector<std::string>& notices) {
   if (stats.partial) {
     for (const auto& reason : stats.partial_reasons) notices.push_back("partial report: " + reason);
-  }
-  if (!stats.failed.empty()) {
-    notices.push_back(std::to_string(stats.failed.size()) +
-                      " linked items could not be read; they are listed in the report");
   }
 }
 
