@@ -218,8 +218,8 @@ std::string Fish(const CLI::App& app) {
       for (const auto& name : option.names) {
         line += name.starts_with("--") ? " -l " + name.substr(2) : " -s " + name.substr(1);
       }
-      if (!option.value.empty()) line += " -r";
-      if (option.path) line += " -F";
+      // -x: a value, and not a file name; -r -F: a file name.
+      if (!option.value.empty()) line += option.path ? " -r -F" : " -x";
       if (!option.choices.empty()) line += " -a " + Quoted(Join(option.choices));
       out += line + " -d " + Quoted(option.help) + "\n";
     }
