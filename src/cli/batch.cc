@@ -175,13 +175,20 @@ int RunReports(const CrawlFlags& flags, const std::vector<std::string>& refs) {
       }
     }
     if (flags.stats) PrintStats(*result);
+    auto text = TextToPrint(*result, flags);
+    if (!text) {
+      PrintError(who + ": " + text.error().message);
+      if (code == kExitOk) code = ExitCodeFor(text.error().kind);
+      continue;
+    }
     if (to_stdout) {
-      if (written++ > 0) joined += Separator(runs[i].format);
-      joined += result->text;
+      // jq's results are lines of their own, not one document each.
+      if (written++ > 0 && flags.shaping.jq.empty()) joined += Separator(runs[i].format);
+      joined += *text;
       continue;
     }
     const std::string path = (fs::path(flags.output) / ReportFileName(parsed[i], runs[i].format)).string();
-    if (auto saved = store::WriteWholeFile(path, result->text, "the report",
+    if (auto saved = store::WriteWholeFile(path, *text, "the report",
                                           "choose another directory with -o or check permissions");
         !saved) {
       PrintError(saved.error().message);
@@ -189,7 +196,7 @@ int RunReports(const CrawlFlags& flags, const std::vector<std::string>& refs) {
     }
   }
   if (to_stdout) {
-    if (runs.front().format == app::Format::kJson) joined = "[\n" + joined + "]\n";
+    if (runs.front().format == app::Format::kJson && flags.shaping.jq.empty()) joined = "[\n" + joined + "]\n";
     std::cout << joined;
     std::cout.flush();
     if (!std::cout) {

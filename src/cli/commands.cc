@@ -31,6 +31,7 @@ namespace {
 
 
 int RunReportCommand(CrawlFlags& flags) {
+  if (auto failed = ResolveJson(flags)) return *failed;
   auto refs = ExpandRefs(flags.refs, std::cin);
   if (!refs) {
     PrintError(refs.error().message);
@@ -78,12 +79,13 @@ std::vector<Command> Commands() {
              ->default_val(2)
              ->check(CLI::Range(1, 16));
          sub.add_option("--from", flags->options.from, "Render an archive written by `issuegraph export`");
-         sub.add_option("--format", flags->format, "markdown (md), json, html, mermaid or dot")
+         flags->format_option = sub.add_option("--format", flags->format, "markdown (md), json, html, mermaid or dot")
              ->default_val("markdown")
              ->check(CLI::IsMember({"markdown", "md", "json", "html", "mermaid", "dot"}));
          sub.add_option("-o,--output", flags->output,
                         "Write to FILE (whole or not at all) instead of stdout; with several references, "
                         "a directory that gets OWNER-REPO-N.EXT for each");
+         AddJsonOptions(sub, *flags);
          AddCrawlOptions(sub, *flags);
          return [flags] { return RunReportCommand(*flags); };
        }},

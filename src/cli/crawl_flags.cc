@@ -130,6 +130,45 @@ void PrintStats(const app::ReportResult& result) {
   std::cerr << "\n";
 }
 
+void AddJsonOptions(CLI::App& sub, CrawlFlags& flags) {
+  sub.add_option("--json", flags.json_fields,
+                 "JSON with only these top-level fields, comma-separated: root, nodes, edges, report, stats");
+  sub.add_option("--jq", flags.shaping.jq,
+                 "Filter the JSON report through this jq expression (strings print raw, as in gh)");
+  sub.add_flag("--stable", flags.shaping.stable,
+               "JSON without the stats of this run (times, requests, cache use), so two runs diff clean");
+}
+
+std::optional<int> ResolveJson(CrawlFlags& flags) {
+  if (!flags.json_fields.empty()) {
+    auto fields = ParseJsonFields(flags.json_fields);
+    if (!fields) {
+      PrintError(fields.error().message);
+      return kExitUsage;
+    }
+    flags.shaping.fields = std::move(*fields);
+  }
+  if (!flags.shaping.jq.empty()) {
+    if (auto compiled = CheckJq(flags.shaping.jq); !compiled) {
+      PrintError(compiled.error().message);
+      return kExitUsage;
+    }
+  }
+  if (flags.json_fields.empty() && flags.shaping.jq.empty()) return std::nullopt;
+  const bool format_given = flags.format_option != nullptr && flags.format_option->count() > 0;
+  if (format_given && flags.format != "json") {
+    PrintError("--json and --jq shape JSON, not --format " + flags.format + "; drop --format or use --format json");
+    return kExitUsage;
+  }
+  flags.format = "json";
+  return std::nullopt;
+}
+
+Result<std::string> TextToPrint(const app::ReportResult& result, const CrawlFlags& flags) {
+  if (flags.options.format != app::Format::kJson) return result.text;
+  return ShapeJson(result.text, flags.shaping);
+}
+
 int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, bool print_text) {
   if (!result) {
     PrintError(result.error().message);
@@ -140,8 +179,13 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
   }
   if (flags.stats) PrintStats(*result);
   if (!print_text) return kExitOk;
+  auto text = TextToPrint(*result, flags);
+  if (!text) {
+    PrintError(text.error().message);
+    return ExitCodeFor(text.error().kind);
+  }
   if (flags.output.empty() || flags.output == "-") {
-    std::cout << result->text;
+    std::cout << *text;
     std::cout.flush();
     if (!std::cout) {
       PrintError("cannot write the report to standard output (" + std::string(std::strerror(errno)) +
@@ -150,7 +194,7 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
     }
     return kExitOk;
   }
-  if (auto written = store::WriteWholeFile(flags.output, result->text, "the report",
+  if (auto written = store::WriteWholeFile(flags.output, *text, "the report",
                                           "choose another path with -o or check permissions");
       !written) {
     PrintError(written.error().message);

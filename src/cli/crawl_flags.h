@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/report.h"
+#include "cli/json_output.h"
 #include "cli/progress.h"
 
 namespace issuegraph::cli {
@@ -36,6 +37,10 @@ struct CrawlFlags {
   int max_age_seconds = 600;
   int timeout_seconds = 45;
   int jobs = 2;  // report with several references: runs at once
+  // report --format json: --json FIELDS, --jq EXPR, --stable.
+  std::string json_fields;
+  JsonShaping shaping;
+  CLI::Option* format_option = nullptr;  // to tell --format given from its default
 };
 
 void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags);
@@ -46,6 +51,15 @@ std::unique_ptr<TerminalProgress> WatchProgress(CrawlFlags& flags);
 
 // Flags -> options, the token included. Returns an exit code on failure.
 std::optional<int> Resolve(CrawlFlags& flags);
+
+// report's --json, --jq and --stable: checked, and JSON chosen when
+// --format was not given. Returns an exit code on failure.
+void AddJsonOptions(CLI::App& sub, CrawlFlags& flags);
+std::optional<int> ResolveJson(CrawlFlags& flags);
+
+// The text to print: a JSON report shaped by --json/--jq/--stable,
+// anything else as it is.
+Result<std::string> TextToPrint(const app::ReportResult& result, const CrawlFlags& flags);
 
 void PrintStats(const app::ReportResult& result);
 
