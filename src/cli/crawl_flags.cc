@@ -8,6 +8,7 @@
 
 #include "app/token.h"
 #include "cli/commands.h"
+#include "cli/pager.h"
 #include "store/safe_file.h"
 
 namespace issuegraph::cli {
@@ -185,6 +186,9 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
     return ExitCodeFor(text.error().kind);
   }
   if (flags.output.empty() || flags.output == "-") {
+    if (flags.options.format == app::Format::kMarkdown) {
+      if (const std::string pager = PagerFor(*text); !pager.empty() && Page(pager, *text)) return kExitOk;
+    }
     std::cout << *text;
     std::cout.flush();
     if (!std::cout) {
