@@ -148,12 +148,14 @@ class Network {
       : validators_(plan.store ? std::make_unique<store::SqliteValidatorCache>(*plan.store)
                                : nullptr),
         transport_(CurlOptionsFor(options)),
-        client_(transport_, clock_, ClientOptionsFor(options, plan, validators_.get())),
+        deadline_(clock_, options.timeout),
+        client_(transport_, clock_, ClientOptionsFor(options, plan, validators_.get(), deadline_)),
         rest_(client_, RestOptionsFor(options, plan)) {
     if (plan.graphql) {
       github::GraphqlOptions graphql_options;
       graphql_options.api = plan.api;
       graphql_options.web_host = plan.root.host;
+      graphql_options.token_source = options.token_source;
       graphql_ = std::make_unique<github::GraphqlSource>(client_, graphql_options, &rest_);
     }
   }
@@ -161,6 +163,7 @@ class Network {
   crawl::Source& source() { return graphql_ ? static_cast<crawl::Source&>(*graphql_) : rest_; }
   // Null over REST, where the client's If-None-Match revalidates instead.
   crawl::FreshnessProbe* probe() { return graphql_.get(); }
+  const Deadline& deadline() const { return deadline_; }
 
  private:
   static http::CurlOptions CurlOptionsFor(const ReportOptions& options) {
@@ -170,7 +173,7 @@ class Network {
     return curl;
   }
   static http::ClientOptions ClientOptionsFor(const ReportOptions& options, const Plan& plan,
-                                              http::ValidatorCache* validators) {
+                                              http::ValidatorCache* validators, const Deadline& deadline) {
     http::ClientOptions client_options;
     client_options.default_headers = {{"Accept", "application/vnd.github+json"},
                                       {"X-GitHub-Api-Version", "2022-11-28"}};
@@ -180,6 +183,7 @@ class Network {
     client_options.validators = validators;
     client_options.observer = options.observer;
     client_options.budget = options.budget;
+    client_options.deadline = deadline;
     return client_options;
   }
   static github::RestOptions RestOptionsFor(const ReportOptions& options, const Plan& plan) {
@@ -187,6 +191,7 @@ class Network {
     rest_options.api = plan.api;
     rest_options.web_host = plan.root.host;
     rest_options.have_token = !options.token.empty();
+    rest_options.token_source = options.token_source;
     return rest_options;
   }
 
@@ -194,6 +199,7 @@ class Network {
   std::unique_ptr<store::SqliteValidatorCache> validators_;  // outlives the client
   http::CurlTransport transport_;
   SystemClock clock_;
+  Deadline deadline_;  // --timeout, from when the network side was wired
   http::Client client_;
   github::RestSource rest_;
   std::unique_ptr<github::GraphqlSource> graphql_;
@@ -224,7 +230,8 @@ Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network
 
   auto started = std::chrono::steady_clock::now();
   auto graph =
-      crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes}, options.progress)
+      crawl::Crawler(*source, {.depth = options.depth, .max_nodes = options.max_nodes}, options.progress,
+                     network.deadline())
           .Crawl(plan.root);
   if (!graph) return std::unexpected(graph.error());
   graph->stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

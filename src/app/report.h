@@ -38,8 +38,12 @@ struct ReportOptions {
   Format format = Format::kMarkdown;
   Api api = Api::kAuto;
   std::string token;        // empty: unauthenticated
+  std::string token_source; // where it came from (see app/token.h), to word a 401
   std::string api_url;      // empty: derived from the host
   std::chrono::seconds max_wait{60};
+  // The whole run's limit (--timeout); zero: none. What it leaves unread
+  // makes the report partial, naming it.
+  std::chrono::milliseconds timeout{0};
   int max_in_flight = 4;
   StoreOptions store;
   // Watchers, none owned, all optional: the crawl's levels, each HTTP

@@ -16,7 +16,10 @@
 
 #include "app/report.h"
 #include "app/token.h"
+#include "cli/batch.h"
+#include "cli/crawl_flags.h"
 #include "cli/progress.h"
+#include "cli/shell_docs.h"
 #include "model/version.h"
 #include "serve/host_policy.h"
 #include "serve/server.h"
@@ -27,161 +30,15 @@ namespace issuegraph::cli {
 namespace {
 
 
-void PrintError(const std::string& message) { std::cerr << "issuegraph: " << message << "\n"; }
-
-// The flags `report` and `export` share: what to crawl and how.
-struct CrawlFlags {
-  app::ReportOptions options;
-  std::string format = "markdown";
-  std::string api = "auto";
-  std::string output;
-  std::string token_flag;
-  CLI::Option* token_option = nullptr;  // to tell `--token ''` from no --token
-  bool stats = false;
-  bool quiet = false;
-  bool verbose = false;
-  bool no_store = false;
-  int max_wait_seconds = 60;
-  int max_age_seconds = 600;
-};
-
-void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
-  sub.add_option("--depth", flags.options.depth, "Link hops to follow from the root (the root is always read whole)")
-      ->default_val(1)
-      ->check(CLI::Range(0, 10));
-  sub.add_option("--max-nodes", flags.options.max_nodes,
-                 "Most items to fetch; a larger graph is cut and marked partial")
-      ->default_val(100)
-      ->check(CLI::Range(1, 100000));
-  sub.add_option("--api", flags.api, "graphql, rest, or auto: GraphQL with a token, REST without")
-      ->default_val("auto")
-      ->check(CLI::IsMember({"auto", "graphql", "rest"}));
-  flags.token_option = sub.add_option(
-      "--token", flags.token_flag,
-      "GitHub token (default: GH_TOKEN, then GITHUB_TOKEN, as gh reads them; GH_ENTERPRISE_TOKEN for other hosts)");
-  sub.add_option("--api-url", flags.options.api_url, "GitHub REST API base URL (default: from the issue's host)")
-      ->envname("ISSUEGRAPH_API_URL");
-  sub.add_option("--max-wait", flags.max_wait_seconds,
-                 "Longest wait, in seconds, for a rate limit before stopping with what is known")
-      ->default_val(60)
-      ->check(CLI::Range(0, 3600));
-  sub.add_option("--store", flags.options.store.path,
-                 "The cache database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
-  sub.add_flag("--no-store", flags.no_store, "Neither read nor write the cache");
-  sub.add_option("--max-age", flags.max_age_seconds,
-                 "Seconds a cached item stays fresh; older ones are revalidated. A stored report "
-                 "whose items are all fresh and unchanged is printed without crawling")
-      ->default_val(600)
-      ->check(CLI::Range(0, 365 * 24 * 3600));
-  sub.add_flag("--refresh", flags.options.store.refresh, "Revalidate every cached item");
-  sub.add_flag("--offline", flags.options.store.offline,
-               "Never touch the network: report from the cache, naming what is missing");
-  sub.add_flag("--stats", flags.stats, "Print request and crawl statistics to stderr");
-  sub.add_flag("-q,--quiet", flags.quiet, "No progress line and no notices; errors only");
-  sub.add_flag("-v,--verbose", flags.verbose, "Log each request (kind, status, points, time) to stderr");
-}
-
-// The progress line on a terminal (never when piped or quiet), and the
-// request log with -v, wired into the options of one run.
-std::unique_ptr<TerminalProgress> WatchProgress(CrawlFlags& flags) {
-  const Verbosity verbosity = flags.quiet     ? Verbosity::kQuiet
-                              : flags.verbose ? Verbosity::kVerbose
-                                              : Verbosity::kNormal;
-  const bool live = !flags.quiet && ::isatty(STDERR_FILENO) == 1;
-  auto progress = std::make_unique<TerminalProgress>(stderr, live, verbosity);
-  if (verbosity != Verbosity::kQuiet) flags.options.observer = progress.get();
-  if (live) {
-    flags.options.progress = [watch = progress.get()](const crawl::LevelProgress& level) {
-      watch->OnLevel(level);
-    };
-  }
-  return progress;
-}
-
-// Flags -> options, the token included. Returns an exit code on failure.
-std::optional<int> Resolve(CrawlFlags& flags) {
-  auto& options = flags.options;
-  options.max_wait = std::chrono::seconds(flags.max_wait_seconds);
-  options.store.max_age = std::chrono::seconds(flags.max_age_seconds);
-  options.store.enabled = !flags.no_store;
-  options.api = flags.api == "graphql" ? app::Api::kGraphql
-                : flags.api == "rest"  ? app::Api::kRest
-                                       : app::Api::kAuto;
-  if (flags.format == "md" || flags.format == "markdown") {
-    options.format = app::Format::kMarkdown;
-  } else if (flags.format == "json") {
-    options.format = app::Format::kJson;
-  } else if (flags.format == "html") {
-    options.format = app::Format::kHtml;
-  } else if (flags.format == "dot") {
-    options.format = app::Format::kDot;
-  } else {
-    options.format = app::Format::kMermaid;
-  }
-  if (!options.from.empty()) return std::nullopt;  // an archive needs no token
-  auto ref = ParseIssueRef(options.input);
-  if (!ref) {
-    PrintError(ref.error().message);
-    return kExitUsage;
-  }
-  if (flags.token_option != nullptr && flags.token_option->count() > 0 && flags.token_flag.empty()) {
-    PrintError("--token was given an empty value; pass the token, or leave --token out to use GH_TOKEN or "
-               "GITHUB_TOKEN");
-    return kExitUsage;
-  }
-  auto token = app::ChooseToken(*ref, !options.api_url.empty(), flags.token_flag);
-  if (!token) {
-    PrintError(token.error().message);
-    return kExitUsage;
-  }
-  options.token = std::move(*token);
-  return std::nullopt;
-}
-
-void PrintStats(const app::ReportResult& result) {
-  const auto& stats = result.stats;
-  std::cerr << "issuegraph: stats: api=" << stats.api << " requests=" << stats.requests
-            << " graphql_points=" << stats.graphql_points << " retries=" << stats.retries
-            << " waited_ms=" << stats.waited_ms << " bytes=" << stats.bytes
-            << " cache_hits=" << stats.cache_hits << " cache_misses=" << stats.cache_misses
-            << " nodes=" << result.nodes << " edges=" << result.edges
-            << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false");
-  for (const auto& [kind, count] : stats.requests_by_kind) std::cerr << " " << kind << "=" << count;
-  if (!stats.truncated.empty()) std::cerr << " truncated=" << stats.truncated.size();
-  if (result.served_from_store) std::cerr << " served_from_store=true";
-  std::cerr << "\n";
-}
-
-int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, bool print_text) {
-  if (!result) {
-    PrintError(result.error().message);
-    return ExitCodeFor(result.error().kind);
-  }
-  if (!flags.quiet) {
-    for (const auto& notice : result->notices) PrintError(notice);
-  }
-  if (flags.stats) PrintStats(*result);
-  if (!print_text) return kExitOk;
-  if (flags.output.empty() || flags.output == "-") {
-    std::cout << result->text;
-    std::cout.flush();
-    if (!std::cout) {
-      PrintError("cannot write the report to standard output (" + std::string(std::strerror(errno)) +
-                 "); check the pipe or the disk, or write it with -o FILE");
-      return kExitIo;
-    }
-    return kExitOk;
-  }
-  if (auto written = store::WriteWholeFile(flags.output, result->text, "the report",
-                                          "choose another path with -o or check permissions");
-      !written) {
-    PrintError(written.error().message);
-    return kExitIo;
-  }
-  return kExitOk;
-}
-
 int RunReportCommand(CrawlFlags& flags) {
+  if (auto failed = ResolveJson(flags)) return *failed;
+  auto refs = ExpandRefs(flags.refs, std::cin);
+  if (!refs) {
+    PrintError(refs.error().message);
+    return kExitUsage;
+  }
+  if (refs->size() > 1 && flags.options.from.empty()) return RunReports(flags, *refs);
+  flags.options.input = refs->empty() ? "" : refs->front();
   if (flags.options.input.empty() == flags.options.from.empty()) {
     PrintError(flags.options.input.empty()
                    ? "report needs an issue (URL or OWNER/REPO#N) or --from ARCHIVE; see issuegraph report --help"
@@ -215,13 +72,20 @@ std::vector<Command> Commands() {
       {"report", "Crawl an issue or pull request and its links, and write a report",
        [](CLI::App& sub) -> std::function<int()> {
          auto flags = std::make_shared<CrawlFlags>();
-         sub.add_option("ref", flags->options.input,
-                        "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N");
+         sub.add_option("ref", flags->refs,
+                        "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N; several "
+                        "make several reports; - reads them from stdin, one per line");
+         sub.add_option("--jobs", flags->jobs, "Reports made at once when several references are given")
+             ->default_val(2)
+             ->check(CLI::Range(1, 16));
          sub.add_option("--from", flags->options.from, "Render an archive written by `issuegraph export`");
-         sub.add_option("--format", flags->format, "markdown (md), json, html, mermaid or dot")
+         flags->format_option = sub.add_option("--format", flags->format, "markdown (md), json, html, mermaid or dot")
              ->default_val("markdown")
              ->check(CLI::IsMember({"markdown", "md", "json", "html", "mermaid", "dot"}));
-         sub.add_option("-o,--output", flags->output, "Write to FILE (whole or not at all) instead of stdout");
+         sub.add_option("-o,--output", flags->output,
+                        "Write to FILE (whole or not at all) instead of stdout; with several references, "
+                        "a directory that gets OWNER-REPO-N.EXT for each");
+         AddJsonOptions(sub, *flags);
          AddCrawlOptions(sub, *flags);
          return [flags] { return RunReportCommand(*flags); };
        }},
@@ -314,6 +178,22 @@ std::vector<Command> Commands() {
              return ExitCodeFor(text.error().kind);
            }
            std::cout << *text;
+           return kExitOk;
+         };
+       }},
+      {"completion", "Print a shell's completion script: bash, zsh or fish",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto shell = std::make_shared<std::string>();
+         sub.add_option("shell", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+         return [&sub, shell]() -> int {
+           std::cout << Completion(*sub.get_parent(), *shell);
+           return kExitOk;
+         };
+       }},
+      {"man", "Print the man page (roff), made from the same table as --help",
+       [](CLI::App& sub) -> std::function<int()> {
+         return [&sub]() -> int {
+           std::cout << ManPage(*sub.get_parent(), kVersion);
            return kExitOk;
          };
        }},

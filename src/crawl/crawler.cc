@@ -38,12 +38,22 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
   std::set<std::string> beyond;
   std::vector<IssueRef> level{root};
   const size_t cap = static_cast<size_t>(std::max(1, options_.max_nodes));
+  bool ran_out = false;  // --timeout cut the crawl between levels
 
   for (int depth = 0; !level.empty(); ++depth) {
     // Links are followed below the depth limit; the root is always read in
     // full, since its thread is what the report is about.
     const bool expand = depth < options_.depth;
     const bool full = expand || depth == 0;
+    if (depth > 0 && deadline_.Passed()) {
+      for (const auto& ref : level) graph.stats.left_out.push_back(ref.Key());
+      graph.stats.partial = true;
+      graph.stats.partial_reasons.push_back(deadline_.RanOut() + "; " + std::to_string(level.size()) +
+                                            (level.size() == 1 ? " linked item was" : " linked items were") +
+                                            " not fetched.");
+      ran_out = true;
+      break;
+    }
     if (nodes.size() + level.size() > cap) {
       size_t room = cap - nodes.size();
       for (size_t i = room; i < level.size(); ++i) graph.stats.left_out.push_back(level[i].Key());
@@ -152,6 +162,9 @@ Result<Graph> Crawler::Crawl(const IssueRef& root) {
     stats.partial_reasons.push_back(std::to_string(stats.failed.size()) +
                                     (stats.failed.size() == 1 ? " linked item" : " linked items") +
                                     " could not be read.");
+  }
+  if (!ran_out && !stats.failed.empty() && deadline_.Passed()) {
+    stats.partial_reasons.push_back(deadline_.RanOut() + " while linked items were being read.");
   }
   if (!stats.truncated.empty()) {
     stats.partial = true;

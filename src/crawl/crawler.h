@@ -9,6 +9,7 @@
 
 #include "crawl/progress.h"
 #include "crawl/source.h"
+#include "model/deadline.h"
 #include "model/graph.h"
 
 namespace issuegraph::crawl {
@@ -20,9 +21,11 @@ struct CrawlOptions {
 
 class Crawler {
  public:
-  // `progress`, if set, is called once per level.
-  Crawler(Source& source, CrawlOptions options, Progress progress = {})
-      : source_(source), options_(options), progress_(std::move(progress)) {}
+  // `progress`, if set, is called once per level. Past `deadline` no
+  // further level is asked for; what was not read is left out and the
+  // graph is partial, naming the limit.
+  Crawler(Source& source, CrawlOptions options, Progress progress = {}, Deadline deadline = {})
+      : source_(source), options_(options), progress_(std::move(progress)), deadline_(deadline) {}
 
   // Fails only when the root itself cannot be read; any other node that
   // fails is listed in stats.failed and the crawl goes on.
@@ -32,6 +35,7 @@ class Crawler {
   Source& source_;
   CrawlOptions options_;
   Progress progress_;
+  Deadline deadline_;
 };
 
 }  // namespace issuegraph::crawl

@@ -171,6 +171,35 @@ TEST(CrawlerTest, RateLimitStopsTheCrawlAndMarksItPartial) {
   EXPECT_TRUE(graph->stats.failed.empty());
 }
 
+TEST(CrawlerTest, TimeoutBetweenLevelsLeavesTheRestOutAndSaysSo) {
+  class StepClock : public Clock {
+   public:
+    std::chrono::system_clock::time_point Now() override { return now; }
+    void Sleep(std::chrono::milliseconds duration) override { now += duration; }
+    std::chrono::system_clock::time_point now{};
+  } clock;
+  class SlowSource : public TableSource {
+   public:
+    explicit SlowSource(StepClock& clock) : clock_(clock) {}
+    std::vector<Result<Node>> Fetch(const std::vector<FetchRequest>& batch) override {
+      clock_.now += std::chrono::seconds(10);  // each level takes 10 s
+      return TableSource::Fetch(batch);
+    }
+    StepClock& clock_;
+  } source(clock);
+  source.Add("a/r#1", {MakeLink("a/r#1", "a/r#2"), MakeLink("a/r#1", "a/r#3")});
+  source.Add("a/r#2", {});
+  source.Add("a/r#3", {});
+  auto graph =
+      Crawler(source, {.depth = 2, .max_nodes = 100}, {}, Deadline(clock, std::chrono::seconds(5))).Crawl(Ref("a/r#1"));
+  ASSERT_TRUE(graph);
+  EXPECT_EQ(source.batches, 1);
+  EXPECT_TRUE(graph->stats.partial);
+  EXPECT_EQ(graph->stats.left_out, (std::vector<std::string>{"a/r#2", "a/r#3"}));
+  ASSERT_FALSE(graph->stats.partial_reasons.empty());
+  EXPECT_EQ(graph->stats.partial_reasons[0], "--timeout 5 s ran out; 2 linked items were not fetched.");
+}
+
 TEST(CrawlerTest, RootFailureIsTheCrawlsError) {
   TableSource source;
   auto graph = Crawler(source, {}).Crawl(Ref("a/r#9"));

@@ -7,6 +7,7 @@
 #include "github/graphql_json.h"
 #include "github/links.h"
 #include "github/request_stats.h"
+#include "github/rejected_token.h"
 #include "github/rest_json.h"
 
 namespace issuegraph::github {
@@ -66,14 +67,10 @@ namespace {
 
 // One GraphQL answer: the response object, or the error that sank the whole
 // document (HTTP failure, invalid query, exhausted limit).
-Result<json> Interpret(const Result<http::Response>& answer) {
+Result<json> Interpret(const Result<http::Response>& answer, std::string_view token_source) {
   if (!answer) return std::unexpected(answer.error());
   const long status = answer->status;
-  if (status == 401) {
-    return MakeError(ErrorKind::kUnauthorized,
-                     "GitHub rejected the token (401); check --token, GITHUB_TOKEN or GH_TOKEN, "
-                     "or use --api rest without a token for public repositories");
-  }
+  if (status == 401) return MakeError(ErrorKind::kUnauthorized, RejectedToken(token_source, ""));
   if (status == 403) {
     return MakeError(ErrorKind::kForbidden,
                      "GitHub refused the GraphQL query (403); the token may lack access, try --api rest");
@@ -119,7 +116,7 @@ std::vector<Result<json>> GraphqlSource::Execute(const std::vector<GraphqlReques
   for (const auto& request : requests) bodies.push_back(request.Body());
   std::vector<Result<json>> out;
   for (const auto& answer : client_.PostAll(options_.api.graphql, bodies)) {
-    out.push_back(Interpret(answer));
+    out.push_back(Interpret(answer, options_.token_source));
     if (!out.back()) continue;
     const json& cost = Field(Field(Field(*out.back(), "data"), "rateLimit"), "cost");
     if (cost.is_number_integer()) points_ += cost.get<int64_t>();

@@ -21,6 +21,7 @@ namespace issuegraph::github {
 struct GraphqlOptions {
   ApiLocation api;
   std::string web_host{kPublicHost};
+  std::string token_source;  // where the token came from, to word a 401
   // Nodes per query. 20 full nodes cost about one point (five connections
   // each, GitHub's formula) and keep responses well inside GitHub's 10 s;
   // summaries are small. See docs/github-access.md.

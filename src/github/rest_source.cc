@@ -5,6 +5,7 @@
 #include "github/links.h"
 #include "github/request_stats.h"
 #include "github/rest_json.h"
+#include "github/rejected_token.h"
 #include "http/link_header.h"
 
 namespace issuegraph::github {
@@ -112,9 +113,7 @@ Error RestSource::StatusError(const http::Response& response, const IssueRef& re
     case 410:
       return {ErrorKind::kGone, "issue " + ref.Text() + " was deleted"};
     case 401:
-      return {ErrorKind::kUnauthorized,
-              "GitHub rejected the token (401 " + message +
-                  "); check --token, GITHUB_TOKEN or GH_TOKEN, or unset them for public repositories"};
+      return {ErrorKind::kUnauthorized, RejectedToken(options_.token_source, message)};
     case 403:
       return {ErrorKind::kForbidden, "no access to " + ref.owner + "/" + ref.repo + " (403" +
                                          (message.empty() ? "" : ": " + message) +

@@ -22,6 +22,7 @@ struct RestOptions {
   ApiLocation api;
   std::string web_host{kPublicHost};
   bool have_token = false;  // only to word "not found" helpfully
+  std::string token_source;  // where the token came from, to word a 401
   int per_page = 100;       // GitHub's maximum
 };
 

@@ -150,6 +150,12 @@ Result<void> Client::WaitForBudget(const std::vector<Request>& batch) {
   for (const auto& [resource, count] : cost) {
     wait = std::max(wait, options_.budget->WaitFor(resource, count, clock_.Now()));
   }
+  if (wait.count() > 0 && wait >= options_.deadline.Remaining()) {
+    return MakeError(ErrorKind::kRateLimited,
+                     options_.deadline.RanOut() + " before GitHub's rate limit for this token resets in " +
+                         std::to_string((wait.count() + 999) / 1000) +
+                         " s; raise --timeout, or run again after it resets");
+  }
   if (wait > options_.max_wait) {
     return MakeError(ErrorKind::kRateLimited,
                      "GitHub's rate limit for this token is spent for " +
@@ -192,10 +198,18 @@ std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
   std::vector<size_t> pending(requests.size());
   for (size_t i = 0; i < pending.size(); ++i) pending[i] = i;
 
+  const Deadline& deadline = options_.deadline;
   while (!pending.empty()) {
+    if (deadline.Passed()) {
+      for (size_t i : pending) results[i] = RanOut(requests[i].request.url, "before asking for");
+      break;
+    }
     std::vector<Request> batch;
     batch.reserve(pending.size());
-    for (size_t i : pending) batch.push_back(requests[i].request);
+    for (size_t i : pending) {
+      batch.push_back(requests[i].request);
+      if (deadline.IsSet()) batch.back().timeout = deadline.Remaining();
+    }
     if (auto paid = WaitForBudget(batch); !paid) {
       for (size_t i : pending) results[i] = std::unexpected(paid.error());
       break;
@@ -238,9 +252,25 @@ std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
           }
         }
       }
+      if (!answer && deadline.Passed()) {
+        // Cut short by the run's limit, not by the network: say which.
+        results[i] = RanOut(requests[i].request.url, "while reading");
+        continue;
+      }
       milliseconds wait{0};
       std::string why;
-      switch (Judge(answer, attempts[i], wait, why)) {
+      const Verdict verdict = Judge(answer, attempts[i], wait, why);
+      if (verdict == Verdict::kRetry && wait >= deadline.Remaining()) {
+        const ErrorKind kind = !answer                         ? answer.error().kind
+                               : IsServerError(answer->status) ? ErrorKind::kServer
+                                                               : ErrorKind::kRateLimited;
+        results[i] = MakeError(kind, deadline.RanOut() + " before a " +
+                                         std::to_string((wait.count() + 999) / 1000) +
+                                         " s wait to ask " + requests[i].request.url +
+                                         " again could end; raise --timeout, or run again later");
+        continue;
+      }
+      switch (verdict) {
         case Verdict::kDone:
           if (answer && answer->status == 200 && requests[i].request.method == "GET") {
             if (auto etag = answer->Header("etag"); !etag.empty()) {
@@ -275,6 +305,11 @@ std::vector<Result<Response>> Client::Run(std::vector<Pending> requests) {
     pending = std::move(again);
   }
   return results;
+}
+
+Result<Response> Client::RanOut(const std::string& url, const char* when) const {
+  return MakeError(ErrorKind::kNetwork, options_.deadline.RanOut() + " " + when + " " + url +
+                                            "; raise --timeout, or run again to go on from the cache");
 }
 
 std::vector<Result<Response>> Client::GetAll(const std::vector<std::string>& urls) {

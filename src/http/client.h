@@ -18,6 +18,7 @@
 #include "http/observer.h"
 #include "http/rate_budget.h"
 #include "model/clock.h"
+#include "model/deadline.h"
 #include "http/transport.h"
 
 namespace issuegraph::http {
@@ -55,6 +56,9 @@ struct ClientOptions {
   std::chrono::milliseconds secondary_min_wait{60'000};  // GitHub: "at least one minute"
   std::chrono::seconds max_wait{60};  // longest single wait for a rate limit
   uint32_t jitter_seed = 0;           // 0: seeded from the clock
+  // The run's time limit: no request is sent, retried or waited for past
+  // it, and one cut short by it fails naming it (kNetwork).
+  Deadline deadline;
   // Where ETags and bodies are kept between requests; not owned, must
   // outlive the client. Null: in memory, for the client's life.
   ValidatorCache* validators = nullptr;
@@ -108,6 +112,8 @@ class Client {
   // Waits while the shared budget cannot pay for `batch`; an error when the
   // wait would be longer than max_wait.
   Result<void> WaitForBudget(const std::vector<Request>& batch);
+  // The answer for a request the run's --timeout left unread.
+  Result<Response> RanOut(const std::string& url, const char* when) const;
   void Observe(const Request& request, const Result<Response>& answer, int64_t elapsed_ms);
 
   Transport& transport_;

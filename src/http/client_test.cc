@@ -96,6 +96,58 @@ TEST_F(ClientTest, RetriesServerErrorsWithGrowingBackoff) {
   EXPECT_GE(clock_.slept[1].count(), 1000);
 }
 
+TEST_F(ClientTest, TimeoutCapsEachRequestAndStopsRetries) {
+  ClientOptions options = Options();
+  options.deadline = Deadline(clock_, std::chrono::seconds(3));
+  Client client(transport_, clock_, options);
+  // A 502 asks for a back-off of 0.5-1.5 s: taken while time is left, then
+  // the limit says no more.
+  transport_.script = {Answer(502), Answer(502), Answer(502)};
+  clock_.now += std::chrono::milliseconds(1500);
+  auto answer = client.Get("https://api.github.com/x");
+  ASSERT_FALSE(answer);
+  EXPECT_NE(answer.error().message.find("--timeout 3 s ran out"), std::string::npos)
+      << answer.error().message;
+  ASSERT_FALSE(transport_.seen.empty());
+  EXPECT_EQ(transport_.seen[0].timeout, milliseconds(1500));  // what was left of 3 s
+  EXPECT_LT(transport_.seen.size(), 4u);  // fewer than the four tries without a limit
+}
+
+TEST_F(ClientTest, NothingIsSentOnceTheTimeoutRanOut) {
+  ClientOptions options = Options();
+  options.deadline = Deadline(clock_, std::chrono::seconds(45));
+  Client client(transport_, clock_, options);
+  clock_.now += std::chrono::seconds(45);
+  auto answer = client.Get("https://api.github.com/x");
+  ASSERT_FALSE(answer);
+  EXPECT_EQ(answer.error().kind, ErrorKind::kNetwork);
+  EXPECT_NE(answer.error().message.find("--timeout 45 s ran out before asking for https://api.github.com/x"),
+            std::string::npos)
+      << answer.error().message;
+  EXPECT_TRUE(transport_.seen.empty());
+}
+
+TEST_F(ClientTest, ATransferCutByTheTimeoutNamesIt) {
+  ClientOptions options = Options();
+  options.deadline = Deadline(clock_, std::chrono::seconds(2));
+  // The transport gives up when the request's time is spent, as libcurl does.
+  class Stalling : public Transport {
+   public:
+    explicit Stalling(FakeClock& clock) : clock_(clock) {}
+    std::vector<Result<Response>> PerformAll(const std::vector<Request>& requests) override {
+      clock_.now += requests.front().timeout;
+      return {MakeError(ErrorKind::kNetwork, "request timed out")};
+    }
+    FakeClock& clock_;
+  } stalling(clock_);
+  Client cut(stalling, clock_, options);
+  auto answer = cut.Get("https://api.github.com/slow");
+  ASSERT_FALSE(answer);
+  EXPECT_NE(answer.error().message.find("--timeout 2 s ran out while reading https://api.github.com/slow"),
+            std::string::npos)
+      << answer.error().message;
+}
+
 TEST_F(ClientTest, GivesUpOnServerErrorsAfterMaxRetries) {
   Client client(transport_, clock_, Options());
   transport_.script = {Answer(500), Answer(500), Answer(500), Answer(500)};

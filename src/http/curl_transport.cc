@@ -191,6 +191,7 @@ std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Reques
   for (size_t i = 0; i < requests.size(); ++i) waiting.push_back(i);
   std::vector<std::unique_ptr<Transfer>> running;
   const auto& opts = impl_->options;
+  const auto batch_started = std::chrono::steady_clock::now();
 
   auto start = [&](size_t index) {
     const Request& request = requests[index];
@@ -204,8 +205,19 @@ std::vector<Result<Response>> CurlTransport::PerformAll(const std::vector<Reques
     Curl().easy_setopt(easy, CURLOPT_USERAGENT, opts.user_agent.c_str());
     Curl().easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes
     Curl().easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-    Curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opts.connect_timeout.count()));
-    Curl().easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(opts.total_timeout.count()));
+    auto total = opts.total_timeout;
+    if (request.timeout.count() > 0) {
+      // The request's time counts from the batch's start: one queued
+      // behind others (max_in_flight) has less of it left.
+      const auto queued = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - batch_started);
+      total = std::min(total, request.timeout - queued);
+    }
+    // libcurl reads 0 as "no limit": a spent run still gets one millisecond.
+    total = std::max(total, std::chrono::milliseconds{1});
+    Curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                       static_cast<long>(std::min(opts.connect_timeout, total).count()));
+    Curl().easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(total.count()));
     Curl().easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
     Curl().easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, static_cast<long>(opts.idle_timeout.count()));
     // Redirects are the caller's decision: a token must never follow one to

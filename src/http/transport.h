@@ -18,6 +18,9 @@ struct Request {
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // The longest this request may take, when shorter than the transport's
+  // own limit (what is left of a run's --timeout); zero: the transport's.
+  std::chrono::milliseconds timeout{0};
 };
 
 struct Response {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -289,6 +290,45 @@ Result<void> UseWal(sql::Database& db) {
 }  // namespace
 
 int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+namespace {
+
+// The names of the tables (and indexes, views, triggers) in `db`, sorted.
+Result<std::set<std::string>> ObjectNames(sql::Database& db) {
+  auto statement = db.Cached("SELECT type || ' ' || name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'");
+  if (!statement) return std::unexpected(statement.error());
+  std::set<std::string> names;
+  for (;;) {
+    auto row = (*statement)->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    names.insert((*statement)->Text(0));
+  }
+  return names;
+}
+
+}  // namespace
+
+Result<void> CheckComplete(sql::Database& db) {
+  // What the latest schema holds, read once from a new database in memory,
+  // so this list cannot fall behind the migrations.
+  static const Result<std::set<std::string>> expected = []() -> Result<std::set<std::string>> {
+    auto fresh = sql::Database::Open(":memory:");
+    if (!fresh) return std::unexpected(fresh.error());
+    if (auto ready = PrepareSchema(**fresh); !ready) return std::unexpected(ready.error());
+    return ObjectNames(**fresh);
+  }();
+  if (!expected) return std::unexpected(expected.error());
+  auto present = ObjectNames(db);
+  if (!present) return std::unexpected(present.error());
+  for (const std::string& name : *expected) {
+    if (!present->contains(name)) {
+      return MakeError(ErrorKind::kIo, "the store " + db.path() + " is damaged: its " + name +
+                                           " is missing; " + sql::ResetAdvice(db.path()));
+    }
+  }
+  return {};
+}
 
 Result<void> PrepareSchema(sql::Database& db, int up_to) {
   const std::string& path = db.path();

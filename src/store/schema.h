@@ -24,4 +24,8 @@ int LatestSchemaVersion();
 // foreign file is never modified.
 Result<void> PrepareSchema(sql::Database& db, int up_to = LatestSchemaVersion());
 
+// After PrepareSchema: kIo naming the first table (or index, view,
+// trigger) of the latest schema that `db` lacks, with the way to reset it.
+Result<void> CheckComplete(sql::Database& db);
+
 }  // namespace issuegraph::store

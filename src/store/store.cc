@@ -82,6 +82,25 @@ std::string_view MemberKindName(ReportMember::Kind kind) {
   return "node";
 }
 
+// A store is a regular file (or one to be made): SQLite beside a device or
+// a FIFO would write its journal into that file's directory.
+Result<void> CheckStorePath(const std::string& path) {
+  if (IsMemory(path)) return {};
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found || status.type() == fs::file_type::regular) return {};
+  if (status.type() == fs::file_type::directory) {
+    return MakeError(ErrorKind::kIo, "the store " + path + " is a directory; give a file with --store PATH");
+  }
+  if (error) {
+    return MakeError(ErrorKind::kIo, "cannot reach the store " + path + " (" + error.message() +
+                                         "); give another file with --store PATH");
+  }
+  return MakeError(ErrorKind::kIo, "the store " + path +
+                                       " is not a regular file (a device, a FIFO or a socket); give a "
+                                       "file with --store PATH, or use --no-store");
+}
+
 void RemoveStoreFiles(const std::string& path, std::error_code& error) {
   fs::remove(path, error);
   if (error) return;
@@ -131,16 +150,11 @@ Store::Store(std::unique_ptr<sql::Database> db, Clock* clock)
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Clock* clock) {
   const std::string where = IsMemory(path) ? ":memory:" : path;
-  if (!IsMemory(path)) {
-    std::error_code error;
-    if (fs::is_directory(path, error)) {
-      return MakeError(ErrorKind::kIo,
-                       "the store " + path + " is a directory; give a file with --store PATH");
-    }
-  }
+  if (auto file = CheckStorePath(path); !file) return std::unexpected(file.error());
   auto db = sql::Database::Open(where);
   if (!db) return std::unexpected(db.error());
   if (auto ready = PrepareSchema(**db); !ready) return std::unexpected(ready.error());
+  if (auto complete = CheckComplete(**db); !complete) return std::unexpected(complete.error());
   return std::unique_ptr<Store>(new Store(std::move(*db), clock));
 }
 
@@ -172,13 +186,18 @@ Result<std::string> Store::DefaultPath() {
 Result<void> Store::ClearFile(const std::string& path) {
   std::error_code error;
   if (IsMemory(path) || !fs::exists(path, error)) return {};
+  if (auto file = CheckStorePath(path); !file) return std::unexpected(file.error());
   Error failure;
   bool damaged = false;
   {
     auto db = sql::Database::Open(path);
     if (!db) return std::unexpected(db.error());
     auto ready = PrepareSchema(**db);
-    if (ready) {
+    if (ready && !CheckComplete(**db)) {
+      // Ours (its application id says so) but missing a table: it cannot
+      // be emptied row by row, and nothing in it is worth keeping.
+      damaged = true;
+    } else if (ready) {
       Store store(std::move(*db), nullptr);
       auto cleared = store.Clear();
       if (cleared) return {};

@@ -100,6 +100,36 @@ TEST(StoreTest, GarbageFileIsAClearErrorAndStaysUntouched) {
   EXPECT_TRUE(Store::Open(path));
 }
 
+TEST(StoreTest, StoreMissingATableIsNamedAndClearResetsIt) {
+  TempDir dir;
+  const std::string path = dir.File("store.db");
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->database().Exec("DROP TABLE aliases"));
+  }
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().kind, ErrorKind::kIo);
+  EXPECT_NE(store.error().message.find("is damaged: its table aliases is missing"), std::string::npos)
+      << store.error().message;
+  EXPECT_NE(store.error().message.find("issuegraph cache clear --store " + path), std::string::npos);
+  ASSERT_TRUE(Store::ClearFile(path));
+  EXPECT_TRUE(Store::Open(path));
+}
+
+TEST(StoreTest, ADeviceIsNoStoreAndGetsNoJournalBesideIt) {
+  for (const std::string path : {"/dev/null", "/dev/zero"}) {
+    auto store = Store::Open(path);
+    ASSERT_FALSE(store);
+    EXPECT_EQ(store.error().kind, ErrorKind::kIo);
+    EXPECT_NE(store.error().message.find("the store " + path + " is not a regular file"), std::string::npos)
+        << store.error().message;
+    EXPECT_FALSE(Store::ClearFile(path));
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) EXPECT_FALSE(std::filesystem::exists(path + suffix));
+  }
+}
+
 TEST(StoreTest, ForeignSqliteDatabaseIsRefusedAndNeverDeleted) {
   TempDir dir;
   const std::string path = dir.File("theirs.db");

@@ -47,7 +47,7 @@ export async function startFake(worldFile, args = []) {
   };
 }
 
-const tokenVars = ['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'ISSUEGRAPH_API_URL'];
+const tokenVars = ['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GH_HOST', 'ISSUEGRAPH_API_URL'];
 
 // A cache directory of its own, removed when the test process exits.
 const cacheDirs = [];
@@ -63,15 +63,18 @@ export function freshCacheDir() {
 // Runs the binary; resolves to { code, stdout, stderr }. Unless the caller
 // names one (XDG_CACHE_HOME or --store), every run gets an empty cache, so
 // each test sees the network it scripted.
-// `stdoutPath` sends standard output to that file instead (e.g. /dev/full).
-export function run(args, { env = {}, timeoutMs = 120_000, stdoutPath } = {}) {
+// `stdoutPath` sends standard output to that file instead (e.g. /dev/full);
+// `input` is written to standard input (else it is closed).
+export function run(args, { env = {}, timeoutMs = 120_000, stdoutPath, input } = {}) {
   const clean = { ...process.env };
   for (const name of tokenVars) delete clean[name];
   if (!env.XDG_CACHE_HOME) clean.XDG_CACHE_HOME = freshCacheDir();
   return new Promise((resolve, reject) => {
     const out = stdoutPath ? fs.openSync(stdoutPath, 'w') : 'pipe';
-    const child = spawn(binary, args, { env: { ...clean, ...env }, stdio: ['ignore', out, 'pipe'] });
+    const child = spawn(binary, args,
+      { env: { ...clean, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', out, 'pipe'] });
     if (stdoutPath) fs.closeSync(out);
+    if (input !== undefined) child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => { stdout += d; });
