@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/cues.h"
 #include "analyze/describe.h"
 #include "analyze/environment.h"
 #include "analyze/errors.h"
@@ -112,6 +113,15 @@ Report Analyze(const Graph& graph) {
   BlockSet error_blocks;
   std::vector<ReportItem> errors = ExtractErrors({&thread}, &error_blocks);
   std::vector<ReportItem> workarounds = ExtractWorkarounds(thread, related);
+  // The cue table's reading: vetoed items out ("+1"), success reports and
+  // hedged advice in.
+  DropVetoed(CueSection::kWorkaround, &workarounds);
+  AddNewItems(CueSentences(thread, CueSection::kWorkaround, 4), &workarounds);
+  std::vector<ReportItem> causes = ExtractRootCause(thread, related, fixes);
+  DropVetoed(CueSection::kRootCause, &causes);
+  AddNewItems(CueSentences(thread, CueSection::kRootCause, 3), &causes);
+  std::vector<ReportItem> fix_items = ExtractFix(graph, thread, fixes);
+  if (fix_items.empty()) fix_items = CueSentences(thread, CueSection::kFix, 3);
 
   StatusLine status = InferStatus(graph, thread, !workarounds.empty());
   report.status = std::move(status.text);
@@ -121,8 +131,8 @@ Report Analyze(const Graph& graph) {
   AddSection(SectionKind::kErrorMessages, std::move(errors), &report);
   AddSection(SectionKind::kReproduction, ExtractReproduction(thread, error_blocks), &report);
   AddSection(SectionKind::kEnvironment, ExtractEnvironment(thread), &report);
-  AddSection(SectionKind::kRootCause, ExtractRootCause(thread, related, fixes), &report);
-  AddSection(SectionKind::kFix, ExtractFix(graph, thread, fixes), &report);
+  AddSection(SectionKind::kRootCause, std::move(causes), &report);
+  AddSection(SectionKind::kFix, std::move(fix_items), &report);
   AddSection(SectionKind::kWorkaround, std::move(workarounds), &report);
   AddSection(SectionKind::kCodeExamples, ExtractCodeExamples(thread, error_blocks), &report);
   AddSection(SectionKind::kDiscussion, ExtractDiscussion(thread), &report);

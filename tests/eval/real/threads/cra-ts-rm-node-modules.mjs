@@ -27,6 +27,7 @@ Could you cut a new release now that https://github.com/wmonk/create-react-app-t
   gold: {
     status: { must_contain: ['2.4.0'], must_not_contain: ['not planned', 'duplicate'] },
     links: [{ from: 'wmonk/create-react-app-typescript#106', to: 'wmonk/create-react-app-typescript#94', kind: 'mentions' }],
+    linked_pulls: ['wmonk/create-react-app-typescript#94'],
     sections: {
       error_messages: ["Module build failed: Error: Cannot find module 'typescript'"],
       workaround: ['rm -rf your node modules and install again'],

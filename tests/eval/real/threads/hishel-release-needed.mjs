@@ -21,9 +21,9 @@ https://github.com/karpetrosyan/hishel/commits/1.3.0/`,
   gold: {
     status: { must_contain: ['1.3.1'], must_not_contain: ['duplicate', 'not planned'] },
     links: [
-      { from: 'karpetrosyan/hishel#476', to: 'karpetrosyan/hishel#467', kind: 'mentions' },
       { from: 'karpetrosyan/hishel#476', to: 'karpetrosyan/hishel#468', kind: 'mentions' },
     ],
+    linked_pulls: ['karpetrosyan/hishel#468'],
     sections: {
       fix: ['1.3.1 is out'],
       workaround: [],

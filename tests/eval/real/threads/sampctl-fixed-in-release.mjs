@@ -34,6 +34,10 @@ This is 1.6.2 — I haven't moved to 1.6.3 yet because of #107 .`,
     { number: 107, title: '1.6.3 windows release is broken', state: 'closed', state_reason: 'completed', author: 'y-less', created_at: '2018-02-02T10:00:00Z', body: 'The 1.6.3 zip for windows has no binary in it.' },
   ],
   gold: {
+    links: [
+      { from: 'Southclaws/sampctl#108', to: 'Southclaws/sampctl#95', kind: 'mentions' },
+      { from: 'Southclaws/sampctl#108', to: 'Southclaws/sampctl#107', kind: 'mentions' },
+    ],
     status: { must_contain: ['fixed', '1.6.3'], must_not_contain: ['duplicate', 'not planned'] },
     sections: {
       error_messages: ['runtime error: invalid memory address or nil pointer dereference'],

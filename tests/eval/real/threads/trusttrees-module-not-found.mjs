@@ -60,6 +60,7 @@ Same OS as in #33.
 In the end I installed it with \`\`\`git clone\`\`\` and \`\`\`pip install -e .\`\`\` and that got it working :)`],
   ],
   gold: {
+    links: [{ from: 'mandatoryprogrammer/TrustTrees#32', to: 'mandatoryprogrammer/TrustTrees#33', kind: 'mentions' }],
     status: { must_contain: ['closed'], must_not_contain: ['fixed by', 'duplicate'] },
     sections: {
       error_messages: ["ModuleNotFoundError: No module named 'trusttrees'"],
