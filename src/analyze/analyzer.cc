@@ -14,6 +14,7 @@
 #include "analyze/root_cause.h"
 #include "analyze/status.h"
 #include "analyze/thread.h"
+#include "analyze/unfenced.h"
 #include "analyze/workaround.h"
 
 namespace issuegraph::analyze {
@@ -129,7 +130,26 @@ Report Analyze(const Graph& graph) {
 
   AddSection(SectionKind::kSummary, ExtractSummary(thread), &report);
   AddSection(SectionKind::kErrorMessages, std::move(errors), &report);
-  AddSection(SectionKind::kReproduction, ExtractReproduction(thread, error_blocks), &report);
+  std::vector<ReportItem> steps = ExtractReproduction(thread, error_blocks);
+  // No steps written out, but a pasted session: its commands are the steps.
+  if (const Post* body = BodyOf(thread); steps.empty() && body != nullptr) {
+    if (PromptCommands commands = CommandsOf(body->blocks); !commands.text.empty()) {
+      ReportItem item = ItemFromBlock(*body, body->blocks[commands.block]);
+      item.text = std::move(commands.text);
+      steps.push_back(std::move(item));
+    }
+  }
+  // A lead-in whose output went to the errors ("Actual: I get this error:")
+  // introduces nothing here.
+  for (size_t i = 0; i < steps.size();) {
+    const bool lead_in = !steps[i].is_code && TrimView(steps[i].text).ends_with(':');
+    if (lead_in && (i + 1 == steps.size() || !steps[i + 1].is_code)) {
+      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  AddSection(SectionKind::kReproduction, std::move(steps), &report);
   AddSection(SectionKind::kEnvironment, ExtractEnvironment(thread), &report);
   AddSection(SectionKind::kRootCause, std::move(causes), &report);
   AddSection(SectionKind::kFix, std::move(fix_items), &report);

@@ -28,6 +28,7 @@ constexpr std::array kCues = std::to_array<Cue>({
     {S::kRootCause, "is the problem", 2},
     {S::kRootCause, "is a problem with", 2},
     {S::kRootCause, "a problem with", 1},
+    {S::kRootCause, "that's a problem with", 2},
     {S::kRootCause, "is not supported on", 2},
     {S::kRootCause, "isn't supported on", 2},
     {S::kRootCause, "turns out", 2},
@@ -127,6 +128,9 @@ constexpr std::array kCues = std::to_array<Cue>({
     {S::kWorkaround, "still there", -2},
     {S::kWorkaround, "still broken", -2},
     {S::kWorkaround, "i hit the same", -2},
+    {S::kWorkaround, "don't know", -2},
+    {S::kWorkaround, "side-effects", -2},
+    {S::kWorkaround, "side effects", -2},
     // A duplicate stated in words.
     {S::kDuplicate, "duplicate of", 2},
     {S::kDuplicate, "this duplicates", 2},
@@ -146,12 +150,22 @@ bool IsQuestion(std::string_view sentence) {
   return sentence.ends_with('?');
 }
 
+// "Could you try downloading Gradle 5.2.1…?": advice asked as a question.
+bool IsAdviceQuestion(std::string_view lower) {
+  lower = TrimView(lower);
+  for (std::string_view opening : {"could you try", "can you try", "could you also try",
+                                   "have you tried", "maybe try"}) {
+    if (lower.starts_with(opening)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::span<const Cue> CueTable() { return kCues; }
 
 int CueScore(CueSection section, std::string_view lower, bool maintainer) {
-  if (IsQuestion(lower)) return 0;
+  if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return 0;
   int score = 0;
   bool positive = false;
   for (const Cue& cue : kCues) {
@@ -185,17 +199,25 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
       for (auto [begin, end] : SentenceRanges(lower)) {
         if (CueScore(section, lower.substr(begin, end - begin), maintainer) < kCueAccept) continue;
         // "did it for me!" after a quoted fix: the quote is what worked.
+        // Its first command, not the whole quote.
         constexpr size_t kShortReport = 40;
         if (section == S::kWorkaround && end - begin < kShortReport) {
-          for (size_t q = 0; q < i; ++q) {
-            if (post.blocks[q].kind == text::BlockKind::kQuote ||
-                post.blocks[q].kind == text::BlockKind::kCode) {
-              items.push_back(ItemFromBlock(post, post.blocks[q]));
-            }
+          auto code = std::find_if(post.blocks.begin(), post.blocks.begin() + i, [](const text::Block& b) {
+            return b.kind == text::BlockKind::kCode;
+          });
+          if (code != post.blocks.begin() + i) {
+            items.push_back(ItemFromBlock(post, *code));
+            if (items.size() >= limit) break;
+            continue;
           }
         }
         ReportItem item = ItemFromBlock(post, block);
-        item.text = CollapseSpaces(block.text.substr(begin, end - begin));
+        // Advice goes on after its first sentence ("I'd suggest trying
+        // without plugins. Move or rename the folder, restart…"): the
+        // workaround is the rest of the paragraph.
+        constexpr size_t kMaxAdvice = 500;
+        size_t stop = section == S::kWorkaround ? std::min(block.text.size(), begin + kMaxAdvice) : end;
+        item.text = CollapseSpaces(block.text.substr(begin, stop - begin));
         items.push_back(std::move(item));
         if (items.size() >= limit) break;
       }

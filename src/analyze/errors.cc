@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyze/error_lines.h"
+#include "analyze/unfenced.h"
 #include "analyze/prose.h"
 #include "model/lines.h"
 
@@ -336,7 +337,7 @@ std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads,
         if (IsProseBlock(block)) {
           for (auto [begin, end] : block.code_spans) {
             std::string_view span = block.text.substr(begin, end - begin);
-            if (span.size() < kMinInlineError || !IsErrorLine(span)) continue;
+            if (span.size() < kMinInlineError || !(IsErrorLine(span) || IsToolError(span))) continue;
             add(post, block, span, ErrorSignature(span), "");
           }
           continue;

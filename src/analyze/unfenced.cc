@@ -104,10 +104,8 @@ bool IsFence(std::string_view line) {
   return StartsWith(rest, "```") || StartsWith(rest, "~~~");
 }
 
-// "docker: Cannot connect to the Docker daemon…", "Error starting daemon:
-// error initializing graphdriver: …": a program's name or message, a colon,
-// and words of failure after it. Labels people write ("Update: …",
-// "Expected: …") are not programs.
+}  // namespace
+
 bool IsToolError(std::string_view line) {
   constexpr size_t kMaxPrefix = 40;
   size_t colon = line.find(": ");
@@ -125,7 +123,30 @@ bool IsToolError(std::string_view line) {
   return MentionsFailure(line.substr(colon + 2));
 }
 
-}  // namespace
+
+bool IsPromptLine(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return IsShellPrompt(line) || IsRootPrompt(line);
+}
+
+PromptCommands CommandsOf(std::span<const text::Block> blocks) {
+  PromptCommands out;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind != text::BlockKind::kCode) continue;
+    std::string_view code = blocks[b].text;
+    for (size_t at = 0; at < code.size();) {
+      size_t nl = code.find('\n', at);
+      if (nl == std::string_view::npos) nl = code.size();
+      std::string_view line = code.substr(at, nl - at);
+      at = nl + 1;
+      if (!IsPromptLine(line)) continue;
+      if (out.text.empty()) out.block = b;
+      else out.text += '\n';
+      out.text.append(line);
+    }
+  }
+  return out;
+}
 
 bool StartsMachineOutput(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);

@@ -8,7 +8,10 @@
 #pragma once
 
 #include <string>
+#include <span>
 #include <string_view>
+
+#include "text/markdown.h"
 
 namespace issuegraph::analyze {
 
@@ -20,5 +23,24 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
 // Whether one line (without its newline) starts machine output: a traceback
 // or panic header, a shell prompt with a command, "Exception in thread".
 bool StartsMachineOutput(std::string_view line);
+
+// "docker: Cannot connect to the Docker daemon…", "Error starting daemon:
+// error initializing graphdriver: …": a program's name or message, a colon,
+// and words of failure after it. Labels people write ("Update: …",
+// "Expected: …") are not programs.
+bool IsToolError(std::string_view line);
+
+// Whether a line is a shell prompt with a command: "$ pip3 install x",
+// "# pip3 install x" (root), "C:\\dir>tsc a.ts", "PS C:\\dir> npm ci".
+bool IsPromptLine(std::string_view line);
+
+// The prompt lines of the code blocks of `post` (pasted sessions), in
+// order, as one code item: the commands the reporter ran. Null text when
+// there is none.
+struct PromptCommands {
+  std::string text;
+  size_t block = 0;  // the first block with one
+};
+PromptCommands CommandsOf(std::span<const text::Block> blocks);
 
 }  // namespace issuegraph::analyze

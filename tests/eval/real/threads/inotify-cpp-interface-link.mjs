@@ -57,7 +57,7 @@ target_link_libraries(\${LIB_NAME}
     sections: {
       error_messages: ['error adding symbols: DSO missing from command line'],
       root_cause: ['libraries are not linked properly'],
-      fix: ['Link boost libraries as INTERFACE'],
+      fix: ['Link boost libraries as INTERFACE', 'Consumers of the imported target now get Boost::system'],
     },
     notes: ['The reporter states the cause as fact and proposes the change; the owner says "Fixed with #56" (a merged pull).'],
   },

@@ -37,7 +37,7 @@ Jetpack 3.6, WordPress 4.2.3, Chrome 44.`,
     linked_pulls: ['Automattic/jetpack#2311', 'Automattic/jetpack#2468'],
     sections: {
       environment: ['Jetpack 3.6', 'WordPress 4.2.3', 'Chrome 44'],
-      fix: ['keep scroll position when closing module modal'],
+      fix: ['keep scroll position when closing module modal', 'it now returns focus to the button that opened the modal'],
       workaround: [],
     },
     notes: ['The root is the issue (#2307); the thread address is the competing pull. #2468 says "Fix #2307" but was closed unmerged: it closes nothing and must not be shown as the fix. #2311 is the open pull that will. The issue body is written from the pull thread, the stored copy has no issue text.'],

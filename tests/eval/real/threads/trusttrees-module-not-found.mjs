@@ -2,6 +2,7 @@
 // install attempts as prompts, and a second user's success-report workaround.
 export default {
   url: 'https://github.com/mandatoryprogrammer/TrustTrees/issues/32',
+  reconstructed: '#33 (named, not shown)',
   split: 'tuning',
   ecosystem: 'python',
   styles: ['unfenced traceback', 'versions in command output', 'success-report workaround'],
@@ -58,6 +59,9 @@ ModuleNotFoundError: No module named 'trusttrees'
 Same OS as in #33.
 
 In the end I installed it with \`\`\`git clone\`\`\` and \`\`\`pip install -e .\`\`\` and that got it working :)`],
+  ],
+  items: [
+    { number: 33, title: 'pip install fails on Ubuntu 19.10', state: 'open', author: 'other-user', created_at: '2020-01-20T10:00:00Z', body: 'The install from pip does not work on Ubuntu 19.10.' },
   ],
   gold: {
     links: [{ from: 'mandatoryprogrammer/TrustTrees#32', to: 'mandatoryprogrammer/TrustTrees#33', kind: 'mentions' }],
