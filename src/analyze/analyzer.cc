@@ -116,8 +116,8 @@ Report Analyze(const Graph& graph) {
   std::vector<ReportItem> workarounds = ExtractWorkarounds(thread, related);
   // The cue table's reading: vetoed items out ("+1"), success reports and
   // hedged advice in.
-  DropVetoed(CueSection::kWorkaround, &workarounds);
   AddNewItems(CueSentences(thread, CueSection::kWorkaround, 4), &workarounds);
+  DropVetoed(CueSection::kWorkaround, &workarounds);
   std::vector<ReportItem> causes = ExtractRootCause(thread, related, fixes);
   DropVetoed(CueSection::kRootCause, &causes);
   AddNewItems(CueSentences(thread, CueSection::kRootCause, 3), &causes);

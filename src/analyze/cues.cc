@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "analyze/error_lines.h"
 #include "analyze/prose.h"
 
 namespace issuegraph::analyze {
@@ -129,6 +130,7 @@ constexpr std::array kCues = std::to_array<Cue>({
     {S::kWorkaround, "still broken", -2},
     {S::kWorkaround, "i hit the same", -2},
     {S::kWorkaround, "don't know", -2},
+    {S::kWorkaround, "same os", -2},
     {S::kWorkaround, "side-effects", -2},
     {S::kWorkaround, "side effects", -2},
     // A duplicate stated in words.
@@ -239,9 +241,23 @@ void AddNewItems(std::vector<ReportItem> cued, std::vector<ReportItem>* items) {
 
 void DropVetoed(CueSection section, std::vector<ReportItem>* items) {
   std::erase_if(*items, [&](const ReportItem& item) {
+    // The failure itself (a traceback, "`ERROR in …`") is no remedy.
+    if (section != S::kRootCause) {
+      std::string_view text = TrimView(item.text);
+      while (!text.empty() && text.front() == '`') text.remove_prefix(1);
+      size_t nl = text.find('\n');
+      if (IsErrorLine(text.substr(0, nl))) return true;
+      if (item.is_code) {
+        for (size_t at = 0; at < text.size();) {
+          size_t end = std::min(text.find('\n', at), text.size());
+          if (IsUnmistakableErrorLine(text.substr(at, end - at))) return true;
+          at = end + 1;
+        }
+      }
+    }
     if (item.is_code) return false;
     const std::string lower = LowerAscii(item.text);
-    if (IsQuestion(lower)) return true;
+    if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return true;
     // Vetoes that outweigh the evidence: "+1", "didn't help".
     int score = 0;
     for (const Cue& cue : kCues) {

@@ -300,8 +300,10 @@ std::vector<ReportItem> BodyEnvironment(const Thread& root) {
       const bool version = !VersionIn(sentence).empty();
       // "clippy 0.1.59 (efec545 2021-12-04)", "macOS 10.13.6.": a line of
       // nothing but a name and its version.
-      constexpr size_t kFactLineWords = 6;
-      const bool fact_line = facts >= 1 && version &&
+      constexpr size_t kFactLineWords = 4;
+      const std::string first_word = LowerAscii(sentence.substr(0, sentence.find(' ')));
+      const bool fact_line = !steps && facts >= 1 && version && first_word != "i" &&
+                             first_word != "we" &&
                              static_cast<size_t>(std::count(sentence.begin(), sentence.end(), ' ')) <
                                  kFactLineWords;
       // "This is 1.6.2", "since 6.8.2, … on winxp": the version run now,

@@ -44,11 +44,11 @@ Could you try downloading Gradle 5.2.1 from https://gradle.org/releases and runn
     sections: {
       error_messages: ['java.lang.NullPointerException'],
       environment: ['Eclipse Neon'],
-      reproduction: ['gradle init --type basic'],
+      reproduction: ['gradle init --type basic', 'Any gradle command'],
       root_cause: ['looks suspiciously like a corrupted installation'],
       workaround: ['try downloading Gradle 5.2.1'],
     },
     must_not: { root_cause: ['which Gradle version'] },
-    notes: ['The stack trace is one inline-code span over several lines (single backticks). A member gives a hedged cause (corrupted install) and hedged advice (try Gradle 5.2.1).'],
+    notes: ['The reporter\'s Steps to Reproduce answer ("Any gradle command" and the project) was added to the gold after the first runs: it is the reporter\'s own step and was left out by mistake.', 'The stack trace is one inline-code span over several lines (single backticks). A member gives a hedged cause (corrupted install) and hedged advice (try Gradle 5.2.1).'],
   },
 };
