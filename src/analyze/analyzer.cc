@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/cues.h"
 #include "analyze/describe.h"
 #include "analyze/environment.h"
 #include "analyze/errors.h"
@@ -13,6 +14,7 @@
 #include "analyze/root_cause.h"
 #include "analyze/status.h"
 #include "analyze/thread.h"
+#include "analyze/unfenced.h"
 #include "analyze/workaround.h"
 
 namespace issuegraph::analyze {
@@ -112,6 +114,15 @@ Report Analyze(const Graph& graph) {
   BlockSet error_blocks;
   std::vector<ReportItem> errors = ExtractErrors({&thread}, &error_blocks);
   std::vector<ReportItem> workarounds = ExtractWorkarounds(thread, related);
+  // The cue table's reading: vetoed items out ("+1"), success reports and
+  // hedged advice in.
+  AddNewItems(CueSentences(thread, CueSection::kWorkaround, 4), &workarounds);
+  DropVetoed(CueSection::kWorkaround, &workarounds);
+  std::vector<ReportItem> causes = ExtractRootCause(thread, related, fixes);
+  DropVetoed(CueSection::kRootCause, &causes);
+  AddNewItems(CueSentences(thread, CueSection::kRootCause, 3), &causes);
+  std::vector<ReportItem> fix_items = ExtractFix(graph, thread, fixes);
+  if (fix_items.empty()) fix_items = CueSentences(thread, CueSection::kFix, 3);
 
   StatusLine status = InferStatus(graph, thread, !workarounds.empty());
   report.status = std::move(status.text);
@@ -119,10 +130,34 @@ Report Analyze(const Graph& graph) {
 
   AddSection(SectionKind::kSummary, ExtractSummary(thread), &report);
   AddSection(SectionKind::kErrorMessages, std::move(errors), &report);
-  AddSection(SectionKind::kReproduction, ExtractReproduction(thread, error_blocks), &report);
+  std::vector<ReportItem> steps = ExtractReproduction(thread, error_blocks);
+  // No steps written out, but a pasted session: its commands are the steps.
+  if (const Post* body = BodyOf(thread); steps.empty() && body != nullptr) {
+    if (PromptCommands commands = CommandsOf(body->blocks); !commands.text.empty()) {
+      ReportItem item = ItemFromBlock(*body, body->blocks[commands.block]);
+      item.text = std::move(commands.text);
+      steps.push_back(std::move(item));
+    }
+  }
+  // A lead-in whose output went to the errors ("Actual: I get this error:")
+  // introduces nothing here.
+  for (size_t i = 0; i < steps.size();) {
+    // Short: a longer one carries steps of its own ("Built and run with
+    // `gcc …` and `valgrind …`:").
+    constexpr long kLeadInWords = 6;
+    const std::string_view text = TrimView(steps[i].text);
+    const bool lead_in = !steps[i].is_code && text.ends_with(':') &&
+                         std::count(text.begin(), text.end(), ' ') < kLeadInWords;
+    if (lead_in && (i + 1 == steps.size() || !steps[i + 1].is_code)) {
+      steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  AddSection(SectionKind::kReproduction, std::move(steps), &report);
   AddSection(SectionKind::kEnvironment, ExtractEnvironment(thread), &report);
-  AddSection(SectionKind::kRootCause, ExtractRootCause(thread, related, fixes), &report);
-  AddSection(SectionKind::kFix, ExtractFix(graph, thread, fixes), &report);
+  AddSection(SectionKind::kRootCause, std::move(causes), &report);
+  AddSection(SectionKind::kFix, std::move(fix_items), &report);
   AddSection(SectionKind::kWorkaround, std::move(workarounds), &report);
   AddSection(SectionKind::kCodeExamples, ExtractCodeExamples(thread, error_blocks), &report);
   AddSection(SectionKind::kDiscussion, ExtractDiscussion(thread), &report);

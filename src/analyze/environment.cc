@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "analyze/error_lines.h"
 #include "analyze/prose.h"
 
 namespace issuegraph::analyze {
@@ -20,7 +21,8 @@ constexpr std::array kSystems = {"macos",     "osx",      "ubuntu",  "kubuntu", 
                                  "fedora",    "alpine",   "centos",  "rhel",    "rocky",
                                  "almalinux", "opensuse", "manjaro", "nixos",   "gentoo",
                                  "freebsd",   "openbsd",  "netbsd",  "android", "ipados",
-                                 "chromeos",  "raspbian", "wsl",     "wsl2",    "linux"};
+                                 "chromeos",  "raspbian", "wsl",     "wsl2",    "linux",
+                                 "winxp",     "win7",     "win10",   "win11"};
 constexpr std::array kRuntimes = {
     "python", "python3", "node.js",    "nodejs", "temurin",  "openjdk", "corretto", "graalvm",
     "jdk",    "jre",     "rustc",      "cargo",  "gcc",      "g++",     "clang",    "msvc",
@@ -188,16 +190,65 @@ std::vector<std::string_view> Clauses(std::string_view text) {
 bool SaysSetup(std::string_view sentence) {
   static constexpr std::string_view kOpenings[] = {
       "we run ", "i run ", "we use ", "i use ", "we're on ", "i'm on ", "we are on ",
-      "i am on ", "running ", "this is with ", "this is on "};
+      "i am on ", "running ", "this is with ", "this is on ", "this is ", "i'm running ",
+      "still on "};
   const std::string lower = LowerAscii(TrimView(sentence));
   return std::ranges::any_of(kOpenings, [&](std::string_view opening) {
     return lower.starts_with(opening);
   });
 }
 
+// Whether an item names no setup: a lead-in ("…as root:"), a question, a
+// command or log without a version, a story without a name or version.
+bool NamesNoSetup(const ReportItem& item) {
+  const bool version = !VersionIn(item.text).empty();
+  if (version) return false;
+  const bool facts = EnvironmentFacts(item.text) > 0;
+  if (item.is_code) return !facts;
+  std::string_view text = TrimView(item.text);
+  if (text.ends_with(':') || text.find('?') != std::string_view::npos) return true;
+  if (!item.label.empty()) return MentionsFailure(text);
+  constexpr size_t kStoryWords = 12;
+  return !facts && static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) >= kStoryWords;
+}
+
+// "Already on v1.4.10 but the app keeps nagging": a title that names the
+// version the reporter runs.
+bool TitleNamesVersion(std::string_view title) {
+  std::vector<Word> words = SplitWords(title);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!IsDottedVersion(words[i].lower)) continue;
+    if (words[i].lower[0] == 'v') return true;
+    if (i > 0 && (words[i - 1].lower == "on" || words[i - 1].lower == "version" ||
+                  words[i - 1].lower == "running" || words[i - 1].lower == "using")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<ReportItem> BodyEnvironment(const Thread& root);
+
 }  // namespace
 
 std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
+  std::vector<ReportItem> items = BodyEnvironment(root);
+  std::erase_if(items, NamesNoSetup);
+  if (root.node != nullptr && TitleNamesVersion(root.node->title)) {
+    ReportItem item;
+    item.label = "Title";
+    item.text = root.node->title;
+    item.source = BodySource(*root.node);
+    item.author = root.node->author;
+    item.author_association = root.node->author_association;
+    items.insert(items.begin(), std::move(item));
+  }
+  return items;
+}
+
+namespace {
+
+std::vector<ReportItem> BodyEnvironment(const Thread& root) {
   const Post* body = BodyOf(root);
   if (body == nullptr) return {};
   BlockSet taken;
@@ -225,6 +276,7 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
     for (size_t k = i; facts >= 2 && k < end; ++k) setup_bullet[k] = bullet_facts[k] >= 1;
     i = end == i ? i + 1 : end;
   }
+  bool weak_used = false;
   for (size_t i = 0; i < body->blocks.size() && items.size() < kMaxSentences; ++i) {
     if (setup_bullet[i]) {
       items.push_back(ItemFromBlock(*body, body->blocks[i]));
@@ -245,8 +297,21 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
     for (std::string_view sentence : Clauses(block.text)) {
       if (sentence.size() > kMaxSentence || sentence.ends_with('?')) continue;
       const int facts = EnvironmentFacts(sentence);
-      const bool names_setup =
+      const bool version = !VersionIn(sentence).empty();
+      // "clippy 0.1.59 (efec545 2021-12-04)", "macOS 10.13.6.": a line of
+      // nothing but a name and its version.
+      constexpr size_t kFactLineWords = 4;
+      const std::string first_word = LowerAscii(sentence.substr(0, sentence.find(' ')));
+      const bool fact_line = !steps && facts >= 1 && version && first_word != "i" &&
+                             first_word != "we" &&
+                             static_cast<size_t>(std::count(sentence.begin(), sentence.end(), ' ')) <
+                                 kFactLineWords;
+      // "This is 1.6.2", "since 6.8.2, … on winxp": the version run now,
+      // once per body.
+      const bool weak = !steps && !weak_used && version && (SaysSetup(sentence) || facts >= 1);
+      const bool names_setup = fact_line || weak ||
           facts >= (steps ? kFactsInSteps : 2) || (facts == 1 && !steps && SaysSetup(sentence));
+      if (weak && !fact_line && facts < 2) weak_used = true;
       if (!names_setup && !(setup_paragraph && facts >= 1)) continue;
       setup_paragraph = true;
       ReportItem item = ItemFromBlock(*body, block);
@@ -258,4 +323,5 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   return items;
 }
 
+}  // namespace
 }  // namespace issuegraph::analyze

@@ -193,6 +193,8 @@ bool IsErrorLine(std::string_view raw) {
   if (line.find("core dumped") != std::string_view::npos) return true;
   // macOS's loader: "dyld[4471]: Library not loaded: @rpath/…".
   if (line.find("Library not loaded:") != std::string_view::npos) return true;
+  // The linker: "main.o: undefined reference to `pow'".
+  if (line.find("undefined reference to") != std::string_view::npos) return true;
   if (line.starts_with("WARNING: DATA RACE") || IsGoTestFailure(line)) return true;
   if (IsMemcheckError(line)) return true;
   // Every opener below starts with one of these bytes.

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyze/error_lines.h"
+#include "analyze/unfenced.h"
 #include "analyze/prose.h"
 #include "model/lines.h"
 
@@ -290,14 +291,57 @@ std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads,
   constexpr size_t kMinContained = 24;
   // Distinct failures beyond this are still not examples, but not listed.
   constexpr size_t kMaxErrors = 25;
+  // Adds one error unless the same failure is listed already (then counts
+  // it once more for this post).
+  std::vector<size_t> counted_in_post;
+  auto add = [&](const Post& post, const text::Block& block, std::string_view excerpt,
+                 std::string key, std::string_view language) {
+    auto [memo, added] = matches.try_emplace(key, keys.size());
+    if (added) {
+      for (size_t k = 0; k < keys.size(); ++k) {
+        const std::string& shorter = keys[k].size() < key.size() ? keys[k] : key;
+        const std::string& longer = keys[k].size() < key.size() ? key : keys[k];
+        if (keys[k] == key ||
+            (shorter.size() >= kMinContained && longer.find(shorter) != std::string::npos)) {
+          memo->second = k;
+          break;
+        }
+      }
+    }
+    size_t match = memo->second;
+    if (match < keys.size()) {
+      if (std::find(counted_in_post.begin(), counted_in_post.end(), match) ==
+          counted_in_post.end()) {
+        ++items[match].occurrences;
+        counted_in_post.push_back(match);
+      }
+      return;
+    }
+    if (items.size() >= kMaxErrors) return;
+    ReportItem item = ItemFromBlock(post, block);
+    item.is_code = true;
+    item.language = std::string(language);
+    item.text = excerpt;
+    items.push_back(std::move(item));
+    keys.push_back(std::move(key));
+    counted_in_post.push_back(items.size() - 1);
+  };
+  // An error quoted inline: "after updating I get `Module build failed:
+  // Error: Cannot find module 'typescript'`".
+  constexpr size_t kMinInlineError = 20;
   for (const Thread* thread : threads) {
     for (const Post& post : thread->posts) {
-      if (!HasKind(post, text::BlockKind::kCode) && !HasKind(post, text::BlockKind::kQuote)) {
-        continue;
-      }
-      std::vector<size_t> counted_in_post;
+      counted_in_post.clear();
       for (size_t i = 0; i < post.blocks.size(); ++i) {
         const text::Block& block = post.blocks[i];
+        if (IsProseBlock(block)) {
+          for (auto [begin, end] : block.code_spans) {
+            std::string_view span = block.text.substr(begin, end - begin);
+            if (span.size() < kMinInlineError || !(IsErrorLine(span) || IsToolError(span))) continue;
+            add(post, block, span, ErrorSignature(span), "");
+          }
+          continue;
+        }
         if (block.kind != text::BlockKind::kCode && block.kind != text::BlockKind::kQuote) {
           continue;
         }
@@ -319,35 +363,8 @@ std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads,
           excerpt = cut;
           key = ErrorSignature(excerpt);
         }
-        auto [memo, added] = matches.try_emplace(key, keys.size());
-        if (added) {
-          for (size_t k = 0; k < keys.size(); ++k) {
-            const std::string& shorter = keys[k].size() < key.size() ? keys[k] : key;
-            const std::string& longer = keys[k].size() < key.size() ? key : keys[k];
-            if (keys[k] == key ||
-                (shorter.size() >= kMinContained && longer.find(shorter) != std::string::npos)) {
-              memo->second = k;
-              break;
-            }
-          }
-        }
-        size_t match = memo->second;
-        if (match < keys.size()) {
-          if (std::find(counted_in_post.begin(), counted_in_post.end(), match) ==
-              counted_in_post.end()) {
-            ++items[match].occurrences;
-            counted_in_post.push_back(match);
-          }
-          continue;
-        }
-        if (items.size() >= kMaxErrors) continue;
-        ReportItem item = ItemFromBlock(post, block);
-        item.is_code = true;
-        item.language = block.kind == text::BlockKind::kCode ? block.info : "";
-        item.text = excerpt;
-        items.push_back(std::move(item));
-        keys.push_back(std::move(key));
-        counted_in_post.push_back(items.size() - 1);
+        add(post, block, excerpt, std::move(key),
+            block.kind == text::BlockKind::kCode ? block.info : std::string_view());
       }
     }
   }

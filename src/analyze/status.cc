@@ -1,13 +1,17 @@
 #include "analyze/status.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
+#include "analyze/cues.h"
 #include "analyze/prose.h"
 #include "text/references.h"
 
 namespace issuegraph::analyze {
 namespace {
+
+std::string ReleaseSentence(const Thread& thread);
 
 struct PullLink {
   const Node* pull = nullptr;
@@ -115,6 +119,36 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     }
     return line;
   }
+  // "This is a duplicate of https://…/90682, so I'm closing it": a
+  // maintainer says so in words, without marking it.
+  if (root.state_reason != "not_planned") {
+    for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+      if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+      const Node* canonical = nullptr;
+      for (size_t i = 0; i < post->blocks.size() && canonical == nullptr; ++i) {
+        if (!IsProseBlock(post->blocks[i])) continue;
+        std::string_view lower = LowerProse(*post, i);
+        for (auto [begin, end] : SentenceRanges(lower)) {
+          if (CueScore(CueSection::kDuplicate, lower.substr(begin, end - begin), true) < kCueAccept) {
+            continue;
+          }
+          std::string_view sentence = post->blocks[i].text.substr(begin, end - begin);
+          for (const text::TextRef& ref : text::ExtractReferences(sentence, root.ref)) {
+            if (const Node* node = graph.Find(ref.ref.Key()); node != nullptr && node != &root) {
+              canonical = node;
+              break;
+            }
+          }
+          if (canonical != nullptr) break;
+        }
+      }
+      if (canonical == nullptr) continue;
+      line.text = "Closed as a duplicate of " + RelativeRefText(root.ref, canonical->ref) +
+                  ", as maintainer @" + std::string(post->author) + " says";
+      line.source = PostSource(*post);
+      return line;
+    }
+  }
   if (root.state_reason == "not_planned") {
     line.text = "Closed as not planned";
     return line;
@@ -138,10 +172,20 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
       line.source = PostSource(*fixed.post);
       return line;
     }
-    line.text = "Closed as completed; maintainer @" + author + " says it is fixed";
-    if (std::string version = VersionIn(fixed.sentence); !version.empty()) {
-      line.text += " in " + version;
+    // "added a fix, here: …/commit/6c3770b…": the commit it names.
+    if (size_t at = fixed.sentence.find("/commit/"); at != std::string::npos) {
+      std::string sha = fixed.sentence.substr(at + 8, 7);
+      if (sha.size() == 7 && std::all_of(sha.begin(), sha.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+        line.text = "Fixed by commit " + sha + ", as maintainer @" + author + " says";
+        line.source = PostSource(*fixed.post);
+        return line;
+      }
     }
+    line.text = "Closed as completed; maintainer @" + author + " says it is fixed";
+    std::string version = VersionIn(fixed.sentence);
+    // "…that one is fixed" after "a couple of panics were fixed in 1.6.3".
+    if (version.empty()) version = VersionIn(ReleaseSentence(thread));
+    if (!version.empty()) line.text += " in " + version;
     line.text += " (no merged closing pull request found)";
     line.source = PostSource(*fixed.post);
     return line;
@@ -182,6 +226,15 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
     line.text = prefix + " — no open pull request proposes a fix yet";
   }
   return line;
+}
+
+// A maintainer's latest sentence that names the release with fixes in it.
+std::string ReleaseSentence(const Thread& thread) {
+  static const PhraseSet kReleaseCues = {"fixed in", "released in", "resolved in", "is out",
+                                         "solved in", "landed in", "shipped in"};
+  return LatestMaintainerSentence(thread, kReleaseCues, [](std::string_view sentence) {
+           return !VersionIn(sentence).empty();
+         }).sentence;
 }
 
 }  // namespace
@@ -259,7 +312,9 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& c
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
   static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",
                                   "fixed by",    "fixed on main",  "released in", "resolved in",
-                                  "resolved by", "shipped in",     "landed in",   "the fix is in"};
+                                  "resolved by", "shipped in",     "landed in",   "the fix is in",
+                                  "fixed with",  "added a fix",    "pushed a fix", "is out",
+                                  "solved on",   "solved in",      "fixed upstream"};
   static const PhraseSet kHedges = {"should", "will", "might", "may", "hopefully", "once", "if"};
   return LatestMaintainerSentence(thread, kCues,
                                   [](std::string_view sentence) { return !kHedges.AnyIn(sentence); });

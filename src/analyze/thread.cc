@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "analyze/prose.h"
+#include "analyze/unfenced.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -31,7 +32,10 @@ struct Extent {
 // it.
 Extent Store(std::string_view markdown, Post& post, Thread& thread) {
   Extent extent{thread.blocks.size(), 0, thread.lower_prose.size(), 0};
-  text::AppendBlocks(markdown, thread.blocks);
+  // Pasted output without a fence is fenced first, so that Markdown keeps
+  // its bytes (the parsed blocks own their text: the scratch may go).
+  std::string scratch;
+  text::AppendBlocks(FenceUnfencedOutput(markdown, scratch), thread.blocks);
   extent.count = thread.blocks.size() - extent.blocks;
   auto blocks = std::span<const text::Block>(thread.blocks.list()).subspan(extent.blocks);
   AppendTopics(blocks, thread.topics);

@@ -1,0 +1,244 @@
+#include "analyze/unfenced.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "analyze/error_lines.h"
+#include "analyze/prose.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsBlank(std::string_view line) {
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+size_t Indent(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) ++n;
+  return n;
+}
+
+// Headers that open machine output wherever they stand in a line's start.
+constexpr std::array<std::string_view, 9> kHeaders = {
+    "Traceback (most recent call last):",  // Python
+    "Exception in thread \"",               // Java
+    "panic: ",                              // Go
+    "panic:runtime error",                  // Go, squeezed
+    "fatal error: all goroutines",          // Go deadlock
+    "stack backtrace:",                     // Rust
+    "Caused by: ",                          // Java chained exception
+    "Error: Cannot find module",            // Node
+    "goroutine ",                           // Go, checked for a number below
+};
+
+// Commands a root prompt ("# cmd ...") starts with; a line "# word" is
+// otherwise a Markdown heading.
+constexpr std::array<std::string_view, 34> kCommands = {
+    "sudo", "pip", "pip3", "python", "python3", "git", "cd", "apt", "apt-get", "yum", "dnf",
+    "npm", "npx", "yarn", "pnpm", "docker", "make", "cmake", "cargo", "go", "ls", "cat",
+    "curl", "wget", "systemctl", "journalctl", "kubectl", "helm", "brew", "node", "java",
+    "mvn", "gradle", "./"};
+
+bool IsRootPrompt(std::string_view line) {
+  if (!StartsWith(line, "# ") || line.size() < 3) return false;
+  std::string_view rest = line.substr(2);
+  for (std::string_view cmd : kCommands) {
+    if (!StartsWith(rest, cmd)) continue;
+    if (cmd == "./" || rest.size() == cmd.size() || rest[cmd.size()] == ' ') return true;
+  }
+  return false;
+}
+
+// "$ cmd", "PS C:\x> cmd", "C:\Users\x>cmd".
+bool IsShellPrompt(std::string_view line) {
+  if (StartsWith(line, "$ ") && line.size() > 2 && line[2] != ' ') return true;
+  std::string_view rest = line;
+  if (StartsWith(rest, "PS ")) rest.remove_prefix(3);
+  if (rest.size() > 3 && std::isalpha(static_cast<unsigned char>(rest[0])) && rest[1] == ':' &&
+      rest[2] == '\\') {
+    size_t gt = rest.find('>');
+    return gt != std::string_view::npos && gt + 1 < rest.size();
+  }
+  return false;
+}
+
+bool IsTimestamped(std::string_view line) {
+  size_t i = line.size() > 0 && line[0] == '[' ? 1 : 0;
+  auto two = [&](size_t at) { return at + 1 < line.size() && IsDigit(line[at]) && IsDigit(line[at + 1]); };
+  // 12:40:16 or 2019-07-24 10:00 or 2019/07/24
+  if (two(i) && i + 8 <= line.size() && line[i + 2] == ':' && two(i + 3) && line[i + 5] == ':') return true;
+  return two(i) && two(i + 2) && i + 10 <= line.size() && (line[i + 4] == '-' || line[i + 4] == '/') &&
+         two(i + 5) && (line[i + 7] == '-' || line[i + 7] == '/') && two(i + 8);
+}
+
+// "java.lang.NullPointerException" or "com.x.FooError: message".
+bool IsQualifiedException(std::string_view line) {
+  size_t end = 0;
+  bool dot = false;
+  while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) ||
+                               line[end] == '.' || line[end] == '_' || line[end] == '$')) {
+    dot = dot || line[end] == '.';
+    ++end;
+  }
+  std::string_view name = line.substr(0, end);
+  if (!dot || !(name.ends_with("Exception") || name.ends_with("Error"))) return false;
+  return end == line.size() || line[end] == ':' || line[end] == ' ';
+}
+
+bool IsFrame(std::string_view line) {
+  size_t ind = Indent(line);
+  std::string_view rest = line.substr(ind);
+  return ind > 0 && (StartsWith(rest, "at ") || StartsWith(rest, "File \"") ||
+                     (IsDigit(rest.empty() ? ' ' : rest[0]) && rest.find(": ") != std::string_view::npos));
+}
+
+bool IsFence(std::string_view line) {
+  std::string_view rest = line.substr(std::min<size_t>(Indent(line), 3));
+  return StartsWith(rest, "```") || StartsWith(rest, "~~~");
+}
+
+}  // namespace
+
+bool IsToolError(std::string_view line) {
+  constexpr size_t kMaxPrefix = 40;
+  size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > kMaxPrefix || line.size() < 25) {
+    return false;
+  }
+  std::string prefix = NormalizeWords(line.substr(0, colon));
+  if (prefix.empty() || std::count(prefix.begin(), prefix.end(), ' ') > 3) return false;
+  static const PhraseSet kLabels = {
+      "update", "edit", "note", "environment", "expected", "actual", "steps", "workaround",
+      "result", "problem", "issue", "question", "summary", "description", "context", "reason",
+      "cause", "fix", "solution", "bug", "tl dr", "ps", "also", "example", "edit 2", "version",
+      "os", "expected behavior", "actual behavior", "current behavior", "what happened"};
+  if (kLabels.AnyIn(prefix)) return false;
+  return MentionsFailure(line.substr(colon + 2));
+}
+
+
+bool IsPromptLine(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return IsShellPrompt(line) || IsRootPrompt(line);
+}
+
+PromptCommands CommandsOf(std::span<const text::Block> blocks) {
+  PromptCommands out;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind != text::BlockKind::kCode) continue;
+    std::string_view code = blocks[b].text;
+    for (size_t at = 0; at < code.size();) {
+      size_t nl = code.find('\n', at);
+      if (nl == std::string_view::npos) nl = code.size();
+      std::string_view line = code.substr(at, nl - at);
+      at = nl + 1;
+      if (!IsPromptLine(line)) continue;
+      if (out.text.empty()) out.block = b;
+      else out.text += '\n';
+      out.text.append(line);
+    }
+  }
+  return out;
+}
+
+bool StartsMachineOutput(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view header : kHeaders) {
+    if (!StartsWith(line, header)) continue;
+    if (header != "goroutine ") return true;
+    return line.size() > header.size() && IsDigit(line[header.size()]);
+  }
+  if (StartsWith(line, "thread '") && line.find("' panicked") != std::string_view::npos) return true;
+  return IsShellPrompt(line) || IsRootPrompt(line);
+}
+
+std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scratch) {
+  // One per thread, reused: most posts have nothing to fence.
+  thread_local std::vector<std::string_view> lines;
+  lines.clear();
+  for (size_t at = 0; at <= markdown.size();) {
+    size_t nl = markdown.find('\n', at);
+    if (nl == std::string_view::npos) nl = markdown.size();
+    lines.push_back(markdown.substr(at, nl - at));
+    at = nl + 1;
+  }
+  // Runs as [first, last] line indexes.
+  std::vector<std::pair<size_t, size_t>> runs;
+  bool in_fence = false;
+  size_t n = lines.size();
+  auto starts = [&](size_t i) {
+    std::string_view line = lines[i];
+    // A stray backtick opening a pasted trace: "`java.lang.NullPointer…".
+    if (line.size() > 1 && line[0] == '`' && line[1] != '`') line.remove_prefix(1);
+    if (StartsMachineOutput(line)) return true;
+    // An error line opening a paragraph of its own.
+    if ((i == 0 || IsBlank(lines[i - 1])) && (IsUnmistakableErrorLine(line) || IsErrorLine(line) ||
+                                              IsToolError(line))) {
+      return true;
+    }
+    // Two timestamped lines, or a qualified exception over a stack frame.
+    if (i + 1 < n && IsTimestamped(line) && IsTimestamped(lines[i + 1])) return true;
+    return i + 1 < n && IsQualifiedException(line) && IsFrame(lines[i + 1]);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (IsFence(lines[i])) {
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence || lines[i].substr(0, 1) == ">" || !starts(i)) continue;
+    size_t first = i;
+    // A "# word" line right above a header is the root prompt that
+    // produced it ("# trusttrees" over a traceback), not a heading.
+    if (first > 0 && StartsWith(lines[first - 1], "# ") && lines[first - 1].size() > 2 &&
+        std::islower(static_cast<unsigned char>(lines[first - 1][2]))) {
+      --first;
+    }
+    size_t last = i;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (IsFence(lines[j]) || lines[j].substr(0, 1) == ">") break;
+      if (!IsBlank(lines[j])) {
+        last = j;
+        continue;
+      }
+      // A blank line ends the run unless machine output goes on after it.
+      size_t k = j;
+      while (k < n && IsBlank(lines[k])) ++k;
+      if (k < n && !IsFence(lines[k]) &&
+          (starts(k) || IsFrame(lines[k]) || lines[k].substr(0, 1) == "[" ||
+           StartsWith(lines[k], "created by ") || StartsWith(lines[k], "main."))) {
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+    if (!runs.empty() && runs.back().second + 1 >= first) runs.back().second = last;
+    else runs.emplace_back(first, last);
+    i = last;
+  }
+  if (runs.empty()) return markdown;
+  scratch.clear();
+  scratch.reserve(markdown.size() + runs.size() * 16);
+  size_t r = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (r < runs.size() && i == runs[r].first) {
+      if (!scratch.empty() && scratch.back() != '\n') scratch += '\n';
+      scratch += "````\n";
+    }
+    scratch.append(lines[i]);
+    if (r < runs.size() && i == runs[r].second) {
+      scratch += "\n````";
+      ++r;
+    }
+    if (i + 1 < n) scratch += '\n';
+  }
+  return scratch;
+}
+
+}  // namespace issuegraph::analyze
