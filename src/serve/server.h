@@ -36,7 +36,9 @@ struct ServeOptions {
   int max_nodes = 100;
   int workers = 2;                     // crawls at once
   size_t queue = 16;                   // crawls waiting; more get 503
-  size_t threads = 64;                 // request handlers (each open event stream holds one)
+  size_t threads = 64;                 // request handlers kept; more start while event streams hold some
+  size_t max_streams = 1024;           // open event streams; more get 503 (each holds a thread)
+  size_t streams_per_client = 64;      // of them from one client address
   double crawls_per_minute = 6;        // per client, new crawls and refreshes
   double crawl_burst = 10;
   double votes_per_minute = 60;
