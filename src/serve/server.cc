@@ -107,7 +107,8 @@ struct Server::Impl {
   }
 
   bool Fresh(const store::PublishedReport& report) const {
-    return NowSeconds() - report.created_at < options.max_age.count();
+    // Offline, what is stored is all there is: never stale.
+    return options.offline || NowSeconds() - report.created_at < options.max_age.count();
   }
 
   struct Started {
@@ -125,6 +126,13 @@ struct Server::Impl {
     // of their address's crawl limit on a job they would only join.
     std::lock_guard<std::mutex> starting(start_mutex);
     Started out;
+    if (options.offline) {
+      out.status = 404;
+      out.code = "not_stored";
+      out.message = "no report of " + request.ref.Text() + " at depth " + std::to_string(request.depth) +
+                    " is stored, and this server runs offline (--offline): it makes no new reports";
+      return out;
+    }
     if (auto failed = jobs.RecentFailure(request); failed && !request.refresh) {
       auto error = failed->error().value_or(Error{});
       out.job = failed;
@@ -224,12 +232,14 @@ struct Server::Impl {
     }
     auto depth = DepthOf(req);
     if (!depth) return SendHtml(res, 400, ErrorPage("invalid_input", depth.error().message));
-    const bool refresh = req.get_param_value("refresh") == "1";
+    const bool refresh = !options.offline && req.get_param_value("refresh") == "1";
     if (path.download == Download::kNone && !refresh) {
       auto cached = pages.Get(store::PublishedKey(path.ref), *depth, std::chrono::steady_clock::now());
       if (cached && Fresh(*cached->report)) return ShowReport(req, res, *cached->report, cached->page);
     }
     auto published = Published(path.ref, *depth);
+    // Offline, the report at another depth beats none.
+    if (published && !*published && options.offline) published = Published(path.ref, -1);
     if (!published) return StoreFailure(res, published.error(), true);
 
     if (path.download != Download::kNone) {
@@ -544,6 +554,11 @@ Result<int> Server::Bind() {
   // The store opens (and migrates) once before any request.
   if (auto lease = impl_->stores.Acquire(); !lease) return std::unexpected(lease.error());
   const ServeOptions& options = impl_->options;
+  for (const std::string& archive : options.archives) {
+    if (auto imported = ImportArchive(archive, options.store_path); !imported) {
+      return std::unexpected(imported.error());
+    }
+  }
   int port = options.port == 0 ? impl_->http.bind_to_any_port(options.host)
                                : (impl_->http.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port >= 0) impl_->listening.WidenBacklog();

@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/error.h"
 #include "serve/jobs.h"
@@ -29,6 +30,8 @@ struct ServeOptions {
   std::string store_path;              // required
   std::string api_url;                 // empty: from each issue's host
   std::set<std::string> allowed_hosts; // Enterprise hosts besides github.com
+  std::vector<std::string> archives;   // published from these `export` archives at start
+  bool offline = false;                // no crawl: stored reports only, never stale
   std::chrono::seconds max_age{3600};  // a published report younger than this is served as is
   std::chrono::seconds max_wait{60};   // longest rate-limit wait of a crawl
   int default_depth = 1;
@@ -53,8 +56,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the socket; the port (the chosen one for port 0). Connections
-  // queue from here on.
+  // Publishes the archives, binds the socket; the port (the chosen one
+  // for port 0). Connections queue from here on.
   Result<int> Bind();
   // Serves until Stop(). Call after Bind.
   void Listen();
