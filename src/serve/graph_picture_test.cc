@@ -84,7 +84,9 @@ void ExpectOnlySafeMarkup(const std::string& svg) {
     const std::string attrs = (*it)[3].str();
     for (auto a = std::sregex_iterator(attrs.begin(), attrs.end(), attribute); a != std::sregex_iterator(); ++a) {
       EXPECT_TRUE(attributes.contains((*a)[1].str())) << "attribute " << (*a)[1];
-      if ((*a)[1] == "href") EXPECT_TRUE((*a)[2].str().starts_with("/") && !(*a)[2].str().starts_with("//")) << (*a)[2];
+      if ((*a)[1] == "href") {
+        EXPECT_TRUE((*a)[2].str().starts_with("/") && !(*a)[2].str().starts_with("//")) << (*a)[2];
+      }
     }
   }
   EXPECT_GT(tags, 0u);
@@ -111,7 +113,7 @@ TEST(GraphPictureTest, HostileTitlesUrlsAndColoursComeOutInert) {
   // Titles keep their words as text; no tag or attribute carries them.
   const std::string markup = Markup(svg);
   for (const char* banned : {"script", "javascript:", "onload", "onclick", "onerror", "onmouseover", "evil.example",
-                             "foreignObject", "iframe", "img", "red"}) {
+                             "foreignObject", "iframe", "<img", "red"}) {
     EXPECT_EQ(markup.find(banned), std::string::npos) << banned;
   }
   EXPECT_NE(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);

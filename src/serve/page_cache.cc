@@ -5,11 +5,16 @@
 namespace issuegraph::serve {
 
 std::optional<PageCache::Entry> PageCache::Get(const std::string& key, int depth,
-                                               std::chrono::steady_clock::time_point now) const {
+                                               std::chrono::steady_clock::time_point now) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = kept_.find({key, depth});
-  if (it == kept_.end() || now - it->second.made >= ttl_) return std::nullopt;
-  return it->second.entry;
+  if (it == kept_.end() || now - it->second.made >= 10 * ttl_) return std::nullopt;
+  Entry entry = it->second.entry;
+  if (now - it->second.made >= ttl_ && !it->second.renewing) {
+    it->second.renewing = true;
+    entry.renew = true;
+  }
+  return entry;
 }
 
 void PageCache::Put(const store::PublishedReport& report, std::string page,
@@ -22,10 +27,10 @@ void PageCache::Put(const store::PublishedReport& report, std::string page,
   std::lock_guard<std::mutex> lock(mutex_);
   if (kept_.size() >= capacity_) {
     // Stale ones first; when none is, start over: a few renders refill it.
-    std::erase_if(kept_, [&](const auto& item) { return now - item.second.made >= ttl_; });
+    std::erase_if(kept_, [&](const auto& item) { return now - item.second.made >= 10 * ttl_; });
     if (kept_.size() >= capacity_) kept_.clear();
   }
-  kept_[{store::PublishedKey(report.ref), report.depth}] = {std::move(entry), now};
+  kept_[{store::PublishedKey(report.ref), report.depth}] = {std::move(entry), now, false};
 }
 
 void PageCache::Forget(const std::string& key) {

@@ -1,9 +1,9 @@
 // Report pages as last rendered, so a stored report is answered without a
 // store read or a render: the page a visitor with no votes of their own
 // sees (votes change a visitor's buttons, so those visitors get a fresh
-// render). An entry lives a few seconds (the page says how old the report
-// is), and goes as soon as what it shows changes: a vote on the report, or
-// any report published (related lists). Bounded; thread-safe.
+// render). An entry is renewed after a few seconds (the page says how old
+// the report is), and goes as soon as what it shows changes: a vote on the
+// report, or any report published (related lists). Bounded; thread-safe.
 #pragma once
 
 #include <chrono>
@@ -27,10 +27,15 @@ class PageCache {
     // The report without its downloads (markdown, JSON, archive).
     std::shared_ptr<const store::PublishedReport> report;
     std::shared_ptr<const std::string> page;
+    // Past its ttl, and this caller is the one to render it again: every
+    // other caller meanwhile gets the old page, so an entry running out
+    // under load costs one render, not one per waiting connection.
+    bool renew = false;
   };
 
-  // The entry of (`key`, `depth`) when it is younger than the ttl at `now`.
-  std::optional<Entry> Get(const std::string& key, int depth, std::chrono::steady_clock::time_point now) const;
+  // The entry of (`key`, `depth`) unless none is kept or it is older than
+  // ten ttls at `now`.
+  std::optional<Entry> Get(const std::string& key, int depth, std::chrono::steady_clock::time_point now);
   // Keeps `page`, rendered from `report` at `now`.
   void Put(const store::PublishedReport& report, std::string page, std::chrono::steady_clock::time_point now);
   // Every depth of `key`'s report.
@@ -41,6 +46,7 @@ class PageCache {
   struct Kept {
     Entry entry;
     std::chrono::steady_clock::time_point made;
+    bool renewing = false;
   };
   const std::chrono::milliseconds ttl_;
   const size_t capacity_;

@@ -235,7 +235,9 @@ struct Server::Impl {
     const bool refresh = !options.offline && req.get_param_value("refresh") == "1";
     if (path.download == Download::kNone && !refresh) {
       auto cached = pages.Get(store::PublishedKey(path.ref), *depth, std::chrono::steady_clock::now());
-      if (cached && Fresh(*cached->report)) return ShowReport(req, res, *cached->report, cached->page);
+      if (cached && !cached->renew && Fresh(*cached->report)) {
+        return ShowReport(req, res, *cached->report, cached->page);
+      }
     }
     auto published = Published(path.ref, *depth);
     // Offline, the report at another depth beats none.
