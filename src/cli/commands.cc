@@ -124,6 +124,11 @@ std::vector<Command> Commands() {
          sub.add_option("--max-depth", options->max_depth, "Deepest ?depth= a visitor may ask for")
              ->default_val(3)
              ->check(CLI::Range(0, 10));
+         sub.add_option("--from", options->archives,
+                        "An archive written by `export` to publish at start, with no request (repeatable)")
+             ->check(CLI::ExistingFile);
+         sub.add_flag("--offline", options->offline,
+                      "Make no new reports: serve only stored ones (with --from: a whole site with no network)");
          sub.add_option("--crawls-per-minute", options->crawls_per_minute,
                         "New crawls one client address may start per minute")
              ->default_val(6)

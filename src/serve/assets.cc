@@ -35,6 +35,9 @@ button[aria-pressed=true] { background: #ddf4ff; border-color: #0969da; }
 #progress dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 #progress dd { margin: 0; }
 ol.reports li { margin: .3em 0; }
+.graph-figure { margin: 1em 0; overflow-x: auto; }
+.graph-figure svg { max-width: 100%; height: auto; }
+.graph-figure a:hover rect, .graph-figure a:focus rect { stroke-width: 2.5; }
 .muted { color: #59636e; }
 )";
 

@@ -5,10 +5,21 @@
 
 #include "model/ascii.h"
 #include "serve/jobs.h"
+#include "serve/pages.h"
 
 namespace issuegraph::serve {
 
 using nlohmann::json;
+
+namespace {
+
+// Scripts only from this server, no inline script or style, no framing,
+// forms and fetches to this server only.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+}  // namespace
 
 int StatusFor(ErrorKind kind) {
   switch (kind) {
@@ -121,6 +132,41 @@ void SendDownload(httplib::Response& res, const store::PublishedReport& report, 
   }
   res.set_header("Content-Disposition",
                  "attachment; filename=\"" + name + std::string(DownloadSuffix(download)) + "\"");
+}
+
+void GuardAnswers(httplib::Server& http, const std::atomic<bool>& stopping) {
+  http.set_pre_routing_handler([&stopping](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    if (req.method == "POST" && !FromThisSite(req)) {
+      SendJsonError(res, 403, "cross_site", "this request came from another site; post from this site's own pages");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (stopping && req.path != "/") {
+      res.set_header("Retry-After", "5");
+      SendJsonError(res, 503, "stopping", "the server is shutting down; try again soon");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    SendJsonError(res, 500, "internal", "the server failed on this request (a bug; please report it)");
+  });
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) {
+      if (req.path.starts_with("/api/")) {
+        SendJsonError(res, 404, "not_found", "no such API path; see the README's serve section");
+      } else {
+        SendHtml(res, 404, ErrorPage("not_found", "there is no page here"));
+      }
+    } else if (res.status == 413) {
+      SendJsonError(res, 413, "payload_too_large", "the request body is too large");
+    }
+  });
 }
 
 }  // namespace issuegraph::serve

@@ -1,11 +1,13 @@
 // One request and its answer, as every route of the server reads and
 // writes them: the status for an error kind, JSON and HTML answers, the
 // anonymous visitor cookie, the bot check, the same-site check for POSTs,
-// and fields from a form or a JSON body. Pure over the request; thread-safe.
+// and fields from a form or a JSON body; and the guard every answer passes
+// (GuardAnswers). Thread-safe.
 #pragma once
 
 #include <httplib.h>
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -42,6 +44,11 @@ std::string VisitorOf(const httplib::Request& req, httplib::Response& res);
 // comes from (Sec-Fetch-Site, Origin); a client that says nothing is not a
 // browser carrying someone's cookie.
 bool FromThisSite(const httplib::Request& req);
+
+// On every answer of `http`: the Content-Security-Policy and the other
+// security headers; POSTs from other sites refused; 503 while `stopping`
+// (which must outlive `http`); errors and exceptions as clear answers.
+void GuardAnswers(httplib::Server& http, const std::atomic<bool>& stopping);
 
 // `name` from a JSON body when it is an object holding it, else from the
 // form or query; "" when absent or not a string, boolean or integer.

@@ -11,6 +11,7 @@
 
 #include "app/report.h"
 #include "app/token.h"
+#include "serve/graph_picture.h"
 #include "serve/permalink.h"
 #include "store/store.h"
 #include "model/ascii.h"
@@ -97,6 +98,50 @@ void ReadReportFacts(const std::string& json, store::PublishedReport& report) {
   }
 }
 
+namespace {
+
+// The picture's links: an item on the report's own GitHub server opens
+// its report here; any other URL, none.
+std::string SiteLinkOf(std::string_view url, const IssueRef& root) {
+  auto ref = ParseIssueRef(url);
+  if (!ref || LowerAscii(ref->host) != LowerAscii(root.host)) return "";
+  return Permalink(*ref, url.find("/pull/") != std::string_view::npos);
+}
+
+// The page content (with the graph's picture) and the Markdown of the
+// report `options` makes, read from the store a first run filled or from
+// an archive; the JSON is in `report` already.
+Result<void> RenderPublished(app::ReportOptions options, store::PublishedReport& report) {
+  ReadReportFacts(report.json, report);
+  options.format = app::Format::kHtml;
+  auto html = app::RunReport(options);
+  if (!html) return std::unexpected(html.error());
+  options.format = app::Format::kDot;
+  auto dot = app::RunReport(options);
+  if (!dot) return std::unexpected(dot.error());
+  GraphPictureOptions picture_options;
+  picture_options.link = [&report](std::string_view url) { return SiteLinkOf(url, report.ref); };
+  auto picture = DrawGraph(dot->text, picture_options);
+  // No picture is no reason to fail the report: its list of links stays.
+  report.html = WithGraphPicture(MainOfPage(html->text), picture ? *picture : GraphPicture{});
+  options.format = app::Format::kMarkdown;
+  auto markdown = app::RunReport(options);
+  if (!markdown) return std::unexpected(markdown.error());
+  report.markdown = std::move(markdown->text);
+  report.created_at = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  return {};
+}
+
+Result<void> Publish(const std::string& store_path, const store::PublishedReport& report) {
+  auto opened = store::Store::Open(store_path);
+  if (!opened) return std::unexpected(opened.error());
+  return store::PublishedReports((*opened)->database()).Put(report);
+}
+
+}  // namespace
+
 Result<std::string> ReportJobs::Run(Job& job) {
   const JobRequest& request = job.request();
   app::ReportOptions options;
@@ -138,27 +183,47 @@ Result<std::string> ReportJobs::Run(Job& job) {
   report.ref = request.ref;
   report.depth = request.depth;
   report.json = std::move(json->text);
-  ReadReportFacts(report.json, report);
-  options.format = app::Format::kHtml;
-  auto html = app::RunReport(options);
-  if (!html) return std::unexpected(html.error());
-  report.html = MainOfPage(html->text);
-  options.format = app::Format::kMarkdown;
-  auto markdown = app::RunReport(options);
-  if (!markdown) return std::unexpected(markdown.error());
-  report.markdown = std::move(markdown->text);
+  if (auto rendered = RenderPublished(options, report); !rendered) return std::unexpected(rendered.error());
   auto archive = ExportArchive(options);
   if (!archive) return std::unexpected(archive.error());
   report.archive = std::move(*archive);
-  report.created_at = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+  if (auto put = Publish(options_.store_path, report); !put) return std::unexpected(put.error());
+  return Permalink(report.ref, report.type == "pull");
+}
 
-  auto opened = store::Store::Open(options_.store_path);
-  if (!opened) return std::unexpected(opened.error());
-  if (auto put = store::PublishedReports((*opened)->database()).Put(report); !put) {
-    return std::unexpected(put.error());
+Result<std::string> ImportArchive(const std::string& path, const std::string& store_path) {
+  // The renderer reads (and bounds) the archive first.
+  app::ReportOptions options;
+  options.from = path;
+  options.store.enabled = false;
+  options.format = app::Format::kJson;
+  auto json = app::RunReport(options);
+  if (!json) return std::unexpected(json.error());
+  auto text = ReadWhole(path);
+  if (!text) {
+    return MakeError(ErrorKind::kInvalidInput, "cannot read the archive " + path + "; name a file that `issuegraph export` wrote");
   }
+  // Which issue and depth: the archive's own record of its crawl.
+  const auto archive = nlohmann::json::parse(*text, nullptr, false);
+  const auto* format = archive.is_object() && archive.contains("format") ? &archive["format"] : nullptr;
+  const auto* recorded = archive.is_object() && archive.contains("options") ? &archive["options"] : nullptr;
+  const bool readable = format != nullptr && *format == "issuegraph-archive" && recorded != nullptr &&
+                        recorded->is_object() && recorded->contains("input") && (*recorded)["input"].is_string() &&
+                        recorded->contains("depth") && (*recorded)["depth"].is_number_integer();
+  auto ref = readable ? ParseIssueRef((*recorded)["input"].get<std::string>())
+                      : Result<IssueRef>(MakeError(ErrorKind::kInvalidInput, ""));
+  const int depth = readable ? (*recorded)["depth"].get<int>() : -1;
+  if (!ref || depth < 0) {
+    return MakeError(ErrorKind::kInvalidInput,
+                     path + " is not an issuegraph archive (no issue or depth in it); make one with `issuegraph export`");
+  }
+  store::PublishedReport report;
+  report.ref = *ref;
+  report.depth = depth;
+  report.json = std::move(json->text);
+  if (auto rendered = RenderPublished(options, report); !rendered) return std::unexpected(rendered.error());
+  report.archive = std::move(*text);
+  if (auto put = Publish(store_path, report); !put) return std::unexpected(put.error());
   return Permalink(report.ref, report.type == "pull");
 }
 

@@ -35,6 +35,11 @@ class ReportJobs {
   http::RateBudget budget_{50};
 };
 
+// Publishes the report in the archive at `path` (written by `issuegraph
+// export`) in the store, at the issue and depth it was crawled for, with
+// no request; the permalink. For a server that starts offline.
+Result<std::string> ImportArchive(const std::string& path, const std::string& store_path);
+
 // The report's <main> content in a page RenderHtml made ("" if none).
 std::string MainOfPage(const std::string& page);
 

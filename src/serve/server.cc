@@ -1,6 +1,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -13,8 +14,11 @@
 
 #include "serve/assets.h"
 #include "serve/client_limits.h"
+#include "serve/connections.h"
+#include "serve/event_stream.h"
 #include "serve/exchange.h"
 #include "serve/host_policy.h"
+#include "serve/page_cache.h"
 #include "serve/pages.h"
 #include "serve/permalink.h"
 #include "serve/report_job.h"
@@ -32,12 +36,7 @@ using nlohmann::json;
 
 constexpr size_t kMaxBody = 16 * 1024;  // a form or a JSON request; nothing bigger is taken
 constexpr int kListLength = 10;
-
-// Scripts only from this server, no inline script or style, no framing,
-// forms and fetches to this server only.
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+constexpr int kStreamRetrySeconds = 10;
 
 int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -52,10 +51,13 @@ struct Server::Impl {
   HostPolicy policy;
   StorePool stores;
   std::unique_ptr<ReportJobs> report_jobs;
+  PageCache pages;
   JobQueue jobs;
   ClientLimiter crawl_limits;
   std::mutex start_mutex;  // StartOrJoin
   ClientLimiter vote_limits;
+  ListeningSocket listening;  // before http, which records into it
+  StreamSlots streams;
   httplib::Server http;
   std::atomic<bool> stopping{false};
 
@@ -67,10 +69,16 @@ struct Server::Impl {
                          : std::make_unique<ReportJobs>(ReportJobOptions{
                                options.store_path, options.api_url, options.max_age,
                                options.max_wait, options.max_nodes})),
-        jobs(work ? std::move(work) : JobWork([this](Job& job) { return report_jobs->Run(job); }),
+        // A report published changes related lists: no page is kept past it.
+        jobs(JobWork([this, work = std::move(work)](Job& job) {
+               auto made = work ? work(job) : report_jobs->Run(job);
+               pages.Clear();
+               return made;
+             }),
              static_cast<size_t>(std::max(1, options.workers)), options.queue),
         crawl_limits(options.crawls_per_minute, options.crawl_burst),
-        vote_limits(options.votes_per_minute, options.vote_burst) {
+        vote_limits(options.votes_per_minute, options.vote_burst),
+        streams(options.max_streams, options.streams_per_client) {
     Routes();
   }
 
@@ -99,7 +107,8 @@ struct Server::Impl {
   }
 
   bool Fresh(const store::PublishedReport& report) const {
-    return NowSeconds() - report.created_at < options.max_age.count();
+    // Offline, what is stored is all there is: never stale.
+    return options.offline || NowSeconds() - report.created_at < options.max_age.count();
   }
 
   struct Started {
@@ -117,6 +126,13 @@ struct Server::Impl {
     // of their address's crawl limit on a job they would only join.
     std::lock_guard<std::mutex> starting(start_mutex);
     Started out;
+    if (options.offline) {
+      out.status = 404;
+      out.code = "not_stored";
+      out.message = "no report of " + request.ref.Text() + " at depth " + std::to_string(request.depth) +
+                    " is stored, and this server runs offline (--offline): it makes no new reports";
+      return out;
+    }
     if (auto failed = jobs.RecentFailure(request); failed && !request.refresh) {
       auto error = failed->error().value_or(Error{});
       out.job = failed;
@@ -216,8 +232,16 @@ struct Server::Impl {
     }
     auto depth = DepthOf(req);
     if (!depth) return SendHtml(res, 400, ErrorPage("invalid_input", depth.error().message));
-    const bool refresh = req.get_param_value("refresh") == "1";
+    const bool refresh = !options.offline && req.get_param_value("refresh") == "1";
+    if (path.download == Download::kNone && !refresh) {
+      auto cached = pages.Get(store::PublishedKey(path.ref), *depth, std::chrono::steady_clock::now());
+      if (cached && !cached->renew && Fresh(*cached->report)) {
+        return ShowReport(req, res, *cached->report, cached->page);
+      }
+    }
     auto published = Published(path.ref, *depth);
+    // Offline, the report at another depth beats none.
+    if (published && !*published && options.offline) published = Published(path.ref, -1);
     if (!published) return StoreFailure(res, published.error(), true);
 
     if (path.download != Download::kNone) {
@@ -245,28 +269,32 @@ struct Server::Impl {
                            std::string(JobStateName(started.job->state())), *depth}));
   }
 
-  void ShowReport(const httplib::Request& req, httplib::Response& res,
-                  const store::PublishedReport& report) {
+  // The report page; `cached`, when given, is its page as rendered for a
+  // visitor with no votes, sent as it is to such a visitor.
+  void ShowReport(const httplib::Request& req, httplib::Response& res, const store::PublishedReport& report,
+                  std::shared_ptr<const std::string> cached = nullptr) {
     const std::string visitor = VisitorOf(req, res);
+    const bool newcomer = res.has_header("Set-Cookie");  // no votes yet, surely
+    const bool bot = IsBot(req);
     const std::string key = store::PublishedKey(report.ref);
+    res.set_header("Cache-Control", "no-cache");
+    if (cached && newcomer && bot) return SendHtml(res, 200, *cached);
     auto lease = stores.Acquire();
     if (!lease) return StoreFailure(res, lease.error(), true);
-    if (!IsBot(req)) {
-      // A view not counted is no reason to fail the page.
-      (void)store::Trending(lease->db()).RecordView(key, visitor, NowSeconds());
-    }
+    // A view not counted is no reason to fail the page.
+    if (!bot) (void)store::Trending(lease->db()).RecordView(key, visitor, NowSeconds());
+    store::Feedback feedback(lease->db());
+    auto mine = feedback.Mine(key, visitor);
+    if (!mine) return StoreFailure(res, mine.error(), true);
+    if (cached && mine->empty()) return SendHtml(res, 200, *cached);
     ReportPageView view;
     view.report = &report;
     view.permalink = Permalink(report.ref, report.type == "pull");
     view.now = NowSeconds();
     for (int d = 0; d <= options.max_depth; ++d) view.depths.push_back(d);
-    store::Feedback feedback(lease->db());
     auto counts = feedback.Counts(key);
-    auto mine = feedback.Mine(key, visitor);
     auto related = RelatedRows(lease->db(), report.ref);
-    if (!counts || !mine || !related) {
-      return StoreFailure(res, !counts ? counts.error() : !mine ? mine.error() : related.error(), true);
-    }
+    if (!counts || !related) return StoreFailure(res, !counts ? counts.error() : related.error(), true);
     view.counts = std::move(*counts);
     view.mine = std::move(*mine);
     for (const auto& row : *related) {
@@ -274,8 +302,9 @@ struct Server::Impl {
       for (const auto& word : row.entry.shared) note += (note.empty() ? "shares: " : ", ") + word;
       view.related.push_back(Listed(row.summary, note));
     }
-    res.set_header("Cache-Control", "no-cache");
-    SendHtml(res, 200, ReportPage(view));
+    std::string page = ReportPage(view);
+    if (view.mine.empty()) pages.Put(report, page, std::chrono::steady_clock::now());
+    SendHtml(res, 200, page);
   }
 
   // POST /feedback: the vote form without the script; back to the report.
@@ -321,6 +350,7 @@ struct Server::Impl {
         !done) {
       return std::unexpected(done.error());
     }
+    pages.Forget(key);
     auto counts = feedback.Counts(key);
     if (!counts) return std::unexpected(counts.error());
     auto mine = feedback.Mine(key, visitor);
@@ -412,34 +442,16 @@ struct Server::Impl {
   void ApiJobEvents(const httplib::Request& req, httplib::Response& res) {
     auto job = jobs.Find(req.matches[1].str());
     if (!job) return SendJsonError(res, 404, "no_such_job", "no such job (finished jobs are kept ten minutes)");
-    auto last = std::make_shared<int64_t>(0);
-    const std::string resume = req.get_header_value("Last-Event-ID");
-    if (!resume.empty() && resume.size() < 10 &&
-        std::all_of(resume.begin(), resume.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      *last = std::stoll(resume);
+    // Each open stream holds a thread: a bounded number of them, so pages
+    // always find one.
+    auto slot = streams.Take(req.remote_addr);
+    if (!slot) {
+      SetRetryAfter(res, kStreamRetrySeconds);
+      return SendJsonError(res, 503, "too_many_streams",
+                           "too many open progress streams; close some, or poll GET /api/v1/jobs/ID, and try "
+                           "again in " + std::to_string(kStreamRetrySeconds) + " s");
     }
-    auto quiet = std::make_shared<int>(0);
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("X-Accel-Buffering", "no");
-    res.set_chunked_content_provider(
-        "text/event-stream", [this, job, last, quiet](size_t, httplib::DataSink& sink) {
-          if (stopping || !sink.is_writable()) {
-            sink.done();
-            return true;
-          }
-          auto events = job->EventsAfter(*last, std::chrono::seconds(1));
-          std::string chunk;
-          for (const JobEvent& event : events) {
-            chunk += "id: " + std::to_string(event.seq) + "\nevent: " + event.type +
-                     "\ndata: " + event.data.dump(-1, ' ', false, json::error_handler_t::replace) + "\n\n";
-            *last = event.seq;
-          }
-          // A comment now and then keeps proxies from closing a quiet stream.
-          if (events.empty() && ++*quiet % 15 == 0) chunk = ": still working\n\n";
-          if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) return false;
-          if (job->finished() && job->EventsAfter(*last, std::chrono::milliseconds(0)).empty()) sink.done();
-          return true;
-        });
+    StreamJobEvents(std::move(job), LastEventId(req), std::move(slot), stopping, res);
   }
 
   void ApiVote(const httplib::Request& req, httplib::Response& res) {
@@ -502,44 +514,12 @@ struct Server::Impl {
 
   void Routes() {
     const size_t threads = std::max<size_t>(4, options.threads);
-    // httplib takes ownership of the queue it is given.
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    TuneConnections(http, threads, threads + options.max_streams, listening);
     http.set_payload_max_length(kMaxBody);
     http.set_read_timeout(std::chrono::seconds(10));
     http.set_write_timeout(std::chrono::seconds(10));
     http.set_keep_alive_timeout(5);
-    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-      res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("X-Frame-Options", "DENY");
-      res.set_header("Referrer-Policy", "no-referrer");
-      res.set_header("Cross-Origin-Opener-Policy", "same-origin");
-      if (req.method == "POST" && !FromThisSite(req)) {
-        SendJsonError(res, 403, "cross_site", "this request came from another site; post from this site's own pages");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      if (stopping && req.path != "/") {
-        res.set_header("Retry-After", "5");
-        SendJsonError(res, 503, "stopping", "the server is shutting down; try again soon");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      return httplib::Server::HandlerResponse::Unhandled;
-    });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      SendJsonError(res, 500, "internal", "the server failed on this request (a bug; please report it)");
-    });
-    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty()) return;
-      if (res.status == 404) {
-        if (req.path.starts_with("/api/")) {
-          SendJsonError(res, 404, "not_found", "no such API path; see the README's serve section");
-        } else {
-          SendHtml(res, 404, ErrorPage("not_found", "there is no page here"));
-        }
-      } else if (res.status == 413) {
-        SendJsonError(res, 413, "payload_too_large", "the request body is too large");
-      }
-    });
+    GuardAnswers(http, stopping);
 
     http.Get("/", [this](const httplib::Request& req, httplib::Response& res) { Home(req, res); });
     http.Get("/go", [this](const httplib::Request& req, httplib::Response& res) { Go(req, res); });
@@ -576,8 +556,14 @@ Result<int> Server::Bind() {
   // The store opens (and migrates) once before any request.
   if (auto lease = impl_->stores.Acquire(); !lease) return std::unexpected(lease.error());
   const ServeOptions& options = impl_->options;
+  for (const std::string& archive : options.archives) {
+    if (auto imported = ImportArchive(archive, options.store_path); !imported) {
+      return std::unexpected(imported.error());
+    }
+  }
   int port = options.port == 0 ? impl_->http.bind_to_any_port(options.host)
                                : (impl_->http.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (port >= 0) impl_->listening.WidenBacklog();
   if (port < 0) {
     return MakeError(ErrorKind::kIo, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
                                          " (in use, or not an address of this machine); choose another "
@@ -599,6 +585,12 @@ Result<void> RunUntilSignalled(const ServeOptions& options,
                                const std::function<void(const std::string&)>& listening) {
   // Every thread started from here on inherits the mask, so the signals
   // reach only the waiting thread below, never a handler mid-request.
+  // Page answers are tens of kB, built and freed on many threads: glibc's
+  // default gives each freed run back to the kernel at once and faults it
+  // in again on the next request; measured in bench/serve, keeping it
+  // (up to these sizes) nearly doubles the pages served.
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);

@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/error.h"
 #include "serve/jobs.h"
@@ -29,6 +30,8 @@ struct ServeOptions {
   std::string store_path;              // required
   std::string api_url;                 // empty: from each issue's host
   std::set<std::string> allowed_hosts; // Enterprise hosts besides github.com
+  std::vector<std::string> archives;   // published from these `export` archives at start
+  bool offline = false;                // no crawl: stored reports only, never stale
   std::chrono::seconds max_age{3600};  // a published report younger than this is served as is
   std::chrono::seconds max_wait{60};   // longest rate-limit wait of a crawl
   int default_depth = 1;
@@ -36,7 +39,9 @@ struct ServeOptions {
   int max_nodes = 100;
   int workers = 2;                     // crawls at once
   size_t queue = 16;                   // crawls waiting; more get 503
-  size_t threads = 64;                 // request handlers (each open event stream holds one)
+  size_t threads = 64;                 // request handlers kept; more start while event streams hold some
+  size_t max_streams = 1024;           // open event streams; more get 503 (each holds a thread)
+  size_t streams_per_client = 64;      // of them from one client address
   double crawls_per_minute = 6;        // per client, new crawls and refreshes
   double crawl_burst = 10;
   double votes_per_minute = 60;
@@ -51,8 +56,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the socket; the port (the chosen one for port 0). Connections
-  // queue from here on.
+  // Publishes the archives, binds the socket; the port (the chosen one
+  // for port 0). Connections queue from here on.
   Result<int> Bind();
   // Serves until Stop(). Call after Bind.
   void Listen();

@@ -91,6 +91,27 @@ describe('the site in a browser', { timeout: 180_000 }, () => {
     assert.equal(await button.getAttribute('aria-pressed'), 'false');
   });
 
+  test('a related report opens from the list under the report', async () => {
+    // A second stored report that shares words with #120.
+    const job = await fetch(`${server.url}/api/v1/jobs`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: 'lumen-dev/lumen#133' }),
+    });
+    const { events_url: events } = await job.json();
+    if (events) await (await fetch(server.url + events)).text();
+    const { page, seen } = await watchedPage(browser, server);
+    await page.goto(server.url + '/lumen-dev/lumen/issues/120');
+    const link = page.locator('#related li.related a.report-link').first();
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    assert.match(href, /^\/lumen-dev\/lumen\/(issues|pull)\/\d+$/);
+    assert.notEqual(href, '/lumen-dev/lumen/issues/120');
+    await link.click();
+    await page.waitForURL(server.url + href);
+    await page.waitForSelector('#report');
+    assert.deepEqual(seen.outside, []);
+  });
+
   test('a stored report reads with scripts off', async () => {
     const { page, context } = await watchedPage(browser, server, { javaScriptEnabled: false });
     await page.goto(server.url + '/lumen-dev/lumen/issues/120');
@@ -99,21 +120,74 @@ describe('the site in a browser', { timeout: 180_000 }, () => {
   });
 });
 
-describe('a hostile thread in a browser', { timeout: 180_000 }, () => {
+// The attacks the hostile world carries, each counted where it occurs in a
+// title, body, comment or label: every one is tried in the pages below.
+const payloadPatterns = {
+  'script element': /<script/gi,
+  'event handler': /\bon(error|load|click|mouseover)\s*=/gi,
+  'javascript: URL': /javascript:/gi,
+  'data: URL': /data:[a-z]/gi,
+  'SVG or MathML markup': /<(svg|math)\b/gi,
+  'iframe': /<iframe/gi,
+  'off-site link': /https:\/\/evil\.example/gi,
+  'Mermaid/DOT label break-out': /"\]\s*;/g,
+  'Graphviz escape': /\\[NG]/g,
+  'direction override': /\u202e/g,
+};
+
+function countPayloads() {
+  const hostile = JSON.parse(fs.readFileSync(world('hostile'), 'utf8'));
+  const texts = [];
+  for (const repo of Object.values(hostile.repos)) {
+    for (const item of repo.items) {
+      texts.push(item.title, item.body, ...item.labels, ...(item.comments ?? []).map((c) => c.body));
+    }
+  }
+  const counts = {};
+  for (const [name, pattern] of Object.entries(payloadPatterns)) {
+    counts[name] = texts.reduce((n, text) => n + (String(text).match(pattern)?.length ?? 0), 0);
+  }
+  return counts;
+}
+
+describe('a hostile thread in a browser', { timeout: 240_000 }, () => {
   test('no script runs, no dialog opens, no request leaves', async () => {
     const fake = await startFake(world('hostile'));
     const server = await startServe(fake);
     const browser = await launch();
     try {
-      const { page, seen } = await watchedPage(browser, server);
-      for (const number of [1, 2]) {
+      const { page, seen, context } = await watchedPage(browser, server);
+      // A blocked attempt would show here; escaped text makes none.
+      await context.addInitScript(() => {
+        window.__violations = 0;
+        document.addEventListener('securitypolicyviolation', () => { window.__violations++; });
+      });
+      let pwned = 0;
+      let violations = 0;
+      for (const number of [1, 2, 3]) {
         await page.goto(`${server.url}/hostile-org/sink/issues/${number}`);
         await page.waitForSelector('#report', { timeout: 60_000 });
         await page.waitForTimeout(300);  // room for an onload or a timer to fire
-        const pwned = await page.evaluate(() => window.__pwned ?? null);
-        assert.equal(pwned, null, `a payload ran on #${number}`);
+        if (await page.evaluate(() => window.__pwned ?? null) !== null) pwned++;
+        violations += await page.evaluate(() => window.__violations);
+        // The graph's picture is drawn, and nothing in it is live.
+        const picture = await page.$('#graph-picture svg');
+        assert.ok(picture, `no graph picture on #${number}`);
+        const live = await page.evaluate(() => [...document.querySelectorAll('#graph-picture *')].filter((el) =>
+          [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value)) ||
+          (el.getAttribute('href') ?? '/').match(/^(?!\/(?!\/))/)).length);
+        assert.equal(live, 0, `a live attribute or a foreign link in the picture of #${number}`);
         await page.screenshot({ path: path.join(artifacts, `hostile-${number}.png`), fullPage: true });
       }
+      const payloads = countPayloads();
+      const tried = Object.values(payloads).reduce((a, b) => a + b, 0);
+      const counts = { pages: 3, payloads_tried: tried, by_kind: payloads, scripts_run: pwned + seen.dialogs,
+        dialogs: seen.dialogs, csp_violations: violations, requests_elsewhere: seen.outside.length };
+      fs.writeFileSync(path.join(artifacts, 'hostile-counts.json'), JSON.stringify(counts, null, 2) + '\n');
+      console.log(`hostile world: ${tried} payloads tried on 3 pages, ${counts.scripts_run} scripts run, ` +
+        `${seen.dialogs} dialogs, ${violations} CSP violations, ${seen.outside.length} requests elsewhere`);
+      assert.ok(tried >= 20, `the hostile world carries only ${tried} payloads`);
+      assert.equal(pwned, 0, 'a payload ran');
       assert.equal(seen.dialogs, 0, 'a dialog opened');
       assert.deepEqual(seen.outside, [], 'requests left for other hosts');
     } finally {

@@ -12,7 +12,8 @@ import { binary, freshCacheDir } from './harness.mjs';
 export const token = { GITHUB_TOKEN: 'test-token' };
 
 // Starts the server on a free port; resolves to { url, stop() } once it
-// accepts connections (its first stdout line says where).
+// accepts connections (its first stdout line says where). `fake` is the
+// GitHub it may crawl: a fake's { url }, or any { url } to send requests to.
 export async function startServe(fake, { store = path.join(freshCacheDir(), 'store.db'), args = [], env = token } = {}) {
   const clean = { ...process.env };
   for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'ISSUEGRAPH_API_URL']) delete clean[name];
