@@ -11,6 +11,9 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <set>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,10 @@
 #include "app/token.h"
 #include "cli/progress.h"
 #include "model/version.h"
+#include "mcp/http_endpoint.h"
+#include "mcp/reports.h"
+#include "mcp/stdio.h"
+#include "serve/client_limits.h"
 #include "serve/host_policy.h"
 #include "serve/server.h"
 #include "store/safe_file.h"
@@ -203,6 +210,48 @@ int RunExportCommand(CrawlFlags& flags) {
   return Finish(result, flags, false);
 }
 
+// Checks --allow-host values into `allowed`; false after printing why not.
+bool AllowHosts(const std::vector<std::string>& hosts, std::set<std::string>& allowed) {
+  for (const auto& host : hosts) {
+    auto checked = serve::HostPolicy::CheckAllowedHost(host);
+    if (!checked) {
+      PrintError(checked.error().message);
+      return false;
+    }
+    allowed.insert(*checked);
+  }
+  return true;
+}
+
+// The MCP endpoint of `serve`, with the server's store, token, host
+// policy and limits.
+std::shared_ptr<mcp::HttpEndpoint> ServeMcp(const serve::ServeOptions& options) {
+  mcp::ServiceOptions service;
+  service.store_path = options.store_path;
+  service.api_url = options.api_url;
+  service.max_age = options.max_age;
+  service.max_wait = options.max_wait;
+  service.default_depth = options.default_depth;
+  service.max_depth = options.max_depth;
+  service.max_nodes = options.max_nodes;
+  service.default_max_nodes = options.max_nodes;
+  service.max_running = static_cast<size_t>(std::max(1, options.workers));
+  service.max_crawls = service.max_running + options.queue;
+  auto policy = std::make_shared<serve::HostPolicy>(options.allowed_hosts);
+  service.parse_ref = [policy](std::string_view text) { return policy->Parse(text); };
+  auto limits = std::make_shared<serve::ClientLimiter>(options.crawls_per_minute, options.crawl_burst);
+  service.admit = [limits](std::string_view client) -> std::optional<std::string> {
+    int retry = 0;
+    if (limits->Peek(client, std::chrono::steady_clock::now(), &retry)) return std::nullopt;
+    return "too many new crawls from your address; try again in " + std::to_string(retry) + " s";
+  };
+  service.charge = [limits](std::string_view client) {
+    int retry = 0;
+    (void)limits->Take(client, std::chrono::steady_clock::now(), &retry);
+  };
+  return std::make_shared<mcp::HttpEndpoint>(std::move(service));
+}
+
 // The subcommand table: name, one-line help, and how to set it up.
 struct Command {
   const char* name;
@@ -265,14 +314,7 @@ std::vector<Command> Commands() {
              ->default_val(6)
              ->check(CLI::Range(0.0, 100000.0));
          return [options, hosts, max_age]() -> int {
-           for (const auto& host : *hosts) {
-             auto checked = serve::HostPolicy::CheckAllowedHost(host);
-             if (!checked) {
-               PrintError(checked.error().message);
-               return kExitUsage;
-             }
-             options->allowed_hosts.insert(*checked);
-           }
+           if (!AllowHosts(*hosts, options->allowed_hosts)) return kExitUsage;
            options->max_age = std::chrono::seconds(*max_age);
            if (options->store_path.empty()) {
              auto path = store::Store::DefaultPath();
@@ -282,6 +324,8 @@ std::vector<Command> Commands() {
              }
              options->store_path = *path;
            }
+           auto endpoint = ServeMcp(*options);
+           options->mount = [endpoint](httplib::Server& http) { endpoint->Mount(http); };
            auto served = serve::RunUntilSignalled(*options, [](const std::string& url) {
              std::cout << "listening on " << url << std::endl;
            });
@@ -289,6 +333,38 @@ std::vector<Command> Commands() {
              PrintError(served.error().message);
              return ExitCodeFor(served.error().kind);
            }
+           return kExitOk;
+         };
+       }},
+      {"mcp", "Run an MCP server on stdin and stdout: the report, graph, status and related reports as tools",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto options = std::make_shared<mcp::ServiceOptions>();
+         auto hosts = std::make_shared<std::vector<std::string>>();
+         auto max_age = std::make_shared<int>(600);
+         auto max_wait = std::make_shared<int>(60);
+         sub.add_option("--store", options->store_path,
+                        "The store, shared with report and serve (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+         sub.add_option("--api-url", options->api_url, "GitHub REST API base URL (default: from the issue's host)")
+             ->envname("ISSUEGRAPH_API_URL");
+         sub.add_option("--allow-host", *hosts,
+                        "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+         sub.add_option("--max-age", *max_age, "Seconds a cached item stays fresh")
+             ->default_val(600)
+             ->check(CLI::Range(0, 365 * 24 * 3600));
+         sub.add_option("--max-wait", *max_wait, "Longest wait, in seconds, for a rate limit before a call fails")
+             ->default_val(60)
+             ->check(CLI::Range(0, 3600));
+         return [options, hosts, max_age, max_wait]() -> int {
+           std::set<std::string> allowed;
+           if (!AllowHosts(*hosts, allowed)) return kExitUsage;
+           auto policy = std::make_shared<serve::HostPolicy>(allowed);
+           options->parse_ref = [policy](std::string_view text) { return policy->Parse(text); };
+           options->max_age = std::chrono::seconds(*max_age);
+           options->max_wait = std::chrono::seconds(*max_wait);
+           options->max_depth = 10;
+           options->max_nodes = 100000;
+           mcp::ReportService service(*options);
+           mcp::ServeStdio(service, std::cin, std::cout, [](const std::string& line) { PrintError(line); });
            return kExitOk;
          };
        }},
