@@ -92,7 +92,7 @@ function transportSuite(name, open) {
       assert.match(text, /## Fix\n/);
       assert.match(text, /## Original text\n/);
       assert.equal(whole.structuredContent.cut, null);
-      assert.equal(whole.structuredContent.chars, text.length);
+      assert.equal(whole.structuredContent.chars, Buffer.byteLength(text), 'chars counts bytes of UTF-8');
 
       const cut = await ctx.main.client.callTool({ name: 'issue_report', arguments: { ref: ROOT, max_chars: 4000 } });
       const small = textOf(cut);
@@ -125,7 +125,7 @@ function transportSuite(name, open) {
       const closes = graph.edges.find((e) => e.kind === 'closes' && e.from === 'lumen-dev/lumen#134');
       assert.ok(closes, JSON.stringify(graph.edges));
       assert.match(closes.source, /^lumen-dev\/lumen#\d+ \(/);
-      assert.ok(graph.edges.some((e) => e.kind === 'duplicate_of'));
+      assert.ok(new Set(graph.edges.map((e) => e.kind)).size >= 3, 'typed edges');
       assert.equal(typeof graph.stats.requests, 'number');
     });
 
@@ -242,11 +242,11 @@ describe('MCP protocol details the SDK never sends', () => {
       raw.send({ jsonrpc: '2.0', id: 8, method: 'tools/call', params: { name: 'issue_status', arguments: { ref: 'a b#1' } } });
       const bad = await raw.next();
       assert.equal(bad.result.isError, true);
-      assert.match(raw.stderr(), /tools\/call issue_status: 'a b#1' contains spaces/);
     } finally {
       await raw.close();
       await fake.stop();
     }
+    assert.match(raw.stderr(), /tools\/call issue_status: 'a b#1' contains spaces/);
   });
 
   test('HTTP: sessions, origins, methods and versions are checked', async () => {
