@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <map>
 #include <string_view>
+
+#include "model/ascii.h"
 
 namespace issuegraph::mcp {
 namespace {
@@ -140,6 +142,78 @@ void DropSections(json& doc, size_t from_rank, size_t room, size_t& size, Cut* c
   sections = std::move(kept);
 }
 
+// Drops nodes at `min_depth` or deeper, deepest first, with every edge
+// that touches one, while `size` is over `room`. The root (depth 0) stays;
+// what is kept keeps its order.
+void DropNodes(json& doc, int min_depth, size_t room, size_t& size, Cut* cut) {
+  if (size <= room || !doc.contains("nodes") || !doc["nodes"].is_array()) return;
+  json& nodes = doc["nodes"];
+  json empty = json::array();
+  json& edges = doc.contains("edges") && doc["edges"].is_array() ? doc["edges"] : empty;
+  std::map<std::string, std::vector<size_t>> touching;  // lower(ref) -> edges
+  std::vector<size_t> edge_size(edges.size());
+  std::vector<bool> edge_gone(edges.size(), false);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    edge_size[i] = Dumped(edges[i]) + 1;
+    touching[LowerAscii(edges[i].value("from", ""))].push_back(i);
+    touching[LowerAscii(edges[i].value("to", ""))].push_back(i);
+  }
+  std::vector<size_t> order;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].value("depth", 0) >= std::max(1, min_depth)) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return nodes[a].value("depth", 0) > nodes[b].value("depth", 0);
+  });
+  std::vector<bool> node_gone(nodes.size(), false);
+  for (size_t index : order) {
+    if (size <= room) break;
+    size -= std::min(size, Dumped(nodes[index]) + 1);
+    node_gone[index] = true;
+    for (size_t edge : touching[LowerAscii(nodes[index].value("ref", ""))]) {
+      if (edge_gone[edge]) continue;
+      edge_gone[edge] = true;
+      size -= std::min(size, edge_size[edge]);
+    }
+  }
+  json kept_nodes = json::array();
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (!node_gone[i]) kept_nodes.push_back(std::move(nodes[i]));
+  }
+  cut->nodes_left_out += nodes.size() - kept_nodes.size();
+  nodes = std::move(kept_nodes);
+  json kept_edges = json::array();
+  for (size_t i = 0; i < edges.size(); ++i) {
+    if (!edge_gone[i]) kept_edges.push_back(std::move(edges[i]));
+  }
+  cut->edges_left_out += edges.size() - kept_edges.size();
+  edges = std::move(kept_edges);
+  size = Dumped(doc);
+}
+
+// Drops the items of the report section `kind` from the end while `size`
+// is over `room`.
+void TrimItems(json& doc, std::string_view kind, size_t room, size_t& size, Cut* cut) {
+  if (size <= room || !doc.contains("report") || !doc["report"].is_object() ||
+      !doc["report"].contains("sections") || !doc["report"]["sections"].is_array()) {
+    return;
+  }
+  for (auto& section : doc["report"]["sections"]) {
+    if (!section.is_object() || section.value("kind", "") != kind || !section.contains("items") ||
+        !section["items"].is_array()) {
+      continue;
+    }
+    json& items = section["items"];
+    size_t dropped = 0;
+    while (size > room && !items.empty()) {
+      size -= std::min(size, Dumped(items.back()) + 1);
+      items.erase(items.end() - 1);
+      ++dropped;
+    }
+    if (dropped > 0) cut->items_left_out[std::string(kind)] += dropped;
+  }
+}
+
 }  // namespace
 
 json Cut::ToJson(size_t max_chars) const {
@@ -148,6 +222,7 @@ json Cut::ToJson(size_t max_chars) const {
   if (!shortened.empty()) out["sections_shortened"] = shortened;
   if (nodes_left_out > 0) out["nodes_left_out"] = nodes_left_out;
   if (edges_left_out > 0) out["edges_left_out"] = edges_left_out;
+  if (!items_left_out.empty()) out["items_left_out"] = items_left_out;
   out["note"] = "cut to fit max_chars; call again with a larger max_chars for the rest";
   return out;
 }
@@ -206,48 +281,20 @@ void FitJson(json& doc, size_t max_chars, Cut* cut) {
   const size_t room = max_chars > kLabelRoom ? max_chars - kLabelRoom : 0;
 
   // The less telling report sections first (environment, reproduction,
-  // code, discussion), then the deepest nodes, then the other sections.
+  // code, discussion); then nodes past depth 1 with their edges; then the
+  // linked issues and pulls past what fits, last first; then depth-1
+  // nodes, edges, and the other sections, least important first.
   DropSections(doc, kKindOrder.size() - 4, room, size, cut);
-  // Then the deepest nodes (never the first, the root) and every edge that
-  // touches one; then edges from the end. Kept nodes keep their order.
-  if (size > room && doc.contains("nodes") && doc["nodes"].is_array()) {
-    json& nodes = doc["nodes"];
-    std::vector<size_t> order;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      if (nodes[i].value("depth", 0) > 0) order.push_back(i);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return nodes[a].value("depth", 0) > nodes[b].value("depth", 0);
-    });
-    std::set<std::string> dropped;
-    for (size_t index : order) {
-      if (size <= room) break;
-      size -= std::min(size, Dumped(nodes[index]) + 1);
-      dropped.insert(nodes[index].value("ref", ""));
-    }
-    json kept_nodes = json::array();
-    for (auto& node : nodes) {
-      if (!dropped.contains(node.value("ref", ""))) kept_nodes.push_back(std::move(node));
-    }
-    cut->nodes_left_out = nodes.size() - kept_nodes.size();
-    nodes = std::move(kept_nodes);
-    if (doc.contains("edges") && doc["edges"].is_array()) {
-      json kept = json::array();
-      for (auto& edge : doc["edges"]) {
-        if (dropped.contains(edge.value("from", "")) || dropped.contains(edge.value("to", ""))) {
-          ++cut->edges_left_out;
-        } else {
-          kept.push_back(std::move(edge));
-        }
-      }
-      doc["edges"] = std::move(kept);
-      size = Dumped(doc);
-      json& edges = doc["edges"];
-      while (size > room && !edges.empty()) {
-        size -= std::min(size, Dumped(edges.back()) + 1);
-        edges.erase(edges.end() - 1);
-        ++cut->edges_left_out;
-      }
+  DropNodes(doc, 2, room, size, cut);
+  TrimItems(doc, "linked_issues", room, size, cut);
+  TrimItems(doc, "linked_pulls", room, size, cut);
+  DropNodes(doc, 1, room, size, cut);
+  if (size > room && doc.contains("edges") && doc["edges"].is_array()) {
+    json& edges = doc["edges"];
+    while (size > room && !edges.empty()) {
+      size -= std::min(size, Dumped(edges.back()) + 1);
+      edges.erase(edges.end() - 1);
+      ++cut->edges_left_out;
     }
   }
   DropSections(doc, 0, room, size, cut);

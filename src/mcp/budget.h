@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Cut {
   std::vector<std::string> shortened;    // sections kept only in part
   size_t nodes_left_out = 0;             // JSON only
   size_t edges_left_out = 0;
+  std::map<std::string, size_t> items_left_out;  // linked_issues / linked_pulls items
   nlohmann::json ToJson(size_t max_chars) const;
 };
 

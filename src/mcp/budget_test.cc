@@ -76,10 +76,32 @@ TEST(FitJson, DropsSectionsThenTheDeepestNodesAndTheirEdges) {
   EXPECT_EQ(cut.left_out, (std::vector<std::string>{"discussion"}));
   EXPECT_EQ(doc["report"]["sections"].size(), 1u);
   EXPECT_EQ(doc["nodes"][0]["ref"], "a/b#1");
-  for (const auto& node : doc["nodes"]) EXPECT_LT(node["depth"].get<int>(), 2);
+  // Depth 2 goes first: every depth-1 node is still there.
+  EXPECT_EQ(std::count_if(doc["nodes"].begin(), doc["nodes"].end(),
+                          [](const json& node) { return node["depth"] == 1; }),
+            8);
   EXPECT_GT(cut.nodes_left_out, 0u);
   EXPECT_EQ(doc["edges"].size(), doc["nodes"].size() - 1);
   EXPECT_EQ(doc["cut"]["nodes_left_out"], cut.nodes_left_out);
+}
+
+TEST(FitJson, ShortensLongLinkedListsBeforeDroppingTheFix) {
+  json doc = {{"root", "a/b#1"}, {"nodes", {{{"ref", "a/b#1"}, {"depth", 0}}}}, {"edges", json::array()},
+              {"report", {{"sections", json::array()}}}};
+  json linked = {{"kind", "linked_issues"}, {"items", json::array()}};
+  for (int i = 0; i < 200; ++i) linked["items"].push_back({{"text", "linked issue " + std::to_string(i)}});
+  doc["report"]["sections"].push_back({{"kind", "fix"}, {"items", {{{"text", "upgrade to 2.0"}}}}});
+  doc["report"]["sections"].push_back(linked);
+  Cut cut;
+  FitJson(doc, 2000, &cut);
+  EXPECT_LE(doc.dump().size(), 2000u);
+  ASSERT_EQ(doc["report"]["sections"].size(), 2u);
+  EXPECT_EQ(doc["report"]["sections"][0]["kind"], "fix");
+  const size_t kept = doc["report"]["sections"][1]["items"].size();
+  EXPECT_GT(kept, 0u);
+  EXPECT_EQ(doc["report"]["sections"][1]["items"][0]["text"], "linked issue 0");
+  EXPECT_EQ(cut.items_left_out["linked_issues"], 200 - kept);
+  EXPECT_EQ(doc["cut"]["items_left_out"]["linked_issues"], 200 - kept);
 }
 
 }  // namespace
