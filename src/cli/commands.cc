@@ -210,6 +210,18 @@ int RunExportCommand(CrawlFlags& flags) {
   return Finish(result, flags, false);
 }
 
+// The flags of the long-running commands (serve, mcp): the store they
+// share with report, the API location, the Enterprise hosts allowed.
+void AddServiceOptions(CLI::App& sub, std::string& store_path, std::string& api_url,
+                       std::vector<std::string>& hosts) {
+  sub.add_option("--store", store_path,
+                 "The store, shared with report, serve and mcp (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+  sub.add_option("--api-url", api_url, "GitHub REST API base URL (default: from the issue's host)")
+      ->envname("ISSUEGRAPH_API_URL");
+  sub.add_option("--allow-host", hosts,
+                 "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+}
+
 // Checks --allow-host values into `allowed`; false after printing why not.
 bool AllowHosts(const std::vector<std::string>& hosts, std::set<std::string>& allowed) {
   for (const auto& host : hosts) {
@@ -293,12 +305,7 @@ std::vector<Command> Commands() {
          sub.add_option("--port", options->port, "Port to listen on (0: any free port)")
              ->default_val(8080)
              ->check(CLI::Range(0, 65535));
-         sub.add_option("--store", options->store_path,
-                        "The store database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
-         sub.add_option("--api-url", options->api_url, "GitHub REST API base URL (default: from the issue's host)")
-             ->envname("ISSUEGRAPH_API_URL");
-         sub.add_option("--allow-host", *hosts,
-                        "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+         AddServiceOptions(sub, options->store_path, options->api_url, *hosts);
          sub.add_option("--max-age", *max_age, "Seconds a published report is served before a visit recrawls it")
              ->default_val(3600)
              ->check(CLI::Range(0, 365 * 24 * 3600));
@@ -342,12 +349,7 @@ std::vector<Command> Commands() {
          auto hosts = std::make_shared<std::vector<std::string>>();
          auto max_age = std::make_shared<int>(600);
          auto max_wait = std::make_shared<int>(60);
-         sub.add_option("--store", options->store_path,
-                        "The store, shared with report and serve (default: $XDG_CACHE_HOME/issuegraph/store.db)");
-         sub.add_option("--api-url", options->api_url, "GitHub REST API base URL (default: from the issue's host)")
-             ->envname("ISSUEGRAPH_API_URL");
-         sub.add_option("--allow-host", *hosts,
-                        "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+         AddServiceOptions(sub, options->store_path, options->api_url, *hosts);
          sub.add_option("--max-age", *max_age, "Seconds a cached item stays fresh")
              ->default_val(600)
              ->check(CLI::Range(0, 365 * 24 * 3600));

@@ -2,8 +2,7 @@
 
 #include <httplib.h>
 
-#include <random>
-
+#include "app/random_id.h"
 #include "mcp/session.h"
 #include "mcp/tools.h"
 #include "model/ascii.h"
@@ -18,20 +17,6 @@ std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::er
 void SendRpcError(httplib::Response& res, int status, int code, const std::string& message) {
   res.status = status;
   res.set_content(Dump(ErrorResponse(nullptr, code, message)), "application/json");
-}
-
-// 128 random bits as hex.
-std::string NewSessionId() {
-  static std::mutex mutex;
-  static std::random_device device;
-  std::lock_guard lock(mutex);
-  static const char* digits = "0123456789abcdef";
-  std::string id;
-  for (int word = 0; word < 4; ++word) {
-    uint32_t bits = device();
-    for (int i = 0; i < 8; ++i, bits >>= 4) id += digits[bits & 0xf];
-  }
-  return id;
 }
 
 // No Origin (not a browser), or a page served from this machine.
@@ -85,7 +70,7 @@ std::shared_ptr<HttpEndpoint::Entry> HttpEndpoint::Open(const std::string& clien
                                    [](const auto& a, const auto& b) { return a.second->used < b.second->used; });
     sessions_.erase(oldest);
   }
-  *id = NewSessionId();
+  *id = app::RandomId();
   auto entry = std::make_shared<Entry>(*service_, client);
   sessions_.emplace(*id, entry);
   return entry;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "app/report.h"
-#include "app/token.h"
 #include "model/ascii.h"
 #include "store/published.h"
 #include "store/related.h"
@@ -146,19 +145,11 @@ Result<CrawlOutcome> ReportService::Crawl(const CrawlRequest& request, const cra
 }
 
 Result<Crawled> ReportService::RunCrawl(const CrawlRequest& request, Flight& flight) {
-  app::ReportOptions options;
-  // The canonical URL, never the text the caller passed.
-  options.input = request.ref.HtmlUrl();
-  options.depth = request.depth;
-  options.max_nodes = request.max_nodes;
-  options.api_url = options_.api_url;
-  options.max_wait = options_.max_wait;
-  options.store.path = options_.store_path;
-  options.store.max_age = options_.max_age;
-  options.budget = &budget_;
-  auto token = app::ChooseToken(request.ref, !options_.api_url.empty(), "");
-  if (!token) return std::unexpected(token.error());
-  options.token = std::move(*token);
+  auto made = app::ServiceReportOptions(request.ref, request.depth,
+                                        {options_.store_path, options_.api_url, options_.max_age,
+                                         options_.max_wait, request.max_nodes, &budget_});
+  if (!made) return std::unexpected(made.error());
+  app::ReportOptions options = std::move(*made);
 
   // The JSON report crawls (or is served from the store) and tells of its
   // levels; the Markdown one reads the rows it stored, without a request.

@@ -21,29 +21,29 @@ json RefProperty() {
            "The issue or pull request: https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N"}};
 }
 
-json DepthProperty(const ServiceOptions& options) {
+json IntegerProperty(int64_t low, int64_t high, int64_t fallback, std::string description) {
   return {{"type", "integer"},
-          {"minimum", 0},
-          {"maximum", options.max_depth},
-          {"default", std::min(options.default_depth, options.max_depth)},
-          {"description", "Link hops to follow from the issue; items at the last hop are listed, not read"}};
+          {"minimum", low},
+          {"maximum", high},
+          {"default", fallback},
+          {"description", std::move(description)}};
+}
+
+json DepthProperty(const ServiceOptions& options) {
+  return IntegerProperty(0, options.max_depth, std::min(options.default_depth, options.max_depth),
+                         "Link hops to follow from the issue; items at the last hop are listed, not read");
 }
 
 json MaxNodesProperty(const ServiceOptions& options) {
-  return {{"type", "integer"},
-          {"minimum", 1},
-          {"maximum", options.max_nodes},
-          {"default", std::min(options.default_max_nodes, options.max_nodes)},
-          {"description", "Most items to read; a larger graph is cut and marked partial"}};
+  return IntegerProperty(1, options.max_nodes, std::min(options.default_max_nodes, options.max_nodes),
+                         "Most items to read; a larger graph is cut and marked partial");
 }
 
 json MaxCharsProperty(size_t default_chars, std::string_view what) {
-  return {{"type", "integer"},
-          {"minimum", kMinChars},
-          {"maximum", kMaxChars},
-          {"default", default_chars},
-          {"description", "Most characters of " + std::string(what) +
-                              "; the most important parts are kept and the cut is labelled"}};
+  return IntegerProperty(static_cast<int64_t>(kMinChars), static_cast<int64_t>(kMaxChars),
+                         static_cast<int64_t>(default_chars),
+                         "Most characters of " + std::string(what) +
+                             "; the most important parts are kept and the cut is labelled");
 }
 
 json ObjectSchema(json properties, json required) {
@@ -359,7 +359,7 @@ json ToolList(std::string_view version, const ServiceOptions& options) {
            "Stored reports most like this issue (title, error messages, labels, repository), best first, "
            "each with the words that made the match.",
            ObjectSchema({{"ref", ref},
-                         {"limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxRelated}, {"default", kDefaultRelated}}}},
+                         {"limit", IntegerProperty(1, kMaxRelated, kDefaultRelated, "Most reports to list")}},
                         {"ref"}),
            ObjectSchema({{"ref", {{"type", "string"}}},
                          {"related", {{"type", "array"}, {"items", related_item}}},
