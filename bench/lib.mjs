@@ -46,3 +46,51 @@ export function runIssuegraph(bin, args) {
     });
   });
 }
+
+// The existing tools' strategy: every node costs its issue, every page of its
+// comments and timeline, and its sub-issues; links from text and back-links.
+// Crawls `root` (OWNER/REPO#N) to `depth`; resolves to the items seen.
+export async function perNodeRest(url, root, depth) {
+  const headers = { authorization: 'Bearer bench', accept: 'application/vnd.github+json' };
+  const getAll = async (first) => {
+    const entries = [];
+    for (let next = first; next;) {
+      const response = await fetch(next, { headers });
+      if (!response.ok) return entries;
+      entries.push(...await response.json());
+      next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
+    }
+    return entries;
+  };
+  const refsIn = (text, repoName) => {
+    const found = [];
+    for (const m of (text ?? '').matchAll(/(?:([\w.-]+\/[\w.-]+))?#(\d+)/g)) found.push(`${(m[1] ?? repoName).toLowerCase()}#${m[2]}`);
+    return found;
+  };
+  const seen = new Set([root.toLowerCase()]);
+  let level = [root.toLowerCase()];
+  for (let d = 0; d <= depth && level.length; d++) {
+    const next = [];
+    const queue = [...level];
+    const worker = async () => {
+      for (let key = queue.shift(); key; key = queue.shift()) {
+        const [repoName, number] = key.split('#');
+        const base = `${url}/repos/${repoName}/issues/${number}`;
+        const issue = await (await fetch(base, { headers })).json();
+        const comments = await getAll(`${base}/comments?per_page=100`);
+        const timeline = await getAll(`${base}/timeline?per_page=100`);
+        await getAll(`${base}/sub_issues?per_page=100`);
+        if (d === depth) continue;
+        const links = [...refsIn(issue.body, repoName), ...comments.flatMap((c) => refsIn(c.body, repoName))];
+        for (const event of timeline) {
+          const source = event.source?.issue;
+          if (source?.repository?.full_name) links.push(`${source.repository.full_name.toLowerCase()}#${source.number}`);
+        }
+        for (const link of links) if (!seen.has(link)) { seen.add(link); next.push(link); }
+      }
+    };
+    await Promise.all(Array.from({ length: 5 }, worker));
+    level = next;
+  }
+  return seen.size;
+}

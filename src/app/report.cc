@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/analyzer.h"
+#include "app/token.h"
 #include "crawl/crawler.h"
 #include "github/api_location.h"
 #include "github/graphql_source.h"
@@ -334,6 +335,22 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
   result.text = Finish(options.format, std::move(body), graph.stats,
                        {.nodes = result.nodes, .edges = result.edges});
   return result;
+}
+
+Result<ReportOptions> ServiceReportOptions(const IssueRef& ref, int depth, const ServiceCrawl& service) {
+  ReportOptions options;
+  options.input = ref.HtmlUrl();
+  options.depth = depth;
+  options.max_nodes = service.max_nodes;
+  options.api_url = service.api_url;
+  options.max_wait = service.max_wait;
+  options.store.path = service.store_path;
+  options.store.max_age = service.max_age;
+  options.budget = service.budget;
+  auto token = ChooseToken(ref, !service.api_url.empty(), "");
+  if (!token) return std::unexpected(token.error());
+  options.token = std::move(*token);
+  return options;
 }
 
 Result<ReportResult> RunExport(const ReportOptions& options, const std::string& output) {

@@ -14,6 +14,7 @@
 #include "http/rate_budget.h"
 #include "model/error.h"
 #include "model/graph.h"
+#include "model/issue_ref.h"
 
 namespace issuegraph::app {
 
@@ -70,6 +71,20 @@ struct ReportResult {
 // --max-age; it is the report a crawl would make now (JSON stats tell of
 // this run). Otherwise: crawl, analyse, render, archive.
 Result<ReportResult> RunReport(const ReportOptions& options);
+
+// How a long-running service (the web service, the MCP server) crawls
+// one issue: the canonical URL (never the text a caller passed), its
+// store, API location and limits, and the token the environment holds
+// for the issue's host (a github.com token never goes elsewhere).
+struct ServiceCrawl {
+  std::string store_path;
+  std::string api_url;  // empty: from the issue's host
+  std::chrono::seconds max_age{600};
+  std::chrono::seconds max_wait{60};
+  int max_nodes = 100;
+  http::RateBudget* budget = nullptr;
+};
+Result<ReportOptions> ServiceReportOptions(const IssueRef& ref, int depth, const ServiceCrawl& service);
 
 // Crawls like `report` and writes one self-contained archive (graph, raw
 // text, provenance, the Markdown report) to `output`.

@@ -11,6 +11,9 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <set>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -21,6 +24,10 @@
 #include "cli/progress.h"
 #include "cli/shell_docs.h"
 #include "model/version.h"
+#include "mcp/http_endpoint.h"
+#include "mcp/reports.h"
+#include "mcp/stdio.h"
+#include "serve/client_limits.h"
 #include "serve/host_policy.h"
 #include "serve/server.h"
 #include "store/safe_file.h"
@@ -58,6 +65,60 @@ int RunExportCommand(CrawlFlags& flags) {
   auto result = app::RunExport(flags.options, flags.output);
   progress->Clear();
   return Finish(result, flags, false);
+}
+
+// The flags of the long-running commands (serve, mcp): the store they
+// share with report, the API location, the Enterprise hosts allowed.
+void AddServiceOptions(CLI::App& sub, std::string& store_path, std::string& api_url,
+                       std::vector<std::string>& hosts) {
+  sub.add_option("--store", store_path,
+                 "The store, shared with report, serve and mcp (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+  sub.add_option("--api-url", api_url, "GitHub REST API base URL (default: from the issue's host)")
+      ->envname("ISSUEGRAPH_API_URL");
+  sub.add_option("--allow-host", hosts,
+                 "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+}
+
+// Checks --allow-host values into `allowed`; false after printing why not.
+bool AllowHosts(const std::vector<std::string>& hosts, std::set<std::string>& allowed) {
+  for (const auto& host : hosts) {
+    auto checked = serve::HostPolicy::CheckAllowedHost(host);
+    if (!checked) {
+      PrintError(checked.error().message);
+      return false;
+    }
+    allowed.insert(*checked);
+  }
+  return true;
+}
+
+// The MCP endpoint of `serve`, with the server's store, token, host
+// policy and limits.
+std::shared_ptr<mcp::HttpEndpoint> ServeMcp(const serve::ServeOptions& options) {
+  mcp::ServiceOptions service;
+  service.store_path = options.store_path;
+  service.api_url = options.api_url;
+  service.max_age = options.max_age;
+  service.max_wait = options.max_wait;
+  service.default_depth = options.default_depth;
+  service.max_depth = options.max_depth;
+  service.max_nodes = options.max_nodes;
+  service.default_max_nodes = options.max_nodes;
+  service.max_running = static_cast<size_t>(std::max(1, options.workers));
+  service.max_crawls = service.max_running + options.queue;
+  auto policy = std::make_shared<serve::HostPolicy>(options.allowed_hosts);
+  service.parse_ref = [policy](std::string_view text) { return policy->Parse(text); };
+  auto limits = std::make_shared<serve::ClientLimiter>(options.crawls_per_minute, options.crawl_burst);
+  service.admit = [limits](std::string_view client) -> std::optional<std::string> {
+    int retry = 0;
+    if (limits->Peek(client, std::chrono::steady_clock::now(), &retry)) return std::nullopt;
+    return "too many new crawls from your address; try again in " + std::to_string(retry) + " s";
+  };
+  service.charge = [limits](std::string_view client) {
+    int retry = 0;
+    (void)limits->Take(client, std::chrono::steady_clock::now(), &retry);
+  };
+  return std::make_shared<mcp::HttpEndpoint>(std::move(service));
 }
 
 // The subcommand table: name, one-line help, and how to set it up.
@@ -108,12 +169,7 @@ std::vector<Command> Commands() {
          sub.add_option("--port", options->port, "Port to listen on (0: any free port)")
              ->default_val(8080)
              ->check(CLI::Range(0, 65535));
-         sub.add_option("--store", options->store_path,
-                        "The store database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
-         sub.add_option("--api-url", options->api_url, "GitHub REST API base URL (default: from the issue's host)")
-             ->envname("ISSUEGRAPH_API_URL");
-         sub.add_option("--allow-host", *hosts,
-                        "A GitHub Enterprise host whose issues may be crawled (repeatable); github.com always may");
+         AddServiceOptions(sub, options->store_path, options->api_url, *hosts);
          sub.add_option("--max-age", *max_age, "Seconds a published report is served before a visit recrawls it")
              ->default_val(3600)
              ->check(CLI::Range(0, 365 * 24 * 3600));
@@ -134,14 +190,7 @@ std::vector<Command> Commands() {
              ->default_val(6)
              ->check(CLI::Range(0.0, 100000.0));
          return [options, hosts, max_age]() -> int {
-           for (const auto& host : *hosts) {
-             auto checked = serve::HostPolicy::CheckAllowedHost(host);
-             if (!checked) {
-               PrintError(checked.error().message);
-               return kExitUsage;
-             }
-             options->allowed_hosts.insert(*checked);
-           }
+           if (!AllowHosts(*hosts, options->allowed_hosts)) return kExitUsage;
            options->max_age = std::chrono::seconds(*max_age);
            if (options->store_path.empty()) {
              auto path = store::Store::DefaultPath();
@@ -151,6 +200,8 @@ std::vector<Command> Commands() {
              }
              options->store_path = *path;
            }
+           auto endpoint = ServeMcp(*options);
+           options->mount = [endpoint](httplib::Server& http) { endpoint->Mount(http); };
            auto served = serve::RunUntilSignalled(*options, [](const std::string& url) {
              std::cout << "listening on " << url << std::endl;
            });
@@ -158,6 +209,33 @@ std::vector<Command> Commands() {
              PrintError(served.error().message);
              return ExitCodeFor(served.error().kind);
            }
+           return kExitOk;
+         };
+       }},
+      {"mcp", "Run an MCP server on stdin and stdout: the report, graph, status and related reports as tools",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto options = std::make_shared<mcp::ServiceOptions>();
+         auto hosts = std::make_shared<std::vector<std::string>>();
+         auto max_age = std::make_shared<int>(600);
+         auto max_wait = std::make_shared<int>(60);
+         AddServiceOptions(sub, options->store_path, options->api_url, *hosts);
+         sub.add_option("--max-age", *max_age, "Seconds a cached item stays fresh")
+             ->default_val(600)
+             ->check(CLI::Range(0, 365 * 24 * 3600));
+         sub.add_option("--max-wait", *max_wait, "Longest wait, in seconds, for a rate limit before a call fails")
+             ->default_val(60)
+             ->check(CLI::Range(0, 3600));
+         return [options, hosts, max_age, max_wait]() -> int {
+           std::set<std::string> allowed;
+           if (!AllowHosts(*hosts, allowed)) return kExitUsage;
+           auto policy = std::make_shared<serve::HostPolicy>(allowed);
+           options->parse_ref = [policy](std::string_view text) { return policy->Parse(text); };
+           options->max_age = std::chrono::seconds(*max_age);
+           options->max_wait = std::chrono::seconds(*max_wait);
+           options->max_depth = 10;
+           options->max_nodes = 100000;
+           mcp::ReportService service(*options);
+           mcp::ServeStdio(service, std::cin, std::cout, [](const std::string& line) { PrintError(line); });
            return kExitOk;
          };
        }},

@@ -7,6 +7,16 @@ namespace issuegraph::serve {
 
 bool ClientLimiter::Take(std::string_view client, std::chrono::steady_clock::time_point now,
                          int* retry_after) {
+  return Check(client, now, retry_after, Spend::kTake);
+}
+
+bool ClientLimiter::Peek(std::string_view client, std::chrono::steady_clock::time_point now,
+                         int* retry_after) {
+  return Check(client, now, retry_after, Spend::kPeek);
+}
+
+bool ClientLimiter::Check(std::string_view client, std::chrono::steady_clock::time_point now,
+                          int* retry_after, Spend spend) {
   std::lock_guard lock(mutex_);
   if (now - swept_ > std::chrono::minutes(10)) {
     std::erase_if(buckets_, [&](const auto& entry) { return now - entry.second.at > std::chrono::hours(1); });
@@ -19,7 +29,7 @@ bool ClientLimiter::Take(std::string_view client, std::chrono::steady_clock::tim
   bucket.tokens = std::min(burst_, bucket.tokens + std::max(0.0, elapsed) * per_second_);
   bucket.at = now;
   if (bucket.tokens >= 1.0) {
-    bucket.tokens -= 1.0;
+    if (spend == Spend::kTake) bucket.tokens -= 1.0;
     return true;
   }
   if (retry_after != nullptr) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/random_id.h"
 #include "model/ascii.h"
 #include "serve/jobs.h"
 #include "serve/pages.h"
@@ -81,7 +82,7 @@ std::string VisitorOf(const httplib::Request& req, httplib::Response& res) {
     }
     at = end + 1;
   }
-  std::string id = RandomId();
+  std::string id = app::RandomId();
   res.set_header("Set-Cookie", prefix + id + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
   return id;
 }

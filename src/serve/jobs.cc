@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 
+#include "app/random_id.h"
 #include "store/published.h"
 
 namespace issuegraph::serve {
@@ -24,19 +24,6 @@ std::string_view JobStateName(JobState state) {
     case JobState::kFailed: return "failed";
   }
   return "failed";
-}
-
-std::string RandomId() {
-  static std::mutex mutex;
-  static std::random_device device;
-  std::lock_guard lock(mutex);
-  static const char* digits = "0123456789abcdef";
-  std::string id;
-  for (int word = 0; word < 4; ++word) {
-    uint32_t bits = device();
-    for (int i = 0; i < 8; ++i, bits >>= 4) id += digits[bits & 0xf];
-  }
-  return id;
 }
 
 Job::Job(std::string id, std::string key, JobRequest request)
@@ -165,7 +152,7 @@ std::expected<JobQueue::Submitted, JobQueue::Refused> JobQueue::Submit(const Job
   std::erase_if(by_id_, [&](const auto& entry) {
     return entry.second->finished() && now - entry.second->finished_at() > kKeepFinished;
   });
-  auto job = std::make_shared<Job>(RandomId(), key, request);
+  auto job = std::make_shared<Job>(app::RandomId(), key, request);
   job->SetState(JobState::kQueued);
   active_[key] = job;
   by_id_[job->id()] = job;

@@ -138,7 +138,4 @@ class JobQueue {
   std::vector<std::thread> workers_;
 };
 
-// 128 random bits as hex: ids for jobs and anonymous visitors.
-std::string RandomId();
-
 }  // namespace issuegraph::serve

@@ -144,19 +144,11 @@ Result<void> Publish(const std::string& store_path, const store::PublishedReport
 
 Result<std::string> ReportJobs::Run(Job& job) {
   const JobRequest& request = job.request();
-  app::ReportOptions options;
-  // The canonical URL, never the pasted text.
-  options.input = request.ref.HtmlUrl();
-  options.depth = request.depth;
-  options.max_nodes = options_.max_nodes;
-  options.api_url = options_.api_url;
-  options.max_wait = options_.max_wait;
-  options.store.path = options_.store_path;
-  options.store.max_age = options_.max_age;
-  options.budget = &budget_;
-  auto token = app::ChooseToken(request.ref, !options_.api_url.empty(), "");
-  if (!token) return std::unexpected(token.error());
-  options.token = std::move(*token);
+  auto made = app::ServiceReportOptions(request.ref, request.depth,
+                                        {options_.store_path, options_.api_url, options_.max_age,
+                                         options_.max_wait, options_.max_nodes, &budget_});
+  if (!made) return std::unexpected(made.error());
+  app::ReportOptions options = std::move(*made);
 
   // The first run crawls (or serves a stored report) and tells of its
   // progress; the others read what it stored.

@@ -539,6 +539,7 @@ struct Server::Impl {
     http.Post("/api/v1/votes", [this](const httplib::Request& req, httplib::Response& res) { ApiVote(req, res); });
     http.Get("/api/v1/related/.*", [this](const httplib::Request& req, httplib::Response& res) { ApiRelated(req, res); });
     http.Get("/api/v1/trending", [this](const httplib::Request& req, httplib::Response& res) { ApiTrending(req, res); });
+    if (options.mount) options.mount(http);
     http.Get("/.*", [this](const httplib::Request& req, httplib::Response& res) {
       auto path = ParsePermalink(req.path);
       if (!path) return SendHtml(res, 404, ErrorPage("not_found", "there is no page here"));

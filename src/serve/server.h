@@ -46,6 +46,8 @@ struct ServeOptions {
   double crawl_burst = 10;
   double votes_per_minute = 60;
   double vote_burst = 30;
+  // Registers more routes (the MCP endpoint) before the permalinks' catch-all.
+  std::function<void(httplib::Server&)> mount;
 };
 
 class Server {

@@ -55,6 +55,10 @@ Result<std::vector<RelatedReport>> Related::For(std::string_view key, int limit)
   if (!*found) return std::vector<RelatedReport>();
   std::string text;
   for (int column = 0; column < 4; ++column) text += (*own)->Text(column) + "\n";
+  return ForText(text, key, limit);
+}
+
+Result<std::vector<RelatedReport>> Related::ForText(std::string_view text, std::string_view key, int limit) {
   std::set<std::string> words = MatchWords(text);
   if (words.empty()) return std::vector<RelatedReport>();
 

@@ -30,6 +30,10 @@ class Related {
 
   // Reports like the published `key` (itself left out), best first.
   Result<std::vector<RelatedReport>> For(std::string_view key, int limit);
+  // Reports like `text` (a title, error messages, labels, a repository),
+  // best first, leaving out `exclude_key`: for an issue that is not
+  // published itself.
+  Result<std::vector<RelatedReport>> ForText(std::string_view text, std::string_view exclude_key, int limit);
 
  private:
   sql::Database& db_;
