@@ -263,7 +263,8 @@ std::string CacheKey(const ReportOptions& options, const Plan& plan) {
                               {"max_nodes", options.max_nodes},
                               {"api", plan.graphql ? "graphql" : "rest"},
                               {"authenticated", !options.token.empty()},
-                              {"format", FormatName(options.format)}};
+                              {"format", FormatName(options.format)},
+                              {"synthesis", options.synthesizer ? options.synthesizer->Identity() : ""}};
   return key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -362,6 +363,15 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
     members = std::move(crawled->members);
   }
   Report report = analyze::Analyze(graph);
+  if (options.synthesizer != nullptr) {
+    report.synthesis =
+        options.synthesizer->Synthesize(report, graph, plan && plan->store ? plan->store.get() : nullptr);
+    if (!report.synthesis->fallback.empty()) {
+      result.notices.push_back("no machine-written synthesis: " + report.synthesis->fallback);
+      // A report without its synthesis is not the one to serve again.
+      members.reset();
+    }
+  }
   result.text = Render(options.format, report, graph);
   result.stats = graph.stats;
   result.nodes = graph.node_count();

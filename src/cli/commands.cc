@@ -17,6 +17,7 @@
 #include "app/report.h"
 #include "app/token.h"
 #include "cli/progress.h"
+#include "llm/synthesizer.h"
 #include "model/version.h"
 #include "serve/host_policy.h"
 #include "serve/server.h"
@@ -44,6 +45,45 @@ struct CrawlFlags {
   int max_wait_seconds = 60;
   int max_age_seconds = 600;
 };
+
+// The optional synthesis flags of `report` and `serve`.
+struct LlmFlags {
+  llm::LlmOptions options;
+  int timeout_seconds = 60;
+  std::unique_ptr<llm::LlmSynthesizer> synthesizer;
+};
+
+void AddLlmOptions(CLI::App& sub, LlmFlags& flags) {
+  sub.add_option("--llm", flags.options.url,
+                 "An OpenAI-compatible API (e.g. http://127.0.0.1:8080/v1) for a machine-written synthesis, "
+                 "every sentence checked against the sources; key from ISSUEGRAPH_LLM_KEY")
+      ->envname("ISSUEGRAPH_LLM_URL");
+  sub.add_option("--llm-model", flags.options.model, "The model to ask (llama.cpp's server needs none)")
+      ->envname("ISSUEGRAPH_LLM_MODEL");
+  sub.add_option("--llm-timeout", flags.timeout_seconds,
+                 "Seconds to wait for the model before reporting without the synthesis")
+      ->default_val(60)
+      ->check(CLI::Range(1, 3600));
+  sub.add_option("--llm-context-tokens", flags.options.context_tokens,
+                 "The model's context budget in tokens: the report and its sources are compacted to fit")
+      ->default_val(8192)
+      ->check(CLI::Range(int64_t{2048}, int64_t{2'000'000}));
+}
+
+// The synthesizer the flags ask for (none without --llm). Returns an exit
+// code on failure.
+std::optional<int> ResolveLlm(LlmFlags& flags, app::Synthesizer** out) {
+  if (flags.options.url.empty()) return std::nullopt;
+  flags.options.timeout = std::chrono::seconds(flags.timeout_seconds);
+  if (const char* key = std::getenv("ISSUEGRAPH_LLM_KEY"); key != nullptr) flags.options.key = key;
+  if (auto checked = llm::CheckLlmOptions(flags.options); !checked) {
+    PrintError(checked.error().message);
+    return kExitUsage;
+  }
+  flags.synthesizer = std::make_unique<llm::LlmSynthesizer>(flags.options);
+  *out = flags.synthesizer.get();
+  return std::nullopt;
+}
 
 void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
   sub.add_option("--depth", flags.options.depth, "Link hops to follow from the root (the root is always read whole)")
@@ -181,7 +221,7 @@ int Finish(const Result<app::ReportResult>& result, const CrawlFlags& flags, boo
   return kExitOk;
 }
 
-int RunReportCommand(CrawlFlags& flags) {
+int RunReportCommand(CrawlFlags& flags, LlmFlags& llm_flags) {
   if (flags.options.input.empty() == flags.options.from.empty()) {
     PrintError(flags.options.input.empty()
                    ? "report needs an issue (URL or OWNER/REPO#N) or --from ARCHIVE; see issuegraph report --help"
@@ -189,6 +229,7 @@ int RunReportCommand(CrawlFlags& flags) {
     return kExitUsage;
   }
   if (auto failed = Resolve(flags)) return *failed;
+  if (auto failed = ResolveLlm(llm_flags, &flags.options.synthesizer)) return *failed;
   auto progress = WatchProgress(flags);
   auto result = app::RunReport(flags.options);
   progress->Clear();
@@ -215,6 +256,7 @@ std::vector<Command> Commands() {
       {"report", "Crawl an issue or pull request and its links, and write a report",
        [](CLI::App& sub) -> std::function<int()> {
          auto flags = std::make_shared<CrawlFlags>();
+         auto llm_flags = std::make_shared<LlmFlags>();
          sub.add_option("ref", flags->options.input,
                         "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N");
          sub.add_option("--from", flags->options.from, "Render an archive written by `issuegraph export`");
@@ -223,7 +265,8 @@ std::vector<Command> Commands() {
              ->check(CLI::IsMember({"markdown", "md", "json", "html", "mermaid", "dot"}));
          sub.add_option("-o,--output", flags->output, "Write to FILE (whole or not at all) instead of stdout");
          AddCrawlOptions(sub, *flags);
-         return [flags] { return RunReportCommand(*flags); };
+         AddLlmOptions(sub, *llm_flags);
+         return [flags, llm_flags] { return RunReportCommand(*flags, *llm_flags); };
        }},
       {"export", "Crawl like report and write one self-contained archive (report --from renders it)",
        [](CLI::App& sub) -> std::function<int()> {
@@ -240,6 +283,7 @@ std::vector<Command> Commands() {
          auto options = std::make_shared<serve::ServeOptions>();
          auto hosts = std::make_shared<std::vector<std::string>>();
          auto max_age = std::make_shared<int>(3600);
+         auto llm_flags = std::make_shared<LlmFlags>();
          sub.add_option("--host", options->host, "Address to listen on")->default_val("127.0.0.1");
          sub.add_option("--port", options->port, "Port to listen on (0: any free port)")
              ->default_val(8080)
@@ -264,7 +308,9 @@ std::vector<Command> Commands() {
                         "New crawls one client address may start per minute")
              ->default_val(6)
              ->check(CLI::Range(0.0, 100000.0));
-         return [options, hosts, max_age]() -> int {
+         AddLlmOptions(sub, *llm_flags);
+         return [options, hosts, max_age, llm_flags]() -> int {
+           if (auto failed = ResolveLlm(*llm_flags, &options->synthesizer)) return *failed;
            for (const auto& host : *hosts) {
              auto checked = serve::HostPolicy::CheckAllowedHost(host);
              if (!checked) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/synthesis.h"
 #include "render/wording.h"
 
 namespace issuegraph::render {
@@ -72,6 +73,7 @@ ordered_json LinkedJson(const LinkedItem& item) {
 std::string RenderJson(const Report& report, const Graph& graph) {
   ordered_json out;
   out["root"] = graph.root() != kNoNode ? graph.Display(graph.root()) : std::string();
+  if (report.synthesis) out["synthesis"] = SynthesisJson(*report.synthesis);
 
   ordered_json nodes = ordered_json::array();
   for (const Node* listed : graph.Nodes()) {

@@ -109,6 +109,9 @@ Result<std::string> ReportJobs::Run(Job& job) {
   options.store.path = options_.store_path;
   options.store.max_age = options_.max_age;
   options.budget = &budget_;
+  // The page's hook for the synthesis: each format is rendered with it, the
+  // model asked once (its answer is stored, the later formats read it).
+  options.synthesizer = options_.synthesizer;
   auto token = app::ChooseToken(request.ref, !options_.api_url.empty(), "");
   if (!token) return std::unexpected(token.error());
   options.token = std::move(*token);

@@ -66,7 +66,7 @@ struct Server::Impl {
         report_jobs(work ? nullptr
                          : std::make_unique<ReportJobs>(ReportJobOptions{
                                options.store_path, options.api_url, options.max_age,
-                               options.max_wait, options.max_nodes})),
+                               options.max_wait, options.max_nodes, options.synthesizer})),
         jobs(work ? std::move(work) : JobWork([this](Job& job) { return report_jobs->Run(job); }),
              static_cast<size_t>(std::max(1, options.workers)), options.queue),
         crawl_limits(options.crawls_per_minute, options.crawl_burst),

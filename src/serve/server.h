@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 
+#include "app/synthesizer.h"
 #include "model/error.h"
 #include "serve/jobs.h"
 
@@ -41,6 +42,9 @@ struct ServeOptions {
   double crawl_burst = 10;
   double votes_per_minute = 60;
   double vote_burst = 30;
+  // The optional machine-written synthesis on every report page (--llm);
+  // not owned, may be null.
+  app::Synthesizer* synthesizer = nullptr;
 };
 
 class Server {

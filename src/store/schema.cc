@@ -189,17 +189,33 @@ ALTER TABLE links RENAME COLUMN from_key TO from_ref;
 ALTER TABLE links RENAME COLUMN to_key TO to_ref;
 )sql";
 
+// Version 5: the model's answers for the optional synthesis, keyed by what
+// shaped them (store/synthesis_cache.h).
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE syntheses (
+  endpoint TEXT NOT NULL,
+  model TEXT NOT NULL,
+  prompt_version INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,         -- hex SHA-256 of the prompt sent
+  answer TEXT NOT NULL,               -- the model's message, as it said it
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (endpoint, model, prompt_version, content_hash)
+) WITHOUT ROWID;
+CREATE INDEX syntheses_by_created_at ON syntheses (created_at);
+)sql";
+
 using Migration = Result<void> (*)(sql::Database&);
 
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
 Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
 Result<void> MigrateToV3(sql::Database& db) { return db.Exec(kSchemaV3); }
 Result<void> MigrateToV4(sql::Database& db) { return db.Exec(kSiteSchemaV4); }
+Result<void> MigrateToV5(sql::Database& db) { return db.Exec(kSchemaV5); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 4> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
-                                                 &MigrateToV4};
+constexpr std::array<Migration, 5> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
+                                                 &MigrateToV4, &MigrateToV5};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);
