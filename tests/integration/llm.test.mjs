@@ -11,6 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import test from 'node:test';
 import { freshCacheDir, repoRoot, run, startFake, world } from './harness.mjs';
+import { startServe } from './serve_harness.mjs';
 import { seedInventions, injectionObeyed } from '../fakellm/scenarios.mjs';
 
 async function startLlm(scenario) {
@@ -230,4 +231,26 @@ test('bad --llm values are one sentence and exit 2', async () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, message);
   }
+});
+
+test('the web page shows the synthesis first, with its citations as links; the model is asked once', async () => {
+  await withServers('seedlike', 'good', async (fake, llm) => {
+    const server = await startServe(fake, { args: ['--llm', llm.base, '--llm-model', 'fake-model'] });
+    try {
+      const job = await (await fetch(`${server.url}/api/v1/jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url: 'https://github.com/lumen-dev/lumen/issues/120' }) })).json();
+      const events = await (await fetch(`${server.url}/api/v1/jobs/${job.id}/events`)).text();
+      assert.match(events, /event: done/);
+      const page = await (await fetch(`${server.url}/lumen-dev/lumen/issues/120`)).text();
+      const section = htmlSynthesis(page);
+      assert.match(section, /Machine-written, checked against the sources/);
+      assert.match(section, /<a href="https:\/\/github\.com\/lumen-dev\/lumen\/issues\/120#issuecomment-\d+" rel="nofollow noopener noreferrer">lumen-dev\/lumen#120\/c\/9<\/a>/);
+      assert.ok(page.indexOf('class="synthesis"') < page.indexOf('id="linked_pulls"'));
+      const md = await (await fetch(`${server.url}/lumen-dev/lumen/issues/120.md`)).text();
+      assert.match(markdownSynthesis(md), /Machine-written, checked against the sources/);
+      assert.equal((await llm.stats()).total, 1, 'every format of the page came from one answer');
+    } finally {
+      await server.stop();
+    }
+  });
 });
