@@ -196,8 +196,11 @@ std::optional<DropReason> GroundingChecker::CheckText(std::string_view original,
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kVersion); it != std::sregex_iterator(); ++it) {
     if (!HasNumber(support, LowerAscii((*it)[2].str()))) return DropReason::kUnsupportedVersion;
   }
+  const std::vector<std::string> dates = DatesIn(text);
+  if (dates.empty()) return std::nullopt;
+  // Only now: reading every date of the sources is the check's dearest step.
   const std::vector<std::string> supported = DatesIn(support);
-  for (const std::string& date : DatesIn(text)) {
+  for (const std::string& date : dates) {
     if (std::find(supported.begin(), supported.end(), date) == supported.end()) return DropReason::kUnsupportedDate;
   }
   return std::nullopt;
