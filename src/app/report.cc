@@ -437,7 +437,8 @@ Result<std::string> RunCache(CacheAction action, const std::string& store_path,
     if (!pruned) return std::unexpected(pruned.error());
     return "pruned from " + path + ": " + std::to_string(pruned->nodes) + " nodes, " +
            std::to_string(pruned->failures) + " remembered failures, " + std::to_string(pruned->aliases) +
-           " aliases, " + std::to_string(pruned->validators) + " HTTP validators older than " +
+           " aliases, " + std::to_string(pruned->validators) + " HTTP validators, " +
+           std::to_string(pruned->syntheses) + " model answers older than " +
            std::to_string(older_than.count()) + " s\n";
   }
   auto stats = (*store)->Stats();
