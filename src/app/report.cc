@@ -258,7 +258,23 @@ store::ReportKey KeyFor(const ReportOptions& options, const Plan& plan) {
           .depth = options.depth,
           .max_nodes = options.max_nodes,
           .authenticated = !options.token.empty(),
-          .format = std::string(FormatName(options.format))};
+          .format = std::string(FormatName(options.format)),
+          .synthesis = options.synthesizer ? options.synthesizer->Identity() : ""};
+}
+
+// The analysis, and the optional synthesis over it. A report whose
+// synthesis fell back is not the one to serve again: `log` is spoilt.
+Report Analyzed(const ReportOptions& options, const Graph& graph, store::Store* store,
+                std::vector<std::string>& notices, store::RowLog* log) {
+  Report report = analyze::Analyze(graph);
+  if (options.synthesizer != nullptr) {
+    report.synthesis = options.synthesizer->Synthesize(report, graph, store);
+    if (!report.synthesis->fallback.empty()) {
+      notices.push_back("no machine-written synthesis: " + report.synthesis->fallback);
+      if (log != nullptr) log->Spoil();
+    }
+  }
+  return report;
 }
 
 // A stored report that a crawl now would make again, served as it is,
@@ -295,8 +311,9 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
     result.stats = graph.stats;
     result.nodes = graph.node_count();
     result.edges = graph.edges().size();
-    result.text = Finish(options.format, Render(options.format, analyze::Analyze(graph), graph),
-                         graph.stats, {.nodes = result.nodes, .edges = result.edges});
+    const Report report = Analyzed(options, graph, nullptr, result.notices, nullptr);
+    result.text = Finish(options.format, Render(options.format, report, graph), graph.stats,
+                         {.nodes = result.nodes, .edges = result.edges});
     return result;
   }
   auto plan = MakePlan(options);
@@ -317,7 +334,9 @@ Result<ReportResult> RunReport(const ReportOptions& options) {
   result.stats = graph.stats;
   result.nodes = graph.node_count();
   result.edges = graph.edges().size();
-  std::string body = Render(options.format, analyze::Analyze(graph), graph);
+  const Report report =
+      Analyzed(options, graph, plan->store.get(), result.notices, cache ? &cache->log() : nullptr);
+  std::string body = Render(options.format, report, graph);
   if (cache) {
     // Every report is archived with the options that made it; losing that
     // copy is not worth failing the report the user asked for. One from a
@@ -392,7 +411,8 @@ Result<std::string> RunCache(CacheAction action, const std::string& store_path,
     if (!pruned) return std::unexpected(pruned.error());
     return "pruned from " + path + ": " + std::to_string(pruned->nodes) + " nodes, " +
            std::to_string(pruned->failures) + " remembered failures, " + std::to_string(pruned->aliases) +
-           " aliases, " + std::to_string(pruned->validators) + " HTTP validators older than " +
+           " aliases, " + std::to_string(pruned->validators) + " HTTP validators, " +
+           std::to_string(pruned->syntheses) + " model answers older than " +
            std::to_string(older_than.count()) + " s\n";
   }
   auto stats = (*store)->Stats();

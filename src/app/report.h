@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/synthesizer.h"
 #include "crawl/progress.h"
 #include "http/observer.h"
 #include "http/rate_budget.h"
@@ -52,6 +53,9 @@ struct ReportOptions {
   crawl::Progress progress;
   http::Observer* observer = nullptr;
   http::RateBudget* budget = nullptr;
+  // The optional machine-written synthesis (--llm), rendered before the
+  // extracted sections; null: the extractive report alone. Not owned.
+  Synthesizer* synthesizer = nullptr;
 };
 
 struct ReportResult {

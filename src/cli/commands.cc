@@ -23,6 +23,7 @@
 #include "cli/crawl_flags.h"
 #include "cli/progress.h"
 #include "cli/shell_docs.h"
+#include "llm/synthesizer.h"
 #include "model/version.h"
 #include "mcp/http_endpoint.h"
 #include "mcp/reports.h"
@@ -36,9 +37,49 @@
 namespace issuegraph::cli {
 namespace {
 
+// The optional synthesis flags of `report` and `serve`.
+struct LlmFlags {
+  llm::LlmOptions options;
+  int timeout_seconds = 60;
+  std::unique_ptr<llm::LlmSynthesizer> synthesizer;
+};
 
-int RunReportCommand(CrawlFlags& flags) {
+void AddLlmOptions(CLI::App& sub, LlmFlags& flags) {
+  sub.add_option("--llm", flags.options.url,
+                 "An OpenAI-compatible API (e.g. http://127.0.0.1:8080/v1) for a machine-written synthesis, "
+                 "every sentence checked against the sources; key from ISSUEGRAPH_LLM_KEY")
+      ->envname("ISSUEGRAPH_LLM_URL");
+  sub.add_option("--llm-model", flags.options.model, "The model to ask (llama.cpp's server needs none)")
+      ->envname("ISSUEGRAPH_LLM_MODEL");
+  sub.add_option("--llm-timeout", flags.timeout_seconds,
+                 "Seconds to wait for the model before reporting without the synthesis")
+      ->default_val(60)
+      ->check(CLI::Range(1, 3600));
+  sub.add_option("--llm-context-tokens", flags.options.context_tokens,
+                 "The model's context budget in tokens: the report and its sources are compacted to fit")
+      ->default_val(8192)
+      ->check(CLI::Range(int64_t{2048}, int64_t{2'000'000}));
+}
+
+// The synthesizer the flags ask for (none without --llm). Returns an exit
+// code on failure.
+std::optional<int> ResolveLlm(LlmFlags& flags, app::Synthesizer** out) {
+  if (flags.options.url.empty()) return std::nullopt;
+  flags.options.timeout = std::chrono::seconds(flags.timeout_seconds);
+  if (const char* key = std::getenv("ISSUEGRAPH_LLM_KEY"); key != nullptr) flags.options.key = key;
+  if (auto checked = llm::CheckLlmOptions(flags.options); !checked) {
+    PrintError(checked.error().message);
+    return kExitUsage;
+  }
+  flags.synthesizer = std::make_unique<llm::LlmSynthesizer>(flags.options);
+  *out = flags.synthesizer.get();
+  return std::nullopt;
+}
+
+
+int RunReportCommand(CrawlFlags& flags, LlmFlags& llm_flags) {
   if (auto failed = ResolveJson(flags)) return *failed;
+  if (auto failed = ResolveLlm(llm_flags, &flags.options.synthesizer)) return *failed;
   auto refs = ExpandRefs(flags.refs, std::cin);
   if (!refs) {
     PrintError(refs.error().message);
@@ -133,6 +174,7 @@ std::vector<Command> Commands() {
       {"report", "Crawl an issue or pull request and its links, and write a report",
        [](CLI::App& sub) -> std::function<int()> {
          auto flags = std::make_shared<CrawlFlags>();
+         auto llm_flags = std::make_shared<LlmFlags>();
          sub.add_option("ref", flags->refs,
                         "https://github.com/OWNER/REPO/issues/N, .../pull/N, or OWNER/REPO#N; several "
                         "make several reports; - reads them from stdin, one per line");
@@ -148,7 +190,8 @@ std::vector<Command> Commands() {
                         "a directory that gets OWNER-REPO-N.EXT for each");
          AddJsonOptions(sub, *flags);
          AddCrawlOptions(sub, *flags);
-         return [flags] { return RunReportCommand(*flags); };
+         AddLlmOptions(sub, *llm_flags);
+         return [flags, llm_flags] { return RunReportCommand(*flags, *llm_flags); };
        }},
       {"export", "Crawl like report and write one self-contained archive (report --from renders it)",
        [](CLI::App& sub) -> std::function<int()> {
@@ -165,6 +208,7 @@ std::vector<Command> Commands() {
          auto options = std::make_shared<serve::ServeOptions>();
          auto hosts = std::make_shared<std::vector<std::string>>();
          auto max_age = std::make_shared<int>(3600);
+         auto llm_flags = std::make_shared<LlmFlags>();
          sub.add_option("--host", options->host, "Address to listen on")->default_val("127.0.0.1");
          sub.add_option("--port", options->port, "Port to listen on (0: any free port)")
              ->default_val(8080)
@@ -189,7 +233,9 @@ std::vector<Command> Commands() {
                         "New crawls one client address may start per minute")
              ->default_val(6)
              ->check(CLI::Range(0.0, 100000.0));
-         return [options, hosts, max_age]() -> int {
+         AddLlmOptions(sub, *llm_flags);
+         return [options, hosts, max_age, llm_flags]() -> int {
+           if (auto failed = ResolveLlm(*llm_flags, &options->synthesizer)) return *failed;
            if (!AllowHosts(*hosts, options->allowed_hosts)) return kExitUsage;
            options->max_age = std::chrono::seconds(*max_age);
            if (options->store_path.empty()) {

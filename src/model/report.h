@@ -3,11 +3,13 @@
 // by analyze/, consumed by render/; plain values.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/graph.h"
+#include "model/synthesis.h"
 
 namespace issuegraph {
 
@@ -86,6 +88,9 @@ struct Report {
   std::vector<LinkedItem> linked_issues;
   std::vector<Section> sections;  // text sections, in display order
   std::string original_text;      // root body, verbatim
+  // The checked machine-written explanation, when one was asked for
+  // (rendered first); nullopt: extractive only, as by default.
+  std::optional<Synthesis> synthesis;
 };
 
 }  // namespace issuegraph

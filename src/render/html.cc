@@ -8,6 +8,7 @@
 #include "render/html_escape.h"
 #include "render/item_groups.h"
 #include "render/mermaid.h"
+#include "render/synthesis.h"
 #include "render/wording.h"
 
 namespace issuegraph::render {
@@ -58,6 +59,8 @@ pre { margin: .3em 0; padding: .8em; background: #f6f8fa; border-radius: 6px; ov
 ul.edges { padding-left: 1.2em; }
 ul.edges li { margin: .2em 0; white-space: normal; }
 .kind { color: #59636e; margin: 0 .4em; }
+.machine { padding: .6em .8em; border-left: 4px solid #8250df; background: #fbefff; }
+.cites { color: #59636e; font-size: .9em; white-space: nowrap; }
 details { margin: .4em 0; }
 summary { cursor: pointer; }
 footer { margin-top: 2em; padding-top: .6em; border-top: 1px solid #d1d9e0; }
@@ -369,6 +372,7 @@ std::string RenderHtml(const Report& report, const Graph& graph) {
   out += "<title>" + EscapeHtml(PageTitle(report)) + "</title>\n";
   out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
   RenderHeader(report, &out);
+  if (report.synthesis) out += SynthesisHtml(*report.synthesis);
   if (graph.stats.partial) {
     // Said up front: a reader must not take a cut graph for the whole story.
     out +=

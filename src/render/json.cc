@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/crawl_stats_json.h"
+#include "render/synthesis.h"
 #include "render/wording.h"
 
 namespace issuegraph::render {
@@ -49,6 +50,7 @@ ordered_json LinkedJson(const LinkedItem& item) {
 std::string RenderJsonBody(const Report& report, const Graph& graph) {
   ordered_json out;
   out["root"] = graph.root() != kNoNode ? graph.Display(graph.root()) : std::string();
+  if (report.synthesis) out["synthesis"] = SynthesisJson(*report.synthesis);
 
   ordered_json nodes = ordered_json::array();
   for (const Node* listed : graph.Nodes()) {

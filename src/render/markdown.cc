@@ -7,6 +7,7 @@
 #include "render/markdown_escape.h"
 #include "render/mermaid.h"
 #include "render/safe_url.h"
+#include "render/synthesis.h"
 #include "render/wording.h"
 
 namespace issuegraph::render {
@@ -167,6 +168,7 @@ void RenderFooter(const Graph& graph, std::string* out) {
 std::string RenderMarkdown(const Report& report, const Graph& graph) {
   std::string out;
   RenderHeader(report, &out);
+  if (report.synthesis) out += SynthesisMarkdown(*report.synthesis);
   if (graph.stats.partial) {
     // Said up front: a reader must not take a cut graph for the whole story.
     out += "> **Partial report:** a limit cut the crawl, so links may be missing; see the note at the end.\n\n";

@@ -149,6 +149,9 @@ Result<std::string> ReportJobs::Run(Job& job) {
                                          options_.max_wait, options_.max_nodes, &budget_});
   if (!made) return std::unexpected(made.error());
   app::ReportOptions options = std::move(*made);
+  // The page's hook for the synthesis: each format is rendered with it, the
+  // model asked once (its answer is stored, the later formats read it).
+  options.synthesizer = options_.synthesizer;
 
   // The first run crawls (or serves a stored report) and tells of its
   // progress; the others read what it stored.

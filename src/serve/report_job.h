@@ -8,6 +8,7 @@
 #include <chrono>
 #include <string>
 
+#include "app/synthesizer.h"
 #include "http/rate_budget.h"
 #include "serve/jobs.h"
 #include "store/published.h"
@@ -20,6 +21,8 @@ struct ReportJobOptions {
   std::chrono::seconds max_age{600};
   std::chrono::seconds max_wait{60};
   int max_nodes = 100;
+  // Puts a checked synthesis first on every page; not owned, may be null.
+  app::Synthesizer* synthesizer = nullptr;
 };
 
 class ReportJobs {

@@ -68,7 +68,7 @@ struct Server::Impl {
         report_jobs(work ? nullptr
                          : std::make_unique<ReportJobs>(ReportJobOptions{
                                options.store_path, options.api_url, options.max_age,
-                               options.max_wait, options.max_nodes})),
+                               options.max_wait, options.max_nodes, options.synthesizer})),
         // A report published changes related lists: no page is kept past it.
         jobs(JobWork([this, work = std::move(work)](Job& job) {
                auto made = work ? work(job) : report_jobs->Run(job);

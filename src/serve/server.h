@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/synthesizer.h"
 #include "model/error.h"
 #include "serve/jobs.h"
 
@@ -48,6 +49,9 @@ struct ServeOptions {
   double vote_burst = 30;
   // Registers more routes (the MCP endpoint) before the permalinks' catch-all.
   std::function<void(httplib::Server&)> mount;
+  // The optional machine-written synthesis on every report page (--llm);
+  // not owned, may be null.
+  app::Synthesizer* synthesizer = nullptr;
 };
 
 class Server {

@@ -76,7 +76,8 @@ std::string ReportKey::Text() const {
   const nlohmann::json key = {{"build", build},         {"scope", scope},
                               {"root", root},           {"depth", depth},
                               {"max_nodes", max_nodes}, {"api", api},
-                              {"authenticated", authenticated}, {"format", format}};
+                              {"authenticated", authenticated}, {"format", format},
+                              {"synthesis", synthesis}};
   return key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -66,6 +66,7 @@ struct ReportKey {
   int max_nodes = 100;
   bool authenticated = false;  // the credentials class: a token may see more
   std::string format;          // markdown | json | mermaid | html | dot
+  std::string synthesis;       // the synthesizer's identity (model, prompt); empty: none
 
   // Names this very binary (version, size, mtime, inode); empty when unknown.
   static std::string ThisBuild();

@@ -200,6 +200,21 @@ ALTER TABLE nodes ADD COLUMN probed_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE nodes ADD COLUMN probe_changed INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 6: the model's answers for the optional synthesis, keyed by what
+// shaped them (store/synthesis_cache.h).
+constexpr std::string_view kSchemaV6 = R"sql(
+CREATE TABLE syntheses (
+  endpoint TEXT NOT NULL,
+  model TEXT NOT NULL,
+  prompt_version INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,         -- hex SHA-256 of the prompt sent
+  answer TEXT NOT NULL,               -- the model's message, as it said it
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (endpoint, model, prompt_version, content_hash)
+) WITHOUT ROWID;
+CREATE INDEX syntheses_by_created_at ON syntheses (created_at);
+)sql";
+
 using Migration = Result<void> (*)(sql::Database&);
 
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
@@ -207,11 +222,12 @@ Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
 Result<void> MigrateToV3(sql::Database& db) { return db.Exec(kSchemaV3); }
 Result<void> MigrateToV4(sql::Database& db) { return db.Exec(kSiteSchemaV4); }
 Result<void> MigrateToV5(sql::Database& db) { return db.Exec(kSchemaV5); }
+Result<void> MigrateToV6(sql::Database& db) { return db.Exec(kSchemaV6); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 5> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
-                                                 &MigrateToV4, &MigrateToV5};
+constexpr std::array<Migration, 6> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
+                                                 &MigrateToV4, &MigrateToV5, &MigrateToV6};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);

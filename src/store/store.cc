@@ -560,6 +560,9 @@ Result<PruneResult> Store::Prune(std::chrono::seconds max_age) {
     auto validators = Delete(*db_, "DELETE FROM http_validators WHERE fetched_at < ?", cutoff);
     if (!validators) return std::unexpected(validators.error());
     result.validators = *validators;
+    auto syntheses = Delete(*db_, "DELETE FROM syntheses WHERE created_at < ?", cutoff);
+    if (!syntheses) return std::unexpected(syntheses.error());
+    result.syntheses = *syntheses;
     // Children cascade with their node; aliases have no foreign key (an
     // alias may be written before its node), so they are swept here.
     auto aliases =
@@ -591,7 +594,7 @@ Result<void> Store::Clear() {
     if (!transaction) return std::unexpected(transaction.error());
     for (const char* table :
          {"nodes", "aliases", "failures", "http_validators", "report_members", "reports",
-          "published", "published_search", "votes", "views"}) {
+          "published", "published_search", "votes", "views", "syntheses"}) {
       if (auto done = db_->Exec(std::string("DELETE FROM ") + table); !done) return done;
     }
     if (auto done = transaction->Commit(); !done) return done;

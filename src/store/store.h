@@ -44,6 +44,7 @@ struct PruneResult {
   int64_t failures = 0;
   int64_t aliases = 0;
   int64_t validators = 0;
+  int64_t syntheses = 0;  // stored model answers (--llm)
 };
 
 // What one crawl level brings back to be written in one transaction.
