@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -108,9 +109,10 @@ Result<std::string> ChooseToken(const IssueRef& ref, bool custom_api_url, std::s
 std::string WithDefaultHost(const std::string& input, const EnvReader& env) {
   const std::string host = env("GH_HOST");
   if (host.empty() || host == kPublicHost) return input;
-  auto short_ref = ParseShortRef(input, host);
-  if (!short_ref) return input;  // a URL, or not a reference at all: parsed as it is
-  return short_ref->HtmlUrl();
+  // A URL names its own host; only OWNER/REPO#N takes GH_HOST's.
+  auto ref = ParseIssueRef(input, host);
+  if (!ref || std::count(input.begin(), input.end(), '/') != 1) return input;
+  return ref->HtmlUrl();
 }
 
 }  // namespace issuegraph::app

@@ -6,8 +6,8 @@
 
 #include "github/graphql_json.h"
 #include "github/links.h"
-#include "github/request_stats.h"
 #include "github/rejected_token.h"
+#include "github/request_stats.h"
 #include "github/rest_json.h"
 
 namespace issuegraph::github {

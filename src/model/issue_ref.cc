@@ -170,7 +170,7 @@ Result<IssueRef> MakeIssueRef(std::string_view host, std::string_view owner_repo
   return ref;
 }
 
-Result<IssueRef> ParseIssueRef(std::string_view input) {
+Result<IssueRef> ParseIssueRef(std::string_view input, std::string_view short_host) {
   std::string_view text = input;
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
@@ -192,7 +192,7 @@ Result<IssueRef> ParseIssueRef(std::string_view input) {
   if (first_slash != std::string_view::npos && text.substr(0, first_slash).find('.') != std::string_view::npos) {
     return ParseUrl(input, text);
   }
-  return ParseShortRef(text);
+  return ParseShortRef(text, short_host);
 }
 
 }  // namespace issuegraph

@@ -36,8 +36,9 @@ struct IssueRef {
 
 // Accepts https://HOST/OWNER/REPO/issues/N and /pull/N (http too, trailing
 // slash, #issuecomment-… anchors, ?query, /files and similar pull tabs),
-// and OWNER/REPO#N (host github.com). Anything else is kInvalidInput.
-Result<IssueRef> ParseIssueRef(std::string_view input);
+// and OWNER/REPO#N (on `short_host`: github.com unless GH_HOST names
+// another). Anything else is kInvalidInput.
+Result<IssueRef> ParseIssueRef(std::string_view input, std::string_view short_host = kPublicHost);
 
 // A reference from its parts as an API names them ("OWNER/REPO" and a
 // number), checked by GitHub's rules for names; kInvalidInput otherwise.
