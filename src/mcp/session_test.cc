@@ -33,12 +33,14 @@ TEST_F(SessionTest, ToolsNeedInitializeFirst) {
 
 TEST_F(SessionTest, OutputSchemasOnlyFrom2025_06_18) {
   Send(Request(1, "initialize", {{"protocolVersion", "2025-03-26"}}));
-  for (const auto& tool : Send(Request(2, "tools/list"))["result"]["tools"]) {
+  const json older = Send(Request(2, "tools/list"));
+  for (const auto& tool : older["result"]["tools"]) {
     EXPECT_FALSE(tool.contains("outputSchema")) << tool["name"];
     EXPECT_TRUE(tool.contains("annotations")) << tool["name"];
   }
   Send(Request(3, "initialize", {{"protocolVersion", "2025-06-18"}}));
-  for (const auto& tool : Send(Request(4, "tools/list"))["result"]["tools"]) {
+  const json newer = Send(Request(4, "tools/list"));
+  for (const auto& tool : newer["result"]["tools"]) {
     EXPECT_EQ(tool["outputSchema"]["type"], "object") << tool["name"];
   }
 }
