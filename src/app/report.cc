@@ -1,7 +1,5 @@
 #include "app/report.h"
 
-#include <sys/stat.h>
-
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -9,15 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/analyzer.h"
-#include "app/graphql_probe.h"
 #include "crawl/crawler.h"
 #include "github/api_location.h"
 #include "github/graphql_source.h"
 #include "github/rest_source.h"
 #include "http/client.h"
 #include "model/clock.h"
-#include "model/version.h"
 #include "http/curl_transport.h"
+#include "model/version.h"
 #include "render/dot.h"
 #include "render/html.h"
 #include "render/json.h"
@@ -25,7 +22,7 @@
 #include "render/mermaid.h"
 #include "store/archive.h"
 #include "store/cached_source.h"
-#include "store/graph_json.h"
+#include "store/report_cache.h"
 #include "store/store.h"
 #include "store/validator_cache.h"
 
@@ -33,15 +30,23 @@ namespace issuegraph::app {
 
 namespace {
 
+// The report as stored: for JSON, the body without its "stats" (Finish
+// adds the stats of the run that shows it).
 std::string Render(Format format, const Report& report, const Graph& graph) {
   switch (format) {
     case Format::kMarkdown: return render::RenderMarkdown(report, graph);
-    case Format::kJson: return render::RenderJson(report, graph);
+    case Format::kJson: return render::RenderJsonBody(report, graph);
     case Format::kMermaid: return render::RenderMermaid(graph);
     case Format::kHtml: return render::RenderHtml(report, graph);
     case Format::kDot: return render::RenderDot(graph);
   }
   return "";
+}
+
+std::string Finish(Format format, std::string body, const CrawlStats& stats, const GraphSize& size,
+                   bool served_from_store = false) {
+  return format == Format::kJson ? render::FinishJson(body, stats, size, served_from_store)
+                                 : std::move(body);
 }
 
 // The options that shape a graph, kept with archives and stored reports.
@@ -131,9 +136,6 @@ void AddGraphNotices(const CrawlStats& stats, std::vector<std::string>& notices)
 struct Crawled {
   Graph graph;
   std::vector<std::string> notices;
-  // The stored rows the graph came from, when all of it did (see
-  // CachedSource::members); nullopt without a store or when not.
-  std::optional<std::vector<store::ReportMember>> members;
 };
 
 // The network side of a run, wired from the options: transport, client
@@ -153,13 +155,12 @@ class Network {
       graphql_options.api = plan.api;
       graphql_options.web_host = plan.root.host;
       graphql_ = std::make_unique<github::GraphqlSource>(client_, graphql_options, &rest_);
-      probe_ = std::make_unique<GraphqlProbe>(*graphql_);
     }
   }
 
   crawl::Source& source() { return graphql_ ? static_cast<crawl::Source&>(*graphql_) : rest_; }
   // Null over REST, where the client's If-None-Match revalidates instead.
-  store::FreshnessProbe* probe() { return probe_.get(); }
+  crawl::FreshnessProbe* probe() { return graphql_.get(); }
 
  private:
   static http::CurlOptions CurlOptionsFor(const ReportOptions& options) {
@@ -196,12 +197,12 @@ class Network {
   http::Client client_;
   github::RestSource rest_;
   std::unique_ptr<github::GraphqlSource> graphql_;
-  std::unique_ptr<GraphqlProbe> probe_;
 };
 
-// root -> graph, through the store (unless disabled) and GitHub (unless offline).
+// root -> graph, through the store (unless disabled) and GitHub (unless
+// offline); with a cache, the stored rows it reads go to its log.
 Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network,
-                      store::Revalidation revalidated = {}) {
+                      store::ReportCache* cache = nullptr) {
   const StoreOptions& store_options = options.store;
   Crawled crawled;
   crawled.notices = plan.notices;
@@ -214,10 +215,10 @@ Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network
     cached_options.refresh = store_options.refresh;
     cached_options.offline = store_options.offline;
     cached_options.authenticated = !options.token.empty();
-    cached_options.revalidated = std::move(revalidated);
+    if (cache != nullptr) cached_options.run = cache->run();
     cached = std::make_unique<store::CachedSource>(
         *plan.store, store_options.offline ? nullptr : &network.source(), cached_options,
-        network.probe());
+        network.probe(), cache != nullptr ? &cache->log() : nullptr);
     source = cached.get();
   }
 
@@ -235,156 +236,96 @@ Result<Crawled> Crawl(const ReportOptions& options, Plan& plan, Network& network
   }
   if (cached) {
     for (const auto& notice : cached->notices()) crawled.notices.push_back(notice);
-    if (cached->notices().empty()) crawled.members = cached->members();
   }
   AddGraphNotices(graph->stats, crawled.notices);
   crawled.graph = std::move(*graph);
   return crawled;
 }
 
-// Names this build: another build may word reports differently, so only a
-// report made by this very binary is served again. Empty when unknown.
-std::string BuildId() {
-  struct stat binary {};
-  if (::stat("/proc/self/exe", &binary) != 0) return "";
-  return std::string(kVersion) + "+" + std::to_string(binary.st_size) + "." +
-         std::to_string(binary.st_mtim.tv_sec) + "." + std::to_string(binary.st_mtim.tv_nsec) + "." +
-         std::to_string(binary.st_ino);
+store::ReportKey KeyFor(const ReportOptions& options, const Plan& plan) {
+  return {.build = store::ReportKey::ThisBuild(),
+          .scope = plan.api.rest,
+          .api = plan.graphql ? "graphql" : "rest",
+          .root = plan.root.Key(),
+          .depth = options.depth,
+          .max_nodes = options.max_nodes,
+          .authenticated = !options.token.empty(),
+          .format = std::string(FormatName(options.format))};
 }
 
-// Everything that makes a report, for serving it again; empty: never.
-std::string CacheKey(const ReportOptions& options, const Plan& plan) {
-  static const std::string build = BuildId();
-  if (build.empty()) return "";
-  const nlohmann::json key = {{"build", build},
-                              {"scope", plan.api.rest},
-                              {"root", plan.root.Key()},
-                              {"depth", options.depth},
-                              {"max_nodes", options.max_nodes},
-                              {"api", plan.graphql ? "graphql" : "rest"},
-                              {"authenticated", !options.token.empty()},
-                              {"format", FormatName(options.format)}};
-  return key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// What serving a report again needs besides its text: the graph's size,
-// how many stored items it stands on, and the crawl's own stats (what was
-// partial, failed or left out).
-nlohmann::json Summary(const Graph& graph, size_t members) {
-  return {{"root", graph.RootKey()},
-          {"nodes", graph.node_count()},
-          {"edges", graph.edges().size()},
-          {"members", members},
-          {"stats", store::StatsToJson(graph.stats)}};
-}
-
-// A stored report that a crawl now would make again, served as it is: its
-// rows all fresh, or the stale ones confirmed unchanged by one probe. When
-// some changed, what that probe found goes to the crawl in `revalidated`.
-std::optional<ReportResult> Serve(const ReportOptions& options, Plan& plan, Network& network,
-                                  store::Revalidation& revalidated) {
-  const StoreOptions& store_options = options.store;
-  if (!plan.store || store_options.offline || store_options.refresh) return std::nullopt;
-  const std::string key = CacheKey(options, plan);
+// A stored report that a crawl now would make again, served as it is,
+// with the stats of this run.
+std::optional<ReportResult> Serve(const ReportOptions& options, const Plan& plan, Network& network,
+                                  store::ReportCache& cache) {
   const auto started = std::chrono::steady_clock::now();
-  auto found = plan.store->FindServableReport(key, plan.api.rest, !options.token.empty(),
-                                              store_options.max_age);
-  // An unreadable copy is no answer: the crawl reads (and reports on) the store.
-  if (!found || !*found) return std::nullopt;
-  store::ServableReport& servable = **found;
-  const nlohmann::json& summary = servable.report.summary;
-  if (!summary.is_object() || !summary.contains("stats")) return std::nullopt;
-  auto crawled = store::StatsFromJson(summary["stats"]);
-  if (!crawled) return std::nullopt;
-
+  auto served = cache.Serve(KeyFor(options, plan), options.store.max_age);
+  if (!served) return std::nullopt;
   ReportResult result;
-  // What the graph is, as crawled; how it was got, as of this run.
-  CrawlStats& stats = result.stats;
-  if (!servable.Fresh()) {
-    // A stale failure can only be asked again, and REST has no probe: the
-    // crawl revalidates. Otherwise one probe for every stale node; what
-    // changed is left stale for the crawl, the rest is fresh again.
-    if (!servable.stale_failures.empty() || network.probe() == nullptr) return std::nullopt;
-    auto probed =
-        store::ConfirmUnchanged(*plan.store, plan.api.rest, servable.stale, *network.probe());
-    if (!probed) return std::nullopt;
-    if (!probed->changed.empty()) {
-      revalidated = std::move(*probed);
-      return std::nullopt;
-    }
-    network.source().AddStats(stats);
-  }
-  result.nodes = summary.value("nodes", size_t{0});
-  result.edges = summary.value("edges", size_t{0});
-  stats.api = plan.graphql ? "graphql" : "rest";
-  stats.served_from_store = true;
-  stats.cache_hits = summary.value("members", int64_t{0});
-  stats.partial = crawled->partial;
-  stats.partial_reasons = std::move(crawled->partial_reasons);
-  stats.left_out = std::move(crawled->left_out);
-  stats.beyond_depth = std::move(crawled->beyond_depth);
-  stats.failed = std::move(crawled->failed);
-  stats.truncated = std::move(crawled->truncated);
-  stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - started)
-                      .count();
-  result.text = options.format == Format::kJson
-                    ? render::ReplaceJsonStats(servable.report.content, stats, result.nodes,
-                                               result.edges)
-                    : std::move(servable.report.content);
+  result.stats = served->RunStats(plan.graphql ? "graphql" : "rest");
+  network.source().AddStats(result.stats);  // a probe, if one was sent
+  result.nodes = served->nodes;
+  result.edges = served->edges;
+  result.served_from_store = true;
+  result.stats.wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+  result.text = Finish(options.format, std::move(served->body), result.stats,
+                       {.nodes = result.nodes, .edges = result.edges}, true);
   result.notices = plan.notices;
-  AddGraphNotices(stats, result.notices);
+  AddGraphNotices(result.stats, result.notices);
   return result;
 }
 
 }  // namespace
 
 Result<ReportResult> RunReport(const ReportOptions& options) {
-  ReportResult result;
-  Graph graph;
-  std::optional<Plan> plan;
-  std::optional<std::vector<store::ReportMember>> members;
   if (!options.from.empty()) {
     auto archive = store::ReadArchive(options.from);
     if (!archive) return std::unexpected(archive.error());
-    graph = std::move(archive->graph);
-  } else {
-    auto planned = MakePlan(options);
-    if (!planned) return std::unexpected(planned.error());
-    plan = std::move(*planned);
-    Network network(options, *plan);
-    store::Revalidation revalidated;
-    if (auto served = Serve(options, *plan, network, revalidated)) return std::move(*served);
-    auto crawled = Crawl(options, *plan, network, std::move(revalidated));
-    if (!crawled) return std::unexpected(crawled.error());
-    graph = std::move(crawled->graph);
-    result.notices = std::move(crawled->notices);
-    members = std::move(crawled->members);
+    const Graph& graph = archive->graph;
+    ReportResult result;
+    result.stats = graph.stats;
+    result.nodes = graph.node_count();
+    result.edges = graph.edges().size();
+    result.text = Finish(options.format, Render(options.format, analyze::Analyze(graph), graph),
+                         graph.stats, {.nodes = result.nodes, .edges = result.edges});
+    return result;
   }
-  Report report = analyze::Analyze(graph);
-  result.text = Render(options.format, report, graph);
+  auto plan = MakePlan(options);
+  if (!plan) return std::unexpected(plan.error());
+  Network network(options, *plan);
+  // Serving again needs the store, online, without --refresh.
+  std::optional<store::ReportCache> cache;
+  if (plan->store) cache.emplace(*plan->store, network.probe());
+  const bool servable = cache && !options.store.offline && !options.store.refresh;
+  if (servable) {
+    if (auto served = Serve(options, *plan, network, *cache)) return std::move(*served);
+  }
+  auto crawled = Crawl(options, *plan, network, cache ? &*cache : nullptr);
+  if (!crawled) return std::unexpected(crawled.error());
+  const Graph& graph = crawled->graph;
+  ReportResult result;
+  result.notices = std::move(crawled->notices);
   result.stats = graph.stats;
   result.nodes = graph.node_count();
   result.edges = graph.edges().size();
-  if (plan && plan->store) {
+  std::string body = Render(options.format, analyze::Analyze(graph), graph);
+  if (cache) {
     // Every report is archived with the options that made it; losing that
     // copy is not worth failing the report the user asked for. One from a
     // crawl the store answered in full may be served again.
-    store::StoredReport stored;
-    stored.root = graph.RootKey();
-    stored.options = OptionsJson(options);
-    stored.format = std::string(FormatName(options.format));
-    stored.content = result.text;
-    if (members && !options.store.offline) {
-      stored.cache_key = CacheKey(options, *plan);
-      stored.scope = plan->api.rest;
-      stored.summary = Summary(graph, members->size());
-      stored.members = std::move(*members);
-    }
-    if (auto id = plan->store->PutReport(std::move(stored)); !id) {
+    const store::ReportRecord record{.root = graph.RootKey(),
+                                     .options = OptionsJson(options),
+                                     .body = body,
+                                     .stats = &graph.stats,
+                                     .nodes = result.nodes,
+                                     .edges = result.edges};
+    if (auto id = cache->Record(KeyFor(options, *plan), record); !id) {
       result.notices.push_back("the report was not archived in the store: " + id.error().message);
     }
   }
+  result.text = Finish(options.format, std::move(body), graph.stats,
+                       {.nodes = result.nodes, .edges = result.edges});
   return result;
 }
 

@@ -55,6 +55,8 @@ struct ReportResult {
   CrawlStats stats;
   size_t nodes = 0;
   size_t edges = 0;
+  // The text is a stored report, served as it was: no crawl, no analysis.
+  bool served_from_store = false;
   std::vector<std::string> notices;  // one sentence each, for stderr
 };
 

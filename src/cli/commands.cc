@@ -148,7 +148,7 @@ void PrintStats(const app::ReportResult& result) {
             << " wall_ms=" << stats.wall_ms << " partial=" << (stats.partial ? "true" : "false");
   for (const auto& [kind, count] : stats.requests_by_kind) std::cerr << " " << kind << "=" << count;
   if (!stats.truncated.empty()) std::cerr << " truncated=" << stats.truncated.size();
-  if (stats.served_from_store) std::cerr << " served_from_store=true";
+  if (result.served_from_store) std::cerr << " served_from_store=true";
   std::cerr << "\n";
 }
 

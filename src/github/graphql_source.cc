@@ -6,6 +6,7 @@
 
 #include "github/graphql_json.h"
 #include "github/links.h"
+#include "github/request_stats.h"
 #include "github/rest_json.h"
 
 namespace issuegraph::github {
@@ -335,7 +336,7 @@ std::vector<Result<Node>> GraphqlSource::Fetch(const std::vector<crawl::FetchReq
   return out;
 }
 
-std::vector<Result<GraphqlSource::Stamp>> GraphqlSource::Probe(const std::vector<IssueRef>& refs) {
+std::vector<Result<crawl::Stamp>> GraphqlSource::Probe(const std::vector<IssueRef>& refs) {
   constexpr size_t kProbeBatch = 100;
   std::vector<GraphqlRequest> requests;
   for (size_t start = 0; start < refs.size(); start += kProbeBatch) {
@@ -344,7 +345,7 @@ std::vector<Result<GraphqlSource::Stamp>> GraphqlSource::Probe(const std::vector
         refs.begin() + static_cast<std::ptrdiff_t>(std::min(refs.size(), start + kProbeBatch)))));
   }
   auto answers = Execute(requests, "graphql_probe");
-  std::vector<Result<Stamp>> out;
+  std::vector<Result<crawl::Stamp>> out;
   for (size_t i = 0; i < refs.size(); ++i) {
     const auto& answer = answers[i / kProbeBatch];
     if (!answer) {
@@ -357,7 +358,7 @@ std::vector<Result<GraphqlSource::Stamp>> GraphqlSource::Probe(const std::vector
       out.push_back(MakeError(ErrorKind::kNotFound, "issue " + refs[i].Text() + " not found"));
       continue;
     }
-    Stamp stamp;
+    crawl::Stamp stamp;
     stamp.updated_at = JsonString(item, "updatedAt");
     stamp.link_count = 0;
     for (const char* name : {"timelineItems", "closedByPullRequestsReferences", "closingIssuesReferences", "subIssues"}) {
@@ -384,16 +385,11 @@ int64_t GraphqlSource::LinkCount(const Node& node) {
   return count;
 }
 
+crawl::Stamp GraphqlSource::StampOf(const Node& node) const { return {node.updated_at, LinkCount(node)}; }
+
 void GraphqlSource::AddStats(CrawlStats& stats) const {
-  const auto& client = client_.stats();
-  stats.api = "graphql";
-  stats.requests += client.requests;
-  stats.retries += client.retries;
-  stats.waited_ms += client.waited_ms;
-  stats.bytes += client.bytes;
+  AddRequestStats("graphql", client_.stats(), requests_by_kind_, truncated_, stats);
   stats.graphql_points += points_;
-  for (const auto& [kind, count] : requests_by_kind_) stats.requests_by_kind[kind] += count;
-  stats.truncated.insert(stats.truncated.end(), truncated_.begin(), truncated_.end());
 }
 
 }  // namespace issuegraph::github

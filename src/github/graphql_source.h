@@ -28,7 +28,7 @@ struct GraphqlOptions {
   int summary_batch = 100;
 };
 
-class GraphqlSource : public crawl::Source {
+class GraphqlSource : public crawl::Source, public crawl::FreshnessProbe {
  public:
   // `fallback` (may be null) is asked once for items GraphQL cannot resolve:
   // GraphQL says only NOT_FOUND, where REST tells deleted (410) from missing.
@@ -37,17 +37,12 @@ class GraphqlSource : public crawl::Source {
   std::vector<Result<Node>> Fetch(const std::vector<crawl::FetchRequest>& batch) override;
   void AddStats(CrawlStats& stats) const override;
 
-  // What GitHub says now of each item, in batched probe queries: its
-  // updatedAt and how many linking items it has (timeline entries of the
-  // linking types, closing references, sub-issues). updatedAt alone misses
-  // a new closing reference, which does not touch the target.
-  struct Stamp {
-    std::string updated_at;
-    int64_t link_count = -1;
-  };
-  std::vector<Result<Stamp>> Probe(const std::vector<IssueRef>& refs);
-  // The same count, taken from a node this source fetched in full; -1 for
-  // a node that does not hold its timeline.
+  // What GitHub says now of each item, in batched probe queries (100 refs
+  // per query document).
+  std::vector<Result<crawl::Stamp>> Probe(const std::vector<IssueRef>& refs) override;
+  crawl::Stamp StampOf(const Node& node) const override;
+  // The link count of a node this source fetched in full; -1 for a node
+  // that does not hold its timeline.
   static int64_t LinkCount(const Node& node);
 
  private:

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "github/links.h"
+#include "github/request_stats.h"
 #include "github/rest_json.h"
 #include "http/link_header.h"
 
@@ -369,14 +370,7 @@ std::vector<Result<Node>> RestSource::Fetch(const std::vector<crawl::FetchReques
 }
 
 void RestSource::AddStats(CrawlStats& stats) const {
-  const auto& client = client_.stats();
-  stats.api = "rest";
-  stats.requests += client.requests;
-  stats.retries += client.retries;
-  stats.waited_ms += client.waited_ms;
-  stats.bytes += client.bytes;
-  for (const auto& [kind, count] : requests_by_kind_) stats.requests_by_kind[kind] += count;
-  stats.truncated.insert(stats.truncated.end(), truncated_.begin(), truncated_.end());
+  AddRequestStats("rest", client_.stats(), requests_by_kind_, truncated_, stats);
 }
 
 }  // namespace issuegraph::github

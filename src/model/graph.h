@@ -143,8 +143,6 @@ struct CrawlStats {
   int64_t wall_ms = 0;
   int64_t cache_hits = 0;    // requests the store answered without the network
   int64_t cache_misses = 0;  // requests passed on to the network (or missing offline)
-  // The whole report was a stored one, served as it is: no crawl, no analysis.
-  bool served_from_store = false;
   bool partial = false;
   std::vector<std::string> partial_reasons;   // one sentence each
   std::vector<std::string> left_out;          // keys not fetched because a limit was hit

@@ -2,36 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/crawl_stats_json.h"
 #include "render/wording.h"
 
 namespace issuegraph::render {
 namespace {
 
 using nlohmann::ordered_json;
-
-ordered_json StatsJson(const CrawlStats& stats, size_t nodes, size_t edges) {
-  ordered_json stats_json;
-  stats_json["requests"] = stats.requests;
-  stats_json["api"] = stats.api;
-  stats_json["partial"] = stats.partial;
-  stats_json["partial_reasons"] = stats.partial_reasons;
-  stats_json["nodes"] = nodes;
-  stats_json["edges"] = edges;
-  stats_json["graphql_points"] = stats.graphql_points;
-  stats_json["retries"] = stats.retries;
-  stats_json["waited_ms"] = stats.waited_ms;
-  stats_json["cache_hits"] = stats.cache_hits;
-  stats_json["cache_misses"] = stats.cache_misses;
-  stats_json["requests_by_kind"] = stats.requests_by_kind;
-  stats_json["bytes"] = stats.bytes;
-  stats_json["wall_ms"] = stats.wall_ms;
-  stats_json["left_out"] = stats.left_out;
-  stats_json["beyond_depth"] = stats.beyond_depth;
-  stats_json["failed"] = stats.failed;
-  stats_json["truncated"] = stats.truncated;
-  stats_json["served_from_store"] = stats.served_from_store;
-  return stats_json;
-}
 
 std::string Dump(const ordered_json& value) {
   // Invalid UTF-8 in issue text must not abort the output: replace it.
@@ -69,7 +46,7 @@ ordered_json LinkedJson(const LinkedItem& item) {
 
 }  // namespace
 
-std::string RenderJson(const Report& report, const Graph& graph) {
+std::string RenderJsonBody(const Report& report, const Graph& graph) {
   ordered_json out;
   out["root"] = graph.root() != kNoNode ? graph.Display(graph.root()) : std::string();
 
@@ -137,24 +114,28 @@ std::string RenderJson(const Report& report, const Graph& graph) {
   report_json["sections"] = std::move(sections);
   out["report"] = std::move(report_json);
 
-  out["stats"] = StatsJson(graph.stats, graph.node_count(), graph.edges().size());
   return Dump(out);
 }
 
-std::string ReplaceJsonStats(std::string_view json, const CrawlStats& stats, size_t nodes,
-                             size_t edges) {
-  // Pretty-printed, a top-level member alone starts a line with two spaces
-  // and a quote (a newline inside a string is escaped), and "stats" is the
-  // last: keep what comes before it, write it anew.
-  constexpr std::string_view kStats = "\n  \"stats\": ";
-  const size_t at = json.rfind(kStats);
-  if (at == std::string_view::npos) return std::string(json);
+std::string FinishJson(std::string_view body, const CrawlStats& stats, const GraphSize& size,
+                       bool served_from_store) {
+  // The body is Dump's "{\n  ...\n}\n" (or "{}\n" when empty): "stats"
+  // joins it as the last member, indented as Dump indents one.
   ordered_json tail;
-  tail["stats"] = StatsJson(stats, nodes, edges);
-  const std::string rest = Dump(tail);  // "{\n  \"stats\": ...\n}\n"
-  std::string out(json.substr(0, at));
-  out.append(rest, 1);
+  tail["stats"] = CrawlStatsJson<ordered_json>(stats, &size);
+  tail["stats"]["served_from_store"] = served_from_store;
+  const std::string member = Dump(tail);  // "{\n  \"stats\": ...\n}\n"
+  constexpr std::string_view kEnd = "\n}\n";
+  if (body.size() < kEnd.size() || !body.ends_with(kEnd)) return member;
+  std::string out(body.substr(0, body.size() - kEnd.size()));
+  out += ',';
+  out.append(member, 1);
   return out;
+}
+
+std::string RenderJson(const Report& report, const Graph& graph) {
+  return FinishJson(RenderJsonBody(report, graph), graph.stats,
+                    {.nodes = graph.node_count(), .edges = graph.edges().size()});
 }
 
 }  // namespace issuegraph::render

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/crawl_stats_json.h"
 #include "model/graph.h"
 #include "model/report.h"
 
@@ -14,11 +15,14 @@ namespace issuegraph::render {
 
 std::string RenderJson(const Report& report, const Graph& graph);
 
-// `json`, a report RenderJson wrote, with its "stats" (the last member)
-// replaced by `stats` of a graph of `nodes` nodes and `edges` edges: the
-// same bytes RenderJson gives for that graph with those stats. A report
-// served again from the store tells of the run that served it.
-std::string ReplaceJsonStats(std::string_view json, const CrawlStats& stats, size_t nodes,
-                             size_t edges);
+// RenderJson in two parts, for a report stored once and served again with
+// the stats of the run that serves it. The body: the whole document but
+// its last member, "stats" (a JSON object itself). FinishJson: that body
+// with "stats" written from `stats`, `size` and whether this run served a
+// stored report as it was; for a body RenderJsonBody wrote and a fresh
+// crawl, the bytes RenderJson gives for a graph with those stats.
+std::string RenderJsonBody(const Report& report, const Graph& graph);
+std::string FinishJson(std::string_view body, const CrawlStats& stats, const GraphSize& size,
+                       bool served_from_store = false);
 
 }  // namespace issuegraph::render

@@ -38,73 +38,35 @@ bool NetworkAway(const Error& error) {
          error.kind == ErrorKind::kRateLimited;
 }
 
-// Unchanged when the probe sees the same updatedAt and, for a node that
-// holds its timeline, the same count of linking items (a new closing
-// reference adds a timeline item without touching updatedAt).
-bool Unchanged(const StoredNode& stored, const NodeStamp& now) {
-  const std::string& seen =
-      stored.updated_at_seen.empty() ? stored.node.updated_at : stored.updated_at_seen;
-  if (now.updated_at.empty() || now.updated_at != seen) return false;
-  if (!stored.node.complete) return true;
-  return stored.link_count_seen >= 0 && now.link_count == stored.link_count_seen;
-}
-
 }  // namespace
 
-Result<Revalidation> ConfirmUnchanged(Store& store, std::string_view scope,
-                                      const std::vector<StoredNode>& stale, FreshnessProbe& probe) {
-  Revalidation found;
-  if (stale.empty()) return found;
-  std::vector<IssueRef> refs;
-  refs.reserve(stale.size());
-  for (const StoredNode& node : stale) refs.push_back(node.node.ref);
-  auto stamps = probe.Probe(refs);
-  std::vector<NodeStamp> confirmed_stamps;
-  for (size_t i = 0; i < stale.size(); ++i) {
-    if (i < stamps.size() && stamps[i] && Unchanged(stale[i], *stamps[i])) {
-      found.confirmed.push_back(stale[i].node.ref.Key());
-      confirmed_stamps.push_back(*stamps[i]);
-    } else {
-      found.changed.push_back(stale[i].node.ref.Key());
-    }
-  }
-  if (auto touched = store.Touch(scope, found.confirmed, confirmed_stamps); !touched) {
-    return std::unexpected(touched.error());
-  }
-  return found;
+CachedSource::CachedSource(Store& store, crawl::Source* inner, CachedSourceOptions options,
+                           crawl::FreshnessProbe* probe, RowLog* log)
+    : store_(store), inner_(inner), options_(std::move(options)), probe_(probe), log_(log) {
+  // Offline answers are whatever the store holds, whatever its age: a
+  // report from them is not one a crawl now would make.
+  if (Offline()) Spoil();
 }
 
-CachedSource::CachedSource(Store& store, crawl::Source* inner, CachedSourceOptions options,
-                           FreshnessProbe* probe)
-    : store_(store), inner_(inner), options_(std::move(options)), probe_(probe) {
-  confirmed_.insert(options_.revalidated.confirmed.begin(), options_.revalidated.confirmed.end());
-  changed_.insert(options_.revalidated.changed.begin(), options_.revalidated.changed.end());
+void CachedSource::Spoil() {
+  if (log_ != nullptr) log_->Spoil();
 }
 
 void CachedSource::Member(ReportMember::Kind kind, std::string key, int64_t revision) {
-  members_.push_back({kind, std::move(key), "", revision});
+  if (log_ != nullptr) log_->Add({kind, std::move(key), "", revision});
 }
 
 void CachedSource::NodeMember(const std::string& asked, const std::string& key, int64_t revision) {
-  if (asked != key) members_.push_back({ReportMember::Kind::kAlias, asked, key, 0});
+  if (asked != key && log_ != nullptr) log_->Add({ReportMember::Kind::kAlias, asked, key, 0});
   Member(ReportMember::Kind::kNode, key, revision);
-}
-
-std::optional<std::vector<ReportMember>> CachedSource::members() const {
-  if (!reproducible_ || Offline()) return std::nullopt;
-  std::vector<ReportMember> sorted = members_;
-  std::ranges::sort(sorted);
-  auto [first, last] = std::ranges::unique(sorted, [](const auto& a, const auto& b) {
-    return a.kind == b.kind && a.key == b.key;
-  });
-  sorted.erase(first, last);
-  return sorted;
 }
 
 void CachedSource::Note(std::string notice) {
   for (const auto& seen : notices_) {
     if (seen == notice) return;
   }
+  // Every notice tells of an answer that is not a stored row as it stands.
+  Spoil();
   notices_.push_back(std::move(notice));
 }
 
@@ -131,7 +93,6 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
     return out;
   } else {
     Note("reading the store failed, so this crawl uses the network: " + read.error().message);
-    reproducible_ = false;
   }
 
   // Refusals remembered for what the store does not hold.
@@ -162,7 +123,7 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
       continue;
     }
     if (Offline() || network_failure_) {
-      reproducible_ = false;
+      Spoil();
       if (found) {
         if (!Enough(*found, batch[i].detail)) {
           truncated_.push_back(keys[i] + ": stored without its comments and timeline");
@@ -181,14 +142,16 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
       continue;
     }
     const bool enough = found && Enough(*found, batch[i].detail);
-    const bool fresh = enough && (confirmed_.contains(found->node.ref.Key()) ||
+    // What this run's probe said of the row (ReportCache::Serve), if it did.
+    const bool probed = enough && !options_.run.empty() && found->probed_by == options_.run;
+    const bool fresh = enough && ((probed && !found->probe_changed) ||
                                   (!options_.refresh && now - found->fetched_at < options_.max_age.count()));
     if (fresh) {
       NodeMember(keys[i], found->node.ref.Key(), found->revision);
       // Not looked at again: the node moves out rather than being copied.
       out[i] = std::move(stored[i]->node);
       ++hits_;
-    } else if (enough && probe_ != nullptr && !changed_.contains(found->node.ref.Key())) {
+    } else if (enough && probe_ != nullptr && !probed) {
       to_probe.push_back(i);
     } else {
       to_fetch.push_back(i);
@@ -196,17 +159,17 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
   }
 
   // Stale nodes: one probe for all; the unchanged are confirmed, not fetched.
-  std::vector<std::optional<NodeStamp>> probed(batch.size());
+  std::vector<std::optional<crawl::Stamp>> probed(batch.size());
   if (!to_probe.empty()) {
     std::vector<IssueRef> refs;
     for (size_t i : to_probe) refs.push_back(batch[i].ref);
     auto stamps = probe_->Probe(refs);
     std::vector<std::string> confirmed;
-    std::vector<NodeStamp> confirmed_stamps;
+    std::vector<crawl::Stamp> confirmed_stamps;
     for (size_t j = 0; j < to_probe.size(); ++j) {
       const size_t i = to_probe[j];
       if (j < stamps.size() && stamps[j]) probed[i] = *stamps[j];
-      if (probed[i] && Unchanged(*stored[i], *probed[i])) {
+      if (probed[i] && UnchangedSince(*stored[i], *probed[i])) {
         NodeMember(keys[i], stored[i]->node.ref.Key(), stored[i]->revision);
         out[i] = stored[i]->node;
         ++hits_;
@@ -216,9 +179,9 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
         to_fetch.push_back(i);
       }
     }
-    if (auto touched = store_.Touch(options_.scope, confirmed, confirmed_stamps); !touched) {
-      Note("could not record revalidated items in the store: " + touched.error().message);
-      reproducible_ = false;
+    if (auto recorded = store_.RecordProbe(options_.scope, options_.run, confirmed, confirmed_stamps, {});
+        !recorded) {
+      Note("could not record revalidated items in the store: " + recorded.error().message);
     }
   }
   if (to_fetch.empty()) return out;
@@ -241,9 +204,9 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
     if (answer) {
       // The probe's stamp was taken before this fetch: at worst older than
       // the node, which costs one needless refetch later, never a miss.
-      NodeStamp stamp = probed[i]           ? *probed[i]
-                        : probe_ != nullptr ? probe_->StampOf(*answer)
-                                            : NodeStamp{};
+      crawl::Stamp stamp = probed[i]           ? *probed[i]
+                           : probe_ != nullptr ? probe_->StampOf(*answer)
+                                               : crawl::Stamp{};
       if (answer->ref.Key() != keys[i]) {
         level.aliases.emplace_back(keys[i], answer->ref.Key());
         written.push_back({ReportMember::Kind::kAlias, keys[i], answer->ref.Key(), 0});
@@ -258,7 +221,7 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
       level.failures.emplace_back(keys[i], answer.error());
       written.push_back({ReportMember::Kind::kFailure, keys[i], "", 0});
     } else {
-      reproducible_ = false;  // not remembered: a rerun would ask the network
+      Spoil();  // not remembered: a rerun would ask the network
     }
     if (NetworkAway(answer.error())) {
       // Asking again this crawl would meet the same wall (and its waits).
@@ -278,11 +241,10 @@ std::vector<Result<Node>> CachedSource::Answer(const std::vector<crawl::FetchReq
   if (auto saved = store_.Put(options_.scope, level); !saved) {
     Note("could not save fetched items to the store (the report is complete): " +
          saved.error().message);
-    reproducible_ = false;
-  } else {
+  } else if (log_ != nullptr) {
     for (ReportMember& member : written) {
       if (member.kind != ReportMember::Kind::kAlias) member.revision = *saved;
-      members_.push_back(std::move(member));
+      log_->Add(std::move(member));
     }
   }
   return out;

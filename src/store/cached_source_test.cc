@@ -13,6 +13,7 @@ namespace {
 using crawl::Detail;
 using crawl::FetchRequest;
 using testing::FakeClock;
+using testing::FakeProbe;
 
 constexpr char kScope[] = "https://api.github.com";
 
@@ -54,28 +55,6 @@ class FakeSource : public crawl::Source {
   std::map<std::string, Node> world;
   std::vector<std::vector<FetchRequest>> batches;
   std::optional<Error> failure;
-};
-
-class FakeProbe : public FreshnessProbe {
- public:
-  std::vector<Result<NodeStamp>> Probe(const std::vector<IssueRef>& refs) override {
-    ++calls;
-    std::vector<Result<NodeStamp>> out;
-    for (const auto& ref : refs) {
-      auto it = stamps.find(ref.Key());
-      if (it == stamps.end()) {
-        out.push_back(MakeError(ErrorKind::kNotFound, "unknown"));
-      } else {
-        out.push_back(it->second);
-      }
-    }
-    return out;
-  }
-  NodeStamp StampOf(const Node& node) const override {
-    return {node.updated_at, node.complete ? static_cast<int64_t>(node.links.size()) : -1};
-  }
-  std::map<std::string, NodeStamp> stamps;
-  int calls = 0;
 };
 
 Node WorldNode(const std::string& text, const std::vector<std::string>& links_to = {}) {
@@ -354,9 +333,10 @@ std::vector<std::string> Named(const std::vector<ReportMember>& members) {
 
 TEST_F(CachedSourceTest, MembersNameEveryRowTheAnswersCameFromWithItsRevision) {
   network_.world["acme/old#5"] = WorldNode("acme/new#5");
-  CachedSource cold(*store_, &network_, Options());
+  RowLog cold_log;
+  CachedSource cold(*store_, &network_, Options(), nullptr, &cold_log);
   cold.Fetch({Ask("acme/app#1"), Ask("acme/app#99"), Ask("acme/old#5")});
-  auto written = cold.members();
+  auto written = cold_log.rows();
   ASSERT_TRUE(written);
   EXPECT_EQ(Named(*written), (std::vector<std::string>{"node acme/app#1", "node acme/new#5",
                                                        "failure acme/app#99",
@@ -369,9 +349,10 @@ TEST_F(CachedSourceTest, MembersNameEveryRowTheAnswersCameFromWithItsRevision) {
     }
   }
   // Read back from the store: the same rows, the same revisions.
-  CachedSource warm(*store_, &network_, Options());
+  RowLog warm_log;
+  CachedSource warm(*store_, &network_, Options(), nullptr, &warm_log);
   warm.Fetch({Ask("acme/app#1"), Ask("acme/app#99"), Ask("acme/old#5")});
-  EXPECT_EQ(warm.members(), written);
+  EXPECT_EQ(warm_log.rows(), written);
   EXPECT_EQ(network_.batches.size(), 1u);
 }
 
@@ -380,55 +361,58 @@ TEST_F(CachedSourceTest, NoMembersWhenAnAnswerIsNotAStoredRow) {
   first.Fetch({Ask("acme/app#1")});
   clock_.Advance(std::chrono::hours(2));
   network_.failure = Error{ErrorKind::kNetwork, "could not resolve api.github.com"};
-  CachedSource away(*store_, &network_, Options());
+  RowLog away_log;
+  CachedSource away(*store_, &network_, Options(), nullptr, &away_log);
   ASSERT_TRUE(away.Fetch({Ask("acme/app#1")})[0]);  // the stale copy
-  EXPECT_FALSE(away.members());
+  EXPECT_FALSE(away_log.rows());
 
   network_.failure = Error{ErrorKind::kServer, "502"};
-  CachedSource failing(*store_, &network_, Options());
+  RowLog failing_log;
+  CachedSource failing(*store_, &network_, Options(), nullptr, &failing_log);
   failing.Fetch({Ask("acme/app#3")});
-  EXPECT_FALSE(failing.members());
+  EXPECT_FALSE(failing_log.rows());
 
   auto options = Options();
   options.offline = true;
-  CachedSource offline(*store_, nullptr, options);
+  RowLog offline_log;
+  CachedSource offline(*store_, nullptr, options, nullptr, &offline_log);
   ASSERT_TRUE(offline.Fetch({Ask("acme/app#1")})[0]);
-  EXPECT_FALSE(offline.members());
+  EXPECT_FALSE(offline_log.rows());
 }
 
-TEST_F(CachedSourceTest, ConfirmUnchangedProbesOnceAndTouchesOnlyTheUnchanged) {
+TEST_F(CachedSourceTest, WhatThisRunsProbeRecordedIsNotProbedAgain) {
   FakeProbe probe;
   CachedSource first(*store_, &network_, Options(), &probe);
   first.Fetch({Ask("acme/app#1"), Ask("acme/app#2")});
   clock_.Advance(std::chrono::hours(1));
-  std::vector<StoredNode> stale;
-  for (const char* key : {"acme/app#1", "acme/app#2"}) stale.push_back(**store_->GetNode(kScope, key));
-  // #1 as stored; #2 has a new linking item.
-  probe.stamps = {{"acme/app#1", {"2026-05-01T00:00:00Z", 3}},
-                  {"acme/app#2", {"2026-05-01T00:00:00Z", 2}}};
-  auto probed = ConfirmUnchanged(*store_, kScope, stale, probe);
-  ASSERT_TRUE(probed);
-  EXPECT_EQ(probed->confirmed, (std::vector<std::string>{"acme/app#1"}));
-  EXPECT_EQ(probed->changed, (std::vector<std::string>{"acme/app#2"}));
-  EXPECT_EQ(probe.calls, 1);
-  const int64_t now = store_->Now();
-  EXPECT_EQ((*store_->GetNode(kScope, "acme/app#1"))->fetched_at, now);
-  EXPECT_LT((*store_->GetNode(kScope, "acme/app#2"))->fetched_at, now);
-  EXPECT_EQ((*store_->GetNode(kScope, "acme/app#1"))->revision, stale[0].revision);
-  EXPECT_EQ(network_.batches.size(), 1u);  // a probe, never a fetch
+  // A probe of run "r1" (ReportCache::Serve) confirmed #1 and saw #2 changed.
+  ASSERT_TRUE(store_->RecordProbe(kScope, "r1", {"acme/app#1"}, {{"2026-05-01T00:00:00Z", 3}},
+                                  {"acme/app#2"}));
+  EXPECT_EQ((*store_->GetNode(kScope, "acme/app#1"))->probed_by, "r1");
+  EXPECT_TRUE((*store_->GetNode(kScope, "acme/app#2"))->probe_changed);
 
-  // A crawl told of that probe, even one where everything is stale, takes
-  // the confirmed node as fresh and fetches the changed one unprobed.
+  // Run r1's crawl, even with everything stale by age, takes the confirmed
+  // node as fresh and fetches the changed one unprobed.
   auto options = Options();
   options.max_age = std::chrono::seconds(0);
-  options.revalidated = *probed;
+  options.run = "r1";
   CachedSource crawl(*store_, &network_, options, &probe);
   auto answers = crawl.Fetch({Ask("acme/app#1"), Ask("acme/app#2")});
   ASSERT_TRUE(answers[0] && answers[1]);
-  EXPECT_EQ(probe.calls, 1);
+  EXPECT_EQ(probe.calls, 0);
   ASSERT_EQ(network_.batches.size(), 2u);
   ASSERT_EQ(network_.batches[1].size(), 1u);
   EXPECT_EQ(network_.batches[1][0].ref.Key(), "acme/app#2");
+  // Written anew, #2 no longer carries the mark.
+  EXPECT_EQ((*store_->GetNode(kScope, "acme/app#2"))->probed_by, "");
+
+  // Another run does not trust r1's findings: with max-age 0, #1 is probed.
+  probe.stamps = {{"acme/app#1", {"2026-05-01T00:00:00Z", 3}}};
+  options.run = "r2";
+  CachedSource other(*store_, &network_, options, &probe);
+  ASSERT_TRUE(other.Fetch({Ask("acme/app#1")})[0]);
+  EXPECT_EQ(probe.calls, 1);
+  EXPECT_EQ(network_.batches.size(), 2u);
 }
 
 TEST_F(CachedSourceTest, CrawlFromTheStoreEqualsTheOnlineCrawl) {

@@ -4,6 +4,8 @@
 #include <optional>
 #include <utility>
 
+#include "model/crawl_stats_json.h"
+
 namespace issuegraph::store {
 namespace {
 
@@ -317,24 +319,7 @@ json NodeToJson(const Node& node) {
   return out;
 }
 
-json StatsToJson(const CrawlStats& stats) {
-  return {{"api", stats.api},
-          {"requests", stats.requests},
-          {"graphql_points", stats.graphql_points},
-          {"retries", stats.retries},
-          {"waited_ms", stats.waited_ms},
-          {"requests_by_kind", stats.requests_by_kind},
-          {"bytes", stats.bytes},
-          {"wall_ms", stats.wall_ms},
-          {"cache_hits", stats.cache_hits},
-          {"cache_misses", stats.cache_misses},
-          {"partial", stats.partial},
-          {"partial_reasons", stats.partial_reasons},
-          {"left_out", stats.left_out},
-          {"beyond_depth", stats.beyond_depth},
-          {"failed", stats.failed},
-          {"truncated", stats.truncated}};
-}
+json StatsToJson(const CrawlStats& stats) { return CrawlStatsJson<json>(stats); }
 
 json GraphToJson(const Graph& graph) {
   json nodes = json::array();

@@ -102,13 +102,14 @@ Result<void> InsertChildren(sql::Database& db, const std::string& sql, int64_t n
   return {};
 }
 
-// The columns every read of a node row selects, in the order NodeFromRow reads them.
+// The columns every read of a node row selects, in the order NodeFromRow
+// reads them (32; a read that needs more selects them after these).
 constexpr std::string_view kNodeColumns =
     "SELECT id, host, owner, repo, number, type, title, body, state, state_reason, author, "
     "author_association, labels, created_at, updated_at, closed_at, url, comment_count, merged, "
     "merged_at, "
     "draft, base, head, deleted, complete, aliases, fetched_at, updated_at_seen, link_count_seen, "
-    "revision";
+    "revision, probed_by, probe_changed";
 constexpr std::string_view kCommentColumns =
     "SELECT id, author, association, created_at, body, url";
 constexpr std::string_view kEventColumns =
@@ -165,6 +166,8 @@ Result<StoredNode> NodeFromRow(const sql::Database& db, const sql::Statement& ro
   stored.updated_at_seen = row.Text(27);
   stored.link_count_seen = row.Int(28);
   stored.revision = row.Int(29);
+  stored.probed_by = row.Text(30);
+  stored.probe_changed = row.Int(31) != 0;
   return stored;
 }
 
@@ -285,7 +288,7 @@ Result<void> WriteAlias(sql::Database& db, std::string_view scope, std::string_v
 }
 
 Result<void> WriteNodeRows(sql::Database& db, std::string_view scope, const Node& node,
-                           int64_t fetched_at, const NodeStamp& stamp, int64_t revision) {
+                           int64_t fetched_at, const crawl::Stamp& stamp, int64_t revision) {
   const std::string key = node.ref.Key();
   // Children go with the old row (ON DELETE CASCADE).
   auto remove = db.Cached("DELETE FROM nodes WHERE scope = ? AND key = ?");
@@ -421,7 +424,7 @@ Result<std::vector<std::optional<StoredNode>>> ReadManyNodeRows(
     auto rows = sql::ForEachIn(
         db, Sql(kNodeColumns, ", key FROM nodes WHERE scope = ? AND key IN "), "", 2, lookup,
         bind_scope, [&](const sql::Statement& row) -> Result<void> {
-          std::string key = row.Text(30);
+          std::string key = row.Text(32);
           auto stored = NodeFromRow(db, row, key);
           if (!stored) return std::unexpected(stored.error());
           found_by_key.emplace(std::move(key), found.size());
@@ -524,18 +527,34 @@ Result<std::vector<std::optional<StoredNode>>> ReadManyNodeRows(
   return out;
 }
 
-Result<bool> TouchNodeRow(sql::Database& db, std::string_view scope, std::string_view key,
-                          int64_t fetched_at, const NodeStamp& stamp) {
-  auto statement = db.Cached(
-      "UPDATE nodes SET fetched_at = ?, updated_at_seen = coalesce(?, updated_at_seen), "
-      "link_count_seen = ? "
-      "WHERE scope = ? AND key = ?");
+Result<bool> RecordProbeRow(sql::Database& db, std::string_view scope, std::string_view key,
+                            int64_t fetched_at, const crawl::Stamp& stamp, std::string_view run,
+                            bool changed) {
+  auto statement =
+      changed ? db.Cached("UPDATE nodes SET probed_by = ?, probe_changed = 1 WHERE scope = ? AND key = ?")
+              : db.Cached(
+                    "UPDATE nodes SET probed_by = ?, probe_changed = 0, fetched_at = ?, "
+                    "updated_at_seen = coalesce(?, updated_at_seen), link_count_seen = ? "
+                    "WHERE scope = ? AND key = ?");
   if (!statement) return std::unexpected(statement.error());
   sql::Statement& row = **statement;
-  row.BindInt(1, fetched_at).BindOptionalText(2, stamp.updated_at).BindInt(3, stamp.link_count);
-  row.BindText(4, scope).BindText(5, key);
+  row.BindText(1, run);
+  int next = 2;
+  if (!changed) {
+    row.BindInt(2, fetched_at).BindOptionalText(3, stamp.updated_at).BindInt(4, stamp.link_count);
+    next = 5;
+  }
+  row.BindText(next, scope).BindText(next + 1, key);
   if (auto done = row.Run(); !done) return std::unexpected(done.error());
   return db.Changes() > 0;
+}
+
+bool UnchangedSince(const StoredNode& stored, const crawl::Stamp& now) {
+  const std::string& seen =
+      stored.updated_at_seen.empty() ? stored.node.updated_at : stored.updated_at_seen;
+  if (now.updated_at.empty() || now.updated_at != seen) return false;
+  if (!stored.node.complete) return true;
+  return stored.link_count_seen >= 0 && now.link_count == stored.link_count_seen;
 }
 
 }  // namespace issuegraph::store

@@ -189,17 +189,28 @@ ALTER TABLE links RENAME COLUMN from_key TO from_ref;
 ALTER TABLE links RENAME COLUMN to_key TO to_ref;
 )sql";
 
+// Version 5: what a freshness probe found is written to the node it
+// probed: `probed_by` names the run (ReportCache::run) and `probe_changed`
+// whether the network had moved on. A row that run's probe confirmed is
+// fresh for its crawl whatever its age; a changed one is fetched without a
+// second probe. A fetch writes the row anew, clearing both.
+constexpr std::string_view kSchemaV5 = R"sql(
+ALTER TABLE nodes ADD COLUMN probed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE nodes ADD COLUMN probe_changed INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 using Migration = Result<void> (*)(sql::Database&);
 
 Result<void> MigrateToV1(sql::Database& db) { return db.Exec(kSchemaV1); }
 Result<void> MigrateToV2(sql::Database& db) { return db.Exec(kSchemaV2); }
 Result<void> MigrateToV3(sql::Database& db) { return db.Exec(kSchemaV3); }
 Result<void> MigrateToV4(sql::Database& db) { return db.Exec(kSiteSchemaV4); }
+Result<void> MigrateToV5(sql::Database& db) { return db.Exec(kSchemaV5); }
 
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<Migration, 4> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
-                                                 &MigrateToV4};
+constexpr std::array<Migration, 5> kMigrations = {&MigrateToV1, &MigrateToV2, &MigrateToV3,
+                                                 &MigrateToV4, &MigrateToV5};
 
 Result<int64_t> PragmaInt(sql::Database& db, const std::string& pragma) {
   auto statement = db.Prepare(pragma);

@@ -106,7 +106,7 @@ TEST_F(ServableReportTest, AgedMembersAreListedStaleAndAConfirmationRenewsThem) 
   EXPECT_EQ((*aged)->stale[0].revision, revision_);
   EXPECT_EQ((*aged)->stale_failures, (std::vector<std::string>{"acme/app#9"}));
   // A probe found the rows unchanged: same revision, fetched now.
-  ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1", "acme/app#2"}, {NodeStamp{}, NodeStamp{}}));
+  ASSERT_TRUE(store_->RecordProbe(kScope, "run", {"acme/app#1", "acme/app#2"}, {{}, {}}, {}));
   auto touched = Find();
   ASSERT_TRUE(touched && *touched);
   EXPECT_TRUE((*touched)->stale.empty());
@@ -166,7 +166,7 @@ TEST_F(ServableReportTest, PruningARowItStandsOnRetiresItButKeepsTheArchive) {
 
   // Two days on, #1 was confirmed since, #2 and the failure were not.
   clock_.Advance(std::chrono::hours(48));
-  ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1"}, {NodeStamp{}}));
+  ASSERT_TRUE(store_->RecordProbe(kScope, "run", {"acme/app#1"}, {{}}, {}));
   ASSERT_TRUE(store_->Prune(std::chrono::hours(24)));
   auto stats = store_->Stats();
   EXPECT_EQ(stats->servable_reports, 0);
@@ -181,7 +181,7 @@ TEST_F(ServableReportTest, PruningARowItStandsOnRetiresItButKeepsTheArchive) {
 
 TEST_F(ServableReportTest, PruningOnlyTheFailureItStandsOnRetiresIt) {
   clock_.Advance(std::chrono::hours(48));
-  ASSERT_TRUE(store_->Touch(kScope, {"acme/app#1", "acme/app#2"}, {NodeStamp{}, NodeStamp{}}));
+  ASSERT_TRUE(store_->RecordProbe(kScope, "run", {"acme/app#1", "acme/app#2"}, {{}, {}}, {}));
   ASSERT_TRUE(store_->Prune(std::chrono::hours(24)));
   EXPECT_EQ(store_->Stats()->servable_reports, 0);
 }

@@ -226,7 +226,7 @@ Result<int64_t> Store::Put(std::string_view scope, const NodeBatch& batch) {
   for (size_t i = 0; i < batch.nodes.size(); ++i) {
     const Node& node = batch.nodes[i];
     auto written = WriteNodeRows(*db_, scope, node, now,
-                                 batch.stamps.empty() ? NodeStamp{} : batch.stamps[i], revision);
+                                 batch.stamps.empty() ? crawl::Stamp{} : batch.stamps[i], revision);
     if (!written) return std::unexpected(written.error());
     (*clear_failures)->Reset();
     if (auto done = (*clear_failures)->BindText(1, scope).BindText(2, node.ref.Key()).Run(); !done)
@@ -306,17 +306,24 @@ Result<std::vector<std::optional<StoredNode>>> Store::GetNodes(
   return nodes;
 }
 
-Result<void> Store::Touch(std::string_view scope, const std::vector<std::string>& keys,
-                          const std::vector<NodeStamp>& stamps) {
-  if (keys.empty()) return {};
-  if (stamps.size() != keys.size())
-    return MakeError(ErrorKind::kInternal, "Touch: one stamp per key expected");
+Result<void> Store::RecordProbe(std::string_view scope, std::string_view run,
+                                const std::vector<std::string>& unchanged,
+                                const std::vector<crawl::Stamp>& stamps,
+                                const std::vector<std::string>& changed) {
+  if (unchanged.empty() && changed.empty()) return {};
+  if (stamps.size() != unchanged.size())
+    return MakeError(ErrorKind::kInternal, "RecordProbe: one stamp per unchanged key expected");
   const int64_t now = Now();
   auto transaction = sql::Transaction::Begin(*db_);
   if (!transaction) return std::unexpected(transaction.error());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (auto touched = TouchNodeRow(*db_, scope, keys[i], now, stamps[i]); !touched) {
-      return std::unexpected(touched.error());
+  for (size_t i = 0; i < unchanged.size(); ++i) {
+    if (auto done = RecordProbeRow(*db_, scope, unchanged[i], now, stamps[i], run, false); !done) {
+      return std::unexpected(done.error());
+    }
+  }
+  for (const std::string& key : changed) {
+    if (auto done = RecordProbeRow(*db_, scope, key, now, {}, run, true); !done) {
+      return std::unexpected(done.error());
     }
   }
   return transaction->Commit();

@@ -18,6 +18,7 @@
 #include "model/error.h"
 #include "model/graph.h"
 #include "store/node_table.h"
+#include "store/report_cache.h"
 #include "store/sqlite.h"
 
 namespace issuegraph::store {
@@ -48,7 +49,7 @@ struct PruneResult {
 // What one crawl level brings back to be written in one transaction.
 struct NodeBatch {
   std::vector<Node> nodes;                                   // successful fetches
-  std::vector<NodeStamp> stamps;                             // empty, or one per node
+  std::vector<crawl::Stamp> stamps;                          // empty, or one per node
   std::vector<std::pair<std::string, std::string>> aliases;  // old_key -> key: moved items
   std::vector<std::pair<std::string, Error>> failures;       // key -> the network's refusal
   bool authenticated = false;  // whether the failures were met with a token
@@ -61,48 +62,7 @@ struct StoredFailure {
   int64_t revision = 0;  // of the write that stored it
 };
 
-// One row a crawl read, as a report remembers it: serving the report again
-// needs the row still there, with the same revision (and, for an alias,
-// leading to the same key).
-struct ReportMember {
-  enum class Kind { kNode, kFailure, kAlias };
-  Kind kind = Kind::kNode;
-  std::string key;
-  std::string target;    // kAlias: the key the old name leads to
-  int64_t revision = 0;  // kNode, kFailure
-  auto operator<=>(const ReportMember&) const = default;
-};
-
-// One report as archived in the store.
-struct StoredReport {
-  std::string id;          // empty on Put: the store makes one
-  int64_t created_at = 0;  // unix seconds; 0 on Put: now
-  std::string root;        // node key
-  nlohmann::json options;  // what made it; secrets are removed on Put
-  std::string format;      // markdown | json | mermaid | html | dot
-  std::string content;
-  // Servable again (FindServableReport) when cache_key is set: what made
-  // the report (never a secret), the rows its crawl read, and what the
-  // caller needs besides the text (graph size, crawl stats).
-  std::string cache_key;
-  std::string scope;                  // the API scope the members are stored under
-  std::vector<ReportMember> members;  // written on Put, not read back
-  nlohmann::json summary;
-};
-
-// A stored report whose rows are all still there, and which of them are
-// stale. Fresh when neither list has anything: serve it as it is. Stale
-// nodes can be confirmed by a probe (RevalidateStored); a stale failure
-// only by asking again, which is a crawl.
-struct ServableReport {
-  StoredReport report;             // content, summary and metadata; not members
-  std::vector<StoredNode> stale;   // nodes without their children
-  std::vector<std::string> stale_failures;
-
-  bool Fresh() const { return stale.empty() && stale_failures.empty(); }
-};
-
-class Store {
+class Store : public ReportStore {
  public:
   // Opens or creates the store at `path` (":memory:" for a private one).
   // A file that is not SQLite, another program's database or a newer
@@ -134,22 +94,17 @@ class Store {
   // The refusal remembered for each key (same credentials only), if any.
   Result<std::vector<std::optional<StoredFailure>>> GetFailures(
       std::string_view scope, const std::vector<std::string>& keys, bool authenticated);
-  // Marks stored nodes as confirmed now (a probe found them unchanged).
-  Result<void> Touch(std::string_view scope, const std::vector<std::string>& keys,
-                     const std::vector<NodeStamp>& stamps);
-
-  // Archives the report. One with a cache_key replaces the servable copy
-  // under that key (older archives stay, no longer servable).
-  Result<std::string> PutReport(StoredReport report);
-  // The newest report archived under `cache_key` when every row its crawl
-  // read is still stored in `scope` unchanged (same revision; failures for
-  // the same credentials; an alias leading to the same key), with the
-  // members fetched or confirmed longer than `max_age` ago. When none is,
-  // a crawl now would read the same rows and make the same report.
+  // ReportStore: reports archived and served again, probes recorded.
+  Result<std::string> PutReport(StoredReport report) override;
   Result<std::optional<ServableReport>> FindServableReport(std::string_view cache_key,
                                                            std::string_view scope,
                                                            bool authenticated,
-                                                           std::chrono::seconds max_age);
+                                                           std::chrono::seconds max_age) override;
+  Result<void> RecordProbe(std::string_view scope, std::string_view run,
+                           const std::vector<std::string>& unchanged,
+                           const std::vector<crawl::Stamp>& stamps,
+                           const std::vector<std::string>& changed) override;
+
   Result<std::optional<StoredReport>> GetReport(std::string_view id);
   // Newest first.
   Result<std::vector<StoredReport>> ListReports(int limit = 20);

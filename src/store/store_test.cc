@@ -517,6 +517,8 @@ TEST(StoreTest, AVersionTwoStoreGetsFullReferencesForItsLinks) {
       return out;
     };
     ASSERT_TRUE((*today)->database().Exec(
+        // Columns of later versions go first (version 5: probe findings).
+        "ALTER TABLE nodes DROP COLUMN probe_changed; ALTER TABLE nodes DROP COLUMN probed_by;"
         "ATTACH '" + path + "' AS old;"
         "INSERT INTO old.nodes SELECT * FROM nodes;"
         "INSERT INTO old.comments SELECT * FROM comments;"

@@ -9,10 +9,12 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "crawl/source.h"
 #include "model/clock.h"
 #include "model/graph.h"
 
@@ -24,6 +26,30 @@ class FakeClock : public Clock {
   void Sleep(std::chrono::milliseconds duration) override { now += duration; }
   void Advance(std::chrono::seconds by) { now += by; }
   std::chrono::system_clock::time_point now{std::chrono::seconds(1'800'000'000)};
+};
+
+// A freshness probe answering from `stamps` (a key it does not know is an
+// error), counting its calls.
+class FakeProbe : public crawl::FreshnessProbe {
+ public:
+  std::vector<Result<crawl::Stamp>> Probe(const std::vector<IssueRef>& refs) override {
+    ++calls;
+    std::vector<Result<crawl::Stamp>> out;
+    for (const auto& ref : refs) {
+      auto it = stamps.find(ref.Key());
+      if (it == stamps.end()) {
+        out.push_back(MakeError(ErrorKind::kNotFound, "unknown"));
+      } else {
+        out.push_back(it->second);
+      }
+    }
+    return out;
+  }
+  crawl::Stamp StampOf(const Node& node) const override {
+    return {node.updated_at, node.complete ? static_cast<int64_t>(node.links.size()) : -1};
+  }
+  std::map<std::string, crawl::Stamp> stamps;
+  int calls = 0;
 };
 
 // A directory of its own under the system's temporary directory.
