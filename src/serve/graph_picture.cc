@@ -2,6 +2,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +12,9 @@
 #include <mutex>
 
 #include "render/html_escape.h"
+
+// The dot layout engine's plugin record (libgvplugin_dot_layout).
+extern "C" gvplugin_library_t gvplugin_dot_layout_LTX_library;
 
 namespace issuegraph::serve {
 namespace {
@@ -194,7 +198,20 @@ Result<GraphPicture> DrawGraph(std::string_view dot, const GraphPictureOptions& 
   std::lock_guard<std::mutex> lock(GraphvizLock());
   // Warnings would go to the server's stderr; a failure is an answer here.
   agseterr(AGMAX);
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
+  // One context for the life of the process: Graphviz 2.42 keeps a static
+  // pointer to the last font name of a context, which a freed context
+  // leaves dangling for the next one (a use after free under ASan). Only
+  // the dot layout is loaded, no plugin from Graphviz's configuration: no
+  // text-layout plugin (and its fontconfig), so label sizes come from
+  // Graphviz's built-in font metrics, the same on every machine.
+  static lt_symlist_t builtins[] = {{"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+                                    {nullptr, nullptr}};
+  static GVC_t* const shared_context = gvContextPlugins(builtins, 0);
+  struct Borrowed {
+    GVC_t* ptr;
+    GVC_t* get() const { return ptr; }
+    explicit operator bool() const { return ptr != nullptr; }
+  } context{shared_context};
   if (!context) return MakeError(ErrorKind::kIo, "Graphviz could not start");
   const std::string text(dot);
   Agraph_t* read = agmemread(text.c_str());
