@@ -42,7 +42,8 @@ ReportKey Key() {
           .depth = 1,
           .max_nodes = 100,
           .authenticated = true,
-          .format = "markdown"};
+          .format = "markdown",
+          .synthesis = ""};
 }
 
 class ReportCacheTest : public ::testing::Test {
