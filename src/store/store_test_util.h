@@ -17,6 +17,7 @@
 #include "crawl/source.h"
 #include "model/clock.h"
 #include "model/graph.h"
+#include "store/store.h"
 
 namespace issuegraph::store::testing {
 
@@ -51,6 +52,14 @@ class FakeProbe : public crawl::FreshnessProbe {
   std::map<std::string, crawl::Stamp> stamps;
   int calls = 0;
 };
+
+// The integer a PRAGMA (or any one-value query) answers.
+inline int64_t Pragma(Store& store, const std::string& pragma) {
+  auto statement = store.database().Prepare(pragma);
+  EXPECT_TRUE(statement);
+  EXPECT_TRUE(*statement->Step());
+  return statement->Int(0);
+}
 
 // A directory of its own under the system's temporary directory.
 class TempDir {
