@@ -24,6 +24,7 @@
 #include "store/archive.h"
 #include "store/cached_source.h"
 #include "store/report_cache.h"
+#include "store/postgres.h"
 #include "store/store.h"
 #include "store/validator_cache.h"
 
@@ -402,14 +403,14 @@ Result<std::string> RunCache(CacheAction action, const std::string& store_path,
   }
   if (action == CacheAction::kClear) {
     if (auto cleared = store::Store::ClearFile(path); !cleared) return std::unexpected(cleared.error());
-    return "cleared " + path + "\n";
+    return "cleared " + store::sql::RedactUrl(path) + "\n";
   }
   auto store = store::Store::Open(path);
   if (!store) return std::unexpected(store.error());
   if (action == CacheAction::kPrune) {
     auto pruned = (*store)->Prune(older_than);
     if (!pruned) return std::unexpected(pruned.error());
-    return "pruned from " + path + ": " + std::to_string(pruned->nodes) + " nodes, " +
+    return "pruned from " + store::sql::RedactUrl(path) + ": " + std::to_string(pruned->nodes) + " nodes, " +
            std::to_string(pruned->failures) + " remembered failures, " + std::to_string(pruned->aliases) +
            " aliases, " + std::to_string(pruned->validators) + " HTTP validators, " +
            std::to_string(pruned->syntheses) + " model answers older than " +
@@ -420,7 +421,7 @@ Result<std::string> RunCache(CacheAction action, const std::string& store_path,
   auto age = [&](int64_t at) {
     return at == 0 ? std::string("-") : std::to_string(std::max<int64_t>(0, (*store)->Now() - at)) + " s ago";
   };
-  return "store: " + path + "\n" +                                                     //
+  return "store: " + store::sql::RedactUrl(path) + "\n" +                                                     //
          "size: " + std::to_string(stats->file_bytes) + " bytes\n" +                    //
          "nodes: " + std::to_string(stats->nodes) + " (" + std::to_string(stats->complete_nodes) +
          " with their whole thread)\n" +                                                 //

@@ -42,7 +42,9 @@ void AddCrawlOptions(CLI::App& sub, CrawlFlags& flags) {
       ->default_val(45)
       ->check(CLI::Range(0, 24 * 3600));
   sub.add_option("--store", flags.options.store.path,
-                 "The cache database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+                 "The cache database: an SQLite file or a postgres:// URL (default: "
+                 "$XDG_CACHE_HOME/issuegraph/store.db)")
+      ->envname("ISSUEGRAPH_STORE_URL");
   sub.add_flag("--no-store", flags.no_store, "Neither read nor write the cache");
   sub.add_option("--max-age", flags.max_age_seconds,
                  "Seconds a cached item stays fresh; older ones are revalidated. A stored report "

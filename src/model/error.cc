@@ -19,4 +19,14 @@ std::string_view ErrorKindName(ErrorKind kind) {
   return "internal";
 }
 
+std::optional<ErrorKind> ParseErrorKind(std::string_view text) {
+  for (ErrorKind kind :
+       {ErrorKind::kInvalidInput, ErrorKind::kNotFound, ErrorKind::kGone, ErrorKind::kUnauthorized,
+        ErrorKind::kForbidden, ErrorKind::kRateLimited, ErrorKind::kNetwork, ErrorKind::kServer,
+        ErrorKind::kProtocol, ErrorKind::kIo, ErrorKind::kInternal}) {
+    if (ErrorKindName(kind) == text) return kind;
+  }
+  return std::nullopt;
+}
+
 }  // namespace issuegraph

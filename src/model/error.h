@@ -4,6 +4,7 @@
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,8 @@ enum class ErrorKind {
 };
 
 std::string_view ErrorKindName(ErrorKind kind);
+// The kind ErrorKindName gave `text`, if any.
+std::optional<ErrorKind> ParseErrorKind(std::string_view text);
 
 struct Error {
   ErrorKind kind = ErrorKind::kInternal;

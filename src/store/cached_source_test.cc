@@ -82,7 +82,7 @@ FetchRequest Ask(const std::string& text, Detail detail = Detail::kFull) {
 class CachedSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = Store::Open(":memory:", &clock_);
+    auto store = Store::Open(testing::TestStore(), &clock_);
     ASSERT_TRUE(store);
     store_ = std::move(*store);
     network_.world = {

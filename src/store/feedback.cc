@@ -17,10 +17,10 @@ Result<void> Feedback::Vote(std::string_view key, std::string_view signal, std::
                          "' is not a feedback signal; use works, easy_fix, time_saver, blocking, "
                          "common_issue, flaky or verified");
   }
-  auto statement = db_.Cached(on ? "INSERT OR IGNORE INTO votes (key, signal, visitor, created_at) "
-                                   "VALUES (?, ?, ?, ?)"
+  auto statement = db_.Cached(on ? "INSERT INTO votes (key, signal, visitor, created_at) "
+                                   "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
                                  : "DELETE FROM votes WHERE key = ? AND signal = ? AND visitor = ? "
-                                   "AND ? IS NOT NULL");
+                                   "AND CAST(? AS BIGINT) IS NOT NULL");
   if (!statement) return std::unexpected(statement.error());
   (*statement)->BindText(1, key).BindText(2, signal).BindText(3, visitor).BindInt(4, now);
   return (*statement)->Run();

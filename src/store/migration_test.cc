@@ -18,6 +18,7 @@ using testing::TempDir;
 constexpr std::string_view kScope = "https://api.github.com";
 
 TEST(StoreTest, AVersionOneStoreIsMigratedKeepingItsRows) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("store.db");
   {
@@ -46,6 +47,7 @@ TEST(StoreTest, AVersionOneStoreIsMigratedKeepingItsRows) {
 }
 
 TEST(StoreTest, AVersionTwoStoreGetsFullReferencesForItsLinks) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("store.db");
   Node node = RichNode(7);

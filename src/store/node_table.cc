@@ -282,7 +282,9 @@ Result<void> WriteAlias(sql::Database& db, std::string_view scope, std::string_v
   if (!stale) return std::unexpected(stale.error());
   if (auto done = (*stale)->BindText(1, scope).BindText(2, old_key).Run(); !done) return done;
   auto statement =
-      db.Cached("INSERT OR REPLACE INTO aliases (scope, old_key, key) VALUES (?, ?, ?)");
+      db.Cached(
+          "INSERT INTO aliases (scope, old_key, key) VALUES (?, ?, ?) "
+          "ON CONFLICT (scope, old_key) DO UPDATE SET key = excluded.key");
   if (!statement) return std::unexpected(statement.error());
   return (*statement)->BindText(1, scope).BindText(2, old_key).BindText(3, key).Run();
 }

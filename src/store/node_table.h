@@ -12,7 +12,7 @@
 #include "crawl/source.h"
 #include "model/error.h"
 #include "model/graph.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace issuegraph::store {
 

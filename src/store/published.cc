@@ -54,9 +54,14 @@ Result<void> PublishedReports::Put(const PublishedReport& report) {
   if (!transaction) return std::unexpected(transaction.error());
   const std::string key = PublishedKey(report.ref);
   auto insert = db_.Cached(
-      "INSERT OR REPLACE INTO published (key, depth, host, owner, repo, number, type, title, state, "
+      "INSERT INTO published (key, depth, host, owner, repo, number, type, title, state, "
       "labels, errors, html, markdown, json, archive, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, depth) DO UPDATE "
+      "SET host = excluded.host, owner = excluded.owner, repo = excluded.repo, "
+      "number = excluded.number, type = excluded.type, title = excluded.title, "
+      "state = excluded.state, labels = excluded.labels, errors = excluded.errors, "
+      "html = excluded.html, markdown = excluded.markdown, json = excluded.json, "
+      "archive = excluded.archive, created_at = excluded.created_at");
   if (!insert) return std::unexpected(insert.error());
   (*insert)
       ->BindText(1, key)

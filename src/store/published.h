@@ -13,7 +13,7 @@
 
 #include "model/error.h"
 #include "model/issue_ref.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace issuegraph::store {
 

@@ -18,6 +18,14 @@ constexpr std::array<std::string_view, 40> kCommonWords = {
 // Columns of published_search: key, title, errors, labels, repository.
 // Weights for bm25(): an error message or title word says most.
 constexpr std::string_view kRank = "bm25(published_search, 0.0, 4.0, 6.0, 2.0, 1.0)";
+// The same on PostgreSQL: ts_rank over the weighted document (errors A,
+// title B, labels C, repository D), weights in the order {D, C, B, A} and
+// in bm25's proportions; negated so that, as with bm25, lower ranks first.
+constexpr std::string_view kPostgresRelated =
+    "SELECT key, -ts_rank('{0.1, 0.2, 0.4, 0.6}', document, query) AS rank, title, errors, "
+    "labels, repository FROM published_search, "
+    "CAST(replace(CAST(plainto_tsquery('english', ?) AS TEXT), '&', '|') AS tsquery) AS query "
+    "WHERE document @@ query AND key != ? ORDER BY rank, key LIMIT ?";
 
 }  // namespace
 
@@ -63,15 +71,24 @@ Result<std::vector<RelatedReport>> Related::ForText(std::string_view text, std::
   if (words.empty()) return std::vector<RelatedReport>();
 
   // Every word is [a-z0-9_]+ and quoted, so the query cannot be FTS5 syntax.
+  // PostgreSQL gets the words as plain text, parsed by plainto_tsquery and
+  // joined with OR.
+  const bool postgres = db_.dialect() == sql::Dialect::kPostgres;
   std::string match;
   size_t used = 0;
   for (const std::string& word : words) {
     if (used++ == kMaxQueryWords) break;
-    match += (match.empty() ? "\"" : " OR \"") + word + "\"";
+    if (postgres) {
+      match += (match.empty() ? "" : " ") + word;
+    } else {
+      match += (match.empty() ? "\"" : " OR \"") + word + "\"";
+    }
   }
-  auto query = db_.Cached("SELECT key, " + std::string(kRank) +
-                          " AS rank, title, errors, labels, repository FROM published_search "
-                          "WHERE published_search MATCH ? AND key != ? ORDER BY rank LIMIT ?");
+  auto query = db_.Cached(postgres ? std::string(kPostgresRelated)
+                                   : "SELECT key, " + std::string(kRank) +
+                                         " AS rank, title, errors, labels, repository FROM "
+                                         "published_search WHERE published_search MATCH ? AND key "
+                                         "!= ? ORDER BY rank LIMIT ?");
   if (!query) return std::unexpected(query.error());
   (*query)->BindText(1, match).BindText(2, key).BindInt(3, limit);
   std::vector<RelatedReport> out;

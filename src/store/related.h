@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "model/error.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace issuegraph::store {
 

@@ -49,7 +49,7 @@ ReportKey Key() {
 class ReportCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = Store::Open(":memory:", &clock_);
+    auto store = Store::Open(testing::TestStore(), &clock_);
     ASSERT_TRUE(store);
     store_ = std::move(*store);
     stats_.partial = true;

@@ -10,6 +10,7 @@
 
 #include "model/issue_ref.h"
 #include "model/ascii.h"
+#include "store/postgres_schema.h"
 #include "store/site_schema.h"
 
 namespace issuegraph::store {
@@ -288,7 +289,7 @@ Result<void> CheckIdentity(const Identity& identity, const std::string& path) {
 // Switching a file to WAL takes an exclusive lock and, unlike other
 // statements, fails at once when another connection holds the file (two
 // processes opening a new store together): retry within the busy timeout.
-Result<void> UseWal(sql::Database& db) {
+Result<void> UseWal(sql::SqliteDatabase& db) {
   auto current = PragmaText(db, "PRAGMA journal_mode");
   if (!current) return std::unexpected(current.error());
   if (*current == "wal" || *current == "memory") return {};
@@ -326,6 +327,7 @@ Result<std::set<std::string>> ObjectNames(sql::Database& db) {
 }  // namespace
 
 Result<void> CheckComplete(sql::Database& db) {
+  if (db.dialect() == sql::Dialect::kPostgres) return CheckPostgresComplete(db);
   // What the latest schema holds, read once from a new database in memory,
   // so this list cannot fall behind the migrations.
   static const Result<std::set<std::string>> expected = []() -> Result<std::set<std::string>> {
@@ -347,6 +349,7 @@ Result<void> CheckComplete(sql::Database& db) {
 }
 
 Result<void> PrepareSchema(sql::Database& db, int up_to) {
+  if (db.dialect() == sql::Dialect::kPostgres) return PreparePostgresSchema(db);
   const std::string& path = db.path();
   // One snapshot: read piecemeal, a migration committing in between would
   // look like a foreign database (objects, but no application id yet).
@@ -369,7 +372,7 @@ Result<void> PrepareSchema(sql::Database& db, int up_to) {
   // Only now, with the file known to be ours or empty, change anything.
   // WAL lets readers go on while one process writes; NORMAL sync keeps
   // WAL crash-safe (a killed process loses no committed transaction).
-  if (auto wal = UseWal(db); !wal) return wal;
+  if (auto wal = UseWal(static_cast<sql::SqliteDatabase&>(db)); !wal) return wal;
   if (auto mode = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"); !mode)
     return mode;
   // No memory-mapped I/O: another process shrinking the file (cache clear,

@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "model/error.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace issuegraph::store {
 
@@ -17,14 +17,15 @@ inline constexpr int32_t kApplicationId = 0x49475354;
 // The schema version this build writes and reads.
 int LatestSchemaVersion();
 
-// Refuses a file that is not SQLite, belongs to another program or was
+// On PostgreSQL: PreparePostgresSchema (`up_to` does not apply). On SQLite:
+// refuses a file that is not SQLite, belongs to another program or was
 // written by a newer issuegraph (kIo, naming the path and --store), then
 // sets the connection's pragmas (WAL, foreign keys, busy timeout) and
 // migrates (up to `up_to`: an older version, for tests of migrations). A
 // foreign file is never modified.
 Result<void> PrepareSchema(sql::Database& db, int up_to = LatestSchemaVersion());
 
-// After PrepareSchema: kIo naming the first table (or index, view,
+// After PrepareSchema (either backend): kIo naming the first table (or index, view,
 // trigger) of the latest schema that `db` lacks, with the way to reset it.
 Result<void> CheckComplete(sql::Database& db);
 

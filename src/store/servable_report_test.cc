@@ -35,7 +35,7 @@ StoredReport Servable(const std::string& content, std::vector<ReportMember> memb
 class ServableReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = Store::Open(":memory:", &clock_);
+    auto store = Store::Open(testing::TestStore(), &clock_);
     ASSERT_TRUE(store);
     store_ = std::move(*store);
     NodeBatch batch;

@@ -5,6 +5,7 @@
 #include "store/published.h"
 #include "store/related.h"
 #include "store/store.h"
+#include "store/store_test_util.h"
 #include "store/trending.h"
 
 namespace issuegraph::store {
@@ -32,7 +33,7 @@ PublishedReport Report(const std::string& ref, const std::string& title,
 class SiteTablesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = Store::Open(":memory:");
+    auto opened = Store::Open(testing::TestStore());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
   }

@@ -1,22 +1,10 @@
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 #include <sqlite3.h>
 
 #include <utility>
 
 namespace issuegraph::store::sql {
-
-std::string InList(size_t count) {
-  std::string list = "(";
-  for (size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
-  list += ")";
-  return list;
-}
-
-std::string ResetAdvice(std::string_view path) {
-  return "remove it or run `issuegraph cache clear --store " + std::string(path) +
-         "`, or choose another file with --store PATH";
-}
 
 namespace {
 
@@ -54,106 +42,92 @@ Error StoreError(int code, const std::string& detail, const std::string& path,
   }
 }
 
-}  // namespace
 
-// --- Statement ---
+// --- Statements ---
 
-void Statement::Finalizer::operator()(sqlite3_stmt* statement) const {
-  sqlite3_finalize(statement);
-}
-
-Statement::Statement(sqlite3_stmt* statement, Database* owner)
-    : statement_(statement), owner_(owner) {}
-
-namespace {
 // SQLite binds NULL for a null pointer; an empty value must stay a value.
 const char kEmpty[1] = {0};
+
+class SqliteStatement : public StatementBackend {
+ public:
+  SqliteStatement(sqlite3_stmt* statement, SqliteDatabase* owner)
+      : statement_(statement), owner_(owner) {}
+  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  void BindText(int index, std::string_view text) override {
+    const char* data = text.empty() ? kEmpty : text.data();
+    Check(sqlite3_bind_text64(statement_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
+  void BindBlob(int index, std::string_view bytes) override {
+    const void* data = bytes.empty() ? kEmpty : bytes.data();
+    Check(sqlite3_bind_blob64(statement_, index, data, bytes.size(), SQLITE_TRANSIENT));
+  }
+  void BindInt(int index, int64_t value) override {
+    Check(sqlite3_bind_int64(statement_, index, value));
+  }
+  void BindNull(int index) override { Check(sqlite3_bind_null(statement_, index)); }
+
+  Result<bool> Step() override {
+    if (bind_error_ != 0) {
+      return MakeError(ErrorKind::kInternal, "binding a value for the store " + owner_->path() +
+                                                 " failed: " + sqlite3_errstr(bind_error_));
+    }
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return std::unexpected(owner_->Failure(rc, "a statement"));
+  }
+  void Reset() override {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    bind_error_ = 0;
+  }
+
+  int64_t Int(int column) const override { return sqlite3_column_int64(statement_, column); }
+  std::string Text(int column) const override {
+    // Blob access works for TEXT and BLOB columns alike and keeps embedded NULs.
+    const void* data = sqlite3_column_blob(statement_, column);
+    int size = sqlite3_column_bytes(statement_, column);
+    if (data == nullptr || size <= 0) return "";
+    return std::string(static_cast<const char*>(data), static_cast<size_t>(size));
+  }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+  }
+  ColumnKind Kind(int column) const override {
+    switch (sqlite3_column_type(statement_, column)) {
+      case SQLITE_NULL: return ColumnKind::kNull;
+      case SQLITE_INTEGER: return ColumnKind::kInt;
+      case SQLITE_BLOB: return ColumnKind::kBlob;
+      default: return ColumnKind::kText;  // text, and the rare real as its text
+    }
+  }
+
+ private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+  }
+  sqlite3_stmt* statement_;
+  SqliteDatabase* owner_;
+  int bind_error_ = 0;  // the first failed bind, reported by Step
+};
+
 }  // namespace
-
-Statement& Statement::BindText(int index, std::string_view text) {
-  const char* data = text.empty() ? kEmpty : text.data();
-  int rc = sqlite3_bind_text64(statement_.get(), index, data, text.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
-  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
-  return *this;
-}
-
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  const void* data = bytes.empty() ? kEmpty : bytes.data();
-  int rc = sqlite3_bind_blob64(statement_.get(), index, data, bytes.size(), SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
-  return *this;
-}
-
-Statement& Statement::BindInt(int index, int64_t value) {
-  int rc = sqlite3_bind_int64(statement_.get(), index, value);
-  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
-  return *this;
-}
-
-Statement& Statement::BindNull(int index) {
-  int rc = sqlite3_bind_null(statement_.get(), index);
-  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
-  return *this;
-}
-
-Statement& Statement::BindOptionalText(int index, std::string_view text) {
-  return text.empty() ? BindNull(index) : BindText(index, text);
-}
-
-Result<bool> Statement::Step() {
-  if (bind_error_ != 0) {
-    return MakeError(ErrorKind::kInternal, "binding a value for the store " + owner_->path() +
-                                               " failed: " + sqlite3_errstr(bind_error_));
-  }
-  int rc = sqlite3_step(statement_.get());
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  return std::unexpected(owner_->Failure(rc, "a statement"));
-}
-
-Result<void> Statement::Run() {
-  for (;;) {
-    auto row = Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) return {};
-  }
-}
-
-void Statement::Reset() {
-  sqlite3_reset(statement_.get());
-  sqlite3_clear_bindings(statement_.get());
-  bind_error_ = 0;
-}
-
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(statement_.get(), column); }
-
-std::string Statement::Text(int column) const {
-  // Blob access works for TEXT and BLOB columns alike and keeps embedded NULs.
-  const void* data = sqlite3_column_blob(statement_.get(), column);
-  int size = sqlite3_column_bytes(statement_.get(), column);
-  if (data == nullptr || size <= 0) return "";
-  return std::string(static_cast<const char*>(data), static_cast<size_t>(size));
-}
-
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
-}
 
 // --- Database ---
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+SqliteDatabase::~SqliteDatabase() { sqlite3_close_v2(db_); }
 
-Database::Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::OpenFile(const std::string& path) {
   sqlite3* raw = nullptr;
   // FULLMUTEX: a Store may be handed from one thread to another.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  std::unique_ptr<sqlite3, Closer> db(raw);
   if (rc != SQLITE_OK) {
     std::string detail = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    sqlite3_close_v2(raw);
     return MakeError(ErrorKind::kIo, "cannot open the store " + path + " (" + detail +
                                          "); check that its directory exists and is writable, or "
                                          "choose another file with --store PATH");
@@ -165,73 +139,36 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   // the WAL is durable, and the next writer's automatic checkpoint folds it.
   // This keeps a warm rerun from paying a sync for nothing it wrote.
   sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-  return std::unique_ptr<Database>(new Database(db.release(), path));
+  return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(raw, path));
 }
 
-Error Database::Failure(int code, std::string_view doing) {
+Error SqliteDatabase::Failure(int code, std::string_view doing) {
   if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT) saw_corruption_ = true;
   // The connection's message is the detailed one ("database is locked").
-  return StoreError(code, db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(code), path_, doing);
+  return StoreError(code, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code), path(), doing);
 }
 
-Result<void> Database::Exec(std::string_view sql) {
+Result<void> SqliteDatabase::Exec(std::string_view sql) {
   char* raw_message = nullptr;
   std::string text(sql);
-  int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &raw_message);
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &raw_message);
   sqlite3_free(raw_message);
   if (rc != SQLITE_OK) return std::unexpected(Failure(rc, "running " + text.substr(0, 40)));
   return {};
 }
 
-Result<Statement> Database::Prepare(std::string_view sql) {
+Result<std::unique_ptr<StatementBackend>> SqliteDatabase::PrepareBackend(std::string_view sql,
+                                                                         bool persistent) {
   sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                              persistent ? SQLITE_PREPARE_PERSISTENT : 0, &raw, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(raw);
     return std::unexpected(Failure(rc, "preparing " + std::string(sql.substr(0, 40))));
   }
-  return Statement(raw, this);
+  return std::unique_ptr<StatementBackend>(new SqliteStatement(raw, this));
 }
 
-Result<Lease> Database::Cached(const std::string& sql) {
-  if (auto it = cache_.find(sql); it != cache_.end()) {
-    it->second.Reset();
-    return Lease(&it->second);
-  }
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
-  if (rc != SQLITE_OK) {
-    sqlite3_finalize(raw);
-    return std::unexpected(Failure(rc, "preparing " + sql.substr(0, 40)));
-  }
-  auto [it, inserted] = cache_.emplace(sql, Statement(raw, this));
-  return Lease(&it->second);
-}
-
-int64_t Database::Changes() const { return sqlite3_changes64(db_.get()); }
-
-// --- Transaction ---
-
-Result<Transaction> Transaction::Begin(Database& db) {
-  if (auto begun = db.Exec("BEGIN IMMEDIATE"); !begun) return std::unexpected(begun.error());
-  return Transaction(db);
-}
-
-Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
-
-Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->Exec("ROLLBACK");
-}
-
-Result<void> Transaction::Commit() {
-  Database* db = std::exchange(db_, nullptr);
-  if (db == nullptr) return MakeError(ErrorKind::kInternal, "transaction committed twice");
-  if (auto done = db->Exec("COMMIT"); !done) {
-    (void)db->Exec("ROLLBACK");
-    return std::unexpected(done.error());
-  }
-  return {};
-}
+int64_t SqliteDatabase::Changes() const { return sqlite3_changes64(db_); }
 
 }  // namespace issuegraph::store::sql

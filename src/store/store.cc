@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "store/postgres_schema.h"
 #include "store/schema.h"
 #include "model/ascii.h"
 
@@ -42,7 +43,7 @@ Result<int64_t> Delete(sql::Database& db, const std::string& sql,
 }
 
 Result<void> CheckStorePath(const std::string& path) {
-  if (IsMemory(path)) return {};
+  if (IsMemory(path) || sql::IsPostgresUrl(path)) return {};
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (status.type() == fs::file_type::not_found || status.type() == fs::file_type::regular) return {};
@@ -65,16 +66,6 @@ void RemoveStoreFiles(const std::string& path, std::error_code& error) {
     std::error_code ignored;
     fs::remove(path + suffix, ignored);
   }
-}
-
-std::optional<ErrorKind> ParseErrorKind(std::string_view text) {
-  for (ErrorKind kind :
-       {ErrorKind::kInvalidInput, ErrorKind::kNotFound, ErrorKind::kGone, ErrorKind::kUnauthorized,
-        ErrorKind::kForbidden, ErrorKind::kRateLimited, ErrorKind::kNetwork, ErrorKind::kServer,
-        ErrorKind::kProtocol, ErrorKind::kIo, ErrorKind::kInternal}) {
-    if (ErrorKindName(kind) == text) return kind;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -142,6 +133,14 @@ Result<std::string> Store::DefaultPath() {
 
 Result<void> Store::ClearFile(const std::string& path) {
   std::error_code error;
+  if (sql::IsPostgresUrl(path)) {
+    auto db = sql::Database::Open(path);
+    if (!db) return std::unexpected(db.error());
+    if (auto ready = PrepareSchema(**db); !ready) return ready;
+    // Ours but missing a table: nothing in it is worth keeping.
+    if (!CheckComplete(**db)) return DropPostgresSchema(**db);
+    return Store(std::move(*db), nullptr).Clear();
+  }
   if (IsMemory(path) || !fs::exists(path, error)) return {};
   if (auto file = CheckStorePath(path); !file) return std::unexpected(file.error());
   Error failure;
@@ -213,8 +212,10 @@ Result<int64_t> Store::Put(std::string_view scope, const NodeBatch& batch) {
       return std::unexpected(written.error());
   }
   auto failure = db_->Cached(
-      "INSERT OR REPLACE INTO failures (scope, key, authenticated, kind, message, fetched_at, "
-      "revision) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO failures (scope, key, authenticated, kind, message, fetched_at, revision) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, key, authenticated) DO UPDATE SET "
+      "kind = excluded.kind, message = excluded.message, fetched_at = excluded.fetched_at, "
+      "revision = excluded.revision");
   if (!failure) return std::unexpected(failure.error());
   for (const auto& [key, error] : batch.failures) {
     sql::Statement& row = **failure;
@@ -272,7 +273,7 @@ Result<std::vector<std::optional<StoredNode>>> Store::GetNodes(
     std::string_view scope, const std::vector<std::string>& keys) {
   if (keys.empty()) return std::vector<std::optional<StoredNode>>();
   // A deferred transaction: one snapshot, no write lock.
-  if (auto begun = db_->Exec("BEGIN"); !begun) return std::unexpected(begun.error());
+  if (auto begun = db_->BeginRead(); !begun) return std::unexpected(begun.error());
   auto nodes = ReadManyNodeRows(*db_, scope, keys);
   if (!nodes) {
     (void)db_->Exec("ROLLBACK");
@@ -326,7 +327,11 @@ Result<StoreStats> Store::Stats() {
     if (!value) return std::unexpected(value.error());
     *field = *value;
   }
-  if (IsMemory(path())) {
+  if (db_->dialect() == sql::Dialect::kPostgres) {
+    auto size = CountOf(*db_, "SELECT pg_database_size(current_database())");
+    if (!size) return std::unexpected(size.error());
+    stats.file_bytes = *size;
+  } else if (IsMemory(path())) {
     auto pages = CountOf(*db_, "PRAGMA page_count");
     auto page_size = CountOf(*db_, "PRAGMA page_size");
     if (!pages || !page_size) return std::unexpected(pages ? page_size.error() : pages.error());
@@ -393,12 +398,15 @@ Result<void> Store::Clear() {
           "published", "published_search", "votes", "views", "syntheses"}) {
       if (auto done = db_->Exec(std::string("DELETE FROM ") + table); !done) return done;
     }
+    if (db_->dialect() == sql::Dialect::kPostgres) {
+      if (auto done = db_->Exec("DELETE FROM jobs"); !done) return done;  // events cascade
+    }
     if (auto done = transaction->Commit(); !done) return done;
   }
   // Shrinking is a courtesy: another process reading the file may hold it
   // back, and the rows are gone either way.
   (void)db_->Exec("VACUUM");
-  (void)db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (db_->dialect() == sql::Dialect::kSqlite) (void)db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   return {};
 }
 

@@ -19,7 +19,7 @@
 #include "model/graph.h"
 #include "store/node_table.h"
 #include "store/report_cache.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace issuegraph::store {
 

@@ -76,8 +76,13 @@ Result<std::string> Store::PutReport(StoredReport report) {
     if (auto done = (*unkey)->BindText(1, report.cache_key).Run(); !done)
       return std::unexpected(done.error());
   }
+  // A report stored again under its id replaces the old one and its members.
+  auto replace = db_->Cached("DELETE FROM reports WHERE id = ?");
+  if (!replace) return std::unexpected(replace.error());
+  if (auto done = (*replace)->BindText(1, report.id).Run(); !done)
+    return std::unexpected(done.error());
   auto statement = db_->Cached(
-      "INSERT OR REPLACE INTO reports (id, created_at, root, options, format, content, cache_key, "
+      "INSERT INTO reports (id, created_at, root, options, format, content, cache_key, "
       "summary, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!statement) return std::unexpected(statement.error());
   sql::Statement& row = **statement;
@@ -92,8 +97,8 @@ Result<std::string> Store::PutReport(StoredReport report) {
   if (auto done = row.Run(); !done) return std::unexpected(done.error());
   if (!report.cache_key.empty()) {
     auto member = db_->Cached(
-        "INSERT OR IGNORE INTO report_members (report_id, kind, key, target, revision) VALUES (?, ?, "
-        "?, ?, ?)");
+        "INSERT INTO report_members (report_id, kind, key, target, revision) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING");
     if (!member) return std::unexpected(member.error());
     for (const ReportMember& each : report.members) {
       sql::Statement& insert = **member;
@@ -114,7 +119,7 @@ Result<std::optional<ServableReport>> Store::FindServableReport(std::string_view
   if (cache_key.empty()) return std::nullopt;
   const int64_t cutoff = Now() - max_age.count();  // fetched at or before: stale
   // A deferred transaction: the report and its members in one snapshot.
-  if (auto begun = db_->Exec("BEGIN"); !begun) return std::unexpected(begun.error());
+  if (auto begun = db_->BeginRead(); !begun) return std::unexpected(begun.error());
   auto found = [&]() -> Result<std::optional<ServableReport>> {
     auto newest = db_->Cached(std::string(kReportColumns) +
                               "WHERE cache_key = ? ORDER BY created_at DESC, id DESC LIMIT 1");
@@ -133,18 +138,18 @@ Result<std::optional<ServableReport>> Store::FindServableReport(std::string_view
     // revision, an alias to the same key.
     auto check = db_->Cached(
         "SELECT count(*), coalesce(sum(live), 0) FROM ("
-        " SELECT n.id IS NOT NULL AS live FROM report_members m"
+        " SELECT CASE WHEN n.id IS NULL THEN 0 ELSE 1 END AS live FROM report_members m"
         " LEFT JOIN nodes n ON n.scope = ?2 AND n.key = m.key AND n.revision = m.revision"
         " WHERE m.report_id = ?1 AND m.kind = 'node'"
         " UNION ALL"
-        " SELECT f.key IS NOT NULL FROM report_members m"
+        " SELECT CASE WHEN f.key IS NULL THEN 0 ELSE 1 END FROM report_members m"
         " LEFT JOIN failures f ON f.scope = ?2 AND f.key = m.key AND f.authenticated = ?3"
         " AND f.revision = m.revision"
         " WHERE m.report_id = ?1 AND m.kind = 'failure'"
         " UNION ALL"
-        " SELECT a.key IS NOT NULL FROM report_members m"
+        " SELECT CASE WHEN a.key IS NULL THEN 0 ELSE 1 END FROM report_members m"
         " LEFT JOIN aliases a ON a.scope = ?2 AND a.old_key = m.key AND a.key = m.target"
-        " WHERE m.report_id = ?1 AND m.kind = 'alias')");
+        " WHERE m.report_id = ?1 AND m.kind = 'alias') AS members");
     if (!check) return std::unexpected(check.error());
     bind(**check);
     auto counted = (*check)->Step();

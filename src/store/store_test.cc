@@ -43,7 +43,8 @@ StoredReport Archived(nlohmann::json options, const std::string& format, const s
 }
 
 TEST(StoreTest, MigratesAnEmptyDatabase) {
-  auto store = Store::Open(":memory:");
+  ISSUEGRAPH_SQLITE_ONLY();
+  auto store = Store::Open(testing::TestStore());
   ASSERT_TRUE(store) << store.error().message;
   EXPECT_EQ(Pragma(**store, "PRAGMA application_id"), kApplicationId);
   EXPECT_EQ(Pragma(**store, "PRAGMA user_version"), LatestSchemaVersion());
@@ -55,6 +56,7 @@ TEST(StoreTest, MigratesAnEmptyDatabase) {
 }
 
 TEST(StoreTest, FileUsesWalAndReopensWithoutMigratingAgain) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("store.db");
   {
@@ -76,6 +78,7 @@ TEST(StoreTest, FileUsesWalAndReopensWithoutMigratingAgain) {
 }
 
 TEST(StoreTest, GarbageFileIsAClearErrorAndStaysUntouched) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("store.db");
   const std::string garbage(4096, 'x');
@@ -96,7 +99,7 @@ TEST(StoreTest, GarbageFileIsAClearErrorAndStaysUntouched) {
 
 TEST(StoreTest, StoreMissingATableIsNamedAndClearResetsIt) {
   TempDir dir;
-  const std::string path = dir.File("store.db");
+  const std::string path = testing::TestStore(dir.File("store.db"));
   {
     auto store = Store::Open(path);
     ASSERT_TRUE(store);
@@ -113,6 +116,7 @@ TEST(StoreTest, StoreMissingATableIsNamedAndClearResetsIt) {
 }
 
 TEST(StoreTest, ADeviceIsNoStoreAndGetsNoJournalBesideIt) {
+  ISSUEGRAPH_SQLITE_ONLY();
   for (const std::string path : {"/dev/null", "/dev/zero"}) {
     auto store = Store::Open(path);
     ASSERT_FALSE(store);
@@ -125,6 +129,7 @@ TEST(StoreTest, ADeviceIsNoStoreAndGetsNoJournalBesideIt) {
 }
 
 TEST(StoreTest, ForeignSqliteDatabaseIsRefusedAndNeverDeleted) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("theirs.db");
   {
@@ -145,6 +150,7 @@ TEST(StoreTest, ForeignSqliteDatabaseIsRefusedAndNeverDeleted) {
 }
 
 TEST(StoreTest, DatabaseWithAnotherApplicationIdIsForeign) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("other.db");
   {
@@ -159,6 +165,7 @@ TEST(StoreTest, DatabaseWithAnotherApplicationIdIsForeign) {
 }
 
 TEST(StoreTest, NewerSchemaIsRefused) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const std::string path = dir.File("store.db");
   {
@@ -173,6 +180,7 @@ TEST(StoreTest, NewerSchemaIsRefused) {
 }
 
 TEST(StoreTest, MissingDirectoryNamesThePath) {
+  ISSUEGRAPH_SQLITE_ONLY();
   auto store = Store::Open("/nonexistent-issuegraph-dir/store.db");
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().kind, ErrorKind::kIo);
@@ -182,7 +190,7 @@ TEST(StoreTest, MissingDirectoryNamesThePath) {
 
 TEST(StoreTest, RoundTripsARichNode) {
   FakeClock clock;
-  auto store = Store::Open(":memory:", &clock);
+  auto store = Store::Open(testing::TestStore(), &clock);
   ASSERT_TRUE(store);
   const Node node = RichNode();
   NodeBatch batch;
@@ -204,7 +212,7 @@ TEST(StoreTest, RoundTripsARichNode) {
 }
 
 TEST(StoreTest, ReplacingANodeReplacesItsChildren) {
-  auto store = Store::Open(":memory:");
+  auto store = Store::Open(testing::TestStore());
   ASSERT_TRUE(store);
   ASSERT_TRUE((*store)->PutNodes(kScope, {Small("app", 1, 3)}));
   ASSERT_TRUE((*store)->PutNodes(kScope, {Small("app", 1, 1)}));
@@ -215,7 +223,7 @@ TEST(StoreTest, ReplacingANodeReplacesItsChildren) {
 }
 
 TEST(StoreTest, ScopesNeverAnswerForEachOther) {
-  auto store = Store::Open(":memory:");
+  auto store = Store::Open(testing::TestStore());
   ASSERT_TRUE(store);
   Node fake = Small("app", 1, 0);
   fake.title = "from a test server";
@@ -228,7 +236,7 @@ TEST(StoreTest, ScopesNeverAnswerForEachOther) {
 }
 
 TEST(StoreTest, MovedNodeAnswersUnderItsOldName) {
-  auto store = Store::Open(":memory:");
+  auto store = Store::Open(testing::TestStore());
   ASSERT_TRUE(store);
   ASSERT_TRUE((*store)->PutNodes(kScope, {Small("old-name", 4, 2)}));  // before the move
   NodeBatch batch;
@@ -246,7 +254,7 @@ TEST(StoreTest, MovedNodeAnswersUnderItsOldName) {
 
 TEST(StoreTest, GetNodesOverManyKeysMatchesGetNodeOneByOne) {
   FakeClock clock;
-  auto store = Store::Open(":memory:", &clock);
+  auto store = Store::Open(testing::TestStore(), &clock);
   ASSERT_TRUE(store);
   // More keys than one IN list binds: rich complete nodes, leaves with
   // links only, moved items (a chain of two moves, a cycle), repeats and
@@ -300,7 +308,7 @@ TEST(StoreTest, GetNodesOverManyKeysMatchesGetNodeOneByOne) {
 }
 
 TEST(StoreTest, EventReferencesRoundTripPlainOrEscaped) {
-  auto store = Store::Open(":memory:");
+  auto store = Store::Open(testing::TestStore());
   ASSERT_TRUE(store);
   Node node = Small("app", 1, 0);
   for (const char* owner : {"plain", "quo\"te", "back\\slash", "ümlaut", "tab\there"}) {
@@ -320,7 +328,7 @@ TEST(StoreTest, EventReferencesRoundTripPlainOrEscaped) {
 }
 
 TEST(StoreTest, GetFailuresOverManyKeysAnswersEachKey) {
-  auto store = Store::Open(":memory:");
+  auto store = Store::Open(testing::TestStore());
   ASSERT_TRUE(store);
   NodeBatch batch;
   batch.authenticated = true;
@@ -349,7 +357,7 @@ TEST(StoreTest, GetFailuresOverManyKeysAnswersEachKey) {
 
 TEST(StoreTest, TwoStoresOnOneFileWriteConcurrently) {
   TempDir dir;
-  const std::string path = dir.File("store.db");
+  const std::string path = testing::TestStore(dir.File("store.db"));
   constexpr int kBatches = 40;
   constexpr int kPerBatch = 10;
   // Both open a new file at once (racing on the migration), then write.
@@ -390,7 +398,7 @@ TEST(StoreTest, TwoStoresOnOneFileWriteConcurrently) {
 
 TEST(StoreTest, KilledWriterLeavesWholeBatchesOnly) {
   TempDir dir;
-  const std::string path = dir.File("store.db");
+  const std::string path = testing::TestStore(dir.File("store.db"));
   ASSERT_TRUE(Store::Open(path));
   constexpr int kPerBatch = 25;
   pid_t child = fork();
@@ -413,9 +421,11 @@ TEST(StoreTest, KilledWriterLeavesWholeBatchesOnly) {
   ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped by itself: " << status;
   auto store = Store::Open(path);
   ASSERT_TRUE(store) << store.error().message;
-  auto check = (*store)->database().Prepare("PRAGMA integrity_check");
-  ASSERT_TRUE(*check->Step());
-  EXPECT_EQ(check->Text(0), "ok");
+  if (!testing::OnPostgres()) {
+    auto check = (*store)->database().Prepare("PRAGMA integrity_check");
+    ASSERT_TRUE(*check->Step());
+    EXPECT_EQ(check->Text(0), "ok");
+  }
   auto stats = (*store)->Stats();
   ASSERT_TRUE(stats);
   EXPECT_GT(stats->nodes, 0);
@@ -425,7 +435,7 @@ TEST(StoreTest, KilledWriterLeavesWholeBatchesOnly) {
 
 TEST(StoreTest, PruneDropsOldNodesTheirChildrenAndOrphanAliases) {
   FakeClock clock;
-  auto store = Store::Open(":memory:", &clock);
+  auto store = Store::Open(testing::TestStore(), &clock);
   ASSERT_TRUE(store);
   NodeBatch old;
   old.nodes = {Small("app", 1, 2)};
@@ -453,7 +463,7 @@ TEST(StoreTest, PruneDropsOldNodesTheirChildrenAndOrphanAliases) {
 
 TEST(StoreTest, ClearEmptiesEverything) {
   TempDir dir;
-  auto store = Store::Open(dir.File("store.db"));
+  auto store = Store::Open(testing::TestStore(dir.File("store.db")));
   ASSERT_TRUE(store);
   ASSERT_TRUE((*store)->PutNodes(kScope, {RichNode()}));
   ASSERT_TRUE((*store)->PutReport(Archived({{"depth", 1}}, "markdown", "# report")));
@@ -467,7 +477,7 @@ TEST(StoreTest, ClearEmptiesEverything) {
 
 TEST(StoreTest, ReportsKeepTheirOptionsButNoSecrets) {
   FakeClock clock;
-  auto store = Store::Open(":memory:", &clock);
+  auto store = Store::Open(testing::TestStore(), &clock);
   ASSERT_TRUE(store);
   nlohmann::json options = {
       {"depth", 2}, {"token", "ghp_secret"}, {"http", {{"Authorization", "Bearer x"}}}};
@@ -489,6 +499,7 @@ TEST(StoreTest, ReportsKeepTheirOptionsButNoSecrets) {
 }
 
 TEST(StoreTest, DefaultPathFollowsXdgThenHome) {
+  ISSUEGRAPH_SQLITE_ONLY();
   TempDir dir;
   const char* old_xdg = std::getenv("XDG_CACHE_HOME");
   const char* old_home = std::getenv("HOME");

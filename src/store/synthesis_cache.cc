@@ -20,8 +20,9 @@ Result<std::optional<std::string>> SynthesisCache::Get(const SynthesisKey& key) 
 
 Result<void> SynthesisCache::Put(const SynthesisKey& key, std::string_view answer, int64_t now) {
   auto statement = db_.Cached(
-      "INSERT OR REPLACE INTO syntheses (endpoint, model, prompt_version, content_hash, answer, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO syntheses (endpoint, model, prompt_version, content_hash, answer, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint, model, prompt_version, content_hash) "
+      "DO UPDATE SET answer = excluded.answer, created_at = excluded.created_at");
   if (!statement) return std::unexpected(statement.error());
   (*statement)->BindText(1, key.endpoint).BindText(2, key.model).BindInt(3, key.prompt_version)
       .BindText(4, key.content_hash).BindText(5, answer).BindInt(6, now);

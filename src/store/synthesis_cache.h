@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "model/error.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace issuegraph::store {
 

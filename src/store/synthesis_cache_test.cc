@@ -13,7 +13,7 @@ using testing::TempDir;
 
 TEST(SynthesisCacheTest, AnAnswerIsFoundOnlyUnderEveryPartOfItsKey) {
   TempDir dir;
-  const std::string path = dir.File("store.db");
+  const std::string path = testing::TestStore(dir.File("store.db"));
   const SynthesisKey key{"http://127.0.0.1:8080/v1/chat/completions", "m", 1, "abc"};
   {
     auto store = Store::Open(path);
@@ -37,7 +37,7 @@ TEST(SynthesisCacheTest, AnAnswerIsFoundOnlyUnderEveryPartOfItsKey) {
 TEST(SynthesisCacheTest, PruneDropsOldAnswers) {
   TempDir dir;
   FakeClock clock;
-  auto store = Store::Open(dir.File("store.db"), &clock);
+  auto store = Store::Open(testing::TestStore(dir.File("store.db")), &clock);
   ASSERT_TRUE(store);
   SynthesisCache cache((*store)->database());
   const SynthesisKey old_key{"e", "m", 1, "old"};

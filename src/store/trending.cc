@@ -4,7 +4,7 @@ namespace issuegraph::store {
 
 Result<void> Trending::RecordView(std::string_view key, std::string_view visitor, int64_t now) {
   auto statement =
-      db_.Cached("INSERT OR IGNORE INTO views (key, visitor, created_at) VALUES (?, ?, ?)");
+      db_.Cached("INSERT INTO views (key, visitor, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
   if (!statement) return std::unexpected(statement.error());
   (*statement)->BindText(1, key).BindText(2, visitor).BindInt(3, now);
   return (*statement)->Run();
@@ -13,11 +13,13 @@ Result<void> Trending::RecordView(std::string_view key, std::string_view visitor
 Result<std::vector<TrendingEntry>> Trending::Top(int64_t now, int limit) {
   // weight = 0.5 ^ (age / half-life); a future time (clock skew) weighs 1.
   auto query = db_.Cached(
-      "SELECT key, sum(weight * pow(0.5, max(0, ?1 - created_at) * 1.0 / ?2)) AS score, "
-      "sum(kind = 'view'), sum(kind = 'vote') FROM ("
+      "SELECT key, sum(weight * power(0.5, (CASE WHEN ?1 > created_at THEN ?1 - created_at "
+      "ELSE 0 END) * 1.0 / ?2)) AS score, "
+      "sum(CASE WHEN kind = 'view' THEN 1 ELSE 0 END), sum(CASE WHEN kind = 'vote' THEN 1 ELSE 0 END) "
+      "FROM ("
       "  SELECT key, created_at, 1.0 AS weight, 'view' AS kind FROM views"
-      "  UNION ALL SELECT key, created_at, ?3, 'vote' FROM votes"
-      ") WHERE key IN (SELECT key FROM published) "
+      "  UNION ALL SELECT key, created_at, CAST(?3 AS DOUBLE PRECISION), 'vote' FROM votes"
+      ") AS seen WHERE key IN (SELECT key FROM published) "
       "GROUP BY key ORDER BY score DESC, key LIMIT ?4");
   if (!query) return std::unexpected(query.error());
   (*query)->BindInt(1, now).BindInt(2, kTrendingHalfLifeSeconds);

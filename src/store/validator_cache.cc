@@ -47,8 +47,10 @@ void SqliteValidatorCache::Put(const std::string& url, const std::string& etag,
     if (!MayHoldCredential(name)) headers[name] = value;
   }
   auto statement = store_.database().Cached(
-      "INSERT OR REPLACE INTO http_validators (url, etag, status, headers, body, fetched_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT INTO http_validators (url, etag, status, headers, body, fetched_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+      "status = excluded.status, headers = excluded.headers, body = excluded.body, "
+      "fetched_at = excluded.fetched_at");
   if (!statement) {
     ++failures_;
     return;

@@ -18,7 +18,7 @@ using testing::TempDir;
 
 TEST(ValidatorCacheTest, PersistsAcrossStoresWithoutCredentials) {
   TempDir dir;
-  const std::string path = dir.File("store.db");
+  const std::string path = testing::TestStore(dir.File("store.db"));
   http::Response response;
   response.status = 200;
   response.headers = {
@@ -42,6 +42,7 @@ TEST(ValidatorCacheTest, PersistsAcrossStoresWithoutCredentials) {
   EXPECT_EQ(entry->response.Header("link"), "<u>; rel=\"next\"");
   EXPECT_EQ(entry->response.Header("set-cookie"), "");
   EXPECT_FALSE(cache.Get("https://api.github.com/other"));
+  EXPECT_EQ(testing::RowsHolding(**store, "http_validators", "headers", "s3cr3t"), 0);
   store->reset();
   EXPECT_EQ(ReadBytes(path).find("s3cr3t"), std::string::npos);
   EXPECT_EQ(ReadBytes(path + "-wal").find("s3cr3t"), std::string::npos);
@@ -66,7 +67,7 @@ class ScriptedTransport : public http::Transport {
 
 TEST(ValidatorCacheTest, RerunRevalidatesWithIfNoneMatchAndNeverStoresTheToken) {
   TempDir dir;
-  const std::string path = dir.File("store.db");
+  const std::string path = testing::TestStore(dir.File("store.db"));
   FakeClock clock;
   ScriptedTransport transport;
   http::ClientOptions options;
@@ -98,6 +99,7 @@ TEST(ValidatorCacheTest, RerunRevalidatesWithIfNoneMatchAndNeverStoresTheToken) 
     asked_conditionally = asked_conditionally || (name == "If-None-Match" && value == "W/\"abc\"");
   }
   EXPECT_TRUE(asked_conditionally);
+  EXPECT_EQ(testing::RowsHolding(**store, "http_validators", "headers", "ghp_never"), 0);
   store->reset();
   EXPECT_EQ(ReadBytes(path).find("ghp_never_on_disk"), std::string::npos);
   EXPECT_EQ(ReadBytes(path + "-wal").find("ghp_never_on_disk"), std::string::npos);
