@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "app/migrate.h"
 #include "app/report.h"
 #include "app/token.h"
 #include "cli/batch.h"
@@ -113,7 +114,9 @@ int RunExportCommand(CrawlFlags& flags) {
 void AddServiceOptions(CLI::App& sub, std::string& store_path, std::string& api_url,
                        std::vector<std::string>& hosts) {
   sub.add_option("--store", store_path,
-                 "The store, shared with report, serve and mcp (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+                 "The store, shared with report, serve and mcp: an SQLite file, or postgres://... for "
+                 "several servers on one database (default: $XDG_CACHE_HOME/issuegraph/store.db)")
+      ->envname("ISSUEGRAPH_STORE_URL");
   sub.add_option("--api-url", api_url, "GitHub REST API base URL (default: from the issue's host)")
       ->envname("ISSUEGRAPH_API_URL");
   sub.add_option("--allow-host", hosts,
@@ -229,13 +232,26 @@ std::vector<Command> Commands() {
              ->check(CLI::ExistingFile);
          sub.add_flag("--offline", options->offline,
                       "Make no new reports: serve only stored ones (with --from: a whole site with no network)");
+         auto lease = std::make_shared<double>(15);
+         sub.add_option("--job-lease", *lease,
+                        "On a postgres:// store: seconds a crawl job's replica holds it without renewing; "
+                        "after that another replica takes it over")
+             ->default_val(15)
+             ->check(CLI::Range(1.0, 3600.0));
+         sub.add_option("--replica", options->replica,
+                        "On a postgres:// store: this server's name in the jobs table (default: host:pid:random)");
          sub.add_option("--crawls-per-minute", options->crawls_per_minute,
                         "New crawls one client address may start per minute")
              ->default_val(6)
              ->check(CLI::Range(0.0, 100000.0));
+         sub.add_option("--crawl-burst", options->crawl_burst,
+                        "New crawls one client address may start at once before the per-minute rate applies")
+             ->default_val(10)
+             ->check(CLI::Range(1.0, 100000.0));
          AddLlmOptions(sub, *llm_flags);
-         return [options, hosts, max_age, llm_flags]() -> int {
+         return [options, hosts, max_age, llm_flags, lease]() -> int {
            if (auto failed = ResolveLlm(*llm_flags, &options->synthesizer)) return *failed;
+           options->job_lease = std::chrono::milliseconds(static_cast<int64_t>(*lease * 1000));
            if (!AllowHosts(*hosts, options->allowed_hosts)) return kExitUsage;
            options->max_age = std::chrono::seconds(*max_age);
            if (options->store_path.empty()) {
@@ -293,7 +309,10 @@ std::vector<Command> Commands() {
          sub.add_option("action", *action, "stats, prune or clear")
              ->required()
              ->check(CLI::IsMember({"stats", "prune", "clear"}));
-         sub.add_option("--store", *path, "The cache database (default: $XDG_CACHE_HOME/issuegraph/store.db)");
+         sub.add_option("--store", *path,
+                        "The cache database: an SQLite file or a postgres:// URL (default: "
+                        "$XDG_CACHE_HOME/issuegraph/store.db)")
+             ->envname("ISSUEGRAPH_STORE_URL");
          sub.add_option("--older-than", *older, "prune: drop what was fetched longer ago than this, in seconds")
              ->default_val(7 * 24 * 3600)
              ->check(CLI::Range(0, 10 * 365 * 24 * 3600));
@@ -302,6 +321,26 @@ std::vector<Command> Commands() {
                                     : *action == "clear" ? app::CacheAction::kClear
                                                          : app::CacheAction::kStats;
            auto text = app::RunCache(which, *path, std::chrono::seconds(*older));
+           if (!text) {
+             PrintError(text.error().message);
+             return ExitCodeFor(text.error().kind);
+           }
+           std::cout << *text;
+           return kExitOk;
+         };
+       }},
+      {"store", "Move a store: migrate --from STORE --to STORE copies every row into an empty store",
+       [](CLI::App& sub) -> std::function<int()> {
+         auto action = std::make_shared<std::string>();
+         auto from = std::make_shared<std::string>();
+         auto to = std::make_shared<std::string>();
+         sub.add_option("action", *action, "migrate")->required()->check(CLI::IsMember({"migrate"}));
+         sub.add_option("--from", *from, "The store to copy: an SQLite file (or sqlite:PATH) or a postgres:// URL")
+             ->required();
+         sub.add_option("--to", *to, "The empty store to copy into: a postgres:// URL or an SQLite file")
+             ->required();
+         return [action, from, to]() -> int {  // the options write into these
+           auto text = app::MigrateStore(*from, *to);
            if (!text) {
              PrintError(text.error().message);
              return ExitCodeFor(text.error().kind);

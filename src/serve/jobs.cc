@@ -30,9 +30,53 @@ Job::Job(std::string id, std::string key, JobRequest request)
     : id_(std::move(id)), key_(std::move(key)), request_(std::move(request)) {}
 
 void Job::Emit(std::string type, nlohmann::json data) {
+  JobEvent event;
   {
     std::lock_guard lock(mutex_);
     Append(std::move(type), std::move(data));
+    event = events_.back();
+  }
+  changed_.notify_all();
+  Tell(event);
+}
+
+void Job::Tell(const JobEvent& event) {
+  std::function<void(const JobEvent&)> observer;
+  {
+    std::lock_guard lock(mutex_);
+    observer = observer_;
+  }
+  if (observer) observer(event);
+}
+
+void Job::SetObserver(std::function<void(const JobEvent&)> observer) {
+  std::lock_guard lock(mutex_);
+  observer_ = std::move(observer);
+}
+
+int64_t Job::last_seq() const {
+  std::lock_guard lock(mutex_);
+  return static_cast<int64_t>(events_.size());
+}
+
+void Job::Replay(const std::vector<JobEvent>& events) {
+  {
+    std::lock_guard lock(mutex_);
+    for (const JobEvent& event : events) {
+      if (event.seq != static_cast<int64_t>(events_.size()) + 1) continue;  // seen, or a gap
+      if (event.type == "state") {
+        const std::string state = event.data.value("state", "");
+        state_ = state == "running" ? JobState::kRunning : JobState::kQueued;
+      } else if (event.type == "done" || event.type == "failed") {
+        state_ = event.type == "done" ? JobState::kDone : JobState::kFailed;
+        finished_at_ = std::chrono::steady_clock::now();
+        if (event.type == "failed") {
+          error_ = Error{ParseErrorKind(event.data.value("code", "")).value_or(ErrorKind::kInternal),
+                         event.data.value("message", "")};
+        }
+      }
+      Append(event.type, event.data);
+    }
   }
   changed_.notify_all();
 }
@@ -53,6 +97,7 @@ void Job::SetState(JobState state) {
 
 void Job::Finish(const std::optional<Error>& error, const std::string& permalink) {
   nlohmann::json data = {{"permalink", permalink}};
+  JobEvent event;
   {
     // The state and the last event change together: a watcher that sees
     // the job ended has every event.
@@ -65,8 +110,10 @@ void Job::Finish(const std::optional<Error>& error, const std::string& permalink
       data["message"] = error->message;
     }
     Append(error ? "failed" : "done", std::move(data));
+    event = events_.back();
   }
   changed_.notify_all();
+  Tell(event);
 }
 
 std::vector<JobEvent> Job::EventsAfter(int64_t after, std::chrono::milliseconds timeout) const {
@@ -126,7 +173,7 @@ JobQueue::JobQueue(JobWork work, size_t workers, size_t capacity)
 
 JobQueue::~JobQueue() { Stop(); }
 
-std::string JobQueue::KeyOf(const JobRequest& request) {
+std::string JobBoard::KeyOf(const JobRequest& request) {
   return store::PublishedKey(request.ref) + "@" + std::to_string(request.depth);
 }
 
@@ -161,19 +208,19 @@ std::expected<JobQueue::Submitted, JobQueue::Refused> JobQueue::Submit(const Job
   return Submitted{job, false};
 }
 
-std::shared_ptr<Job> JobQueue::Find(std::string_view id) const {
+std::shared_ptr<Job> JobQueue::Find(std::string_view id) {
   std::lock_guard lock(mutex_);
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : it->second;
 }
 
-std::shared_ptr<Job> JobQueue::Active(const JobRequest& request) const {
+std::shared_ptr<Job> JobQueue::Active(const JobRequest& request) {
   std::lock_guard lock(mutex_);
   auto it = active_.find(KeyOf(request));
   return it == active_.end() ? nullptr : it->second;
 }
 
-std::shared_ptr<Job> JobQueue::RecentFailure(const JobRequest& request) const {
+std::shared_ptr<Job> JobQueue::RecentFailure(const JobRequest& request) {
   std::lock_guard lock(mutex_);
   auto it = failed_.find(KeyOf(request));
   if (it == failed_.end()) return nullptr;

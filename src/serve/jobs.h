@@ -57,6 +57,14 @@ class Job {
   // The last event; `error` set means failed.
   void Finish(const std::optional<Error>& error, const std::string& permalink);
 
+  // Called with each new event, outside the job's lock (a shared queue
+  // writes them to the store). Set before the first event of this replica.
+  void SetObserver(std::function<void(const JobEvent&)> observer);
+  // Appends events another replica recorded (those after the last one
+  // here, in order) and takes the state they tell.
+  void Replay(const std::vector<JobEvent>& events);
+  int64_t last_seq() const;
+
   // Events after `after`, waiting up to `timeout` for one when there are
   // none yet and the job has not ended.
   std::vector<JobEvent> EventsAfter(int64_t after, std::chrono::milliseconds timeout) const;
@@ -69,6 +77,7 @@ class Job {
 
  private:
   void Append(std::string type, nlohmann::json data);  // with the lock held
+  void Tell(const JobEvent& event);  // the observer, without the lock
 
   const std::string id_;
   const std::string key_;
@@ -81,43 +90,60 @@ class Job {
   nlohmann::json last_level_;
   nlohmann::json last_wait_;
   std::chrono::steady_clock::time_point finished_at_{};
+  std::function<void(const JobEvent&)> observer_;
 };
 
 // Runs one job: crawls, stores what it made, emits its events; the queue
 // emits the state changes and the end.
 using JobWork = std::function<Result<std::string>(Job&)>;  // returns the permalink
 
-class JobQueue {
+struct JobSubmitted {
+  std::shared_ptr<Job> job;
+  bool joined = false;  // the job was already queued or running
+};
+struct JobRefused {
+  std::string message;
+  int retry_after_seconds = 0;  // 0: do not retry (the server is stopping)
+};
+
+// What the server needs of its crawl jobs: JobQueue in one process (an
+// SQLite store), SharedJobQueue across replicas (a PostgreSQL store).
+class JobBoard {
+ public:
+  virtual ~JobBoard() = default;
+  using Submitted = JobSubmitted;
+  using Refused = JobRefused;
+  // The job for `request`'s issue and depth: the one queued or running, or
+  // a new one when there is room.
+  virtual std::expected<Submitted, Refused> Submit(const JobRequest& request) = 0;
+  // A queued, running or recently finished job.
+  virtual std::shared_ptr<Job> Find(std::string_view id) = 0;
+  // The queued or running job of `request`'s issue and depth, if any.
+  virtual std::shared_ptr<Job> Active(const JobRequest& request) = 0;
+  // The job of `request` that failed in the last half minute, if any: its
+  // error answers for the issue until then.
+  virtual std::shared_ptr<Job> RecentFailure(const JobRequest& request) = 0;
+  // Stops taking jobs and waits for the running ones to end (a crawl
+  // stores whole batches only, so none is cut).
+  virtual void Stop() = 0;
+
+  // The issue and depth a job is one per.
+  static std::string KeyOf(const JobRequest& request);
+};
+
+class JobQueue : public JobBoard {
  public:
   JobQueue(JobWork work, size_t workers, size_t capacity);
-  ~JobQueue();
+  ~JobQueue() override;
   JobQueue(const JobQueue&) = delete;
   JobQueue& operator=(const JobQueue&) = delete;
 
-  struct Submitted {
-    std::shared_ptr<Job> job;
-    bool joined = false;  // the job was already queued or running
-  };
-  struct Refused {
-    std::string message;
-    int retry_after_seconds = 0;  // 0: do not retry (the server is stopping)
-  };
-  // The job for `request`'s issue and depth: the one queued or running, or
-  // a new one when there is room.
-  std::expected<Submitted, Refused> Submit(const JobRequest& request);
-  // A queued, running or recently finished job.
-  std::shared_ptr<Job> Find(std::string_view id) const;
-  // The queued or running job of `request`'s issue and depth, if any.
-  std::shared_ptr<Job> Active(const JobRequest& request) const;
-  // The job of `request` that failed in the last half minute, if any: its
-  // error answers for the issue until then.
-  std::shared_ptr<Job> RecentFailure(const JobRequest& request) const;
-
-  // Stops taking jobs, fails the queued ones and waits for the running
-  // ones to end (a crawl stores whole batches only, so none is cut).
-  void Stop();
-
-  static std::string KeyOf(const JobRequest& request);
+  std::expected<Submitted, Refused> Submit(const JobRequest& request) override;
+  std::shared_ptr<Job> Find(std::string_view id) override;
+  std::shared_ptr<Job> Active(const JobRequest& request) override;
+  std::shared_ptr<Job> RecentFailure(const JobRequest& request) override;
+  // Also fails the queued jobs: nothing outside this process would run them.
+  void Stop() override;
 
  private:
   void Work();

@@ -19,6 +19,7 @@
 #include "serve/pages.h"
 #include "serve/permalink.h"
 #include "serve/report_job.h"
+#include "serve/shared_jobs.h"
 #include "serve/store_pool.h"
 #include "store/feedback.h"
 #include "store/published.h"
@@ -49,7 +50,8 @@ struct Server::Impl {
   StorePool stores;
   std::unique_ptr<ReportJobs> report_jobs;
   PageCache pages;
-  JobQueue jobs;
+  JobWork job_work;
+  std::unique_ptr<JobBoard> jobs;  // on PostgreSQL made by Bind
   ClientLimiter crawl_limits;
   std::mutex start_mutex;  // StartOrJoin
   ClientLimiter vote_limits;
@@ -67,15 +69,18 @@ struct Server::Impl {
                                options.store_path, options.api_url, options.max_age,
                                options.max_wait, options.max_nodes, options.synthesizer})),
         // A report published changes related lists: no page is kept past it.
-        jobs(JobWork([this, work = std::move(work)](Job& job) {
-               auto made = work ? work(job) : report_jobs->Run(job);
-               pages.Clear();
-               return made;
-             }),
-             static_cast<size_t>(std::max(1, options.workers)), options.queue),
+        job_work([this, work = std::move(work)](Job& job) {
+          auto made = work ? work(job) : report_jobs->Run(job);
+          pages.Clear();
+          return made;
+        }),
         crawl_limits(options.crawls_per_minute, options.crawl_burst),
         vote_limits(options.votes_per_minute, options.vote_burst),
         streams(options.max_streams, options.streams_per_client) {
+    if (!store::sql::IsPostgresUrl(options.store_path)) {
+      jobs = std::make_unique<JobQueue>(job_work, static_cast<size_t>(std::max(1, options.workers)),
+                                        options.queue);
+    }
     Routes();
   }
 
@@ -130,7 +135,7 @@ struct Server::Impl {
                     " is stored, and this server runs offline (--offline): it makes no new reports";
       return out;
     }
-    if (auto failed = jobs.RecentFailure(request); failed && !request.refresh) {
+    if (auto failed = jobs->RecentFailure(request); failed && !request.refresh) {
       auto error = failed->error().value_or(Error{});
       out.job = failed;
       out.status = StatusFor(error.kind);
@@ -138,7 +143,7 @@ struct Server::Impl {
       out.message = error.message;
       return out;
     }
-    if (auto running = jobs.Active(request)) {
+    if (auto running = jobs->Active(request)) {
       out.job = running;
       return out;
     }
@@ -150,7 +155,7 @@ struct Server::Impl {
       out.retry_after = retry;
       return out;
     }
-    auto submitted = jobs.Submit(request);
+    auto submitted = jobs->Submit(request);
     if (!submitted) {
       out.status = 503;
       out.code = "busy";
@@ -431,13 +436,13 @@ struct Server::Impl {
   }
 
   void ApiJob(const httplib::Request& req, httplib::Response& res) {
-    auto job = jobs.Find(req.matches[1].str());
+    auto job = jobs->Find(req.matches[1].str());
     if (!job) return SendJsonError(res, 404, "no_such_job", "no such job (finished jobs are kept ten minutes)");
     SendJson(res, 200, JobJson(*job));
   }
 
   void ApiJobEvents(const httplib::Request& req, httplib::Response& res) {
-    auto job = jobs.Find(req.matches[1].str());
+    auto job = jobs->Find(req.matches[1].str());
     if (!job) return SendJsonError(res, 404, "no_such_job", "no such job (finished jobs are kept ten minutes)");
     // Each open stream holds a thread: a bounded number of them, so pages
     // always find one.
@@ -559,6 +564,14 @@ Result<int> Server::Bind() {
       return std::unexpected(imported.error());
     }
   }
+  if (!impl_->jobs) {
+    auto shared = SharedJobQueue::Start(
+        {options.store_path, static_cast<size_t>(std::max(1, options.workers)), options.queue,
+         options.job_lease, options.replica},
+        impl_->job_work);
+    if (!shared) return std::unexpected(shared.error());
+    impl_->jobs = std::move(*shared);
+  }
   int port = options.port == 0 ? impl_->http.bind_to_any_port(options.host)
                                : (impl_->http.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port >= 0) impl_->listening.WidenBacklog();
@@ -576,7 +589,7 @@ void Server::Stop() {
   if (!impl_) return;
   impl_->stopping = true;
   impl_->http.stop();
-  impl_->jobs.Stop();
+  if (impl_->jobs) impl_->jobs->Stop();
 }
 
 }  // namespace issuegraph::serve

@@ -40,6 +40,11 @@ struct ServeOptions {
   int max_nodes = 100;
   int workers = 2;                     // crawls at once
   size_t queue = 16;                   // crawls waiting; more get 503
+  // On a PostgreSQL store, jobs are shared by every replica: a running
+  // job's lease, renewed every third of it, after which another replica
+  // takes the job over; and the name of this replica in the jobs table.
+  std::chrono::milliseconds job_lease{15'000};
+  std::string replica;
   size_t threads = 64;                 // request handlers kept; more start while event streams hold some
   size_t max_streams = 1024;           // open event streams; more get 503 (each holds a thread)
   size_t streams_per_client = 64;      // of them from one client address

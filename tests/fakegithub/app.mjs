@@ -28,12 +28,18 @@ class Stats {
     this.graphqlPoints = 0;
     this.notModified = 0;
     this.faults = 0;
+    this.items = {};  // "owner/repo#N" -> GraphQL look-ups of that item by number
+  }
+
+  fetched(fullName, number) {
+    const key = `${fullName.toLowerCase()}#${number}`;
+    this.items[key] = (this.items[key] ?? 0) + 1;
   }
 
   toJSON() {
     return {
       total: this.total, by_kind: this.byKind, graphql_points: this.graphqlPoints,
-      not_modified: this.notModified, faults: this.faults,
+      not_modified: this.notModified, faults: this.faults, items: this.items,
     };
   }
 }
@@ -98,7 +104,7 @@ export function createFakeGitHub(options) {
         }, { ...headers, ...RateLimits.headers(limits.bucket(null, 'graphql')) });
       }
       const bucket = limits.bucket(token, 'graphql');
-      const result = graphql.run(body, bucket);
+      const result = graphql.run(body, bucket, (name, number) => stats.fetched(name, number));
       stats.graphqlPoints += result.points;
       return send(req, res, result.status, result.body, { ...headers, ...RateLimits.headers(bucket), 'X-GitHub-Media-Type': 'github.v4; format=json' });
     }

@@ -98,6 +98,7 @@ export class RepositoryNode {
   }
 
   #item(number) {
+    this.ctx.fetched?.(this.repo.fullName, number);
     const item = this.repo.items.get(number);
     return item && !item.deleted ? item : undefined;
   }

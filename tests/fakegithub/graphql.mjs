@@ -42,7 +42,9 @@ export class GraphQLService {
   // Runs one request body. `bucket` is the caller's graphql rate-limit bucket.
   // Returns {status, body, points}: GitHub answers query errors, rate limiting
   // included, with HTTP 200.
-  run(rawBody, bucket) {
+  // `fetched(fullName, number)`, when given, is told of every item a query
+  // looks up by number (the per-item counts of GET /__stats).
+  run(rawBody, bucket, fetched = undefined) {
     let request;
     try {
       request = JSON.parse(rawBody || 'null');
@@ -86,7 +88,7 @@ export class GraphQLService {
         body: { errors: [{ type: 'RATE_LIMITED', code: 'graphql_rate_limit', message: 'API rate limit exceeded for user ID 1.' }] },
       };
     }
-    const ctx = { world: this.world, htmlHost: this.htmlHost, schema: this.schema, bucket, cost, nodeCount: analysis.nodes };
+    const ctx = { world: this.world, htmlHost: this.htmlHost, schema: this.schema, bucket, cost, nodeCount: analysis.nodes, fetched };
     const result = execute({
       schema: this.schema, document, rootValue: new QueryRoot(ctx), contextValue: ctx,
       variableValues: variables, operationName: request.operationName ?? undefined,
