@@ -108,6 +108,20 @@ describe('serve', () => {
         'https://github.com.evil.example/lumen-dev/lumen/issues/120',
         'javascript:alert(1)',
         'file:///etc/passwd',
+        // Other spellings of an address, and of a user name before the host.
+        'https://0x7f.1/lumen-dev/lumen/issues/120',
+        'https://017700000001/lumen-dev/lumen/issues/120',
+        'http://127.1/lumen-dev/lumen/issues/120',
+        'https://[::ffff:127.0.0.1]/lumen-dev/lumen/issues/120',
+        'github.com@evil.example/lumen-dev/lumen/issues/120',
+        'https://github.com\\@evil.example/lumen-dev/lumen/issues/120',
+        'https://github.com%40evil.example/lumen-dev/lumen/issues/120',
+        'https://evil.example#@github.com/lumen-dev/lumen/issues/120',
+        'https://evil.example?@github.com/lumen-dev/lumen/issues/120',
+        'https://github.com:443/lumen-dev/lumen/issues/120',
+        'https://github.com./lumen-dev/lumen/issues/120',
+        'https://\uFF47ithub.com/lumen-dev/lumen/issues/120',
+        'https://api.github.com/repos/lumen-dev/lumen/issues/120',
       ];
       for (const url of hostile) {
         const answer = await postJob(server, { url });
