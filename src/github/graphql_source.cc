@@ -67,9 +67,23 @@ namespace {
 
 // One GraphQL answer: the response object, or the error that sank the whole
 // document (HTTP failure, invalid query, exhausted limit).
-Result<json> Interpret(const Result<http::Response>& answer, std::string_view token_source) {
+Result<json> Interpret(const Result<http::Response>& answer, std::string_view token_source,
+                       const std::string& graphql_url) {
   if (!answer) return std::unexpected(answer.error());
   const long status = answer->status;
+  if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+    // A query is never sent again somewhere else: the token would go too.
+    std::string location = answer->Header("location").substr(0, 200);
+    for (char& c : location) {
+      if (c < 0x21 || c > 0x7E) c = '?';  // shown in messages and JSON: printable ASCII only
+    }
+    const std::string origin = http::Client::OriginOf(location);
+    const bool elsewhere = !origin.empty() && origin != http::Client::OriginOf(graphql_url);
+    return MakeError(ErrorKind::kProtocol,
+                     "GitHub's GraphQL API redirected the query (HTTP " + std::to_string(status) + ") to " +
+                         (elsewhere ? "another host (" + origin + ")" : "'" + location + "'") +
+                         "; redirects of queries are not followed, so neither the query nor the token went there");
+  }
   if (status == 401) return MakeError(ErrorKind::kUnauthorized, RejectedToken(token_source, ""));
   if (status == 403) {
     return MakeError(ErrorKind::kForbidden,
@@ -116,7 +130,7 @@ std::vector<Result<json>> GraphqlSource::Execute(const std::vector<GraphqlReques
   for (const auto& request : requests) bodies.push_back(request.Body());
   std::vector<Result<json>> out;
   for (const auto& answer : client_.PostAll(options_.api.graphql, bodies)) {
-    out.push_back(Interpret(answer, options_.token_source));
+    out.push_back(Interpret(answer, options_.token_source, options_.api.graphql));
     if (!out.back()) continue;
     const json& cost = Field(Field(Field(*out.back(), "data"), "rateLimit"), "cost");
     if (cost.is_number_integer()) points_ += cost.get<int64_t>();

@@ -34,7 +34,7 @@ std::string NodeAttributes(const ViewNode& node) {
 }  // namespace
 
 std::string EscapeDotString(std::string_view text) {
-  std::string valid = ValidUtf8(text);
+  std::string valid = DisplayUtf8(text);
   std::string out;
   out.reserve(valid.size() + 8);
   for (size_t i = 0; i < valid.size(); ++i) {

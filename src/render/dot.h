@@ -19,7 +19,7 @@ std::string RenderDot(const Graph& graph);
 
 // `text` as the inside of a double-quoted DOT string: quotes and
 // backslashes escaped, line breaks as DOT's "\n", other control characters
-// as spaces, invalid UTF-8 as U+FFFD; a space after a final backslash, so
+// as spaces, invalid UTF-8 and bidirectional controls as U+FFFD; a space after a final backslash, so
 // no version of Graphviz can read the closing quote as escaped.
 std::string EscapeDotString(std::string_view text);
 

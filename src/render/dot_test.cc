@@ -98,6 +98,8 @@ TEST(RenderDot, EscapeDotString) {
   EXPECT_EQ(EscapeDotString(std::string("nul\0tab\t", 8)), "nul tab ");
   EXPECT_EQ(EscapeDotString("é ✓"), "é ✓");
   EXPECT_EQ(EscapeDotString("ends in \\"), "ends in \\\\ ");
+  // A label is never drawn reordered: direction controls are marked.
+  EXPECT_EQ(EscapeDotString("crash \u202Etxt.exe \u2067x\u2069"), "crash \uFFFDtxt.exe \uFFFDx\uFFFD");
 }
 
 TEST(RenderDot, LongTitlesAreCutOnACharacterBoundary) {

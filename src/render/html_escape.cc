@@ -17,7 +17,7 @@ std::string EscapeHtml(std::string_view text) {
     char c = text[i];
     auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
-      i += AppendValidUtf8At(text, i, &out);
+      i += AppendDisplayUtf8At(text, i, &out);
       continue;
     }
     switch (c) {

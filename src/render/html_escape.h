@@ -12,6 +12,8 @@ namespace issuegraph::render {
 // Text safe both as element content and inside a quoted attribute value.
 // Keeps line breaks and tabs; other control characters become spaces and
 // invalid UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
+// Bidirectional controls (render/utf8.h) become U+FFFD too: no title,
+// label or line of issue text is shown reordered.
 std::string EscapeHtml(std::string_view text);
 
 // `url` ready for a double-quoted href: render/safe_url.h's SafeUrl with

@@ -324,6 +324,20 @@ TEST(HtmlEscape, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(ValidUtf8("ok \xF0\x9F\x90\x9B"), "ok \xF0\x9F\x90\x9B");
 }
 
+TEST(HtmlEscape, DirectionControlsBecomeReplacementCharacters) {
+  // "\u202Egnp.exe" would read as "exe.png"; shown as "\uFFFDgnp.exe", in
+  // text and in attributes alike, every control of the set.
+  EXPECT_EQ(EscapeHtml("invoice\u202Egnp.exe\u202C"), "invoice\uFFFDgnp.exe\uFFFD");
+  for (const char* control : {"\u061C", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E",
+                              "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    EXPECT_EQ(EscapeHtml(std::string("a") + control + "b"), "a\uFFFDb") << control;
+  }
+  // Right-to-left text itself, and the neighbours of the controls, stay.
+  EXPECT_EQ(EscapeHtml("\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627 \u200D \u2060 \u202F"),
+            "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627 \u200D \u2060 \u202F");
+  EXPECT_EQ(DisplayUtf8("x\u202E\xFFy"), "x\uFFFD\uFFFDy");
+}
+
 TEST(HtmlEscape, LinksOnlyToWebPages) {
   EXPECT_EQ(HtmlLink("#1 <b>", "javascript:x"), "#1 &lt;b&gt;");
   EXPECT_EQ(HtmlLink("#1", "https://x.test/"),

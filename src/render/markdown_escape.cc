@@ -6,6 +6,7 @@
 #include "model/ascii.h"
 #include "model/lines.h"
 #include "render/safe_url.h"
+#include "render/utf8.h"
 
 namespace issuegraph::render {
 namespace {
@@ -13,17 +14,6 @@ namespace {
 bool IsAlnum(char c) {
   auto u = static_cast<unsigned char>(c);
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
-}
-
-// The length of a bidirectional control at `at` (LRM, RLM, U+202A-U+202E,
-// U+2066-U+2069), or 0.
-size_t BidiControlAt(std::string_view line, size_t at) {
-  if (at + 2 >= line.size() || static_cast<unsigned char>(line[at]) != 0xE2) return 0;
-  const auto second = static_cast<unsigned char>(line[at + 1]);
-  const auto third = static_cast<unsigned char>(line[at + 2]);
-  if (second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE))) return 3;
-  if (second == 0x81 && third >= 0xA6 && third <= 0xA9) return 3;
-  return 0;
 }
 
 // Escapes inline markup in one line.
@@ -65,7 +55,7 @@ std::string EscapeInline(std::string_view line) {
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
           out += ' ';
-        } else if (size_t bidi = BidiControlAt(line, i); bidi > 0) {
+        } else if (size_t bidi = BidiControlLength(line, i); bidi > 0) {
           // A direction override would reorder what follows it on screen.
           out += "\uFFFD";
           i += bidi - 1;
@@ -131,7 +121,9 @@ std::string Fence(std::string_view code, std::string_view language) {
   }
   std::string fence(std::max<size_t>(3, longest + 1), '`');
   std::string out = fence + std::string(language) + "\n";
-  out += code;
+  // Code is kept as it is, except what would show it reordered (a
+  // direction override in a line of code hides what the line does).
+  out += DisplayUtf8(code);
   if (!code.empty() && code.back() != '\n') out += '\n';
   out += fence + "\n";
   return out;

@@ -143,6 +143,8 @@ TEST(MarkdownEscape, NoMentionsNoDirectionOverridesNoForeignDiagrams) {
   EXPECT_EQ(EscapeText("caf\u00e9 \u2014 ok"), "caf\u00e9 \u2014 ok");  // other text untouched
   EXPECT_EQ(CodeFence("graph TD; A-->B", "mermaid"), "```text\ngraph TD; A-->B\n```\n");
   EXPECT_EQ(CodeFence("{}", "GeoJSON"), "```text\n{}\n```\n");
+  // Code keeps its bytes but for what would show a line reordered.
+  EXPECT_EQ(CodeFence("if (admin\u202E \u2066) {", "c"), "```c\nif (admin\uFFFD \uFFFD) {\n```\n");
 }
 
 }  // namespace

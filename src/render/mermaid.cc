@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/graph_view.h"
+#include "render/utf8.h"
 
 namespace issuegraph::render {
 namespace {
@@ -104,7 +105,7 @@ std::vector<bool> ChooseNodes(const GraphView& view, size_t cap) {
 std::string EscapeMermaidLabel(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (char c : DisplayUtf8(text)) {
     switch (c) {
       case '"':
         out += "#quot;";

@@ -24,7 +24,8 @@ std::string RenderMermaid(const Graph& graph);
 
 // Text made safe inside a quoted Mermaid label (["…"]): quotes, brackets,
 // '#', HTML and Markdown specials become Mermaid entity codes; line breaks
-// and control characters become spaces.
+// and control characters become spaces, invalid UTF-8 and bidirectional
+// controls U+FFFD.
 std::string EscapeMermaidLabel(std::string_view text);
 
 }  // namespace issuegraph::render

@@ -77,6 +77,7 @@ TEST(RenderMermaid, HostileTitlesStayInsideTheirLabel) {
   EXPECT_EQ(node_lines, 4);  // no line was injected
   EXPECT_EQ(out.find("%%"), std::string::npos);
   EXPECT_EQ(EscapeMermaidLabel("a \"b\" #c"), "a #quot;b#quot; #35;c");
+  EXPECT_EQ(EscapeMermaidLabel("crash \u202Etxt.exe \u200F"), "crash \uFFFDtxt.exe \uFFFD");
 }
 
 TEST(RenderMermaid, LongTitlesAreCutOnACharacterBoundary) {

@@ -47,4 +47,36 @@ std::string ValidUtf8(std::string_view text) {
   return out;
 }
 
+size_t BidiControlLength(std::string_view text, size_t pos) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (pos + 1 < text.size() && byte(pos) == 0xD8 && byte(pos + 1) == 0x9C) return 2;  // U+061C
+  if (pos + 2 >= text.size() || byte(pos) != 0xE2) return 0;
+  const unsigned char second = byte(pos + 1);
+  const unsigned char third = byte(pos + 2);
+  if (second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE))) return 3;
+  if (second == 0x81 && third >= 0xA6 && third <= 0xA9) return 3;
+  return 0;
+}
+
+size_t AppendDisplayUtf8At(std::string_view text, size_t pos, std::string* out) {
+  if (size_t bidi = BidiControlLength(text, pos); bidi > 0) {
+    *out += kReplacementCharacter;
+    return bidi;
+  }
+  return AppendValidUtf8At(text, pos, out);
+}
+
+std::string DisplayUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      out += text[i++];
+    } else {
+      i += AppendDisplayUtf8At(text, i, &out);
+    }
+  }
+  return out;
+}
+
 }  // namespace issuegraph::render

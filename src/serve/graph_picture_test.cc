@@ -120,6 +120,9 @@ TEST(GraphPictureTest, HostileTitlesUrlsAndColoursComeOutInert) {
   // The one link to a plain site path survives; the tampered one does not.
   EXPECT_NE(svg.find("<a href=\"/a/b/issues/4\">"), std::string::npos);
   EXPECT_EQ(svg.find("/acme/app/issues/3"), std::string::npos);
+  // A direction override in a title is shown as a marker, not obeyed.
+  EXPECT_EQ(svg.find("\xe2\x80\xae"), std::string::npos);
+  EXPECT_NE(svg.find("\xef\xbf\xbd" "evil RTL"), std::string::npos);
   // A colour that is not #rrggbb falls back to the default.
   EXPECT_NE(markup.find("fill=\"#ffffff\""), std::string::npos);
 }

@@ -2,8 +2,9 @@
 // real `issuegraph serve` and the fake GitHub: paste a URL, see progress,
 // then the report; vote and take it back; read a stored report with
 // scripts off; open a hostile report without any script running, any dialog
-// opening or any request leaving for another host. Screenshots go to
-// build/test-artifacts/.
+// opening or any request leaving for another host, nor any title shown
+// reordered by a direction control, also with a 1 MiB line on the page.
+// Screenshots go to build/test-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -133,10 +134,16 @@ const payloadPatterns = {
   'Mermaid/DOT label break-out': /"\]\s*;/g,
   'Graphviz escape': /\\[NG]/g,
   'direction override': /\u202e/g,
+  'other direction control': /[\u061C\u200E\u200F\u202A-\u202D\u2066-\u2069]/g,
 };
 
+// The hostile world with #4's 1 MiB lines (tests/worlds/gen/hostile-long-line.mjs).
+const hostileWorld = world('hostile-long-line');
+const hostilePages = [1, 2, 3, 4];
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 function countPayloads() {
-  const hostile = JSON.parse(fs.readFileSync(world('hostile'), 'utf8'));
+  const hostile = JSON.parse(fs.readFileSync(hostileWorld, 'utf8'));
   const texts = [];
   for (const repo of Object.values(hostile.repos)) {
     for (const item of repo.items) {
@@ -147,12 +154,14 @@ function countPayloads() {
   for (const [name, pattern] of Object.entries(payloadPatterns)) {
     counts[name] = texts.reduce((n, text) => n + (String(text).match(pattern)?.length ?? 0), 0);
   }
+  counts['1 MiB line'] = texts.flatMap((text) => String(text).split('\n'))
+    .filter((line) => Buffer.byteLength(line) >= 1 << 20).length;
   return counts;
 }
 
 describe('a hostile thread in a browser', { timeout: 240_000 }, () => {
   test('no script runs, no dialog opens, no request leaves', async () => {
-    const fake = await startFake(world('hostile'));
+    const fake = await startFake(hostileWorld);
     const server = await startServe(fake);
     const browser = await launch();
     try {
@@ -164,10 +173,23 @@ describe('a hostile thread in a browser', { timeout: 240_000 }, () => {
       });
       let pwned = 0;
       let violations = 0;
-      for (const number of [1, 2, 3]) {
+      const reordered = [];
+      for (const number of hostilePages) {
         await page.goto(`${server.url}/hostile-org/sink/issues/${number}`);
-        await page.waitForSelector('#report', { timeout: 60_000 });
+        await page.waitForSelector('#report', { timeout: 120_000 });
+        // The original text laid out too (on #4, the 1 MiB line).
+        await page.evaluate(() => { for (const d of document.querySelectorAll('#original details')) d.open = true; });
         await page.waitForTimeout(300);  // room for an onload or a timer to fire
+        // What the reader sees of the title: no direction control obeyed.
+        const shown = await page.evaluate(() => ({
+          title: document.title,
+          heading: document.querySelector('h1').innerText,
+          picture: document.querySelector('#graph-picture svg')?.textContent ?? '',
+        }));
+        for (const [where, text] of Object.entries(shown)) {
+          if (BIDI.test(text)) reordered.push(`the ${where} of #${number}`);
+        }
+        if (number >= 3) assert.match(shown.heading, /\uFFFD/, `#${number}'s heading marks its direction controls`);
         if (await page.evaluate(() => window.__pwned ?? null) !== null) pwned++;
         violations += await page.evaluate(() => window.__violations);
         // The graph's picture is drawn, and nothing in it is live.
@@ -181,15 +203,17 @@ describe('a hostile thread in a browser', { timeout: 240_000 }, () => {
       }
       const payloads = countPayloads();
       const tried = Object.values(payloads).reduce((a, b) => a + b, 0);
-      const counts = { pages: 3, payloads_tried: tried, by_kind: payloads, scripts_run: pwned + seen.dialogs,
+      const counts = { pages: hostilePages.length, payloads_tried: tried, titles_reordered: reordered.length, by_kind: payloads, scripts_run: pwned + seen.dialogs,
         dialogs: seen.dialogs, csp_violations: violations, requests_elsewhere: seen.outside.length };
       fs.writeFileSync(path.join(artifacts, 'hostile-counts.json'), JSON.stringify(counts, null, 2) + '\n');
-      console.log(`hostile world: ${tried} payloads tried on 3 pages, ${counts.scripts_run} scripts run, ` +
+      console.log(`hostile world: ${tried} payloads tried on ${hostilePages.length} pages, ${counts.scripts_run} scripts run, ` +
         `${seen.dialogs} dialogs, ${violations} CSP violations, ${seen.outside.length} requests elsewhere`);
       assert.ok(tried >= 20, `the hostile world carries only ${tried} payloads`);
       assert.equal(pwned, 0, 'a payload ran');
       assert.equal(seen.dialogs, 0, 'a dialog opened');
       assert.deepEqual(seen.outside, [], 'requests left for other hosts');
+      assert.deepEqual(reordered, [], 'a direction control reached what the reader sees');
+      assert.equal(payloads['1 MiB line'], 2, 'the pages carried the 1 MiB lines');
     } finally {
       await browser.close();
       await server.stop();

@@ -8,34 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { startFake, world } from './harness.mjs';
-import { startServe, token } from './serve_harness.mjs';
-
-async function postJob(server, body, headers = {}) {
-  const res = await fetch(`${server.url}/api/v1/jobs`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),
-  });
-  return { status: res.status, headers: res.headers, json: await res.json() };
-}
-
-// Reads a job's event stream to its end; the events in order.
-async function readEvents(server, id) {
-  const res = await fetch(`${server.url}/api/v1/jobs/${id}/events`);
-  assert.equal(res.headers.get('content-type'), 'text/event-stream');
-  const text = await res.text();
-  return text.split('\n\n').filter((block) => block.includes('event: ')).map((block) => {
-    const type = /event: (\S+)/.exec(block)[1];
-    const data = JSON.parse(/data: (.*)/.exec(block)[1]);
-    return { type, data };
-  });
-}
-
-async function crawl(server, url) {
-  const job = await postJob(server, { url });
-  assert.equal(job.status, 202, JSON.stringify(job.json));
-  const events = await readEvents(server, job.json.id);
-  assert.equal(events.at(-1).type, 'done', JSON.stringify(events.at(-1)));
-  return { job: job.json, events };
-}
+import { crawl, postJob, readEvents, startServe } from './serve_harness.mjs';
 
 function assertSecurityHeaders(res, what) {
   const csp = res.headers.get('content-security-policy') ?? '';
@@ -135,6 +108,20 @@ describe('serve', () => {
         'https://github.com.evil.example/lumen-dev/lumen/issues/120',
         'javascript:alert(1)',
         'file:///etc/passwd',
+        // Other spellings of an address, and of a user name before the host.
+        'https://0x7f.1/lumen-dev/lumen/issues/120',
+        'https://017700000001/lumen-dev/lumen/issues/120',
+        'http://127.1/lumen-dev/lumen/issues/120',
+        'https://[::ffff:127.0.0.1]/lumen-dev/lumen/issues/120',
+        'github.com@evil.example/lumen-dev/lumen/issues/120',
+        'https://github.com\\@evil.example/lumen-dev/lumen/issues/120',
+        'https://github.com%40evil.example/lumen-dev/lumen/issues/120',
+        'https://evil.example#@github.com/lumen-dev/lumen/issues/120',
+        'https://evil.example?@github.com/lumen-dev/lumen/issues/120',
+        'https://github.com:443/lumen-dev/lumen/issues/120',
+        'https://github.com./lumen-dev/lumen/issues/120',
+        'https://\uFF47ithub.com/lumen-dev/lumen/issues/120',
+        'https://api.github.com/repos/lumen-dev/lumen/issues/120',
       ];
       for (const url of hostile) {
         const answer = await postJob(server, { url });

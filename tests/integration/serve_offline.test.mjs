@@ -4,25 +4,13 @@
 // picture), the downloads and the JSON API answer, and an issue that is
 // not stored gets one clear sentence instead of a crawl.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import { repoRoot } from './harness.mjs';
-import { startServe } from './serve_harness.mjs';
+import { startServe, tripwire } from './serve_harness.mjs';
 
 const example = path.join(repoRoot, 'examples', 'lumen-dev-lumen-120.json');
-
-async function tripwire() {
-  let connections = 0;
-  const server = net.createServer((socket) => { connections++; socket.destroy(); });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    connections: () => connections,
-    stop: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 describe('serve offline on the bundled example', () => {
   test('the report page answers from the archive and nothing is fetched', async () => {
