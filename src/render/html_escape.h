@@ -4,8 +4,10 @@
 // functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace issuegraph::render {
 
@@ -13,6 +15,10 @@ namespace issuegraph::render {
 // Keeps line breaks and tabs; other control characters become spaces and
 // invalid UTF-8 becomes U+FFFD, so the output is always valid UTF-8.
 std::string EscapeHtml(std::string_view text);
+
+// EscapeHtml, with the [begin, end) ranges `spans` of `text` (in order,
+// not overlapping) as <code> elements.
+std::string EscapeHtmlWithCode(std::string_view text, std::span<const std::pair<size_t, size_t>> spans);
 
 // `url` ready for a double-quoted href: render/safe_url.h's SafeUrl with
 // '&' escaped; empty for any scheme but http(s).
