@@ -283,6 +283,26 @@ TEST(Linked, RelationDoesNotChangeWithDepth) {
   EXPECT_EQ(relation_of_41(true), relation_of_41(false));
 }
 
+// At --depth 1 a linked issue's timeline is not read: its "marked as a
+// duplicate" event is unknown, but GitHub's state says it was closed as a
+// duplicate and it names the root, so it reads as a duplicate of the root,
+// as it does one level deeper. One that names another canonical item stays
+// a mention.
+TEST(Linked, AClosedDuplicateThatNamesTheRootIsItsDuplicateAtEveryDepth) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash");
+  b.Issue("acme/app#133", "Same crash in CI", "See #12.", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#140", "Other crash", "Like #12?", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#90", "Canonical");
+  b.Link("acme/app#133", "acme/app#12", EdgeKind::kCrossReferenced);
+  b.Link("acme/app#140", "acme/app#12", EdgeKind::kCrossReferenced);
+  b.Link("acme/app#140", "acme/app#90", EdgeKind::kDuplicateOf);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(Rows(report.linked_issues),
+            (std::vector<std::string>{"#133 #133 is a duplicate of this", "#140 #140 mentions this",
+                                      "#90 via #140"}));
+}
+
 // --- The first screen --------------------------------------------------
 
 TEST(Report, CodeExamplesDoNotRepeatAnotherSectionsBlocks) {

@@ -16,6 +16,7 @@ namespace issuegraph::analyze {
 namespace {
 
 constexpr int kIndirectRank = 100;
+constexpr int kMentionedByRank = 7;
 
 struct Relation {
   std::string_view kind;  // the JSON enum (LinkedItem::relation_kind)
@@ -38,7 +39,7 @@ Relation RelationOf(EdgeKind kind, bool from_root) {
       return from_root ? Relation{"references_by_commit", 6} : Relation{"referenced_by_commit", 6};
     case EdgeKind::kCrossReferenced:
     case EdgeKind::kMentions:
-      return from_root ? Relation{"mentions", 8} : Relation{"mentioned_by", 7};
+      return from_root ? Relation{"mentions", 8} : Relation{"mentioned_by", kMentionedByRank};
   }
   return {};
 }
@@ -189,6 +190,16 @@ LinkedLists FindLinked(const Graph& graph) {
       if (node == nullptr || node->depth == 0) item.depth = *distance;
     }
     int rank = kIndirectRank;
+    // Closed as a duplicate, marked on its own timeline (read only one
+    // level deeper), and it names the root and no other canonical item:
+    // it is a duplicate of the root, at every depth.
+    if (auto it = direct.find(id); it != direct.end() && it->second.relation.rank == kMentionedByRank &&
+                                   node != nullptr && node->state_reason == "duplicate") {
+      const bool elsewhere = std::ranges::any_of(graph.Out(id), [&](const Edge& edge) {
+        return edge.kind == EdgeKind::kDuplicateOf && edge.to != root_id;
+      });
+      if (!elsewhere) it->second.relation = Relation{kRelationDuplicatedBy, 3};
+    }
     if (auto it = direct.find(id); it != direct.end()) {
       item.relation_kind = std::string(it->second.relation.kind);
       item.relation = RelationWords(item.relation_kind, item.ref_text);

@@ -137,18 +137,29 @@ std::string InlineCode(std::string_view code) {
 
 std::string EscapeTextWithCode(std::string_view text, std::span<const std::pair<size_t, size_t>> spans) {
   std::string out;
+  // EscapeText trims the spaces at a segment's ends; those next to a code
+  // span separate it from the words around it and come back as one space.
+  auto plain = [&](std::string_view segment, bool after_code, bool before_code) {
+    if (segment.empty()) return;
+    const std::string escaped = EscapeText(segment);
+    if (escaped.empty()) {
+      out += ' ';
+      return;
+    }
+    const auto space = [](char c) { return c == ' ' || c == '\n'; };
+    if (after_code && space(segment.front())) out += ' ';
+    out += escaped;
+    if (before_code && space(segment.back())) out += ' ';
+  };
   size_t at = 0;
   for (auto [begin, end] : spans) {
     if (begin < at || end > text.size() || begin >= end) continue;
-    out += EscapeText(text.substr(at, begin - at));
-    // EscapeText trims a trailing space the code span needs before it.
-    if (begin > at && (text[begin - 1] == ' ' || text[begin - 1] == '\n')) out += ' ';
+    plain(text.substr(at, begin - at), at > 0, true);
     out += InlineCode(text.substr(begin, end - begin));
     at = end;
   }
-  std::string rest = EscapeText(text.substr(at));
-  if (at > 0 && at < text.size() && text[at] == ' ' && !rest.empty()) out += ' ';
-  return out + rest;
+  plain(text.substr(at), at > 0, false);
+  return out;
 }
 
 std::vector<std::pair<size_t, size_t>> BacktickSpans(std::string_view text) {

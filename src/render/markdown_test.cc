@@ -212,6 +212,8 @@ TEST(MarkdownEscape, InlineCodeOutgrowsItsBackticks) {
   const std::vector<std::pair<size_t, size_t>> spans = {{4, 20}};
   EXPECT_EQ(EscapeTextWithCode(text, spans), "run `pip install -U x` then \\*go\\*");
   EXPECT_EQ(EscapeTextWithCode("a b", {}), "a b");
+  const std::vector<std::pair<size_t, size_t>> two = {{0, 3}, {4, 7}, {8, 11}};
+  EXPECT_EQ(EscapeTextWithCode("foo bar baz finishes", two), "`foo` `bar` `baz` finishes");
 }
 
 TEST(MarkdownEscape, BacktickSpansPairRunsOfTheSameLength) {
