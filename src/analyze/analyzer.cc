@@ -20,6 +20,7 @@
 #include "analyze/thread.h"
 #include "analyze/unfenced.h"
 #include "analyze/workaround.h"
+#include "model/ascii.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -93,17 +94,38 @@ std::string Squeezed(std::string_view text) {
   return out;
 }
 
-// A commit message quoted as it was written ("commit 1a2b3c4…", "Author:",
+// A commit message quoted as it was written ("commit 1a2b3c4…", or a short
+// subject, a blank line, a body and a trailer such as "Fixes #999" or
 // "Signed-off-by:"): a record of a change, not an example.
 bool IsCommitMessage(std::string_view text) {
-  std::string_view first = TrimView(text.substr(0, text.find('\n')));
+  text = TrimView(text);
+  const std::string_view first = TrimView(text.substr(0, text.find('\n')));
   if (first.starts_with("commit ") && first.size() >= 14 &&
       std::all_of(first.begin() + 7, first.begin() + 14,
                   [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
     return true;
   }
-  return text.find("Signed-off-by: ") != std::string_view::npos ||
-         text.find("Co-authored-by: ") != std::string_view::npos;
+  if (text.find("Signed-off-by: ") != std::string_view::npos ||
+      text.find("Co-authored-by: ") != std::string_view::npos) {
+    return true;
+  }
+  // Subject, blank line, body, and a closing trailer as the last line.
+  constexpr size_t kMaxSubject = 72;
+  const size_t subject_end = text.find('\n');
+  if (subject_end == std::string_view::npos || first.size() > kMaxSubject ||
+      text.substr(subject_end + 1, 1) != "\n") {
+    return false;
+  }
+  const size_t last_start = text.rfind('\n');
+  const std::string last = LowerAscii(TrimView(text.substr(last_start + 1)));
+  for (std::string_view trailer : {"fixes #", "closes #", "resolves #", "fixed #", "closed #", "refs #",
+                                   "fixes: #", "closes: #"}) {
+    if (last.starts_with(trailer) && last.size() > trailer.size() &&
+        std::isdigit(static_cast<unsigned char>(last[trailer.size()])) != 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Code examples that another section already shows (an error, a step) or

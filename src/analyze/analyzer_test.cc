@@ -313,7 +313,8 @@ TEST(Report, CodeExamplesDoNotRepeatStepsOrErrorsNorShowCommitMessages) {
   b.Say("acme/app#12", "lee", "CONTRIBUTOR",
         "As a workaround, run this first:\n\n```sh\nexport SAVE_LOCAL=1\n```\n\nThat worked for me.");
   b.Say("acme/app#12", "ann", "MEMBER",
-        "Fixed on main:\n\n```\ncommit 1a2b3c4d5e6f\nAuthor: Ann <ann@example.com>\n\n    Open for writing\n```\n");
+        "Fixed on main:\n\n```\ncommit 1a2b3c4d5e6f\nAuthor: Ann <ann@example.com>\n\n    Open for writing\n```\n"
+        "\nThe message of the backport:\n\n```text\nsave: open for writing\n\nAsk for write access before saving.\n\nFixes #12\n```\n");
   b.Say("acme/app#12", "bob", "NONE", "Same here with:\n\n```sh\nexport SAVE_LOCAL=1\n```\n");
   const Report report = Analyze(b.graph());
   const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
