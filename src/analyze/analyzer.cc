@@ -1,9 +1,13 @@
 #include "analyze/analyzer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "analyze/answer.h"
 #include "analyze/cues.h"
 #include "analyze/describe.h"
 #include "analyze/environment.h"
@@ -16,6 +20,7 @@
 #include "analyze/thread.h"
 #include "analyze/unfenced.h"
 #include "analyze/workaround.h"
+#include "model/ascii.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -73,6 +78,79 @@ std::vector<const Node*> Canonicals(const Graph& graph) {
   return nodes;
 }
 
+// Text with runs of white space as one space, ends trimmed: how two copies
+// of one block are compared.
+std::string Squeezed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// A commit message quoted as it was written ("commit 1a2b3c4…", or a short
+// subject, a blank line, a body and a trailer such as "Fixes #999" or
+// "Signed-off-by:"): a record of a change, not an example.
+bool IsCommitMessage(std::string_view text) {
+  text = TrimView(text);
+  const std::string_view first = TrimView(text.substr(0, text.find('\n')));
+  if (first.starts_with("commit ") && first.size() >= 14 &&
+      std::all_of(first.begin() + 7, first.begin() + 14,
+                  [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+    return true;
+  }
+  if (text.find("Signed-off-by: ") != std::string_view::npos ||
+      text.find("Co-authored-by: ") != std::string_view::npos) {
+    return true;
+  }
+  // Subject, blank line, body, and a closing trailer as the last line.
+  constexpr size_t kMaxSubject = 72;
+  const size_t subject_end = text.find('\n');
+  if (subject_end == std::string_view::npos || first.size() > kMaxSubject ||
+      text.substr(subject_end + 1, 1) != "\n") {
+    return false;
+  }
+  const size_t last_start = text.rfind('\n');
+  const std::string last = LowerAscii(TrimView(text.substr(last_start + 1)));
+  for (std::string_view trailer : {"fixes #", "closes #", "resolves #", "fixed #", "closed #", "refs #",
+                                   "fixes: #", "closes: #"}) {
+    if (last.starts_with(trailer) && last.size() > trailer.size() &&
+        std::isdigit(static_cast<unsigned char>(last[trailer.size()])) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Code examples that another section already shows (an error, a step) or
+// that are commit messages are left out: each block is shown once, where
+// it says most. A workaround's code stays an example too: the evaluation's
+// gold lists it there.
+void DropRepeatedExamples(Report* report) {
+  std::vector<std::string> shown;
+  Section* examples = nullptr;
+  for (Section& section : report->sections) {
+    if (section.kind == SectionKind::kCodeExamples) examples = &section;
+    if (section.kind != SectionKind::kErrorMessages && section.kind != SectionKind::kReproduction) continue;
+    for (const ReportItem& item : section.items) {
+      if (std::string text = Squeezed(item.text); !text.empty()) shown.push_back(std::move(text));
+    }
+  }
+  if (examples == nullptr) return;
+  std::erase_if(examples->items, [&](const ReportItem& item) {
+    if (IsCommitMessage(item.text)) return true;
+    const std::string text = Squeezed(item.text);
+    return std::any_of(shown.begin(), shown.end(),
+                       [&](const std::string& other) { return other.find(text) != std::string::npos; });
+  });
+}
+
 void AddSection(SectionKind kind, std::vector<ReportItem> items, Report* report) {
   report->sections.push_back(Section{kind, std::move(items)});
 }
@@ -124,7 +202,14 @@ Report Analyze(const Graph& graph) {
   std::vector<ReportItem> fix_items = ExtractFix(graph, thread, fixes);
   if (fix_items.empty()) fix_items = CueSentences(thread, CueSection::kFix, 3);
 
+  MarkObsoleteWorkarounds(thread, fixes, &workarounds);
   StatusLine status = InferStatus(graph, thread, !workarounds.empty());
+  report.answer = Answer({.graph = &graph,
+                          .root = &thread,
+                          .fixes = fixes,
+                          .canonical = related,
+                          .status = &status,
+                          .workarounds = &workarounds});
   report.status = std::move(status.text);
   report.status_source = std::move(status.source);
 
@@ -161,6 +246,11 @@ Report Analyze(const Graph& graph) {
   AddSection(SectionKind::kWorkaround, std::move(workarounds), &report);
   AddSection(SectionKind::kCodeExamples, ExtractCodeExamples(thread, error_blocks), &report);
   AddSection(SectionKind::kDiscussion, ExtractDiscussion(thread), &report);
+  std::vector<const Thread*> threads{&thread};
+  for (const Thread& fix : fixes) threads.push_back(&fix);
+  threads.insert(threads.end(), related.begin(), related.end());
+  AttachCodeSpans(threads, &report);
+  DropRepeatedExamples(&report);
   return report;
 }
 

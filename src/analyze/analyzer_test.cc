@@ -218,9 +218,14 @@ TEST(Linked, PullRelationsAndOrder) {
   b.Link("other/lib#9", "acme/app#12", EdgeKind::kCloses);
   Report report = Analyze(b.graph());
   EXPECT_EQ(Rows(report.linked_pulls),
-            (std::vector<std::string>{"#70 closes", "other/lib#9 closes (unfetched)",
-                                      "#65 connected", "#50 mentioned by", "#52 mentions",
-                                      "#80 referenced by commit", "#31 via #30"}));
+            (std::vector<std::string>{"#70 #70 closes this", "other/lib#9 other/lib#9 closes this (unfetched)",
+                                      "#65 connected with #65", "#50 #50 mentions this",
+                                      "#52 mentions #52", "#80 #80 references this in a commit",
+                                      "#31 via #30"}));
+  EXPECT_EQ(report.linked_pulls[0].relation_kind, "closed_by");
+  EXPECT_EQ(report.linked_pulls[0].full_ref, "acme/app#70");
+  EXPECT_EQ(report.linked_pulls[6].relation_kind, "via");
+  EXPECT_EQ(report.linked_pulls[6].via, "acme/app#30");
   EXPECT_EQ(report.linked_pulls[0].merged_at, "2026-06-01T00:00:00Z");
   EXPECT_EQ(report.linked_pulls[6].depth, 2);
   EXPECT_EQ(report.linked_pulls[1].url, "https://github.com/other/lib/issues/9");
@@ -245,11 +250,92 @@ TEST(Linked, IssueRelations) {
   Report report = Analyze(b.graph());
   EXPECT_EQ(
       Rows(report.linked_issues),
-      (std::vector<std::string>{"#40 duplicate of", "#41 duplicates", "#2 parent", "#20 sub-issue",
-                                "#50 mentioned by", "#51 mentions", "#99 mentions (unfetched)"}));
+      (std::vector<std::string>{"#40 duplicate of #40", "#41 #41 is a duplicate of this",
+                                "#2 sub-issue of #2", "#20 #20 is a sub-issue of this",
+                                "#50 #50 mentions this", "#51 mentions #51",
+                                "#99 mentions #99 (unfetched)"}));
+  std::vector<std::string> kinds;
+  for (const LinkedItem& item : report.linked_issues) kinds.push_back(item.relation_kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"duplicate_of", "duplicated_by", "sub_issue_of", "parent_of",
+                                             "mentioned_by", "mentions", "mentions"}));
   EXPECT_EQ(report.linked_issues[6].depth, 1);
   EXPECT_EQ(report.linked_issues[1].state_reason, "duplicate");
   EXPECT_TRUE(report.linked_pulls.empty());
+}
+
+// A deeper crawl reads the other end of an edge (#41's own "Duplicate of
+// #12", its mention of #12): the row keeps the strongest relation to the
+// root, the same words at every depth.
+TEST(Linked, RelationDoesNotChangeWithDepth) {
+  auto relation_of_41 = [](bool deeper) {
+    GraphBuilder b("acme/app#12");
+    b.Issue("acme/app#12", "Crash");
+    b.Issue("acme/app#41", "A duplicate of this", "", NodeState::kClosed, "duplicate");
+    b.Link("acme/app#41", "acme/app#12", EdgeKind::kDuplicateOf);
+    if (deeper) {
+      b.Link("acme/app#41", "acme/app#12", EdgeKind::kMentions);
+      b.Link("acme/app#12", "acme/app#41", EdgeKind::kMentions);
+    }
+    Report report = Analyze(b.graph());
+    return report.linked_issues.at(0).relation_kind + " / " + report.linked_issues.at(0).relation;
+  };
+  EXPECT_EQ(relation_of_41(false), "duplicated_by / #41 is a duplicate of this");
+  EXPECT_EQ(relation_of_41(true), relation_of_41(false));
+}
+
+// At --depth 1 a linked issue's timeline is not read: its "marked as a
+// duplicate" event is unknown, but GitHub's state says it was closed as a
+// duplicate and it names the root, so it reads as a duplicate of the root,
+// as it does one level deeper. One that names another canonical item stays
+// a mention.
+TEST(Linked, AClosedDuplicateThatNamesTheRootIsItsDuplicateAtEveryDepth) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash");
+  b.Issue("acme/app#133", "Same crash in CI", "See #12.", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#140", "Other crash", "Like #12?", NodeState::kClosed, "duplicate");
+  b.Issue("acme/app#90", "Canonical");
+  b.Link("acme/app#133", "acme/app#12", EdgeKind::kCrossReferenced);
+  b.Link("acme/app#140", "acme/app#12", EdgeKind::kCrossReferenced);
+  b.Link("acme/app#140", "acme/app#90", EdgeKind::kDuplicateOf);
+  Report report = Analyze(b.graph());
+  EXPECT_EQ(Rows(report.linked_issues),
+            (std::vector<std::string>{"#133 #133 is a duplicate of this", "#140 #140 mentions this",
+                                      "#90 via #140"}));
+}
+
+// --- The first screen --------------------------------------------------
+
+TEST(Report, CodeExamplesDoNotRepeatStepsOrErrorsNorShowCommitMessages) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash",
+          "## Steps to reproduce\n\n1. Build it:\n\n```\nmake all\n```\n\n"
+          "## Example\n\n```python\nimport app\napp.save('x')\n```\n");
+  b.Say("acme/app#12", "lee", "CONTRIBUTOR",
+        "As a workaround, run this first:\n\n```sh\nexport SAVE_LOCAL=1\n```\n\nThat worked for me.");
+  b.Say("acme/app#12", "ann", "MEMBER",
+        "Fixed on main:\n\n```\ncommit 1a2b3c4d5e6f\nAuthor: Ann <ann@example.com>\n\n    Open for writing\n```\n"
+        "\nThe message of the backport:\n\n```text\nsave: open for writing\n\nAsk for write access before saving.\n\nFixes #12\n```\n");
+  b.Say("acme/app#12", "bob", "NONE", "Same here with:\n\n```sh\nexport SAVE_LOCAL=1\n```\n");
+  const Report report = Analyze(b.graph());
+  const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
+  // The step's "make all" and the commit message are left out; the
+  // workaround's command stays an example (once, though posted twice).
+  EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')", "export SAVE_LOCAL=1"}));
+}
+
+TEST(Report, StepsKeepTheirNumbersAndProseKeepsInlineCode) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash",
+          "## Steps to reproduce\n\n2. Install with `pip install app==1.2`\n3. Run `app save`\n");
+  const Report report = Analyze(b.graph());
+  const Section* steps = Find(report, SectionKind::kReproduction);
+  ASSERT_NE(steps, nullptr);
+  ASSERT_EQ(steps->items.size(), 2u);
+  EXPECT_EQ(steps->items[0].list_number, 2);
+  EXPECT_EQ(steps->items[1].list_number, 3);
+  EXPECT_EQ(steps->items[0].text, "Install with pip install app==1.2");
+  EXPECT_EQ(steps->items[0].code_spans, (std::vector<std::pair<size_t, size_t>>{{13, 33}}));
+  EXPECT_EQ(steps->items[1].code_spans, (std::vector<std::pair<size_t, size_t>>{{4, 12}}));
 }
 
 // --- Header, provenance, determinism ---------------------------------------

@@ -162,7 +162,25 @@ bool IsAdviceQuestion(std::string_view lower) {
   return false;
 }
 
+// The positive phrases of each section, as one PhraseSet: a text in which
+// none occurs cannot reach kCueAccept (vetoes only lower a score, and the
+// maintainer's and the version's point need a positive cue).
+const PhraseSet& Positives(CueSection section) {
+  static const std::array<PhraseSet, 4> kSets = [] {
+    std::array<std::vector<std::string_view>, 4> phrases;
+    for (const Cue& cue : kCues) {
+      if (cue.weight > 0) phrases[static_cast<size_t>(cue.section)].push_back(cue.phrase);
+    }
+    return std::array<PhraseSet, 4>{
+        PhraseSet::Union({phrases[0]}), PhraseSet::Union({phrases[1]}),
+        PhraseSet::Union({phrases[2]}), PhraseSet::Union({phrases[3]})};
+  }();
+  return kSets[static_cast<size_t>(section)];
+}
+
 }  // namespace
+
+bool MayCue(CueSection section, std::string_view lower) { return Positives(section).AnyOccurs(lower); }
 
 std::span<const Cue> CueTable() { return kCues; }
 
@@ -193,6 +211,9 @@ std::string_view StrongestCue(CueSection section, std::string_view lower) {
 std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, size_t limit) {
   std::vector<ReportItem> items;
   for (const Post& post : thread.posts) {
+    // One pass over the post for all the section's phrases before any
+    // sentence is scored: most posts of a long thread have none.
+    if (!MayCue(section, post.lower_prose)) continue;
     const bool maintainer = IsMaintainer(post.author_association);
     for (size_t i = 0; i < post.blocks.size() && items.size() < limit; ++i) {
       const text::Block& block = post.blocks[i];

@@ -35,6 +35,11 @@ inline constexpr int kCueAccept = 2;
 // adds one when some positive cue occurs. A question scores 0.
 int CueScore(CueSection section, std::string_view lower_sentence, bool maintainer);
 
+// Whether some positive phrase of `section` occurs in `lower` at all (no
+// word rule): false means no sentence of `lower` can reach kCueAccept. A
+// cheap pass to skip a post before scoring its sentences.
+bool MayCue(CueSection section, std::string_view lower);
+
 // The phrase of the row that weighs most in `lower_sentence` for
 // `section`: which cue produced an item. Empty when none occurs.
 std::string_view StrongestCue(CueSection section, std::string_view lower_sentence);

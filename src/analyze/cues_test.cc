@@ -24,6 +24,24 @@ TEST(Cues, EveryRowIsLowerCaseAndUniqueInItsSection) {
   }
 }
 
+// The pre-check may skip a post only when no sentence of it could score:
+// every row's phrase (and so every accepted sentence) passes it.
+TEST(Cues, ThePreCheckNeverSkipsWhatWouldScore) {
+  for (const Cue& cue : CueTable()) {
+    if (cue.weight <= 0) continue;
+    const std::string sentence = "well, " + std::string(cue.phrase) + " here.";
+    EXPECT_TRUE(MayCue(cue.section, sentence)) << cue.phrase;
+  }
+  for (CueSection section : {CueSection::kRootCause, CueSection::kFix, CueSection::kWorkaround,
+                             CueSection::kDuplicate}) {
+    const std::string_view plain = "the nightly sync crashes after the upgrade on every second run.";
+    EXPECT_LT(CueScore(section, plain, /*maintainer=*/true), kCueAccept);
+    EXPECT_FALSE(MayCue(section, plain)) << static_cast<int>(section);
+  }
+  // A veto alone ("+1") never passes for a workaround.
+  EXPECT_FALSE(MayCue(CueSection::kWorkaround, "+1"));
+}
+
 TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
   EXPECT_GE(Score(CueSection::kRootCause, "This plugin is not supported on Windows."), kCueAccept);
   EXPECT_GE(Score(CueSection::kRootCause, "It happens when I upgrade Docker without a restart."),

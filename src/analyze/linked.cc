@@ -16,27 +16,30 @@ namespace issuegraph::analyze {
 namespace {
 
 constexpr int kIndirectRank = 100;
+constexpr int kMentionedByRank = 7;
 
 struct Relation {
-  std::string_view name;
+  std::string_view kind;  // the JSON enum (LinkedItem::relation_kind)
   int rank = kIndirectRank;  // lower is stronger
 };
 
+// From the root's side: `kind` names how the row stands to the root, the
+// same whichever end the edge was read from.
 Relation RelationOf(EdgeKind kind, bool from_root) {
   switch (kind) {
     case EdgeKind::kCloses:
-      return {kRelationCloses, 0};
+      return from_root ? Relation{"closes", 0} : Relation{kRelationClosedBy, 0};
     case EdgeKind::kConnected:
       return {kRelationConnected, 1};
     case EdgeKind::kDuplicateOf:
-      return from_root ? Relation{kRelationDuplicateOf, 2} : Relation{kRelationDuplicates, 3};
+      return from_root ? Relation{kRelationDuplicateOf, 2} : Relation{kRelationDuplicatedBy, 3};
     case EdgeKind::kSubIssueOf:
-      return from_root ? Relation{"parent", 4} : Relation{"sub-issue", 5};
+      return from_root ? Relation{"sub_issue_of", 4} : Relation{"parent_of", 5};
     case EdgeKind::kReferencedByCommit:
-      return from_root ? Relation{"references by commit", 6} : Relation{"referenced by commit", 6};
+      return from_root ? Relation{"references_by_commit", 6} : Relation{"referenced_by_commit", 6};
     case EdgeKind::kCrossReferenced:
     case EdgeKind::kMentions:
-      return from_root ? Relation{"mentions", 8} : Relation{"mentioned by", 7};
+      return from_root ? Relation{"mentions", 8} : Relation{"mentioned_by", kMentionedByRank};
   }
   return {};
 }
@@ -111,6 +114,22 @@ using SortKey = std::tuple<int, int, bool, std::string, int64_t, std::string>;
 
 }  // namespace
 
+std::string RelationWords(std::string_view kind, std::string_view ref) {
+  const std::string other(ref);
+  if (kind == kRelationClosedBy) return other + " closes this";
+  if (kind == "closes") return "closes " + other;
+  if (kind == kRelationConnected) return "connected with " + other;
+  if (kind == kRelationDuplicateOf) return "duplicate of " + other;
+  if (kind == kRelationDuplicatedBy) return other + " is a duplicate of this";
+  if (kind == "sub_issue_of") return "sub-issue of " + other;
+  if (kind == "parent_of") return other + " is a sub-issue of this";
+  if (kind == "references_by_commit") return "references " + other + " in a commit";
+  if (kind == "referenced_by_commit") return other + " references this in a commit";
+  if (kind == "mentions") return "mentions " + other;
+  if (kind == "mentioned_by") return other + " mentions this";
+  return std::string(kind);
+}
+
 LinkedLists FindLinked(const Graph& graph) {
   LinkedLists lists;
   const Node* root = graph.RootNode();
@@ -151,6 +170,7 @@ LinkedLists FindLinked(const Graph& graph) {
     LinkedItem item;
     item.key = key;
     item.ref_text = RelativeRefText(root->ref, ref);
+    item.full_ref = node != nullptr ? node->ref.Text() : ref.Text();  // as nodes[].ref spells it
     item.fetched = node != nullptr && !node->deleted;
     if (node != nullptr) {
       item.title = node->title;
@@ -170,15 +190,29 @@ LinkedLists FindLinked(const Graph& graph) {
       if (node == nullptr || node->depth == 0) item.depth = *distance;
     }
     int rank = kIndirectRank;
+    // Closed as a duplicate, marked on its own timeline (read only one
+    // level deeper), and it names the root and no other canonical item:
+    // it is a duplicate of the root, at every depth.
+    if (auto it = direct.find(id); it != direct.end() && it->second.relation.rank == kMentionedByRank &&
+                                   node != nullptr && node->state_reason == "duplicate") {
+      const bool elsewhere = std::ranges::any_of(graph.Out(id), [&](const Edge& edge) {
+        return edge.kind == EdgeKind::kDuplicateOf && edge.to != root_id;
+      });
+      if (!elsewhere) it->second.relation = Relation{kRelationDuplicatedBy, 3};
+    }
     if (auto it = direct.find(id); it != direct.end()) {
-      item.relation = std::string(it->second.relation.name);
+      item.relation_kind = std::string(it->second.relation.kind);
+      item.relation = RelationWords(item.relation_kind, item.ref_text);
       item.source = it->second.edge->provenance;
       rank = it->second.relation.rank;
     } else if (const NodeId parent = walk.Parent(id); parent != kNoNode) {
+      item.relation_kind = "via";
+      item.via = graph.Ref(parent).Text();
       item.relation = "via " + RelativeRefText(root->ref, graph.Ref(parent));
       // The path's first edge is what ties this row to the root.
       if (const Edge* edge = walk.FirstEdge(id)) item.source = edge->provenance;
     } else {
+      item.relation_kind = "linked";
       item.relation = "linked";
     }
     std::string repo = ref.RepoKey();

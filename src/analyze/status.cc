@@ -11,7 +11,6 @@
 namespace issuegraph::analyze {
 namespace {
 
-std::string ReleaseSentence(const Thread& thread);
 
 struct PullLink {
   const Node* pull = nullptr;
@@ -102,6 +101,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
                    DatePart(merged[i]->merged_at) + ")";
     }
     line.source = PageOf(*merged.front());
+    line.outcome = Outcome::kFixed;
     return line;
   }
   const Edge* duplicate = nullptr;
@@ -112,6 +112,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     }
   }
   if (root.state_reason == "duplicate" || duplicate != nullptr) {
+    line.outcome = Outcome::kDuplicate;
     line.text = "Closed as a duplicate";
     if (duplicate != nullptr) {
       line.text += " of " + RelativeRefText(root.ref, graph.Ref(duplicate->to));
@@ -124,6 +125,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
   if (root.state_reason != "not_planned") {
     for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
       if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+      if (!MayCue(CueSection::kDuplicate, post->lower_prose)) continue;
       const Node* canonical = nullptr;
       for (size_t i = 0; i < post->blocks.size() && canonical == nullptr; ++i) {
         if (!IsProseBlock(post->blocks[i])) continue;
@@ -143,6 +145,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
         }
       }
       if (canonical == nullptr) continue;
+      line.outcome = Outcome::kDuplicate;
       line.text = "Closed as a duplicate of " + RelativeRefText(root.ref, canonical->ref) +
                   ", as maintainer @" + std::string(post->author) + " says";
       line.source = PostSource(*post);
@@ -150,6 +153,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     }
   }
   if (root.state_reason == "not_planned") {
+    line.outcome = Outcome::kNotPlanned;
     line.text = "Closed as not planned";
     return line;
   }
@@ -161,9 +165,11 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
                 DatePart(event.created_at) + "; no pull request carried it)";
     line.source.where = Provenance::Where::kEvent;
     line.source.id = event.id;
+    line.outcome = Outcome::kFixed;
     return line;
   }
   if (FixedStatement fixed = MaintainerSaysFixed(thread); fixed.post != nullptr) {
+    line.outcome = Outcome::kFixed;
     const std::string author(fixed.post->author);
     if (std::vector<const Node*> named = NamedFixes(graph, fixed); !named.empty()) {
       line.text = "Fixed by " + JoinRefs(root, named) + " (merged " +
@@ -184,13 +190,14 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     line.text = "Closed as completed; maintainer @" + author + " says it is fixed";
     std::string version = VersionIn(fixed.sentence);
     // "…that one is fixed" after "a couple of panics were fixed in 1.6.3".
-    if (version.empty()) version = VersionIn(ReleaseSentence(thread));
+    if (version.empty()) version = VersionIn(ReleaseNamed(thread).sentence);
     if (!version.empty()) line.text += " in " + version;
     line.text += " (no merged closing pull request found)";
     line.source = PostSource(*fixed.post);
     return line;
   }
   line.text = "Closed as completed (no linked fix found)";
+  line.outcome = Outcome::kClosed;
   return line;
 }
 
@@ -228,16 +235,15 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
   return line;
 }
 
-// A maintainer's latest sentence that names the release with fixes in it.
-std::string ReleaseSentence(const Thread& thread) {
+}  // namespace
+
+FixedStatement ReleaseNamed(const Thread& thread) {
   static const PhraseSet kReleaseCues = {"fixed in", "released in", "resolved in", "is out",
                                          "solved in", "landed in", "shipped in"};
   return LatestMaintainerSentence(thread, kReleaseCues, [](std::string_view sentence) {
-           return !VersionIn(sentence).empty();
-         }).sentence;
+    return !VersionIn(sentence).empty();
+  });
 }
-
-}  // namespace
 
 std::vector<const Node*> NamedFixes(const Graph& graph, const FixedStatement& fixed) {
   std::vector<const Node*> pulls;
@@ -326,6 +332,7 @@ StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool worka
   StatusLine line;
   if (root->type == NodeType::kPull) {
     line = PullStatus(graph, *root);
+    line.outcome = Outcome::kPull;
   } else if (root->state == NodeState::kOpen) {
     line = OpenIssueStatus(graph, *root);
   } else {

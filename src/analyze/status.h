@@ -16,9 +16,20 @@
 
 namespace issuegraph::analyze {
 
+// What the status says, for the answer that follows it (analyze/answer.h).
+enum class Outcome {
+  kOpen,        // open issue: no fix merged yet (an open pull may propose one)
+  kFixed,       // a merged pull, a closing commit or a maintainer says it is fixed
+  kDuplicate,   // closed as a duplicate
+  kNotPlanned,  // closed as not planned
+  kClosed,      // closed, no fix found
+  kPull,        // the root is a pull request
+};
+
 struct StatusLine {
   std::string text;
   Provenance source;
+  Outcome outcome = Outcome::kOpen;
 };
 
 // A maintainer's comment that says the root is fixed ("Fixed in 4.2.1"),
@@ -36,6 +47,10 @@ FixedStatement MaintainerSaysFixed(const Thread& thread);
 // "it will go out in…".
 FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& cues,
                                         const std::function<bool(std::string_view)>& accept);
+
+// A maintainer's latest sentence naming the release a fix is in ("1.3.1
+// is out", "released in 2.0.4"): the sentence has a version number.
+FixedStatement ReleaseNamed(const Thread& thread);
 
 // Merged pulls that link the root and say they fix part of it ("Part of
 // #906", "partially fixes #906"), ordered by reference: no closing

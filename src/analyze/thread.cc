@@ -91,6 +91,40 @@ Provenance PostSource(const Post& post) {
   return source;
 }
 
+const Post* FindPost(std::span<const Thread* const> threads, const Provenance& source) {
+  if (source.where == Provenance::Where::kEvent) return nullptr;
+  for (const Thread* thread : threads) {
+    if (thread->node == nullptr || thread->node->ref.Key() != source.node) continue;
+    for (const Post& post : thread->posts) {
+      const bool body = source.where == Provenance::Where::kBody;
+      if (body ? post.comment == nullptr : post.comment != nullptr && post.comment->id == source.id) {
+        return &post;
+      }
+    }
+  }
+  return nullptr;
+}
+
+void AttachCodeSpans(std::span<const Thread* const> threads, Report* report) {
+  for (Section& section : report->sections) {
+    for (ReportItem& item : section.items) {
+      if (item.is_code || item.text.empty() || !item.code_spans.empty()) continue;
+      const Post* post = FindPost(threads, item.source);
+      if (post == nullptr) continue;
+      for (const text::Block& block : post->blocks) {
+        if (block.code_spans.empty()) continue;
+        const size_t at = block.text.find(item.text);
+        if (at == std::string_view::npos) continue;
+        const size_t end = at + item.text.size();
+        for (auto [begin, stop] : block.code_spans) {
+          if (begin >= at && stop <= end && begin < stop) item.code_spans.emplace_back(begin - at, stop - at);
+        }
+        break;
+      }
+    }
+  }
+}
+
 const Post* BodyOf(const Thread& thread) {
   if (thread.posts.empty() || thread.posts.front().comment != nullptr) return nullptr;
   return &thread.posts.front();
@@ -172,6 +206,7 @@ ReportItem ItemFromBlock(const Post& post, const text::Block& block) {
       break;
     case text::BlockKind::kListItem:
       item.list_level = block.level > 0 ? block.level : 1;
+      item.list_number = block.number;
       item.text = CollapseSpaces(block.text);
       break;
     default:

@@ -111,6 +111,15 @@ void AddWithCode(const Post& post, size_t i, BlockSet* taken, std::vector<Report
 // Whether a block is worth an item: not HTML, not an empty template answer.
 bool IsContent(const text::Block& block);
 
+// The post of `threads` that `source` names (a body or a comment); null
+// for an event or a post not among them.
+const Post* FindPost(std::span<const Thread* const> threads, const Provenance& source);
+
+// Gives each prose item of `report` the inline code spans of its text, as
+// the block it was taken from marks them: an item whose text is found
+// verbatim in a paragraph, list item or quote of the post it cites.
+void AttachCodeSpans(std::span<const Thread* const> threads, Report* report);
+
 // Plain text of a post's own prose (headings, paragraphs, list items): not
 // code, and not quotes, which repeat someone else's words.
 std::string ProseOf(const Post& post);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/graph.h"
@@ -39,9 +40,16 @@ struct ReportItem {
   // Presentation and trust, filled where the analysis knows them.
   std::string label;     // short lead-in ("Expected", "Merged fix #57"); empty if none
   int list_level = 0;    // 0: not a list item; 1: top-level item; 2: nested; ...
+  int list_number = 0;   // a numbered list item's number as written ("3." is 3); 0 for bullets
   std::string author;    // login of whoever wrote the source text
   std::string author_association;  // OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, ...
   int confirmations = 0;  // later replies by others saying it worked (workarounds)
+  // Prose items: the [begin, end) ranges of `text` the writer marked as
+  // inline code, in order; rendered as code, not as plain words.
+  std::vector<std::pair<size_t, size_t>> code_spans;
+  // Workarounds: why a later reply says it is no longer needed ("not needed
+  // after upgrading to 2.6.2"); empty while it still applies.
+  std::string obsolete;
 };
 
 struct Section {
@@ -59,7 +67,10 @@ struct LinkedItem {
   NodeState state = NodeState::kOpen;
   std::string state_reason;
   std::string merged_at;
-  std::string relation;   // "closes", "duplicate of", "mentioned by", ...
+  std::string full_ref;   // OWNER/REPO#N always, as nodes[].ref spells it
+  std::string relation;   // words from the root's side: "duplicate of #40", "#133 is a duplicate of this"
+  std::string relation_kind;  // stable enum: "closed_by", "duplicate_of", ... (analyze/linked.h)
+  std::string via;        // relation_kind "via": OWNER/REPO#N of the node it was reached through
   std::string author;
   int depth = 0;
   bool fetched = true;    // false: known only as a reference
@@ -83,6 +94,9 @@ struct Report {
   int64_t comment_count = 0;
   std::vector<std::string> participants;
   std::string status;  // one line, inferred from the graph
+  // The first screen's answer (TL;DR): "Status", "Fixed in" (when a release
+  // is known), "What to do", each sourced to the statement it rests on.
+  std::vector<ReportItem> answer;
   Provenance status_source;  // what the status rests on (a merged pull, an event, a comment)
   std::vector<LinkedItem> linked_pulls;
   std::vector<LinkedItem> linked_issues;

@@ -6,6 +6,7 @@
 
 #include "render/graph_view.h"
 #include "render/html_escape.h"
+#include "render/markdown_escape.h"
 #include "render/item_groups.h"
 #include "render/mermaid.h"
 #include "render/synthesis.h"
@@ -168,7 +169,8 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
     ListWriter list(out);
     for (const ReportItem* item : group) {
       if (item->list_level > 0 && !item->is_code) {
-        list.Add(item->list_level, LabelPrefix(*item) + EscapeHtml(item->text));
+        list.Add(item->list_level, (item->list_number > 0 ? std::to_string(item->list_number) + ". " : "") +
+                                       LabelPrefix(*item) + EscapeHtmlWithCode(item->text, item->code_spans));
         continue;
       }
       list.Close();
@@ -178,7 +180,7 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
         }
         *out += CodeBlock(*item);
       } else {
-        *out += "<p class=\"text\">" + LabelPrefix(*item) + EscapeHtml(item->text) + "</p>\n";
+        *out += "<p class=\"text\">" + LabelPrefix(*item) + EscapeHtmlWithCode(item->text, item->code_spans) + "</p>\n";
       }
     }
   }
@@ -254,7 +256,8 @@ void RenderLinkedIssues(const Report& report, const Graph& graph, std::string* o
 std::string PageTitle(const Report& report) {
   std::string ref = report.ref.number > 0 ? report.ref.Text() : std::string();
   if (report.title.empty()) return ref;
-  return ref.empty() ? report.title : report.title + " (" + ref + ")";
+  const std::string title = StripBackticks(report.title).text;
+  return ref.empty() ? title : title + " (" + ref + ")";
 }
 
 void RenderHeader(const Report& report, std::string* out) {
@@ -263,10 +266,22 @@ void RenderHeader(const Report& report, std::string* out) {
   if (report.title.empty()) {
     *out += EscapeHtml(ref);
   } else {
-    *out += EscapeHtml(report.title);
+    const CodedText title = StripBackticks(report.title);
+    *out += EscapeHtmlWithCode(title.text, title.code);
     if (!ref.empty()) *out += " <span class=\"ref\">(" + EscapeHtml(ref) + ")</span>";
   }
-  *out += "</h1>\n<dl class=\"facts\">\n";
+  *out += "</h1>\n";
+  if (!report.answer.empty()) {
+    // The answer first: status, release, what to do, each with its source.
+    *out += "<section class=\"answer\">\n<p><strong>TL;DR</strong></p>\n<ul>\n";
+    for (const ReportItem& line : report.answer) {
+      *out += "<li><strong>" + EscapeHtml(line.label) + ":</strong> " + EscapeHtml(line.text);
+      if (!SafeHref(line.source.url).empty()) *out += " (" + HtmlLink("source", line.source.url) + ")";
+      *out += "</li>\n";
+    }
+    *out += "</ul>\n</section>\n";
+  }
+  *out += "<dl class=\"facts\">\n";
   auto fact = [&](std::string_view name, const std::string& html) {
     *out += "<dt>" + std::string(name) + "</dt><dd>" + html + "</dd>\n";
   };

@@ -73,4 +73,16 @@ std::string HtmlLink(std::string_view text, std::string_view url) {
          "</a>";
 }
 
+std::string EscapeHtmlWithCode(std::string_view text, std::span<const std::pair<size_t, size_t>> spans) {
+  std::string out;
+  size_t at = 0;
+  for (auto [begin, end] : spans) {
+    if (begin < at || end > text.size() || begin >= end) continue;
+    out += EscapeHtml(text.substr(at, begin - at)) + "<code>" + EscapeHtml(text.substr(begin, end - begin)) +
+           "</code>";
+    at = end;
+  }
+  return out + EscapeHtml(text.substr(at));
+}
+
 }  // namespace issuegraph::render

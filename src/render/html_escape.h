@@ -4,8 +4,10 @@
 // functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace issuegraph::render {
 
@@ -15,6 +17,10 @@ namespace issuegraph::render {
 // Bidirectional controls (render/utf8.h) become U+FFFD too: no title,
 // label or line of issue text is shown reordered.
 std::string EscapeHtml(std::string_view text);
+
+// EscapeHtml, with the [begin, end) ranges `spans` of `text` (in order,
+// not overlapping) as <code> elements.
+std::string EscapeHtmlWithCode(std::string_view text, std::span<const std::pair<size_t, size_t>> spans);
 
 // `url` ready for a double-quoted href: render/safe_url.h's SafeUrl with
 // '&' escaped; empty for any scheme but http(s).

@@ -233,7 +233,7 @@ TEST(RenderHtml, SectionsInTheMarkdownOrderEachItemWithItsSource) {
   EXPECT_NE(out.find("· seen 3 times"), std::string::npos);
   EXPECT_NE(out.find("· confirmed by 1 later reply"), std::string::npos);
   // Nested steps stay nested.
-  EXPECT_NE(out.find("<ul><li>Open a file<ul><li>Press save\nthen wait</li></ul></li></ul>"),
+  EXPECT_NE(out.find("<ul><li>1. Open a file<ul><li>Press save\nthen wait</li></ul></li></ul>"),
             std::string::npos);
 }
 

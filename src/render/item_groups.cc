@@ -7,7 +7,8 @@ namespace {
 
 bool SameSource(const ReportItem& a, const ReportItem& b) {
   return a.source.node == b.source.node && a.source.where == b.source.where &&
-         a.source.id == b.source.id && a.confirmations == b.confirmations;
+         a.source.id == b.source.id && a.confirmations == b.confirmations &&
+         a.obsolete == b.obsolete;
 }
 
 }  // namespace

@@ -26,6 +26,7 @@ ordered_json ItemJson(const ReportItem& item) {
   if (item.occurrences > 1) out["occurrences"] = item.occurrences;
   if (!item.author.empty()) out["author"] = item.author;
   if (item.confirmations > 0) out["confirmations"] = item.confirmations;
+  if (!item.obsolete.empty()) out["obsolete"] = item.obsolete;
   return out;
 }
 
@@ -39,7 +40,10 @@ ordered_json LinkedJson(const LinkedItem& item) {
   out["source"] = item.source.Text();
   out["url"] = item.url;
   out["ref"] = item.ref_text;
-  out["relation"] = item.relation;
+  // The full OWNER/REPO#N, as nodes[].ref spells it, so rows join with nodes.
+  out["full_ref"] = item.full_ref.empty() ? item.ref_text : item.full_ref;
+  out["relation"] = item.relation_kind.empty() ? item.relation : item.relation_kind;
+  if (!item.via.empty()) out["via"] = item.via;
   out["state"] = NodeStateName(item.state);
   out["fetched"] = item.fetched;
   return out;
@@ -113,6 +117,8 @@ std::string RenderJsonBody(const Report& report, const Graph& graph) {
   ordered_json report_json;
   report_json["title"] = report.title;
   report_json["status"] = report.status;
+  report_json["answer"] = ordered_json::array();
+  for (const ReportItem& line : report.answer) report_json["answer"].push_back(ItemJson(line));
   report_json["sections"] = std::move(sections);
   out["report"] = std::move(report_json);
 

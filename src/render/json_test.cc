@@ -55,5 +55,39 @@ TEST(JsonTest, IssueTextThatLooksLikeTheStatsMemberStaysText) {
   EXPECT_EQ(parsed["stats"]["requests"], 3);
 }
 
+TEST(JsonTest, LinkedItemsCarryTheFullRefAndARelationKind) {
+  const Graph graph = SampleGraph();
+  const auto parsed = nlohmann::ordered_json::parse(RenderJson(SampleReport(), graph));
+  const auto& sections = parsed["report"]["sections"];
+  ASSERT_EQ(sections[0]["kind"], "linked_pulls");
+  EXPECT_EQ(sections[0]["items"][0]["ref"], "#134");  // as before: relative to the root
+  EXPECT_EQ(sections[0]["items"][0]["full_ref"], "acme/app#134");
+  EXPECT_EQ(sections[0]["items"][0]["relation"], "closed_by");
+  EXPECT_EQ(sections[1]["items"][0]["relation"], "duplicated_by");
+  EXPECT_EQ(sections[1]["items"][1]["full_ref"], "other/lib#3");
+  // The words stay in `text`.
+  EXPECT_NE(sections[1]["items"][0]["text"].get<std::string>().find("#40 is a duplicate of this"),
+            std::string::npos);
+  // Every fetched linked item joins with a node on `ref`.
+  for (const auto& item : sections[0]["items"]) {
+    bool joined = false;
+    for (const auto& node : parsed["nodes"]) joined = joined || node["ref"] == item["full_ref"];
+    EXPECT_TRUE(joined) << item["full_ref"];
+  }
+}
+
+TEST(JsonTest, TheAnswerAndObsoleteWorkaroundsAreListed) {
+  const auto parsed = nlohmann::ordered_json::parse(RenderJson(SampleReport(), SampleGraph()));
+  const auto& answer = parsed["report"]["answer"];
+  ASSERT_EQ(answer.size(), 3u);
+  EXPECT_EQ(answer[0]["label"], "Status");
+  EXPECT_EQ(answer[2]["text"], "Upgrade to 2.6.2 or later.");
+  EXPECT_EQ(answer[2]["url"], "https://github.com/acme/app/pull/134");
+  for (const auto& section : parsed["report"]["sections"]) {
+    if (section["kind"] != "workaround") continue;
+    EXPECT_EQ(section["items"][0]["obsolete"], "After upgrading to 2.6.2 you can drop the chmod.");
+  }
+}
+
 }  // namespace
 }  // namespace issuegraph::render

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "render/item_groups.h"
 #include "render/markdown_escape.h"
@@ -36,26 +37,36 @@ std::string LabelPrefix(const ReportItem& item) {
 // Renders items that share one source, then that source.
 void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   bool in_list = false;
+  // The width of the marker at each open list level: an item nests under
+  // its parent's text, "- " or "12. ".
+  std::vector<size_t> widths;
   for (const ReportItem* item : group) {
     if (item->list_level > 0 && !item->is_code) {
-      std::string indent(static_cast<size_t>(2 * (std::min(item->list_level, 6) - 1)), ' ');
-      std::string text = EscapeText(item->text);
+      const size_t level = static_cast<size_t>(std::min(item->list_level, 6));
+      widths.resize(level - 1, 2);
+      std::string indent;
+      for (size_t width : widths) indent += std::string(width, ' ');
+      // A numbered step keeps its number: "3." stays the third step.
+      const std::string marker = item->list_number > 0 ? std::to_string(item->list_number) + ". " : "- ";
+      widths.push_back(marker.size());
+      std::string text = EscapeTextWithCode(item->text, item->code_spans);
       std::string continued;
       for (char c : text) {
         continued += c;
-        if (c == '\n') continued += indent + "  ";
+        if (c == '\n') continued += indent + std::string(marker.size(), ' ');
       }
-      *out += indent + "- " + LabelPrefix(*item) + continued + "\n";
+      *out += indent + marker + LabelPrefix(*item) + continued + "\n";
       in_list = true;
       continue;
     }
     if (in_list) *out += "\n";
     in_list = false;
+    widths.clear();
     if (item->is_code) {
       if (!item->label.empty()) *out += "**" + EscapeCell(item->label) + ":**\n\n";
       *out += CodeFence(item->text, item->language) + "\n";
     } else {
-      *out += LabelPrefix(*item) + EscapeText(item->text) + "\n\n";
+      *out += LabelPrefix(*item) + EscapeTextWithCode(item->text, item->code_spans) + "\n\n";
     }
   }
   if (in_list) *out += "\n";
@@ -111,10 +122,25 @@ void RenderLinkedIssues(const Report& report, std::string* out) {
   *out += "\n";
 }
 
+// The answer first: status, release, what to do, each with its source.
+void RenderAnswer(const Report& report, std::string* out) {
+  if (report.answer.empty()) return;
+  *out += "**TL;DR**\n\n";
+  for (const ReportItem& line : report.answer) {
+    *out += "- " + LabelPrefix(line) + EscapeCell(line.text);
+    if (std::string source = SafeUrl(line.source.url); !source.empty()) {
+      *out += " ([source](" + source + "))";
+    }
+    *out += "\n";
+  }
+  *out += "\n";
+}
+
 void RenderHeader(const Report& report, std::string* out) {
   std::string ref = report.ref.number > 0 ? report.ref.Text() : std::string();
-  std::string title = EscapeCell(report.title);
+  std::string title = EscapeTitle(report.title);
   *out += "# " + (title.empty() ? EscapeCell(ref) : title + " (" + EscapeCell(ref) + ")") + "\n\n";
+  RenderAnswer(report, out);
   std::string repository = report.ref.owner + "/" + report.ref.repo;
   *out += "- **Repository:** " + EscapeCell(repository) + "\n";
   *out += "- **Type:** " + std::string(report.type == NodeType::kPull ? "pull request" : "issue") +

@@ -102,6 +102,119 @@ std::string EscapeText(std::string_view text) {
   return out;
 }
 
+std::string InlineCode(std::string_view code) {
+  std::string flat;
+  size_t longest = 0;
+  size_t run = 0;
+  for (size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+    if (size_t bidi = BidiControlAt(code, i); bidi > 0) {
+      flat += "\uFFFD";
+      i += bidi - 1;
+    } else {
+      flat += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    }
+  }
+  if (flat.find_first_not_of(' ') == std::string::npos) return flat.empty() ? "" : "` `";
+  const std::string fence(longest + 1, '`');
+  // A space keeps a leading or trailing backtick from joining the fence;
+  // CommonMark strips one from each side.
+  const bool pad = flat.front() == '`' || flat.back() == '`' || (flat.front() == ' ' && flat.back() == ' ');
+  return fence + (pad ? " " : "") + flat + (pad ? " " : "") + fence;
+}
+
+std::string EscapeTextWithCode(std::string_view text, std::span<const std::pair<size_t, size_t>> spans) {
+  std::string out;
+  // EscapeText trims the spaces at a segment's ends; those next to a code
+  // span separate it from the words around it and come back as one space.
+  auto plain = [&](std::string_view segment, bool after_code, bool before_code) {
+    if (segment.empty()) return;
+    const std::string escaped = EscapeText(segment);
+    if (escaped.empty()) {
+      out += ' ';
+      return;
+    }
+    const auto space = [](char c) { return c == ' ' || c == '\n'; };
+    if (after_code && space(segment.front())) out += ' ';
+    out += escaped;
+    if (before_code && space(segment.back())) out += ' ';
+  };
+  size_t at = 0;
+  for (auto [begin, end] : spans) {
+    if (begin < at || end > text.size() || begin >= end) continue;
+    plain(text.substr(at, begin - at), at > 0, true);
+    out += InlineCode(text.substr(begin, end - begin));
+    at = end;
+  }
+  plain(text.substr(at), at > 0, false);
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> BacktickSpans(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '`') {
+      ++i;
+      continue;
+    }
+    size_t open = i;
+    while (i < text.size() && text[i] == '`') ++i;
+    const size_t width = i - open;
+    // The closing run: exactly as many backticks.
+    size_t close = i;
+    bool found = false;
+    while (close < text.size()) {
+      if (text[close] != '`') {
+        ++close;
+        continue;
+      }
+      size_t run_start = close;
+      while (close < text.size() && text[close] == '`') ++close;
+      if (close - run_start == width) {
+        if (run_start > i) spans.emplace_back(i, run_start);
+        i = close;
+        found = true;
+        break;
+      }
+    }
+    if (!found) i = open + width;
+  }
+  return spans;
+}
+
+CodedText StripBackticks(std::string_view text) {
+  CodedText out;
+  size_t at = 0;
+  for (auto [begin, end] : BacktickSpans(text)) {
+    size_t open = begin;
+    while (open > at && text[open - 1] == '`') --open;
+    out.text += text.substr(at, open - at);
+    out.code.emplace_back(out.text.size(), out.text.size() + (end - begin));
+    out.text += text.substr(begin, end - begin);
+    at = end;
+    while (at < text.size() && text[at] == '`') ++at;
+  }
+  out.text += text.substr(at);
+  return out;
+}
+
+std::string EscapeTitle(std::string_view title) {
+  std::string out;
+  size_t at = 0;
+  for (auto [begin, end] : BacktickSpans(title)) {
+    size_t open = begin;
+    while (open > at && title[open - 1] == '`') --open;
+    out += EscapeCell(title.substr(at, open - at));
+    out += InlineCode(title.substr(begin, end - begin));
+    at = end;
+    while (at < title.size() && title[at] == '`') ++at;
+  }
+  return out + EscapeCell(title.substr(at));
+}
+
 std::string EscapeCell(std::string_view text) {
   std::string flat;
   flat.reserve(text.size());

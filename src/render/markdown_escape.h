@@ -4,8 +4,11 @@
 // http(s). Pure functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace issuegraph::render {
 
@@ -16,6 +19,31 @@ std::string EscapeText(std::string_view text);
 
 // One table cell: EscapeText on one line, with '|' escaped.
 std::string EscapeCell(std::string_view text);
+
+// `code` as one inline code span, its fence longer than any backtick run
+// inside; line breaks become spaces. Empty for empty code.
+std::string InlineCode(std::string_view code);
+
+// EscapeText, except that the [begin, end) ranges `spans` of `text` (in
+// order, not overlapping) become inline code, as the writer marked them.
+std::string EscapeTextWithCode(std::string_view text, std::span<const std::pair<size_t, size_t>> spans);
+
+// Inline code spans written in plain text ("Crash in `foo()`", as a title
+// is written): the [begin, end) ranges of their contents, in order. An
+// unmatched backtick run opens nothing.
+std::vector<std::pair<size_t, size_t>> BacktickSpans(std::string_view text);
+
+// Text with its backtick spans' fences removed, and where the code is in
+// the result: a title for formats that mark code otherwise (HTML).
+struct CodedText {
+  std::string text;
+  std::vector<std::pair<size_t, size_t>> code;
+};
+CodedText StripBackticks(std::string_view text);
+
+// A title as one line of Markdown: EscapeCell, with its backtick spans as
+// inline code (the backticks themselves never shown).
+std::string EscapeTitle(std::string_view title);
 
 // A fenced code block ending in a newline. The fence is longer than any run
 // of backticks in `code`; `info` is reduced to a safe language word.

@@ -61,7 +61,8 @@ Report MarkdownReport() {
   draft.state = NodeState::kOpen;
   draft.merged_at = "";
   draft.draft = true;
-  draft.relation = "connected";
+  draft.relation = "connected with #60";
+  draft.relation_kind = "connected";
   report.linked_pulls.push_back(draft);
   report.linked_issues[1].url = "javascript:alert(1)";  // never linked
 
@@ -70,6 +71,9 @@ Report MarkdownReport() {
       "Error: EACCES: permission denied\n``` not a fence";
   ItemsOf(&report, SectionKind::kReproduction)[1].text = "Press *save*\nthen wait";
   ItemsOf(&report, SectionKind::kRootCause)[0].text = "1. The file is opened read-only.";
+  ItemsOf(&report, SectionKind::kRootCause)[0].code_spans.clear();
+  // A written code span: shown as code, and its content is never markup.
+  ItemsOf(&report, SectionKind::kSummary)[0].code_spans = {{18, 26}};
   for (ReportItem& item : ItemsOf(&report, SectionKind::kWorkaround)) item.confirmations = 2;
   ItemsOf(&report, SectionKind::kCodeExamples)[0].language = "js`x";
   ReportItem latest = Item("Thanks, <script>alert(1)</script> [link](javascript:x) works!", c2,
@@ -145,6 +149,83 @@ TEST(MarkdownEscape, NoMentionsNoDirectionOverridesNoForeignDiagrams) {
   EXPECT_EQ(CodeFence("{}", "GeoJSON"), "```text\n{}\n```\n");
   // Code keeps its bytes but for what would show a line reordered.
   EXPECT_EQ(CodeFence("if (admin\u202E \u2066) {", "c"), "```c\nif (admin\uFFFD \uFFFD) {\n```\n");
+}
+
+TEST(RenderMarkdown, TheAnswerComesFirstEachLineSourced) {
+  const std::string out = RenderMarkdown(SampleReport(), MarkdownGraph());
+  const size_t tldr = out.find("**TL;DR**\n\n- **Status:** Fixed by #134");
+  ASSERT_NE(tldr, std::string::npos) << out;
+  EXPECT_LT(tldr, out.find("- **Repository:**"));
+  EXPECT_NE(out.find("- **Fixed in:** 2.6.2, as maintainer @\u200Blee says in #134 "
+                     "([source](https://github.com/acme/app/pull/134))\n"),
+            std::string::npos);
+  EXPECT_NE(out.find("- **What to do:** Upgrade to 2.6.2 or later. ([source](https://github.com/acme/app/pull/134))\n"),
+            std::string::npos);
+}
+
+TEST(RenderMarkdown, RelationsReadFromTheRootsSide) {
+  const std::string out = RenderMarkdown(SampleReport(), MarkdownGraph());
+  EXPECT_NE(out.find("| #134 closes this |"), std::string::npos) << out;
+  EXPECT_NE(out.find("| #40 is a duplicate of this |"), std::string::npos);
+}
+
+TEST(RenderMarkdown, NumberedStepsKeepTheirNumbersAndCodeStaysCode) {
+  Report report = SampleReport();
+  std::vector<ReportItem>& steps = ItemsOf(&report, SectionKind::kReproduction);
+  steps[0].list_number = 3;
+  steps[1].list_level = 1;
+  steps[1].list_number = 4;
+  const std::string out = RenderMarkdown(report, MarkdownGraph());
+  EXPECT_NE(out.find("3. Open a file\n4. Press save\n   then wait\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("The file is opened with `O_RDONLY`."), std::string::npos);
+}
+
+TEST(RenderMarkdown, AnObsoleteWorkaroundSaysSo) {
+  const std::string out = RenderMarkdown(SampleReport(), MarkdownGraph());
+  EXPECT_NE(out.find("obsolete after the fix, a later reply says: \u201CAfter upgrading to 2.6.2 you can drop the chmod.\u201D"),
+            std::string::npos)
+      << out;
+}
+
+TEST(RenderMarkdown, ATitleShowsItsCodeAsCodeNotBackticks) {
+  Report report = SampleReport();
+  report.title = "Crash in `save()` when *path* has ``a`b``";
+  const std::string out = RenderMarkdown(report, MarkdownGraph());
+  EXPECT_EQ(out.substr(0, out.find('\n')), "# Crash in `save()` when \\*path\\* has ``a`b`` (Acme/App#12)");
+}
+
+TEST(RenderMarkdown, ThePartialFooterIsOneSentence) {
+  Graph graph = MarkdownGraph();
+  graph.stats.partial_reasons.push_back("GitHub's rate limit ran out.");
+  const std::string out = RenderMarkdown(SampleReport(), graph);
+  EXPECT_NE(out.find("_Crawl: 4 nodes, 4 edges. Partial result, because the crawl stopped at --max-nodes 4; "
+                     "GitHub's rate limit ran out; not fetched: other/lib#3._\n"),
+            std::string::npos)
+      << out.substr(out.rfind("---"));
+}
+
+TEST(MarkdownEscape, InlineCodeOutgrowsItsBackticks) {
+  EXPECT_EQ(InlineCode("x"), "`x`");
+  EXPECT_EQ(InlineCode("a`b"), "``a`b``");
+  EXPECT_EQ(InlineCode("`x"), "`` `x ``");
+  EXPECT_EQ(InlineCode("a\nb <i>"), "`a b <i>`");
+  EXPECT_EQ(InlineCode(""), "");
+  const std::string text = "run pip install -U x then *go*";
+  const std::vector<std::pair<size_t, size_t>> spans = {{4, 20}};
+  EXPECT_EQ(EscapeTextWithCode(text, spans), "run `pip install -U x` then \\*go\\*");
+  EXPECT_EQ(EscapeTextWithCode("a b", {}), "a b");
+  const std::vector<std::pair<size_t, size_t>> two = {{0, 3}, {4, 7}, {8, 11}};
+  EXPECT_EQ(EscapeTextWithCode("foo bar baz finishes", two), "`foo` `bar` `baz` finishes");
+}
+
+TEST(MarkdownEscape, BacktickSpansPairRunsOfTheSameLength) {
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  EXPECT_EQ(BacktickSpans("a `b` c"), (Spans{{3, 4}}));
+  EXPECT_EQ(BacktickSpans("``a`b`` `c"), (Spans{{2, 5}}));
+  EXPECT_EQ(BacktickSpans("one ` alone"), Spans{});
+  const CodedText title = StripBackticks("Crash in `save()`");
+  EXPECT_EQ(title.text, "Crash in save()");
+  EXPECT_EQ(title.code, (Spans{{9, 15}}));
 }
 
 }  // namespace

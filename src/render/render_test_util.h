@@ -160,7 +160,9 @@ inline Report SampleReport() {
   fix.type = NodeType::kPull;
   fix.state = NodeState::kMerged;
   fix.merged_at = "2026-06-01T09:30:00Z";
-  fix.relation = "closes";
+  fix.full_ref = "acme/app#134";
+  fix.relation = "#134 closes this";
+  fix.relation_kind = "closed_by";
   fix.author = "lee";
   fix.depth = 1;
   fix.source = pull;
@@ -172,13 +174,17 @@ inline Report SampleReport() {
   older.url = "https://github.com/acme/app/issues/40";
   older.state = NodeState::kClosed;
   older.state_reason = "duplicate";
-  older.relation = "duplicates";
+  older.full_ref = "acme/app#40";
+  older.relation = "#40 is a duplicate of this";
+  older.relation_kind = "duplicated_by";
   older.depth = 1;
   LinkedItem unfetched;
   unfetched.key = "other/lib#3";
   unfetched.ref_text = "other/lib#3";
   unfetched.url = "https://github.com/other/lib/issues/3";
-  unfetched.relation = "mentions";
+  unfetched.full_ref = "other/lib#3";
+  unfetched.relation = "mentions other/lib#3";
+  unfetched.relation_kind = "mentions";
   unfetched.depth = 1;
   unfetched.fetched = false;
   unfetched.source = body;
@@ -188,6 +194,7 @@ inline Report SampleReport() {
   error.occurrences = 3;
   ReportItem step1 = Item("Open a file", body, "kit", "CONTRIBUTOR");
   step1.list_level = 1;
+  step1.list_number = 1;
   ReportItem step2 = Item("Press save\nthen wait", body, "kit", "CONTRIBUTOR");
   step2.list_level = 2;
   ReportItem expected = Item("It saves.", body, "kit", "CONTRIBUTOR");
@@ -196,17 +203,27 @@ inline Report SampleReport() {
   fix_title.label = "Merged fix #134 (merged 2026-06-01)";
   ReportItem workaround = Item("As a workaround, run:", comment, "lee", "MEMBER");
   workaround.confirmations = 1;
+  workaround.obsolete = "After upgrading to 2.6.2 you can drop the chmod.";
   ReportItem workaround_code = Code("chmod u+w file", "sh", comment);
   workaround_code.author = "lee";
   workaround_code.author_association = "MEMBER";
   workaround_code.confirmations = 1;
+  workaround_code.obsolete = workaround.obsolete;
+  ReportItem cause = Item("The file is opened with O_RDONLY.", body, "kit");
+  cause.code_spans = {{24, 32}};  // "O_RDONLY", written as inline code
+  report.answer = {Item("Fixed by #134 (merged 2026-06-01); a workaround is known", pull),
+                   Item("2.6.2, as maintainer @lee says in #134", pull),
+                   Item("Upgrade to 2.6.2 or later.", pull)};
+  report.answer[0].label = "Status";
+  report.answer[1].label = "Fixed in";
+  report.answer[2].label = "What to do";
 
   report.sections = {
       {SectionKind::kSummary, {Item("Saving fails with EACCES on Linux.", body, "kit")}},
       {SectionKind::kErrorMessages, {error}},
       {SectionKind::kReproduction, {step1, step2, expected}},
       {SectionKind::kEnvironment, {}},
-      {SectionKind::kRootCause, {Item("The file is opened read-only.", body, "kit")}},
+      {SectionKind::kRootCause, {cause}},
       {SectionKind::kFix, {fix_title, Item("Asks for write access.", pull, "lee", "MEMBER")}},
       {SectionKind::kWorkaround, {workaround, workaround_code}},
       {SectionKind::kCodeExamples, {Code("fs.openSync(p, 'r')", "js", body)}},

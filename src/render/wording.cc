@@ -18,6 +18,20 @@ std::string KeyList(const std::vector<std::string>& keys) {
   return out;
 }
 
+// A sentence as a clause of a longer one: "The crawl stopped at 4." ->
+// "the crawl stopped at 4". A leading capital stays when the next letter is
+// one too ("GraphQL ...") or the word is a name ("GitHub").
+std::string ClauseOf(std::string_view sentence) {
+  while (!sentence.empty() && (sentence.back() == '.' || sentence.back() == ' ')) sentence.remove_suffix(1);
+  while (!sentence.empty() && sentence.front() == ' ') sentence.remove_prefix(1);
+  std::string out(sentence);
+  if (out.size() >= 2 && out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z' &&
+      !out.starts_with("GitHub")) {
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string DateOnly(std::string_view iso_time) { return std::string(iso_time.substr(0, 10)); }
@@ -69,6 +83,7 @@ std::string ItemNotes(const ReportItem& item) {
              (item.confirmations == 1 ? " later reply" : " later replies");
   }
   if (item.occurrences > 1) notes += " · seen " + std::to_string(item.occurrences) + " times";
+  if (!item.obsolete.empty()) notes += " · obsolete after the fix, a later reply says: \u201C" + item.obsolete + "\u201D";
   return notes;
 }
 
@@ -79,10 +94,16 @@ std::string CrawlNote(const Graph& graph) {
   std::string text = "Crawl: " + std::to_string(graph.node_count()) + " nodes, " +
                      std::to_string(graph.edges().size()) + " edges.";
   if (stats.partial) {
-    text += " Partial result:";
-    for (const std::string& reason : stats.partial_reasons) text += " " + reason;
-    if (stats.partial_reasons.empty()) text += " a limit cut the crawl.";
-    if (!stats.left_out.empty()) text += " Not fetched: " + KeyList(stats.left_out) + ".";
+    // One sentence: "Partial result, because the crawl stopped at
+    // --max-nodes 4; not fetched: other/lib#3."
+    std::string reasons;
+    for (const std::string& reason : stats.partial_reasons) {
+      std::string clause = ClauseOf(reason);
+      if (!clause.empty()) reasons += (reasons.empty() ? "" : "; ") + clause;
+    }
+    text += " Partial result, because " + (reasons.empty() ? std::string("a limit cut the crawl") : reasons);
+    if (!stats.left_out.empty()) text += "; not fetched: " + KeyList(stats.left_out);
+    text += ".";
   } else {
     text += " Complete within the chosen depth.";
   }

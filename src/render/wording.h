@@ -37,10 +37,11 @@ std::string LinkedStateText(const LinkedItem& item);
 std::string SourceName(const Provenance& source, const Graph& graph);
 
 // What backs an item, to follow its source line: " · confirmed by 2 later
-// replies · seen 3 times"; empty when nothing does.
+// replies · seen 3 times · obsolete after the fix, …"; empty when nothing does.
 std::string ItemNotes(const ReportItem& item);
 
-// "Crawl: 4 nodes, 4 edges, 9 requests (rest API). Partial result: ..."
+// "Crawl: 4 nodes, 4 edges. Partial result, because the crawl stopped at
+// --max-nodes 4; not fetched: other/lib#3."
 std::string CrawlNote(const Graph& graph);
 
 }  // namespace issuegraph::render

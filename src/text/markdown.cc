@@ -214,6 +214,12 @@ class BlockCollector {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_LIST:
           list_depth_ += enter ? 1 : -1;
+          // The next number of each open list (items count up from its start).
+          if (enter) {
+            numbers_.push_back(cmark_node_get_list_start(node) - 1);
+          } else if (!numbers_.empty()) {
+            numbers_.pop_back();
+          }
           break;
         case CMARK_NODE_BLOCK_QUOTE:
           quote_depth_ += enter ? 1 : -1;
@@ -288,7 +294,12 @@ class BlockCollector {
       if (!text.empty()) text += '\n';
       AppendChildrenText(child, text, &spans);
     }
-    Add(BlockKind::kListItem, list_depth_, text, item, spans);
+    Block& block = Add(BlockKind::kListItem, list_depth_, text, item, spans);
+    cmark_node* list = cmark_node_parent(item);
+    if (list != nullptr && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+      // The writer's numbering: the list's start, then one per item.
+      if (!numbers_.empty()) block.number = ++numbers_.back();
+    }
   }
 
   void OnParagraph(cmark_node* paragraph) {
@@ -379,6 +390,7 @@ class BlockCollector {
   }
 
   Blocks& blocks_;
+  std::vector<int> numbers_;
   int list_depth_ = 0;
   int quote_depth_ = 0;
 };

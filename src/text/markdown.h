@@ -34,6 +34,7 @@ struct Block {
   std::string_view info;   // code fence info string (language), empty otherwise
   bool fenced = false;     // code: fenced rather than indented
   int line = 0;            // 1-based start line in the source
+  int number = 0;          // list items of an ordered list: the item's number ("3." is 3); 0 otherwise
   // Paragraphs, list items and quotes: the ranges of `text` that were
   // inline code spans, in order (a command or identifier the writer
   // marked as code).

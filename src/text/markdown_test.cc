@@ -43,6 +43,16 @@ TEST(ParseBlocks, EmptyInputHasNoBlocks) {
   EXPECT_TRUE(ParseBlocks("\n\n   \n").empty());
 }
 
+TEST(ParseBlocks, OrderedItemsKeepTheWritersNumbers) {
+  Blocks blocks = ParseBlocks("3. Build it\n4. Run it\n   - with -v\n   - twice\n5. See the crash\n\n- a bullet\n");
+  std::vector<int> numbers;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kListItem) numbers.push_back(block.number);
+  }
+  // The nested bullets and the last list are not numbered.
+  EXPECT_EQ(numbers, (std::vector<int>{3, 4, 0, 0, 5, 0}));
+}
+
 TEST(ParseBlocks, HeadingsOfAllLevels) {
   auto blocks =
       ParseBlocks("# One\n## Two\n### Three\n#### Four\n##### Five\n###### Six\nSetext\n======\n");

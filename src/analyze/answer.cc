@@ -1,0 +1,235 @@
+#include "analyze/answer.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "analyze/prose.h"
+#include "model/ascii.h"
+
+namespace issuegraph::analyze {
+namespace {
+
+constexpr size_t kWorkaroundWords = 90;  // bytes of a workaround quoted in "What to do"
+
+ReportItem Line(std::string label, std::string text, Provenance source) {
+  ReportItem item;
+  item.label = std::move(label);
+  item.text = std::move(text);
+  item.source = std::move(source);
+  return item;
+}
+
+std::string Where(const Graph& graph, const Post& post) {
+  const Node* root = graph.RootNode();
+  if (root == nullptr || post.node == root) return "";
+  return " in " + RelativeRefText(root->ref, post.node->ref);
+}
+
+// "upgraded to 2.6.2, works now", "after updating to v1.4 the error is
+// gone": someone's report that a release fixed it, the version it names.
+std::string ConfirmedVersion(std::string_view lower_sentence) {
+  static const PhraseSet kMoved = {"upgraded to", "updated to", "upgrading to", "updating to",
+                                   "bumped to",   "moved to",   "after upgrading", "after updating",
+                                   "with version", "on version"};
+  static const PhraseSet kWorks = {"works now", "now works", "working now", "is gone", "went away",
+                                   "no longer", "fixed it", "fixed for me", "solved it",
+                                   "resolved it", "works fine", "works for me", "it works",
+                                   "works again", "all good", "problem solved"};
+  static const PhraseSet kNot = {"still", "not work", "doesn't work", "does not work", "didn't",
+                                 "same error", "same issue", "again broken"};
+  if (!kMoved.AnyIn(lower_sentence) || !kWorks.AnyIn(lower_sentence) || kNot.AnyIn(lower_sentence)) {
+    return "";
+  }
+  return VersionIn(lower_sentence);
+}
+
+// The latest confirmation in `thread`'s comments.
+ReleaseClaim ConfirmationIn(const Graph& graph, const Thread& thread) {
+  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+    if (post->comment == nullptr) continue;
+    // Cheap first: most comments name no upgrade at all.
+    if (post->lower_prose.find("upgrad") == std::string_view::npos &&
+        post->lower_prose.find("updat") == std::string_view::npos &&
+        post->lower_prose.find("version") == std::string_view::npos &&
+        post->lower_prose.find("bumped") == std::string_view::npos) {
+      continue;
+    }
+    for (auto [begin, end] : SentenceRanges(post->lower_prose)) {
+      const std::string version = ConfirmedVersion(post->lower_prose.substr(begin, end - begin));
+      if (version.empty()) continue;
+      return {version,
+              "as @" + std::string(post->author) + " confirms" + Where(graph, *post) + " after upgrading",
+              PostSource(*post)};
+    }
+  }
+  return {};
+}
+
+ReleaseClaim MaintainerRelease(const Graph& graph, const Thread& thread) {
+  FixedStatement statement = ReleaseNamed(thread);
+  if (statement.post == nullptr) return {};
+  std::string version = VersionIn(statement.sentence);
+  if (version.empty()) return {};
+  return {version,
+          "as maintainer @" + std::string(statement.post->author) + " says" + Where(graph, *statement.post),
+          PostSource(*statement.post)};
+}
+
+bool IsFixed(const StatusLine& status) { return status.outcome == Outcome::kFixed; }
+
+std::string Shortened(std::string_view text) {
+  text = TrimView(text);
+  std::string flat;
+  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (flat.size() <= kWorkaroundWords) return flat;
+  size_t cut = flat.rfind(' ', kWorkaroundWords);
+  if (cut == std::string::npos || cut < kWorkaroundWords / 2) cut = kWorkaroundWords;
+  // Never inside a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  return flat.substr(0, cut) + "…";
+}
+
+// The workaround to name first: one that still applies, prose before
+// code, the most confirmed.
+const ReportItem* BestWorkaround(const std::vector<ReportItem>& items) {
+  const ReportItem* best = nullptr;
+  for (const ReportItem& item : items) {
+    if (!item.obsolete.empty()) continue;
+    auto better = [](const ReportItem& a, const ReportItem& b) {
+      if (a.confirmations != b.confirmations) return a.confirmations > b.confirmations;
+      return !a.is_code && b.is_code;
+    };
+    if (best == nullptr || better(item, *best)) best = &item;
+  }
+  return best;
+}
+
+}  // namespace
+
+ReleaseClaim FindRelease(const AnswerInput& input) {
+  const Graph& graph = *input.graph;
+  // A maintainer's word first: in the root, then in its merged fixes, then
+  // where the root is tracked.
+  if (ReleaseClaim claim = MaintainerRelease(graph, *input.root); !claim.version.empty()) return claim;
+  for (const Thread& fix : input.fixes) {
+    if (ReleaseClaim claim = MaintainerRelease(graph, fix); !claim.version.empty()) return claim;
+  }
+  for (const Thread* canonical : input.canonical) {
+    if (ReleaseClaim claim = MaintainerRelease(graph, *canonical); !claim.version.empty()) return claim;
+  }
+  // Then a user who upgraded and says it works, in the same places.
+  if (ReleaseClaim claim = ConfirmationIn(graph, *input.root); !claim.version.empty()) return claim;
+  for (const Thread& fix : input.fixes) {
+    if (ReleaseClaim claim = ConfirmationIn(graph, fix); !claim.version.empty()) return claim;
+  }
+  for (const Thread* canonical : input.canonical) {
+    if (ReleaseClaim claim = ConfirmationIn(graph, *canonical); !claim.version.empty()) return claim;
+  }
+  // And in the items that link the root directly (a duplicate's "works
+  // in 2.6.2"): read only when one of their comments names an upgrade.
+  const NodeId root_id = graph.root();
+  std::vector<NodeId> neighbours;
+  for (const Edge& edge : graph.In(root_id)) neighbours.push_back(edge.from);
+  for (const Edge& edge : graph.Out(root_id)) neighbours.push_back(edge.to);
+  std::sort(neighbours.begin(), neighbours.end(),
+            [&](NodeId a, NodeId b) { return graph.Key(a) < graph.Key(b); });
+  neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+  for (NodeId id : neighbours) {
+    const Node* node = graph.Get(id);
+    if (id == root_id || node == nullptr || node->comments.empty()) continue;
+    const bool names_upgrade = std::any_of(node->comments.begin(), node->comments.end(), [](const Comment& c) {
+      const std::string lower = LowerAscii(c.body);
+      return lower.find("upgrad") != std::string::npos || lower.find("updat") != std::string::npos;
+    });
+    if (!names_upgrade) continue;
+    if (ReleaseClaim claim = ConfirmationIn(graph, ReadThread(*node)); !claim.version.empty()) return claim;
+  }
+  return {};
+}
+
+std::vector<ReportItem> Answer(const AnswerInput& input) {
+  std::vector<ReportItem> lines;
+  const StatusLine& status = *input.status;
+  const Node* root = input.graph->RootNode();
+  if (root == nullptr) return lines;
+  lines.push_back(Line("Status", status.text, status.source));
+
+  const ReleaseClaim release = FindRelease(input);
+  const bool fixed = IsFixed(status) || (status.outcome == Outcome::kPull && IsMerged(*root));
+  if (!release.version.empty() && (fixed || status.outcome == Outcome::kDuplicate ||
+                                   status.outcome == Outcome::kClosed || status.outcome == Outcome::kOpen)) {
+    lines.push_back(Line("Fixed in", release.version + ", " + release.words, release.source));
+  }
+  if (status.outcome == Outcome::kPull) return lines;
+
+  const ReportItem* workaround =
+      input.workarounds != nullptr ? BestWorkaround(*input.workarounds) : nullptr;
+  if (!release.version.empty() && status.outcome != Outcome::kNotPlanned) {
+    lines.push_back(Line("What to do", "Upgrade to " + release.version + " or later.", release.source));
+  } else if (fixed) {
+    lines.push_back(Line("What to do",
+                         "Use a build that contains the fix; the thread names no release with it yet" +
+                             std::string(workaround != nullptr ? ", and a workaround is below." : "."),
+                         status.source));
+  } else if (status.outcome == Outcome::kDuplicate) {
+    lines.push_back(Line("What to do", "Follow the item it duplicates; the fix is tracked there.", status.source));
+  } else if (workaround != nullptr) {
+    std::string text = workaround->is_code ? "Apply the workaround below (code)." :
+                                             "Apply the workaround: " + Shortened(workaround->text);
+    std::string lead = status.outcome == Outcome::kNotPlanned ? "No fix is planned. " : "No fix yet. ";
+    lines.push_back(Line("What to do", lead + text, workaround->source));
+  } else {
+    lines.push_back(Line("What to do",
+                         status.outcome == Outcome::kNotPlanned ? "No fix is planned, and the thread names no workaround."
+                                                                : "No fix yet, and the thread names no workaround.",
+                         status.source));
+  }
+  return lines;
+}
+
+void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
+                             std::vector<ReportItem>* workarounds) {
+  static const PhraseSet kObsolete = {"no longer needed",    "no longer necessary", "not needed anymore",
+                                      "not needed any more", "no longer required",  "can remove the workaround",
+                                      "can drop the workaround", "can delete",       "can remove",
+                                      "can get rid of",
+                                      "remove the workaround", "workaround is no longer", "can be removed",
+                                      "can be deleted",      "don't need the workaround", "no need for the workaround"};
+  static const PhraseSet kAfterFix = {"after upgrading", "after updating", "after the upgrade",
+                                      "after the update", "after the fix",  "now that",
+                                      "once you upgrade", "once you update", "since version",
+                                      "with the fix",    "with the release", "in the new version",
+                                      "in the latest version", "is fixed", "has been fixed", "was fixed"};
+  if (workarounds->empty()) return;
+  // The latest such sentence, and the post it is in: a root post's index,
+  // or past every root post for a merged fix's.
+  std::string sentence;
+  size_t at = 0;
+  auto scan = [&](const Thread& thread, size_t offset) {
+    for (size_t i = thread.posts.size(); i-- > 0;) {
+      const Post& post = thread.posts[i];
+      if (!kObsolete.AnyOccurs(post.lower_prose) || !kAfterFix.AnyOccurs(post.lower_prose)) continue;
+      for (auto [begin, end] : SentenceRanges(post.lower_prose)) {
+        std::string_view lower = post.lower_prose.substr(begin, end - begin);
+        if (lower.ends_with('?') || !kObsolete.AnyIn(lower) || !kAfterFix.AnyIn(lower)) continue;
+        // Lower-casing keeps byte offsets: the same range of the prose as written.
+        sentence = std::string(TrimView(std::string_view(ProseOf(post)).substr(begin, end - begin)));
+        at = offset + i;
+        return true;
+      }
+    }
+    return false;
+  };
+  bool found = false;
+  for (const Thread& fix : fixes) found = scan(fix, root.posts.size()) || found;
+  if (!found && !scan(root, 0)) return;
+  for (ReportItem& item : *workarounds) {
+    const Thread* threads[] = {&root};
+    const Post* post = FindPost(threads, item.source);
+    // A workaround from elsewhere (a duplicate's thread) is older than the fix too.
+    const size_t index = post == nullptr ? 0 : static_cast<size_t>(post - root.posts.data());
+    if (index < at) item.obsolete = Shortened(sentence);
+  }
+}
+
+}  // namespace issuegraph::analyze
