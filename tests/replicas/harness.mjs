@@ -22,7 +22,7 @@ export function clusterUrl() {
 
 export function psql(url, sql) {
   return execFileSync('psql', [url, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql],
-    { encoding: 'utf8' }).trim();
+    { encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' } }).trim();
 }
 
 // A new, empty database in the cluster; its URL.
