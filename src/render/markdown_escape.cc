@@ -110,7 +110,7 @@ std::string InlineCode(std::string_view code) {
     const char c = code[i];
     run = c == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
-    if (size_t bidi = BidiControlAt(code, i); bidi > 0) {
+    if (size_t bidi = BidiControlLength(code, i); bidi > 0) {
       flat += "\uFFFD";
       i += bidi - 1;
     } else {
