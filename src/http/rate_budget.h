@@ -2,7 +2,8 @@
 // the remaining points and reset time of each limit ("core" for REST,
 // "graphql"), taken from the last answer any client got. Clients that share
 // one wait before a batch would overdraw it, so concurrent crawls with one
-// token never run it into the ground. Thread-safe.
+// token never run it into the ground. Thread-safe. Several processes share
+// one through a store (store::SharedRateBudget overrides the three calls).
 #pragma once
 
 #include <chrono>
@@ -18,20 +19,23 @@ class RateBudget {
  public:
   // `reserve`: points left untouched for the token's other users.
   explicit RateBudget(int64_t reserve = 0) : reserve_(reserve) {}
+  virtual ~RateBudget() = default;
 
   // Records an answer's X-RateLimit-Remaining and X-RateLimit-Reset (epoch
   // seconds) for `resource`. A reset newer than the one known replaces it.
-  void Record(std::string_view resource, int64_t remaining, int64_t reset_epoch);
+  virtual void Record(std::string_view resource, int64_t remaining, int64_t reset_epoch);
   // How long to wait before spending `cost` points of `resource` at `now`:
   // zero while the budget has room or its reset has passed.
-  std::chrono::milliseconds WaitFor(std::string_view resource, int64_t cost,
-                                    std::chrono::system_clock::time_point now);
+  virtual std::chrono::milliseconds WaitFor(std::string_view resource, int64_t cost,
+                                            std::chrono::system_clock::time_point now);
   // Takes `cost` points now, so that the next caller sees them gone before
   // the answer tells.
-  void Spend(std::string_view resource, int64_t cost);
+  virtual void Spend(std::string_view resource, int64_t cost);
 
   // The limit a request URL draws from: "graphql" for .../graphql, else "core".
   static std::string_view ResourceOf(std::string_view url);
+
+  int64_t reserve() const { return reserve_; }
 
  private:
   struct Limit {

@@ -15,6 +15,7 @@
 #include "serve/permalink.h"
 #include "store/store.h"
 #include "model/ascii.h"
+#include "store/shared_rate_budget.h"
 
 namespace issuegraph::serve {
 namespace {
@@ -142,11 +143,21 @@ Result<void> Publish(const std::string& store_path, const store::PublishedReport
 
 }  // namespace
 
+ReportJobs::ReportJobs(ReportJobOptions options) : options_(std::move(options)) {
+  constexpr int64_t kReserve = 50;
+  if (store::sql::IsPostgresUrl(options_.store_path)) {
+    auto shared = store::SharedRateBudget::Open(
+        options_.store_path, options_.api_url.empty() ? "github" : options_.api_url, kReserve);
+    if (shared) budget_ = std::move(*shared);
+  }
+  if (!budget_) budget_ = std::make_unique<http::RateBudget>(kReserve);
+}
+
 Result<std::string> ReportJobs::Run(Job& job) {
   const JobRequest& request = job.request();
   auto made = app::ServiceReportOptions(request.ref, request.depth,
                                         {options_.store_path, options_.api_url, options_.max_age,
-                                         options_.max_wait, options_.max_nodes, &budget_});
+                                         options_.max_wait, options_.max_nodes, budget_.get()});
   if (!made) return std::unexpected(made.error());
   app::ReportOptions options = std::move(*made);
   // The page's hook for the synthesis: each format is rendered with it, the

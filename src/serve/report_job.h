@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "app/synthesizer.h"
@@ -27,15 +28,18 @@ struct ReportJobOptions {
 
 class ReportJobs {
  public:
-  explicit ReportJobs(ReportJobOptions options) : options_(std::move(options)) {}
+  // On a PostgreSQL store the rate-limit budget is the store's, shared by
+  // every replica; else this process's.
+  explicit ReportJobs(ReportJobOptions options);
 
   // JobWork: crawls `job`'s issue and publishes the report; the permalink.
   Result<std::string> Run(Job& job);
 
  private:
   ReportJobOptions options_;
-  // Shared by every crawl of this server: its token's rate limit.
-  http::RateBudget budget_{50};
+  // Shared by every crawl of this server (and, on PostgreSQL, of every
+  // replica): its token's rate limit, 50 points kept in reserve.
+  std::unique_ptr<http::RateBudget> budget_;
 };
 
 // Publishes the report in the archive at `path` (written by `issuegraph

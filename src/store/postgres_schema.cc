@@ -246,15 +246,27 @@ CREATE TABLE job_events (
 );
 )sql";
 
+// Version 2: GitHub's rate limit as every replica sees it
+// (store/shared_rate_budget.h): the newest window's lowest remaining count.
+constexpr std::string_view kPostgresV2 = R"sql(
+CREATE TABLE rate_budget (
+  scope TEXT NOT NULL,                -- the API the token spends
+  resource TEXT NOT NULL,             -- core | graphql
+  remaining BIGINT NOT NULL,
+  reset_epoch BIGINT NOT NULL,        -- unix seconds
+  PRIMARY KEY (scope, resource)
+);
+)sql";
+
 // Step i brings a database from version i to version i + 1. A new version
 // appends one step; released steps never change.
-constexpr std::array<std::string_view, 1> kPostgresMigrations = {kPostgresV1};
+constexpr std::array<std::string_view, 2> kPostgresMigrations = {kPostgresV1, kPostgresV2};
 
 // The tables every version has; a missing one means a damaged store.
-constexpr std::array<std::string_view, 19> kTables = {
+constexpr std::array<std::string_view, 20> kTables = {
     "nodes", "comments", "events", "links", "aliases", "failures", "http_validators",
     "counters", "reports", "report_members", "published", "published_search", "votes",
-    "views", "syntheses", "issuegraph_schema", "nodes_by_fetched_at", "jobs", "job_events"};
+    "views", "syntheses", "issuegraph_schema", "nodes_by_fetched_at", "jobs", "job_events", "rate_budget"};
 
 Result<int64_t> OneInt(sql::Database& db, std::string_view query) {
   auto statement = db.Prepare(query);

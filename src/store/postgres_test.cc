@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/postgres_schema.h"
+#include "store/shared_rate_budget.h"
 #include "store/store.h"
 #include "store/store_test_util.h"
 
@@ -62,7 +63,7 @@ TEST(PostgresTest, ANewSchemaIsMigratedOnceAndReopens) {
   }
   auto again = Store::Open(url);
   ASSERT_TRUE(again) << again.error().message;
-  EXPECT_EQ(testing::Pragma(**again, "SELECT count(*) FROM issuegraph_schema"), 1);
+  EXPECT_EQ(testing::Pragma(**again, "SELECT count(*) FROM issuegraph_schema"), LatestPostgresSchemaVersion());
   auto stats = (*again)->Stats();
   ASSERT_TRUE(stats);
   EXPECT_GT(stats->file_bytes, 0);
@@ -135,6 +136,31 @@ TEST(PostgresTest, AConnectionTheServerDroppedIsMadeAgain) {
   ASSERT_TRUE(read) << read.error().message;
   ASSERT_TRUE(*read);
   EXPECT_EQ((*read)->node.comments.size(), 2u);
+}
+
+TEST(PostgresTest, ReplicasShareOneRateBudget) {
+  ISSUEGRAPH_POSTGRES_ONLY();
+  const std::string url = TestStore();
+  ASSERT_TRUE(Store::Open(url));
+  auto a = SharedRateBudget::Open(url, "https://api.github.com", 50);
+  auto b = SharedRateBudget::Open(url, "https://api.github.com", 50);
+  auto other = SharedRateBudget::Open(url, "https://ghe.example/api/v3", 50);
+  ASSERT_TRUE(a && b && other);
+  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
+  const int64_t reset = 1'800'000'600;
+  // What replica A heard from GitHub, replica B waits on.
+  (*a)->Record("graphql", 120, reset);
+  EXPECT_EQ((*b)->WaitFor("graphql", 60, now).count(), 0);
+  (*a)->Spend("graphql", 30);  // 90 left: 60 more would cut into the reserve of 50
+  EXPECT_GE((*b)->WaitFor("graphql", 60, now).count(), 600'000);
+  // An older window's answer, arriving late, changes nothing; a newer one resets.
+  (*b)->Record("graphql", 4000, reset - 3600);
+  EXPECT_GE((*a)->WaitFor("graphql", 60, now).count(), 600'000);
+  (*b)->Record("graphql", 5000, reset + 3600);
+  EXPECT_EQ((*a)->WaitFor("graphql", 60, now).count(), 0);
+  // Another API's budget and another resource are their own.
+  EXPECT_EQ((*other)->WaitFor("graphql", 4900, now).count(), 0);
+  EXPECT_EQ((*a)->WaitFor("core", 4900, now).count(), 0);
 }
 
 }  // namespace

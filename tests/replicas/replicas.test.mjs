@@ -77,6 +77,13 @@ describe('serve replicas on PostgreSQL behind nginx', { skip }, () => {
     assert.equal(psql(store, "SELECT count(DISTINCT owner) > 1 FROM jobs"), 't', 'more than one replica crawled');
     assert.equal(psql(store, 'SELECT count(*) FROM published'), '21');
     assert.equal(psql(store, 'SELECT count(*) FROM nodes'), '21');
+    // One GitHub budget for all three: what they spent is one row, never
+    // above what the fake says is left.
+    const limits = await (await fetch(`${fake.url}/rate_limit`, { headers: { Authorization: 'Bearer test-token' } })).json();
+    const shared = psql(store, "SELECT count(*) || ' ' || min(remaining) FROM rate_budget WHERE resource = 'graphql'").split(' ');
+    assert.equal(shared[0], '1', 'one shared row');
+    assert.ok(Number(shared[1]) <= limits.resources.graphql.remaining, `${shared[1]} <= ${limits.resources.graphql.remaining}`);
+    assert.ok(Number(shared[1]) < limits.resources.graphql.limit, 'the replicas recorded what they spent');
     // Any replica serves any report.
     for (const r of replicas) {
       const page = await fetch(`${r.url}/acme/fleet/issues/7`);
