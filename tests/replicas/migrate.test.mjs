@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import { freshCacheDir, run, startFake, world } from '../integration/harness.mjs';
+import { stdioClient } from '../mcp/mcp_harness.mjs';
 import { clusterUrl, freshDatabase, psql } from './harness.mjs';
 
 const cluster = clusterUrl();
@@ -57,6 +58,16 @@ describe('store migrate', { skip }, () => {
       // A PostgreSQL store goes on working: a new node gets a fresh id.
       const online = await run(['report', 'lumen-dev/lumen#98', '--refresh', '--format', 'json', '--api-url', fake.url, '--store', target], { env });
       assert.equal(online.code, 0, online.stderr);
+
+      // The MCP server works on the PostgreSQL store unchanged.
+      const mcp = await stdioClient(fake, { store: target });
+      try {
+        const result = await mcp.client.callTool({ name: 'issue_report', arguments: { ref: 'lumen-dev/lumen#120', max_chars: 100000 } });
+        assert.match(result.content[0].text, /^# .*lumen-dev\/lumen#120/);
+        assert.deepEqual(mcp.errors, []);
+      } finally {
+        await mcp.close();
+      }
 
       // Into a store that is not empty: refused, and it keeps its rows.
       const again = await run(['store', 'migrate', '--from', sqlite, '--to', target]);
