@@ -209,7 +209,10 @@ Result<std::unique_ptr<Notifications>> Notifications::Listen(const std::string& 
   impl->channel = std::string(channel);
   if (impl->conn == nullptr || !impl->Start()) {
     std::string detail = impl->conn != nullptr ? PQerrorMessage(impl->conn) : "out of memory";
-    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+    for (char& c : detail) {
+      if (c == '\n' || c == '\t') c = ' ';
+    }
+    while (!detail.empty() && detail.back() == ' ') detail.pop_back();
     return MakeError(ErrorKind::kIo, "cannot listen for jobs on the store " + sql::RedactUrl(url) +
                                          " (" + detail + "); check that the server is running");
   }

@@ -31,6 +31,25 @@ std::string RedactUrl(std::string_view url) {
   return out;
 }
 
+namespace {
+
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the
+// server running..."): one line for a sentence of ours.
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  }
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
 std::string ToDollarParameters(std::string_view sql, int* count) {
   std::string out;
   out.reserve(sql.size() + 16);
@@ -250,11 +269,7 @@ class PostgresDatabase : public Database {
                                          Message() + "); check that the server is running");
   }
 
-  std::string Message() const {
-    std::string message = PQerrorMessage(conn_);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    return message;
-  }
+  std::string Message() const { return OneLine(PQerrorMessage(conn_)); }
 
   Result<void> Check(const PgResult& result, const std::string& doing) {
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
@@ -265,8 +280,7 @@ class PostgresDatabase : public Database {
     }
     const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
     const std::string code = state != nullptr ? state : "";
-    std::string detail = result ? PQresultErrorMessage(result.get()) : Message();
-    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+    const std::string detail = result ? OneLine(PQresultErrorMessage(result.get())) : Message();
     if (code.starts_with("08") || code.starts_with("57P") || PQstatus(conn_) != CONNECTION_OK) {
       return MakeError(ErrorKind::kIo, "lost the connection to the store " + path() + " (" +
                                            detail + "); check that the server is running");
@@ -316,9 +330,8 @@ Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url) {
     return MakeError(ErrorKind::kIo, "cannot connect to the store " + shown + " (out of memory)");
   }
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string detail = PQerrorMessage(conn);
+    const std::string detail = OneLine(PQerrorMessage(conn));
     PQfinish(conn);
-    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
     return MakeError(ErrorKind::kIo, "cannot connect to the store " + shown + " (" + detail +
                                          "); check the URL and that the server is running");
   }

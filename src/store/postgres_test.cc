@@ -49,6 +49,7 @@ TEST(PostgresTest, ARefusedConnectionNamesTheUrlButNotThePassword) {
             std::string::npos)
       << store.error().message;
   EXPECT_EQ(store.error().message.find("s3cret"), std::string::npos);
+  EXPECT_EQ(store.error().message.find('\n'), std::string::npos) << "one line";
 }
 
 TEST(PostgresTest, ANewSchemaIsMigratedOnceAndReopens) {
