@@ -23,10 +23,14 @@ std::chrono::milliseconds RateBudget::WaitFor(std::string_view resource, int64_t
                                               std::chrono::system_clock::time_point now) {
   std::lock_guard lock(mutex_);
   auto it = limits_.find(resource);
-  if (it == limits_.end() || it->second.remaining < 0) return std::chrono::milliseconds(0);
-  const Limit& limit = it->second;
-  if (limit.remaining - cost >= reserve_) return std::chrono::milliseconds(0);
-  const auto reset = std::chrono::system_clock::time_point(std::chrono::seconds(limit.reset_epoch));
+  if (it == limits_.end()) return std::chrono::milliseconds(0);
+  return WaitFrom(it->second.remaining, it->second.reset_epoch, cost, now);
+}
+
+std::chrono::milliseconds RateBudget::WaitFrom(int64_t remaining, int64_t reset_epoch, int64_t cost,
+                                               std::chrono::system_clock::time_point now) const {
+  if (remaining < 0 || remaining - cost >= reserve_) return std::chrono::milliseconds(0);
+  const auto reset = std::chrono::system_clock::time_point(std::chrono::seconds(reset_epoch));
   if (reset <= now) return std::chrono::milliseconds(0);
   // One second past the reset, as GitHub's clock and ours differ.
   return std::chrono::duration_cast<std::chrono::milliseconds>(reset - now) +

@@ -37,6 +37,12 @@ class RateBudget {
 
   int64_t reserve() const { return reserve_; }
 
+ protected:
+  // What WaitFor answers for a limit with `remaining` points (-1: not
+  // known) until `reset_epoch`, whoever keeps the count.
+  std::chrono::milliseconds WaitFrom(int64_t remaining, int64_t reset_epoch, int64_t cost,
+                                     std::chrono::system_clock::time_point now) const;
+
  private:
   struct Limit {
     int64_t remaining = -1;  // -1: not known yet

@@ -202,19 +202,15 @@ Notifications::~Notifications() = default;
 
 Result<std::unique_ptr<Notifications>> Notifications::Listen(const std::string& url,
                                                              std::string_view channel) {
+  auto conn = sql::ConnectPostgres(url);
+  if (!conn) return std::unexpected(conn.error());
   auto impl = std::make_unique<Impl>();
-  const char* keywords[] = {"application_name", "connect_timeout", "dbname", nullptr};
-  const char* values[] = {"issuegraph", "10", url.c_str(), nullptr};
-  impl->conn = PQconnectdbParams(keywords, values, 1);
+  impl->conn = *conn;
   impl->channel = std::string(channel);
-  if (impl->conn == nullptr || !impl->Start()) {
-    std::string detail = impl->conn != nullptr ? PQerrorMessage(impl->conn) : "out of memory";
-    for (char& c : detail) {
-      if (c == '\n' || c == '\t') c = ' ';
-    }
-    while (!detail.empty() && detail.back() == ' ') detail.pop_back();
-    return MakeError(ErrorKind::kIo, "cannot listen for jobs on the store " + sql::RedactUrl(url) +
-                                         " (" + detail + "); check that the server is running");
+  if (!impl->Start()) {
+    return MakeError(ErrorKind::kIo, "cannot listen for jobs on the store " + sql::RedactUrl(url) + " (" +
+                                         sql::OneLine(PQerrorMessage(impl->conn)) +
+                                         "); check that the server is running");
   }
   return std::unique_ptr<Notifications>(new Notifications(std::move(impl)));
 }

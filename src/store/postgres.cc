@@ -31,10 +31,6 @@ std::string RedactUrl(std::string_view url) {
   return out;
 }
 
-namespace {
-
-// libpq's messages span lines ("...failed: Connection refused\n\tIs the
-// server running..."): one line for a sentence of ours.
 std::string OneLine(std::string text) {
   for (char& c : text) {
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';
@@ -47,8 +43,6 @@ std::string OneLine(std::string text) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
-
-}  // namespace
 
 std::string ToDollarParameters(std::string_view sql, int* count) {
   std::string out;
@@ -320,23 +314,28 @@ Result<bool> PostgresStatement::Step() {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url) {
+Result<PGconn*> ConnectPostgres(const std::string& url) {
   // Earlier keywords are defaults the URL may override.
   const char* keywords[] = {"application_name", "connect_timeout", "dbname", nullptr};
   const char* values[] = {"issuegraph", "10", url.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
-  const std::string shown = RedactUrl(url);
   if (conn == nullptr) {
-    return MakeError(ErrorKind::kIo, "cannot connect to the store " + shown + " (out of memory)");
+    return MakeError(ErrorKind::kIo, "cannot connect to the store " + RedactUrl(url) + " (out of memory)");
   }
   if (PQstatus(conn) != CONNECTION_OK) {
     const std::string detail = OneLine(PQerrorMessage(conn));
     PQfinish(conn);
-    return MakeError(ErrorKind::kIo, "cannot connect to the store " + shown + " (" + detail +
+    return MakeError(ErrorKind::kIo, "cannot connect to the store " + RedactUrl(url) + " (" + detail +
                                          "); check the URL and that the server is running");
   }
   PQsetNoticeProcessor(conn, &IgnoreNotice, nullptr);
-  auto db = std::unique_ptr<Database>(new PostgresDatabase(conn, shown));
+  return conn;
+}
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url) {
+  auto conn = ConnectPostgres(url);
+  if (!conn) return std::unexpected(conn.error());
+  auto db = std::unique_ptr<Database>(new PostgresDatabase(*conn, RedactUrl(url)));
   if (auto set = db->Exec("SET client_encoding = 'UTF8'"); !set) return std::unexpected(set.error());
   return db;
 }

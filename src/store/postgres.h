@@ -12,7 +12,18 @@
 #include "model/error.h"
 #include "store/sql.h"
 
+struct pg_conn;  // libpq's PGconn
+
 namespace issuegraph::store::sql {
+
+// A libpq connection to `url` with the store's defaults (application name,
+// a 10 s connect timeout, both overridable in the URL); refused or failed
+// is kIo naming the URL without its password. The caller PQfinish()es it.
+Result<pg_conn*> ConnectPostgres(const std::string& url);
+
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the
+// server running..."): one line for a sentence of ours.
+std::string OneLine(std::string text);
 
 // Connects to `url` (postgres://USER[:PASSWORD]@HOST[:PORT]/DB?...). A
 // refused or failed connection is kIo naming the URL without its password.

@@ -44,11 +44,7 @@ std::chrono::milliseconds SharedRateBudget::WaitFor(std::string_view resource, i
     remaining = (*statement)->Int(0);
     reset_epoch = (*statement)->Int(1);
   }
-  if (remaining - cost >= reserve()) return std::chrono::milliseconds(0);
-  const auto reset = std::chrono::system_clock::time_point(std::chrono::seconds(reset_epoch));
-  if (reset <= now) return std::chrono::milliseconds(0);
-  // One second past the reset, as GitHub's clock and ours differ.
-  return std::chrono::duration_cast<std::chrono::milliseconds>(reset - now) + std::chrono::milliseconds(1000);
+  return WaitFrom(remaining, reset_epoch, cost, now);
 }
 
 void SharedRateBudget::Spend(std::string_view resource, int64_t cost) {
