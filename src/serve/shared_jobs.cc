@@ -191,8 +191,7 @@ std::shared_ptr<Job> SharedJobQueue::RecentFailure(const JobRequest& request) {
 }
 
 void SharedJobQueue::Work() {
-  auto opened = store::sql::Database::Open(options_.store_url);
-  std::unique_ptr<store::sql::Database> db = opened ? std::move(*opened) : nullptr;
+  std::unique_ptr<store::sql::Database> db;
   std::mutex db_mutex;  // the observer writes from the crawl's callbacks
   for (;;) {
     {
@@ -200,10 +199,7 @@ void SharedJobQueue::Work() {
       if (stopping_) return;
     }
     std::optional<JobRow> row;
-    if (!db) {
-      if (auto again = store::sql::Database::Open(options_.store_url)) db = std::move(*again);
-    }
-    if (db) {
+    if (Reconnect(db)) {
       std::lock_guard lock(db_mutex);
       auto claimed = JobTable(*db).Claim(options_.replica, NowMs(), options_.lease.count());
       if (claimed) row = std::move(*claimed);
@@ -269,8 +265,7 @@ void SharedJobQueue::Work() {
 }
 
 void SharedJobQueue::Listen(std::unique_ptr<store::Notifications> notes) {
-  auto opened = store::sql::Database::Open(options_.store_url);
-  std::unique_ptr<store::sql::Database> db = opened ? std::move(*opened) : nullptr;
+  std::unique_ptr<store::sql::Database> db;
   auto last_sweep = std::chrono::steady_clock::now();
   for (;;) {
     std::vector<std::string> ids = notes->Wait(kPoll / 2);
@@ -291,17 +286,13 @@ void SharedJobQueue::Listen(std::unique_ptr<store::Notifications> notes) {
     }
     // A new job anywhere, or one that ended: an idle worker looks.
     if (!ids.empty()) Nudge();
-    if (!db) {
-      if (auto again = store::sql::Database::Open(options_.store_url)) db = std::move(*again);
-      if (!db) continue;
-    }
+    if (!Reconnect(db)) continue;
     for (const auto& job : followed) CatchUp(*db, *job);
   }
 }
 
 void SharedJobQueue::Renew() {
-  auto opened = store::sql::Database::Open(options_.store_url);
-  std::unique_ptr<store::sql::Database> db = opened ? std::move(*opened) : nullptr;
+  std::unique_ptr<store::sql::Database> db;
   auto last_forget = std::chrono::steady_clock::now();
   for (;;) {
     {
@@ -309,10 +300,7 @@ void SharedJobQueue::Renew() {
       wake_.wait_for(lock, options_.lease / 3, [&] { return stopping_; });
       if (stopping_) return;
     }
-    if (!db) {
-      if (auto again = store::sql::Database::Open(options_.store_url)) db = std::move(*again);
-      if (!db) continue;
-    }
+    if (!Reconnect(db)) continue;
     (void)JobTable(*db).Renew(options_.replica, NowMs(), options_.lease.count());
     if (std::chrono::steady_clock::now() - last_forget > kKeepFinished / 10) {
       last_forget = std::chrono::steady_clock::now();
@@ -320,6 +308,13 @@ void SharedJobQueue::Renew() {
           NowMs() - std::chrono::duration_cast<std::chrono::milliseconds>(kKeepFinished).count());
     }
   }
+}
+
+bool SharedJobQueue::Reconnect(std::unique_ptr<store::sql::Database>& db) const {
+  if (!db) {
+    if (auto opened = store::sql::Database::Open(options_.store_url)) db = std::move(*opened);
+  }
+  return db != nullptr;
 }
 
 void SharedJobQueue::Nudge() {

@@ -62,6 +62,9 @@ class SharedJobQueue : public JobBoard {
   void Listen(std::unique_ptr<store::Notifications> notes);
   void Renew();
   void Nudge();  // tells idle workers to look at the table now
+  // A thread's own connection, opened (again) when it has none; false
+  // while the store cannot be reached.
+  bool Reconnect(std::unique_ptr<store::sql::Database>& db) const;
 
   SharedJobOptions options_;
   JobWork work_;

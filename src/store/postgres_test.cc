@@ -13,11 +13,6 @@ namespace {
 using testing::OnPostgres;
 using testing::TestStore;
 
-#define ISSUEGRAPH_POSTGRES_ONLY()                                        \
-  if (!OnPostgres()) {                                                   \
-    GTEST_SKIP() << "needs the suite's PostgreSQL cluster (store_postgres)"; \
-  }
-
 TEST(PostgresTest, ParametersBecomeDollarNumbersOutsideQuotes) {
   int count = 0;
   EXPECT_EQ(sql::ToDollarParameters("SELECT a FROM t WHERE b = ? AND c IN (?, ?)", &count),

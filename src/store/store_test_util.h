@@ -99,6 +99,11 @@ inline std::string TestStore(const std::string& sqlite_path = ":memory:") {
   if (::issuegraph::store::testing::OnPostgres()) {                       \
     GTEST_SKIP() << "an SQLite file's behaviour, not the store's";        \
   }
+// At the top of a test of what only the PostgreSQL backend does.
+#define ISSUEGRAPH_POSTGRES_ONLY()                                           \
+  if (!::issuegraph::store::testing::OnPostgres()) {                         \
+    GTEST_SKIP() << "needs the suite's PostgreSQL cluster (store_postgres)"; \
+  }
 
 // Rows of `table` whose text `column` holds `needle` (either backend).
 inline int64_t RowsHolding(Store& store, const std::string& table, const std::string& column,
