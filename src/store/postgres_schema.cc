@@ -309,24 +309,29 @@ Result<void> Migrate(sql::Database& db) {
 int LatestPostgresSchemaVersion() { return static_cast<int>(kPostgresMigrations.size()); }
 
 Result<void> PreparePostgresSchema(sql::Database& db) {
-  auto ours = OneInt(db, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
-                         "current_schema() AND tablename = 'issuegraph_schema'");
-  if (!ours) return std::unexpected(ours.error());
-  if (*ours == 0) {
-    auto others = OneInt(db, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
-                             "current_schema()");
-    if (!others) return std::unexpected(others.error());
-    if (*others > 0) {
-      return MakeError(ErrorKind::kIo, "the store " + db.path() +
-                                           " holds another program's tables, so issuegraph leaves "
-                                           "it alone; choose another database or schema");
-    }
-  }
+  // The check and the migration run under one lock: another store opening
+  // the same new schema at once has its migration half done, which would
+  // look like another program's tables.
   auto locked = db.Exec("SELECT pg_advisory_lock(" + std::to_string(sql::kMigrationLock) + ")");
   if (!locked) return locked;
-  auto migrated = Migrate(db);
+  auto prepared = [&]() -> Result<void> {
+    auto ours = OneInt(db, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+                           "current_schema() AND tablename = 'issuegraph_schema'");
+    if (!ours) return std::unexpected(ours.error());
+    if (*ours == 0) {
+      auto others = OneInt(db, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+                               "current_schema()");
+      if (!others) return std::unexpected(others.error());
+      if (*others > 0) {
+        return MakeError(ErrorKind::kIo, "the store " + db.path() +
+                                             " holds another program's tables, so issuegraph "
+                                             "leaves it alone; choose another database or schema");
+      }
+    }
+    return Migrate(db);
+  }();
   (void)db.Exec("SELECT pg_advisory_unlock(" + std::to_string(sql::kMigrationLock) + ")");
-  return migrated;
+  return prepared;
 }
 
 Result<void> DropPostgresSchema(sql::Database& db) {
