@@ -25,19 +25,25 @@ std::string Where(const Graph& graph, const Post& post) {
   return " in " + RelativeRefText(root->ref, post.node->ref);
 }
 
+// What someone says when a change made it work.
+const PhraseSet& WorksWords() {
+  static const PhraseSet kWorks = {"works now", "now works", "working now", "is gone", "went away",
+                                   "no longer", "fixed it", "fixed for me", "solved it",
+                                   "resolved it", "works fine", "works for me", "it works",
+                                   "works again", "all good", "problem solved"};
+  return kWorks;
+}
+
 // "upgraded to 2.6.2, works now", "after updating to v1.4 the error is
 // gone": someone's report that a release fixed it, the version it names.
 std::string ConfirmedVersion(std::string_view lower_sentence) {
   static const PhraseSet kMoved = {"upgraded to", "updated to", "upgrading to", "updating to",
                                    "bumped to",   "moved to",   "after upgrading", "after updating",
                                    "with version", "on version"};
-  static const PhraseSet kWorks = {"works now", "now works", "working now", "is gone", "went away",
-                                   "no longer", "fixed it", "fixed for me", "solved it",
-                                   "resolved it", "works fine", "works for me", "it works",
-                                   "works again", "all good", "problem solved"};
   static const PhraseSet kNot = {"still", "not work", "doesn't work", "does not work", "didn't",
                                  "same error", "same issue", "again broken"};
-  if (!kMoved.AnyIn(lower_sentence) || !kWorks.AnyIn(lower_sentence) || kNot.AnyIn(lower_sentence)) {
+  if (!kMoved.AnyIn(lower_sentence) || !WorksWords().AnyIn(lower_sentence) ||
+      kNot.AnyIn(lower_sentence)) {
     return "";
   }
   return VersionIn(lower_sentence);
@@ -47,11 +53,10 @@ std::string ConfirmedVersion(std::string_view lower_sentence) {
 ReleaseClaim ConfirmationIn(const Graph& graph, const Thread& thread) {
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
     if (post->comment == nullptr) continue;
-    // Cheap first: most comments name no upgrade at all.
-    if (post->lower_prose.find("upgrad") == std::string_view::npos &&
-        post->lower_prose.find("updat") == std::string_view::npos &&
-        post->lower_prose.find("version") == std::string_view::npos &&
-        post->lower_prose.find("bumped") == std::string_view::npos) {
+    // Cheap first, one pass each: most comments name no upgrade, and few
+    // say that something works.
+    static const PhraseSet kNamesUpgrade = {"upgrad", "updat", "version", "bumped"};
+    if (!kNamesUpgrade.AnyOccurs(post->lower_prose) || !WorksWords().AnyOccurs(post->lower_prose)) {
       continue;
     }
     for (auto [begin, end] : SentenceRanges(post->lower_prose)) {
@@ -208,7 +213,8 @@ void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
   auto scan = [&](const Thread& thread, size_t offset) {
     for (size_t i = thread.posts.size(); i-- > 0;) {
       const Post& post = thread.posts[i];
-      if (!kObsolete.AnyOccurs(post.lower_prose) || !kAfterFix.AnyOccurs(post.lower_prose)) continue;
+      // The rarer list first.
+      if (!kAfterFix.AnyOccurs(post.lower_prose) || !kObsolete.AnyOccurs(post.lower_prose)) continue;
       for (auto [begin, end] : SentenceRanges(post.lower_prose)) {
         std::string_view lower = post.lower_prose.substr(begin, end - begin);
         if (lower.ends_with('?') || !kObsolete.AnyIn(lower) || !kAfterFix.AnyIn(lower)) continue;

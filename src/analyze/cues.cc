@@ -211,6 +211,7 @@ std::string_view StrongestCue(CueSection section, std::string_view lower) {
 std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, size_t limit) {
   std::vector<ReportItem> items;
   for (const Post& post : thread.posts) {
+    if (items.size() >= limit) break;
     // One pass over the post for all the section's phrases before any
     // sentence is scored: most posts of a long thread have none.
     if (!MayCue(section, post.lower_prose)) continue;

@@ -1,6 +1,9 @@
 #include "analyze/error_lines.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <string>
 
 #include "analyze/prose.h"
@@ -81,10 +84,9 @@ bool IsHttpErrorStatus(std::string_view line) {
          IsDigit(code[2]);
 }
 
-// "src/a.cc:12:5: error: …" and "a.go:3: error …" style diagnostics.
+// "src/a.cc:12:5: error: …" and "a.go:3: error …" style diagnostics; called
+// only when the marker pass saw one of kMarkers below.
 bool IsCompilerDiagnostic(std::string_view line) {
-  // Every marker opens with ": "; most lines have none.
-  if (line.find(": ") == std::string_view::npos) return false;
   static constexpr std::string_view kMarkers[] = {": error:", ": fatal error:", ": error ",
                                                   ": Error:"};
   for (std::string_view marker : kMarkers) {
@@ -107,14 +109,16 @@ bool IsCompilerDiagnostic(std::string_view line) {
 
 // "ValueError: …", "java.lang.IllegalStateException: …", "Uncaught TypeError: …".
 bool StartsWithExceptionName(std::string_view line) {
-  // The first colon that is not half of a "::" scope.
-  size_t colon = line.find(':');
-  while (colon != std::string_view::npos && colon + 1 < line.size() && line[colon + 1] == ':') {
-    colon = line.find(':', colon + 2);
+  // The first colon that is not half of a "::" scope, before any space: a
+  // prose line is ruled out at its first word.
+  size_t colon = 0;
+  while (colon < line.size() && line[colon] != ' ' &&
+         (line[colon] != ':' || (colon + 1 < line.size() && line[colon + 1] == ':'))) {
+    colon += line[colon] == ':' ? 2 : 1;
   }
-  if (colon == std::string_view::npos || colon == 0) return false;
+  if (colon >= line.size() || line[colon] != ':' || colon == 0) return false;
   std::string_view token = line.substr(0, colon);
-  if (token.find(' ') != std::string_view::npos || !IsAlpha(token.front())) return false;
+  if (!IsAlpha(token.front())) return false;
   if (token.ends_with("Error") || token.ends_with("Exception") || token.ends_with("Failure") ||
       token.ends_with("Fault") || token.ends_with("Panic")) {
     return true;
@@ -134,8 +138,10 @@ bool StartsWithExceptionName(std::string_view line) {
 }
 
 // Go's test output: "--- FAIL: TestX (0.12s)" and "    x_test.go:57: message".
-bool IsGoTestFailure(std::string_view line) {
+// The "_test.go:" form is checked only when the marker pass saw it.
+bool IsGoTestFailure(std::string_view line, bool test_go_marker) {
   if (line.starts_with("--- FAIL")) return true;
+  if (!test_go_marker) return false;
   size_t at = line.find("_test.go:");
   if (at == std::string_view::npos) return false;
   size_t digits = at + 9;
@@ -154,7 +160,7 @@ bool IsMemcheckError(std::string_view line) {
     if (line.starts_with(opener)) return true;
   }
   if (line.starts_with("definitely lost: ")) return !line.starts_with("definitely lost: 0 bytes");
-  return line.find(" are definitely lost in loss record ") != std::string_view::npos;
+  return false;
 }
 
 bool HasUpperWord(std::string_view line, std::string_view word) {
@@ -171,34 +177,91 @@ bool HasUpperWord(std::string_view line, std::string_view word) {
 
 }  // namespace
 
-// Lines that cannot be program source, so they count even inside a fence
-// tagged with a programming language (a Python traceback tagged `python`).
-bool IsUnmistakableErrorLine(std::string_view raw) {
-  std::string_view line = StripLogPrefix(raw);
-  static constexpr std::string_view kMarkers[] = {"Traceback (most recent call last)",
-                                                  "panicked at", "core dumped",
-                                                  "Exception in thread", "Segmentation fault"};
-  for (std::string_view marker : kMarkers) {
-    if (line.find(marker) != std::string_view::npos) return true;
+namespace {
+
+// Phrases that mark an error wherever they stand in a line, found in one
+// pass over it: most lines are prose and hold none, and one search per
+// phrase cost more than all the rest of the test.
+enum Marker : uint32_t {
+  kTraceback = 1u << 0,
+  kPanickedAt = 1u << 1,
+  kCoreDumped = 1u << 2,
+  kNotLoaded = 1u << 3,     // macOS's loader: "dyld[4471]: Library not loaded: @rpath/…"
+  kUndefinedRef = 1u << 4,  // the linker: "main.o: undefined reference to `pow'"
+  kLostInRecord = 1u << 5,  // memcheck: "… bytes … are definitely lost in loss record 1 of 2"
+  kLevelError = 1u << 6,    // logfmt: "… level=error msg=…"
+  kExceptionInThread = 1u << 7,
+  kSegfault = 1u << 8,
+  kTestGo = 1u << 9,      // worth IsGoTestFailure's closer look
+  kDiagnostic = 1u << 10  // worth IsCompilerDiagnostic's closer look
+};
+
+struct MarkerText {
+  std::string_view text;
+  uint32_t bit;
+};
+
+constexpr MarkerText kMarkerTexts[] = {
+    {"Traceback (most recent call last)", kTraceback},
+    {"panicked at", kPanickedAt},
+    {"core dumped", kCoreDumped},
+    {"Library not loaded:", kNotLoaded},
+    {"undefined reference to", kUndefinedRef},
+    {" are definitely lost in loss record ", kLostInRecord},
+    {" level=error", kLevelError},
+    {"Exception in thread", kExceptionInThread},
+    {"Segmentation fault", kSegfault},
+    {"_test.go:", kTestGo},
+    {": error", kDiagnostic},
+    {": fatal error:", kDiagnostic},
+    {": Error:", kDiagnostic},
+};
+
+// For each byte, the indexes (as bits) of the marker texts opening with it.
+constexpr std::array<uint16_t, 256> kMarkersByFirstByte = [] {
+  std::array<uint16_t, 256> table{};
+  for (size_t i = 0; i < std::size(kMarkerTexts); ++i) {
+    table[static_cast<unsigned char>(kMarkerTexts[i].text[0])] |= static_cast<uint16_t>(1u << i);
   }
-  return line.starts_with("Caused by: ") || IsHttpErrorStatus(line) || IsCompilerDiagnostic(line) ||
+  return table;
+}();
+
+uint32_t MarkersIn(std::string_view line) {
+  uint32_t found = 0;
+  for (size_t at = 0; at < line.size(); ++at) {
+    for (uint16_t candidates = kMarkersByFirstByte[static_cast<unsigned char>(line[at])];
+         candidates != 0; candidates &= static_cast<uint16_t>(candidates - 1)) {
+      const MarkerText& marker = kMarkerTexts[std::countr_zero(candidates)];
+      if (line.size() - at >= marker.text.size() && line[at + 1] == marker.text[1] &&
+          line.substr(at, marker.text.size()) == marker.text) {
+        found |= marker.bit;
+      }
+    }
+  }
+  return found;
+}
+
+constexpr uint32_t kUnmistakableMarkers =
+    kTraceback | kPanickedAt | kCoreDumped | kExceptionInThread | kSegfault;
+constexpr uint32_t kErrorMarkers =
+    kTraceback | kPanickedAt | kCoreDumped | kNotLoaded | kUndefinedRef | kLostInRecord | kLevelError;
+
+bool IsUnmistakable(std::string_view line, uint32_t markers) {
+  if ((markers & kUnmistakableMarkers) != 0) return true;
+  return line.starts_with("Caused by: ") || IsHttpErrorStatus(line) ||
+         ((markers & kDiagnostic) != 0 && IsCompilerDiagnostic(line)) ||
          StartsWithExceptionName(line);
 }
 
-bool IsErrorLine(std::string_view raw) {
-  std::string_view line = StripLogPrefix(raw);
+bool IsError(std::string_view line, uint32_t markers) {
   if (line.empty()) return false;
-  if (line.find("Traceback (most recent call last)") != std::string_view::npos) return true;
-  if (line.find("panicked at") != std::string_view::npos) return true;
-  if (line.find("core dumped") != std::string_view::npos) return true;
-  // macOS's loader: "dyld[4471]: Library not loaded: @rpath/…".
-  if (line.find("Library not loaded:") != std::string_view::npos) return true;
-  // The linker: "main.o: undefined reference to `pow'".
-  if (line.find("undefined reference to") != std::string_view::npos) return true;
-  if (line.starts_with("WARNING: DATA RACE") || IsGoTestFailure(line)) return true;
+  if ((markers & kErrorMarkers) != 0) return true;
+  if (line.starts_with("WARNING: DATA RACE") || IsGoTestFailure(line, (markers & kTestGo) != 0)) {
+    return true;
+  }
   if (IsMemcheckError(line)) return true;
   // Every opener below starts with one of these bytes.
-  static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[lt";
+  static constexpr std::string_view kOpenerFirst = "pfFEUCnSe[l";
   if (kOpenerFirst.find(line.front()) != std::string_view::npos) {
     static constexpr std::string_view kOpeners[] = {"panic: ",
                                                     "fatal error:",
@@ -221,18 +284,33 @@ bool IsErrorLine(std::string_view raw) {
                                                     "CRITICAL",
                                                     "E   ",
                                                     "level=error",
-                                                    "level=fatal",
-                                                    "thread '"};
+                                                    "level=fatal"};
     for (std::string_view opener : kOpeners) {
-      if (OpensWith(line, opener)) {
-        // "thread 'main'" is a Rust panic only with "panicked" (checked above).
-        if (opener == "thread '") continue;
-        return true;
-      }
+      if (OpensWith(line, opener)) return true;
     }
   }
-  if (line.find(" level=error") != std::string_view::npos) return true;
-  return IsHttpErrorStatus(line) || IsCompilerDiagnostic(line) || StartsWithExceptionName(line);
+  return IsHttpErrorStatus(line) || ((markers & kDiagnostic) != 0 && IsCompilerDiagnostic(line)) ||
+         StartsWithExceptionName(line);
+}
+
+}  // namespace
+
+// Lines that cannot be program source, so they count even inside a fence
+// tagged with a programming language (a Python traceback tagged `python`).
+bool IsUnmistakableErrorLine(std::string_view raw) {
+  std::string_view line = StripLogPrefix(raw);
+  return IsUnmistakable(line, MarkersIn(line));
+}
+
+bool IsErrorLine(std::string_view raw) {
+  std::string_view line = StripLogPrefix(raw);
+  return IsError(line, MarkersIn(line));
+}
+
+bool IsAnyErrorLine(std::string_view raw) {
+  std::string_view line = StripLogPrefix(raw);
+  const uint32_t markers = MarkersIn(line);
+  return IsError(line, markers) || IsUnmistakable(line, markers);
 }
 
 bool MentionsFailure(std::string_view line) {

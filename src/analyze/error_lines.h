@@ -17,6 +17,9 @@ bool IsErrorLine(std::string_view line);
 // tagged with a programming language (a Python traceback tagged `python`).
 bool IsUnmistakableErrorLine(std::string_view raw);
 
+// IsErrorLine(line) || IsUnmistakableErrorLine(line), in one pass.
+bool IsAnyErrorLine(std::string_view raw);
+
 // A line that mentions failure in words (error, exception, failed, fatal…);
 // enough only where the text is not source code.
 bool MentionsFailure(std::string_view line);

@@ -108,7 +108,8 @@ bool IsFence(std::string_view line) {
 
 bool IsToolError(std::string_view line) {
   constexpr size_t kMaxPrefix = 40;
-  size_t colon = line.find(": ");
+  // Only a colon within the prefix counts: no need to look further.
+  size_t colon = line.substr(0, kMaxPrefix + 2).find(": ");
   if (colon == std::string_view::npos || colon == 0 || colon > kMaxPrefix || line.size() < 25) {
     return false;
   }
@@ -179,8 +180,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
     if (line.size() > 1 && line[0] == '`' && line[1] != '`') line.remove_prefix(1);
     if (StartsMachineOutput(line)) return true;
     // An error line opening a paragraph of its own.
-    if ((i == 0 || IsBlank(lines[i - 1])) && (IsUnmistakableErrorLine(line) || IsErrorLine(line) ||
-                                              IsToolError(line))) {
+    if ((i == 0 || IsBlank(lines[i - 1])) && (IsAnyErrorLine(line) || IsToolError(line))) {
       return true;
     }
     // Two timestamped lines, or a qualified exception over a stack frame.
