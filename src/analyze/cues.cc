@@ -221,7 +221,10 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
       if (!IsProseBlock(block)) continue;
       std::string_view lower = LowerProse(post, i);
       for (auto [begin, end] : SentenceRanges(lower)) {
-        if (CueScore(section, lower.substr(begin, end - begin), maintainer) < kCueAccept) continue;
+        const std::string_view sentence = lower.substr(begin, end - begin);
+        if (CueScore(section, sentence, maintainer) < kCueAccept) continue;
+        // Which row made it an item, for whoever asks why it is there.
+        const std::string_view cue = StrongestCue(section, sentence);
         // "did it for me!" after a quoted fix: the quote is what worked.
         // Its first command, not the whole quote.
         constexpr size_t kShortReport = 40;
@@ -231,6 +234,7 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
           });
           if (code != post.blocks.begin() + i) {
             items.push_back(ItemFromBlock(post, *code));
+            items.back().cue = cue;
             if (items.size() >= limit) break;
             continue;
           }
@@ -242,6 +246,7 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
         constexpr size_t kMaxAdvice = 500;
         size_t stop = section == S::kWorkaround ? std::min(block.text.size(), begin + kMaxAdvice) : end;
         item.text = CollapseSpaces(block.text.substr(begin, stop - begin));
+        item.cue = cue;
         items.push_back(std::move(item));
         if (items.size() >= limit) break;
       }

@@ -45,7 +45,8 @@ bool MayCue(CueSection section, std::string_view lower);
 std::string_view StrongestCue(CueSection section, std::string_view lower_sentence);
 
 // Sentences of the thread's prose (paragraphs and list items, not quotes)
-// whose score reaches kCueAccept, as items, in order, at most `limit`.
+// whose score reaches kCueAccept, as items, in order, at most `limit`;
+// each item's `cue` is the sentence's StrongestCue.
 std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, size_t limit = 6);
 
 // Items of `cued` that say something `items` does not (neither text holds

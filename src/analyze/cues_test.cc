@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
+#include "analyze/analyzer.h"
 #include "analyze/prose.h"
+#include "analyze/test_graphs.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -84,6 +87,114 @@ TEST(Cues, DuplicateInWordsButNotAHedgedOne) {
 TEST(Cues, StrongestCueNamesTheRow) {
   EXPECT_EQ(StrongestCue(CueSection::kWorkaround, "removing it did the trick"), "did the trick");
   EXPECT_EQ(StrongestCue(CueSection::kWorkaround, "nothing here"), "");
+}
+
+TEST(Cues, StrongestCueIsTheHeaviestPositiveRowOfItsSection) {
+  // "this happens because" weighs 3, "happens because" 2; "adding" 1.
+  EXPECT_EQ(StrongestCue(CueSection::kRootCause, "this happens because the cache is stale"),
+            "this happens because");
+  EXPECT_EQ(StrongestCue(CueSection::kWorkaround, "adding the flag did the trick"),
+            "did the trick");
+  EXPECT_EQ(StrongestCue(CueSection::kWorkaround, "adding the flag"), "adding");
+  // A veto produces nothing; another section's row is not this one's cue.
+  EXPECT_EQ(StrongestCue(CueSection::kWorkaround, "+1, same here"), "");
+  EXPECT_EQ(StrongestCue(CueSection::kFix, "removing it did the trick"), "");
+  // Every positive row is named by a sentence that holds it, or is
+  // outweighed by a row of its section that the sentence holds too.
+  for (const Cue& cue : CueTable()) {
+    if (cue.weight <= 0) continue;
+    const std::string sentence = "well, " + std::string(cue.phrase) + " here";
+    const std::string_view named = StrongestCue(cue.section, sentence);
+    ASSERT_FALSE(named.empty()) << cue.phrase;
+    EXPECT_TRUE(HasPhrase(sentence, named)) << cue.phrase;
+    for (const Cue& row : CueTable()) {
+      if (row.section == cue.section && row.phrase == named) {
+        EXPECT_GE(row.weight, cue.weight) << cue.phrase;
+      }
+    }
+  }
+}
+
+TEST(Cues, EachCueSentenceNamesItsStrongestCue) {
+  testing::GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes on start.");
+  b.Say("acme/app#12", "ann", "NONE", "Adding the flag did the trick.");
+  b.Say("acme/app#12", "lee", "MEMBER", "This happens because the cache is stale.");
+  b.Say("acme/app#12", "lee", "MEMBER", "Fixed in 2.1.");
+  // A short success report under a command: the item is the command.
+  b.Say("acme/app#12", "bo", "NONE", "```sh\nrm -rf ~/.cache/app\n```\n\nThat did it for me!");
+  const Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+
+  const std::vector<ReportItem> workarounds = CueSentences(thread, CueSection::kWorkaround);
+  ASSERT_EQ(workarounds.size(), 2u);
+  EXPECT_EQ(workarounds[0].text, "Adding the flag did the trick.");
+  EXPECT_EQ(workarounds[0].cue, "did the trick");
+  EXPECT_TRUE(workarounds[1].is_code);
+  EXPECT_EQ(workarounds[1].cue, "did it for me");
+  const std::vector<ReportItem> causes = CueSentences(thread, CueSection::kRootCause);
+  ASSERT_EQ(causes.size(), 1u);
+  EXPECT_EQ(causes[0].cue, "this happens because");
+  const std::vector<ReportItem> fixes = CueSentences(thread, CueSection::kFix);
+  ASSERT_EQ(fixes.size(), 1u);
+  EXPECT_EQ(fixes[0].cue, "fixed in");
+}
+
+// Every item of the root cause, fix and workaround sections says what made
+// it one: a row of the section's cue table, or a rule ("rule:ID", maybe
+// with the phrase that decided it).
+TEST(Cues, EveryRemedyAndCauseItemOfAReportNamesItsCue) {
+  testing::GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on start",
+          "It crashes on start.\n\n## Workaround\n\nStart it with `--no-cache`.",
+          NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "MEMBER", "The root cause is the stale cache index.");
+  b.Say("acme/app#12", "ann", "NONE", "Deleting the index did the trick.");
+  b.Say(
+      "acme/app#12", "lee", "MEMBER",
+      "Until the fix ships you can turn the cache off:\n\n```sh\napp config set cache false\n```");
+  b.Pull("acme/app#57", "Rebuild a stale cache index", NodeState::kMerged, "2026-06-01T10:00:00Z",
+         "This rebuilds the index when its version is old.");
+  b.Link("acme/app#57", "acme/app#12", EdgeKind::kCloses);
+  b.Say("acme/app#12", "lee", "MEMBER", "Fixed by #57; it will go out in 1.6.1.");
+  const Report report = Analyze(b.graph());
+
+  auto is_row = [](CueSection section, std::string_view cue) {
+    for (const Cue& row : CueTable()) {
+      if (row.section == section && row.weight > 0 && row.phrase == cue) return true;
+    }
+    return false;
+  };
+  auto is_rule = [](std::string_view cue) {
+    if (!cue.starts_with("rule:")) return false;
+    // "rule:cause-phrase (caused by)": the ID runs to the first space.
+    const std::string_view id = cue.substr(5, cue.find(' ') - std::min(cue.find(' '), size_t{5}));
+    return !id.empty() &&
+           id.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string_view::npos;
+  };
+  size_t rows = 0;
+  size_t rules = 0;
+  for (const Section& section : report.sections) {
+    CueSection cues;
+    if (section.kind == SectionKind::kRootCause) {
+      cues = CueSection::kRootCause;
+    } else if (section.kind == SectionKind::kFix) {
+      cues = CueSection::kFix;
+    } else if (section.kind == SectionKind::kWorkaround) {
+      cues = CueSection::kWorkaround;
+    } else {
+      continue;
+    }
+    EXPECT_FALSE(section.items.empty()) << SectionKindName(section.kind);
+    for (const ReportItem& item : section.items) {
+      const bool row = is_row(cues, item.cue);
+      EXPECT_TRUE(row || is_rule(item.cue))
+          << SectionKindName(section.kind) << ": \"" << item.cue << "\" for " << item.text;
+      (row ? rows : rules) += 1;
+    }
+  }
+  // Both kinds occur: the cue table's sentences and the extractors' rules.
+  EXPECT_GT(rows, 0u);
+  EXPECT_GT(rules, 0u);
 }
 
 TEST(Cues, DropVetoedKeepsCodeAndDropsPlusOnes) {

@@ -72,10 +72,12 @@ const text::Block* ChangeParagraph(std::span<const text::Block> blocks, Lower lo
 }
 
 // A pull that fixes the root, or would: its title, then the paragraph
-// that says what it changes.
-void AddPullItems(const Node& root, const Node& pull, std::string_view lead,
+// that says what it changes. `rule` names why the pull is shown
+// ("rule:backport-pull"); the paragraph's cue adds "-change".
+void AddPullItems(const Node& root, const Node& pull, std::string_view lead, std::string_view rule,
                   std::vector<ReportItem>* items) {
   items->push_back(PullTitleItem(root, pull, lead));
+  items->back().cue = rule;
   const text::Blocks blocks = text::ParseBlocks(pull.body);
   const text::Block* paragraph =
       ChangeParagraph(std::span<const text::Block>(blocks),
@@ -86,6 +88,7 @@ void AddPullItems(const Node& root, const Node& pull, std::string_view lead,
   item.source = BodySource(pull);
   item.author = pull.author;
   item.author_association = pull.author_association;
+  item.cue = std::string(rule) + "-change";
   items->push_back(std::move(item));
 }
 
@@ -113,13 +116,16 @@ void AddQuotedNotes(const FixedStatement& said, std::vector<ReportItem>* items) 
     for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kQuote;
          ++k) {
       items->push_back(ItemFromBlock(post, post.blocks[k]));
+      items->back().cue = "rule:quoted-release-note";
     }
     return;
   }
 }
 
-ReportItem MaintainerItem(const FixedStatement& said) {
+// `rule`: which statement it is ("rule:maintainer-fixed").
+ReportItem MaintainerItem(const FixedStatement& said, std::string_view rule) {
   ReportItem item;
+  item.cue = rule;
   item.label = "Maintainer @" + std::string(said.post->author);
   item.text = CollapseSpaces(said.sentence);
   item.source = PostSource(*said.post);
@@ -191,6 +197,7 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   if (root_node == nullptr) return items;
   for (const Thread& fix : merged_fixes) {
     items.push_back(PullTitleItem(*root_node, *fix.node, "Merged fix"));
+    items.back().cue = "rule:merged-fix-pull";
     const Post* body = BodyOf(fix);
     if (body == nullptr) continue;
     const text::Block* chosen =
@@ -198,14 +205,15 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     if (chosen == nullptr) continue;
     ReportItem item = ItemFromBlock(*body, *chosen);
     item.text = TrimToSentence(item.text, kFixParagraphLimit);
+    item.cue = "rule:merged-fix-pull-change";
     items.push_back(std::move(item));
   }
   if (!items.empty()) {
     for (const Node* pull : Backports(graph, *root_node, merged_fixes)) {
-      AddPullItems(*root_node, *pull, "Backport", &items);
+      AddPullItems(*root_node, *pull, "Backport", "rule:backport-pull", &items);
     }
     if (FixedStatement release = ReleaseStatement(root); release.post != nullptr) {
-      items.push_back(MaintainerItem(release));
+      items.push_back(MaintainerItem(release, "rule:maintainer-release"));
     }
     return items;
   }
@@ -219,6 +227,7 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     item.source.where = Provenance::Where::kEvent;
     item.source.id = event.id;
     item.author = event.actor;
+    item.cue = "rule:closing-commit";
     items.push_back(std::move(item));
     break;
   }
@@ -226,16 +235,16 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   // reader can act on ("Fixed in 4.2.1": upgrade).
   // Merged pulls that fix part of it ("Part of #906").
   for (const Node* pull : PartialFixes(graph, *root_node)) {
-    AddPullItems(*root_node, *pull, "Partial fix", &items);
+    AddPullItems(*root_node, *pull, "Partial fix", "rule:partial-fix-pull", &items);
   }
   FixedStatement fixed = MaintainerSaysFixed(root);
   if (fixed.post != nullptr) {
-    items.push_back(MaintainerItem(fixed));
+    items.push_back(MaintainerItem(fixed, "rule:maintainer-fixed"));
     AddQuotedNotes(fixed, &items);
   }
   if (FixedStatement release = ReleaseStatement(root);
       release.post != nullptr && (fixed.post == nullptr || release.sentence != fixed.sentence)) {
-    items.push_back(MaintainerItem(release));
+    items.push_back(MaintainerItem(release, "rule:maintainer-release"));
   }
   // Open pulls that would close the root, nearest first.
   std::vector<const Node*> proposals;
@@ -252,13 +261,16 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   std::sort(proposals.begin(), proposals.end(), [](const Node* a, const Node* b) {
     return std::pair(a->ref.RepoKey(), a->ref.number) < std::pair(b->ref.RepoKey(), b->ref.number);
   });
-  for (const Node* pull : proposals) AddPullItems(*root_node, *pull, "Proposed in", &items);
+  for (const Node* pull : proposals) {
+    AddPullItems(*root_node, *pull, "Proposed in", "rule:proposed-pull", &items);
+  }
 
   BlockSet taken;
   if (const Post* body = BodyOf(root)) SkipWishes(*body, &taken);
   bool fix_section = false;
   for (const Post& post : root.posts) {
     auto section = TopicItems(post, Topic::kFix, &taken);
+    for (ReportItem& item : section) item.cue = "rule:fix-section";
     fix_section |= !section.empty();
     items.insert(items.end(), section.begin(), section.end());
   }
@@ -272,6 +284,7 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     // "It should work" describes the goal; only fix options are proposals.
     if (HasAnyPhrase(expected, {"fix", "option", "options"})) {
       auto section = TopicItems(*body, Topic::kExpected, &taken);
+      for (ReportItem& item : section) item.cue = "rule:expected-fix-options";
       items.insert(items.end(), section.begin(), section.end());
     }
   }

@@ -30,7 +30,28 @@ struct Candidate {
   // chosen: a long thread can hold thousands of "because".
   const Post* post = nullptr;
   size_t block = 0;
+  // What found it ("rule:cause-phrase"), and the list whose phrase the
+  // items name beside it; see SetCue.
+  std::string_view rule = {};
+  const PhraseSet* named = nullptr;
 };
+
+// Gives `items` without a cue `rule`, and the first phrase of `named` in
+// `lower` after it when there is one: "rule:cause-phrase (caused by)".
+void SetCue(std::string_view rule, const PhraseSet* named, std::string_view lower,
+            std::vector<ReportItem>* items) {
+  std::string cue(rule);
+  if (named != nullptr) {
+    for (const std::string& phrase : named->phrases()) {
+      if (!HasPhrase(lower, phrase)) continue;
+      cue += " (" + phrase + ")";
+      break;
+    }
+  }
+  for (ReportItem& item : *items) {
+    if (item.cue.empty()) item.cue = cue;
+  }
+}
 
 const PhraseSet& MechanismCues() {
   static const PhraseSet cues = {
@@ -193,6 +214,7 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
                        std::vector<Candidate>* out) {
   for (const Post& post : thread.posts) {
     for (ReportItem& item : TopicItems(post, Topic::kRootCause, taken, 20)) {
+      item.cue = "rule:cause-section";
       out->push_back({{std::move(item)}, kSectionScore - penalty});
     }
   }
@@ -208,6 +230,7 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
         continue;
       }
       int score = PhraseScore(post, i, cue_possible);
+      const int said = score;
       // A mechanism never outscores a maintainer's "because".
       if (mechanism_possible && score < kMaintainerBecause) {
         if (remedy_after.empty()) remedy_after = RemedyFollows(post);
@@ -219,6 +242,18 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
       candidate.score = score - penalty;
       candidate.post = &post;
       candidate.block = i;
+      if (score != said) {
+        candidate.rule = "rule:maintainer-mechanism";
+      } else if (said == kRootCausePhrase) {
+        candidate.rule = "rule:root-cause-phrase";
+        candidate.named = &RootCausePhrase();
+      } else if (said == kCausePhrase) {
+        candidate.rule = "rule:cause-phrase";
+        candidate.named = &CausePhrases();
+      } else {
+        candidate.rule = "rule:maintainer-because";
+        candidate.named = &Because();
+      }
       out->push_back(std::move(candidate));
     }
   }
@@ -234,7 +269,10 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
   const Post* body = BodyOf(fix);
   if (body == nullptr) return;
   auto section = TopicItems(*body, Topic::kRootCause, taken, 20);
-  for (ReportItem& item : section) out->push_back({{std::move(item)}, kFixSectionScore});
+  for (ReportItem& item : section) {
+    item.cue = "rule:fix-cause-section";
+    out->push_back({{std::move(item)}, kFixSectionScore});
+  }
   if (!section.empty()) return;
   static const PhraseSet kCues = {"root cause", "the cause",       "caused by",      "because",
                                   "is due to",  "the problem was", "the problem is", "the bug was"};
@@ -250,6 +288,8 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
     candidate.score = said ? kFixCausePhrase : kFixCausePhrase - 1;
     AddWithCode(*body, i, taken, &candidate.items);
     if (candidate.items.empty()) continue;
+    SetCue(said ? "rule:fix-cause-phrase" : "rule:fix-mechanism", said ? &kCues : nullptr, lower,
+           &candidate.items);
     out->push_back(std::move(candidate));
     ++found;
   }
@@ -314,6 +354,8 @@ std::vector<ReportItem> ExtractRootCause(const Thread& root,
     Candidate& candidate = candidates[k];
     if (candidate.post != nullptr && candidate.items.empty()) {
       AddWithCode(*candidate.post, candidate.block, &taken, &candidate.items);
+      SetCue(candidate.rule, candidate.named, LowerProse(*candidate.post, candidate.block),
+             &candidate.items);
     }
     if (candidate.items.empty() || count + candidate.items.size() > kMaxRootCauseItems) return;
     chosen[k] = true;

@@ -309,6 +309,7 @@ struct Candidate {
   bool maintainer = false;
   bool from_section = false;
   int confirmations = 0;
+  std::string_view rule;  // what found it, the cue of its items: "rule:workaround-section"
   int Score() const { return (maintainer ? 2 : 0) + (from_section ? 1 : 0) + confirmations; }
 };
 
@@ -377,6 +378,7 @@ void CreditConfirmation(std::string_view author, size_t first_of_thread,
     promoted.maintainer = true;
     promoted.confirmations = 1;
     promoted.offer = answer->post;
+    promoted.rule = "rule:confirmed-answer";
     answers->erase(std::next(answer).base());
     out->push_back(std::move(promoted));
   } else if (earlier != out->size()) {
@@ -406,14 +408,17 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
       return !item.is_code && AboutTheRealFix(LowerAscii(item.text));
     });
     candidate.from_section = !candidate.items.empty();
+    candidate.rule = "rule:workaround-section";
     if (candidate.items.empty() && post.comment != nullptr) {
       candidate.unread = &post;
+      candidate.rule = "rule:offered-in-comment";
       if (IsAnswerWithCode(post, previous)) {
         answers.push_back({&post, previous->author, here, out->size()});
       }
     } else if (candidate.items.empty() && OffersWorkaround(post)) {
       // In a body without a workaround heading, only the telling
       // paragraphs, with the steps or code they introduce.
+      candidate.rule = "rule:workaround-in-body";
       for (size_t i = 0; i < post.blocks.size(); ++i) {
         if (IsProseBlock(post.blocks[i]) && TellsWorkaroundInBody(LowerProse(post, i))) {
           AddIntroduced(post, i, taken, &candidate.items);
@@ -480,6 +485,7 @@ std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
     ++chosen;
     for (ReportItem& item : candidate.items) {
       item.confirmations = candidate.confirmations;
+      item.cue = candidate.rule;
       items.push_back(std::move(item));
     }
   }

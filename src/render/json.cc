@@ -27,6 +27,7 @@ ordered_json ItemJson(const ReportItem& item) {
   if (!item.author.empty()) out["author"] = item.author;
   if (item.confirmations > 0) out["confirmations"] = item.confirmations;
   if (!item.obsolete.empty()) out["obsolete"] = item.obsolete;
+  if (!item.cue.empty()) out["cue"] = item.cue;
   return out;
 }
 

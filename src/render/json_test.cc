@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "render/html.h"
+#include "render/markdown.h"
 #include "render/render_test_util.h"
 
 namespace issuegraph::render {
@@ -87,6 +89,35 @@ TEST(JsonTest, TheAnswerAndObsoleteWorkaroundsAreListed) {
     if (section["kind"] != "workaround") continue;
     EXPECT_EQ(section["items"][0]["obsolete"], "After upgrading to 2.6.2 you can drop the chmod.");
   }
+}
+
+// An item's cue explains the analysis: the JSON names it, only when known;
+// Markdown and HTML read the same with or without it.
+TEST(JsonTest, AnItemsCueIsInTheJsonOnly) {
+  const Graph graph = SampleGraph();
+  Report report = SampleReport();
+  const std::string markdown = RenderMarkdown(report, graph);
+  const std::string html = RenderHtml(report, graph);
+  for (const auto& section :
+       nlohmann::ordered_json::parse(RenderJson(report, graph))["report"]["sections"]) {
+    for (const auto& item : section["items"]) EXPECT_FALSE(item.contains("cue")) << item;
+  }
+
+  for (Section& section : report.sections) {
+    if (section.kind == SectionKind::kWorkaround) section.items.front().cue = "did the trick";
+  }
+  const auto parsed = nlohmann::ordered_json::parse(RenderJson(report, graph));
+  bool seen = false;
+  for (const auto& section : parsed["report"]["sections"]) {
+    if (section["kind"] != "workaround") continue;
+    seen = true;
+    EXPECT_EQ(section["items"][0]["cue"], "did the trick");
+    // The code item of the same comment has none.
+    EXPECT_FALSE(section["items"][1].contains("cue"));
+  }
+  EXPECT_TRUE(seen);
+  EXPECT_EQ(RenderMarkdown(report, graph), markdown);
+  EXPECT_EQ(RenderHtml(report, graph), html);
 }
 
 }  // namespace

@@ -7,6 +7,15 @@
 // links, the status line and the linked pull requests, then every miss per
 // world, and exits non-zero when a recall falls below the thresholds.
 //
+// Each output item of root_cause, fix and workaround carries a `cue` (what
+// produced it: a phrase of the cue table, or "rule:ID"); --verbose prints
+// it beside every item, matched or not. Each missed gold text item is
+// explained: the post of the world that holds it, the section it came out
+// in instead (with that item's cue) or none, and the cue scores of its
+// sentence, read from the cue table by tests/eval/cue_probe (built with the
+// tests, beside the binary's build directory; ISSUEGRAPH_CUE_PROBE overrides
+// it; without it the scores are left out).
+//
 //   node tests/eval/evaluate.mjs [--set tuning|heldout|real|real-heldout] [--world NAME]... [--api rest|graphql] [--verbose] [--json]
 //
 // Metrics (all micro-averaged: counts are summed over the worlds first, then
@@ -54,6 +63,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 import { binary, run, startFake } from '../integration/harness.mjs';
@@ -128,7 +138,8 @@ function emptyCount() {
 export function scoreWorld(gold, report, { api = 'rest' } = {}) {
   const counts = Object.fromEntries(METRICS.map((m) => [m, emptyCount()]));
   const misses = [];   // gold items not found: {metric, want}
-  const extras = [];   // output items matching no gold item: {metric, got}
+  const extras = [];   // output items matching no gold item: {metric, got, cue}
+  const outputs = [];  // every output item of a judged text section: {metric, got, cue, matched}
 
   // Links.
   const links = counts.links;
@@ -205,8 +216,12 @@ export function scoreWorld(gold, report, { api = 'rest' } = {}) {
     });
     c.out = texts.length;
     texts.forEach((t, i) => {
-      if (needles.some((needle) => t.includes(needle))) c.matched += 1;
-      else extras.push({ metric: kind, got: short(items[i].label ? `${items[i].label}: ${items[i].text}` : items[i].text) });
+      const got = short(items[i].label ? `${items[i].label}: ${items[i].text}` : items[i].text);
+      const cue = items[i].cue ?? '';
+      const matched = needles.some((needle) => t.includes(needle));
+      outputs.push({ metric: kind, got, cue, matched });
+      if (matched) c.matched += 1;
+      else extras.push({ metric: kind, got, cue });
     });
   }
 
@@ -219,7 +234,7 @@ export function scoreWorld(gold, report, { api = 'rest' } = {}) {
       if (hit) violations.push({ metric: kind, bad, got: short(hit) });
     }
   }
-  return { counts, misses, extras, violations };
+  return { counts, misses, extras, violations, items: outputs };
 }
 
 export function aggregate(results) {
@@ -256,6 +271,152 @@ export function belowThreshold(totals, set = 'tuning') {
     if (totals.must_not > 0) out.push({ metric: 'must_not', what: 'violations', value: totals.must_not, threshold: 0 });
   }
   return out;
+}
+
+// ------------------------------------------------------------------ explaining misses
+
+// The sections whose items the cue table can produce, as cue_probe names them.
+export const CUE_SECTIONS = ['root_cause', 'fix', 'workaround'];
+
+// normalize() with inline-code backticks dropped (as check-gold.mjs reads
+// the world), and for each character of the result the offset in `text`
+// it came from.
+function normalizeWithOffsets(text) {
+  const source = String(text ?? '');
+  let out = '';
+  const at = [];
+  let space = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '`') continue;
+    if (/\s/.test(c)) {
+      space = true;
+      continue;
+    }
+    if (space && out.length) {
+      out += ' ';
+      at.push(i - 1);
+    }
+    space = false;
+    const lower = c.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase();
+    for (let k = 0; k < lower.length; k++) {
+      out += lower[k];
+      at.push(i);
+    }
+  }
+  return { out, at };
+}
+
+// The sentences of `text` that overlap its range [from, to), white space
+// collapsed: a sentence ends at a line end or after ". ", "! ", "? ", as
+// the analysis splits them (SentenceRanges).
+function sentencesAround(text, from, to) {
+  const spans = [];
+  let begin = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const end = i === text.length || text[i] === '\n' ? i
+      : /[.!?]/.test(text[i]) && /\s/.test(text[i + 1] ?? '') ? i + 1 : -1;
+    if (end < 0) continue;
+    if (end > from && begin < to) {
+      const sentence = text.slice(begin, end).replace(/\s+/g, ' ').trim();
+      if (sentence) spans.push(sentence);
+    }
+    begin = end + (text[end] === '\n' ? 1 : 0);
+  }
+  return spans;
+}
+
+// Every post of a world, the root item's first: {ref, post, author, association, text}.
+function worldPosts(world, root) {
+  const posts = [];
+  for (const [repo, data] of Object.entries(world.repos ?? {})) {
+    for (const item of data.items ?? []) {
+      const ref = `${repo}#${item.number}`;
+      const who = (x) => ({ author: x.author ?? '', association: x.author_association ?? '' });
+      const own = [{ ref, post: 'title', ...who(item), text: item.title }, { ref, post: 'body', ...who(item), text: item.body }];
+      const comments = item.comments ?? [];
+      comments.forEach((c, i) => own.push({ ref, post: `comment ${i + 1} of ${comments.length}`, ...who(c), text: c.body }));
+      for (const e of item.events ?? []) if (e.message) own.push({ ref, post: `event ${e.type ?? ''}`.trim(), author: e.actor ?? '', association: '', text: e.message });
+      if (ref.toLowerCase() === String(root).toLowerCase()) posts.unshift(...own);
+      else posts.push(...own);
+    }
+    for (const c of data.commits ?? []) posts.push({ ref: `${repo}@${String(c.sha).slice(0, 7)}`, post: 'commit', author: c.author ?? '', association: '', text: c.message });
+  }
+  return posts;
+}
+
+// Where a missed gold item is: {where, elsewhere, sentences}, the post of
+// the world that holds it (the root's own posts first; null when none
+// does), the other sections (and the answer) whose items hold it, each
+// with the first such item's cue, and the sentences of the post it is in.
+export function locateMiss(world, report, root, miss) {
+  const needle = normalizeWithOffsets(miss.want).out;
+  if (!needle) return null;
+  const elsewhere = [];
+  const sections = [...(report.report?.sections ?? []), { kind: 'answer', items: report.report?.answer ?? [] }];
+  for (const section of sections) {
+    if (section.kind === miss.metric) continue;
+    for (const item of section.items ?? []) {
+      if (!normalizeWithOffsets(item.label ? `${item.label}: ${item.text}` : item.text).out.includes(needle)) continue;
+      elsewhere.push({ section: section.kind, cue: item.cue ?? '', got: short(item.label ? `${item.label}: ${item.text}` : item.text, 60) });
+      break;
+    }
+  }
+  for (const post of worldPosts(world, root)) {
+    const { out, at } = normalizeWithOffsets(post.text);
+    const k = out.indexOf(needle);
+    if (k < 0) continue;
+    const { text, ...where } = post;
+    return { where, elsewhere, sentences: sentencesAround(String(text), at[k], at[k + needle.length - 1] + 1) };
+  }
+  return { where: null, elsewhere, sentences: [] };
+}
+
+// The cue probe beside the binary's build directory (build/debug/tests/cue_probe).
+export const cueProbe = process.env.ISSUEGRAPH_CUE_PROBE ?? path.join(path.dirname(binary), '..', 'tests', 'cue_probe');
+
+// The cue table's reading of each {sentence, association}: per section
+// {score, cue} and the score that accepts; null without the probe.
+export function probeCues(lines) {
+  if (!lines.length || !fs.existsSync(cueProbe)) return null;
+  const input = lines.map((l) => `${l.association ?? ''}\t${l.sentence.replace(/\s+/g, ' ')}\n`).join('');
+  const result = spawnSync(cueProbe, [], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (result.status !== 0) return null;
+  const out = result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return out.length === lines.length ? out : null;
+}
+
+// Adds to each missed text item of `results` (which carry their world and
+// report) `where`, `elsewhere`, and, for a cue section, `sentence` and
+// `cue_score` ({score, cue, accept}: the best-scoring sentence that holds it).
+function explainMisses(results) {
+  const pending = [];
+  for (const r of results) {
+    for (const miss of r.score.misses) {
+      if (!TEXT_SECTIONS.includes(miss.metric)) continue;
+      const found = locateMiss(r.world, r.report, r.gold.root, miss);
+      if (!found) continue;
+      miss.where = found.where;
+      miss.elsewhere = found.elsewhere;
+      if (CUE_SECTIONS.includes(miss.metric) && found.sentences.length) {
+        pending.push({ miss, sentences: found.sentences, association: found.where?.association ?? '' });
+      }
+    }
+  }
+  const lines = pending.flatMap((p) => p.sentences.map((sentence) => ({ sentence, association: p.association })));
+  const scores = probeCues(lines);
+  if (!scores) return;
+  let next = 0;
+  for (const p of pending) {
+    let best = null;
+    for (const sentence of p.sentences) {
+      const read = scores[next++];
+      const section = read[p.miss.metric];
+      if (!best || section.score > best.score) best = { sentence, score: section.score, cue: section.cue, accept: read.accept };
+    }
+    p.miss.sentence = best.sentence;
+    p.miss.cue_score = { score: best.score, cue: best.cue, accept: best.accept };
+  }
 }
 
 // ------------------------------------------------------------------ running
@@ -301,7 +462,8 @@ async function pool(tasks, width) {
   return out;
 }
 
-export async function evaluate({ set = 'tuning', names = listWorlds(set), api = 'rest', concurrency } = {}) {
+// `explain`: say of each missed text item where it is (explainMisses).
+export async function evaluate({ set = 'tuning', names = listWorlds(set), api = 'rest', concurrency, explain = false } = {}) {
   if (!fs.existsSync(binary)) {
     throw new Error(`no issuegraph binary at ${binary}: build it (cmake --build build/debug --target issuegraph) or set ISSUEGRAPH_BIN`);
   }
@@ -309,8 +471,20 @@ export async function evaluate({ set = 'tuning', names = listWorlds(set), api = 
   const results = await pool(names.map((name) => async () => {
     const gold = loadGold(name, set);
     const report = await reportFor(name, gold, api, set);
-    return { name, gold, status: report.report?.status ?? '', score: scoreWorld(gold, report, { api }) };
+    const result = { name, gold, status: report.report?.status ?? '', score: scoreWorld(gold, report, { api }) };
+    if (explain) {
+      result.report = report;
+      result.world = JSON.parse(fs.readFileSync(path.join(SETS[set].worlds, `${name}.json`), 'utf8'));
+    }
+    return result;
   }), width);
+  if (explain) {
+    explainMisses(results);
+    for (const r of results) {
+      delete r.report;
+      delete r.world;
+    }
+  }
   const totals = aggregate(results);
   return { results, totals, failures: belowThreshold(totals, set), api, set };
 }
@@ -334,15 +508,42 @@ export function formatTable(totals, set = 'tuning') {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+const cueTag = (cue) => (cue ? ` [${cue}]` : '');
+
+// The lines that explain one miss (explainMisses): where it is, where it
+// came out instead, and how the cue table reads its sentence.
+function explanation(miss) {
+  const lines = [];
+  if (miss.where === undefined) return lines;
+  const w = miss.where;
+  lines.push(w ? `held by ${w.ref} ${w.post}${w.author ? ` by @${w.author}` : ''}${w.association ? ` (${w.association})` : ''}`
+    : 'held by no post of the world');
+  lines.push(miss.elsewhere?.length
+    ? `came out in ${miss.elsewhere.map((e) => `${e.section}${cueTag(e.cue)}`).join(', ')}`
+    : 'came out in no section');
+  if (miss.cue_score) {
+    const c = miss.cue_score;
+    lines.push(`cue score for ${miss.metric}: ${c.score} (accepts at ${c.accept})${c.cue ? `, strongest cue "${c.cue}"` : ', no cue'}` +
+      ` in "${short(miss.sentence, 100)}"`);
+  }
+  return lines;
+}
+
 export function formatMisses(results, { verbose = false } = {}) {
   const out = [];
   for (const r of results) {
     const { misses, extras, violations = [] } = r.score;
-    if (!misses.length && !violations.length && !(verbose && extras.length)) continue;
+    if (!misses.length && !violations.length && !(verbose && (extras.length || r.score.items?.length))) continue;
     out.push(`${r.name} (${r.gold.root}) status: ${r.status}`);
-    for (const m of misses) out.push(`  missing ${m.metric}: ${m.want}`);
+    for (const m of misses) {
+      out.push(`  missing ${m.metric}: ${m.want}`);
+      out.push(...explanation(m).map((line) => `      ${line}`));
+    }
     for (const v of violations) out.push(`  MUST NOT ${v.metric}: "${v.bad}" in "${v.got}"`);
-    if (verbose) for (const e of extras) out.push(`  unmatched ${e.metric}: ${e.got}`);
+    if (verbose) {
+      for (const i of r.score.items ?? []) if (i.matched) out.push(`  matched ${i.metric}${cueTag(i.cue)}: ${i.got}`);
+      for (const e of extras) out.push(`  unmatched ${e.metric}${cueTag(e.cue)}: ${e.got}`);
+    }
   }
   return out.join('\n');
 }
@@ -366,14 +567,14 @@ async function main(argv) {
     }
   }
   const started = Date.now();
-  const { results, totals, failures } = await evaluate({ set, names: names.length ? names : undefined, api });
+  const { results, totals, failures } = await evaluate({ set, names: names.length ? names : undefined, api, explain: true });
   if (json) {
     console.log(JSON.stringify({ set, api, totals, failures, worlds: results.map((r) => ({ name: r.name, status: r.status, ...r.score })) }, null, 2));
   } else {
     console.log(`issuegraph evaluation: ${set} set, ${results.length} worlds over ${api}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     console.log(formatTable(totals, set));
     const misses = formatMisses(results, { verbose });
-    if (misses) console.log(`\n${verbose ? 'Misses and unmatched output' : 'Misses'} per world:\n${misses}`);
+    if (misses) console.log(`\n${verbose ? 'Misses and output' : 'Misses'} per world:\n${misses}`);
     console.log(failures.length
       ? `\nBELOW THRESHOLD: ${failures.map((f) => (f.what === 'violations' ? `${f.value} must-not violations`
         : `${f.metric} ${f.what} ${f.value.toFixed(3)} < ${f.threshold}`)).join(', ')}`
