@@ -25,15 +25,6 @@ std::string Where(const Graph& graph, const Post& post) {
   return " in " + RelativeRefText(root->ref, post.node->ref);
 }
 
-// What someone says when a change made it work.
-const PhraseSet& WorksWords() {
-  static const PhraseSet kWorks = {"works now", "now works", "working now", "is gone", "went away",
-                                   "no longer", "fixed it", "fixed for me", "solved it",
-                                   "resolved it", "works fine", "works for me", "it works",
-                                   "works again", "all good", "problem solved"};
-  return kWorks;
-}
-
 // "upgraded to 2.6.2, works now", "after updating to v1.4 the error is
 // gone": someone's report that a release fixed it, the version it names.
 std::string ConfirmedVersion(std::string_view lower_sentence) {
@@ -55,10 +46,7 @@ ReleaseClaim ConfirmationIn(const Graph& graph, const Thread& thread) {
     if (post->comment == nullptr) continue;
     // Cheap first, one pass each: most comments name no upgrade, and few
     // say that something works.
-    static const PhraseSet kNamesUpgrade = {"upgrad", "updat", "version", "bumped"};
-    if (!kNamesUpgrade.AnyOccurs(post->lower_prose) || !WorksWords().AnyOccurs(post->lower_prose)) {
-      continue;
-    }
+    if (!Occurs(*post, PostList::kNamesUpgrade) || !Occurs(*post, PostList::kWorks)) continue;
     for (auto [begin, end] : SentenceRanges(post->lower_prose)) {
       const std::string version = ConfirmedVersion(post->lower_prose.substr(begin, end - begin));
       if (version.empty()) continue;
@@ -192,19 +180,42 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
   return lines;
 }
 
-void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
-                             std::vector<ReportItem>* workarounds) {
+const PhraseSet& NamesUpgradeWords() {
+  static const PhraseSet kNamesUpgrade = {"upgrad", "updat", "version", "bumped"};
+  return kNamesUpgrade;
+}
+
+const PhraseSet& WorksWords() {
+  static const PhraseSet kWorks = {"works now", "now works", "working now", "is gone", "went away",
+                                   "no longer", "fixed it", "fixed for me", "solved it",
+                                   "resolved it", "works fine", "works for me", "it works",
+                                   "works again", "all good", "problem solved"};
+  return kWorks;
+}
+
+const PhraseSet& AfterFixWords() {
+  static const PhraseSet kAfterFix = {"after upgrading", "after updating", "after the upgrade",
+                                      "after the update", "after the fix",  "now that",
+                                      "once you upgrade", "once you update", "since version",
+                                      "with the fix",    "with the release", "in the new version",
+                                      "in the latest version", "is fixed", "has been fixed", "was fixed"};
+  return kAfterFix;
+}
+
+const PhraseSet& ObsoleteWords() {
   static const PhraseSet kObsolete = {"no longer needed",    "no longer necessary", "not needed anymore",
                                       "not needed any more", "no longer required",  "can remove the workaround",
                                       "can drop the workaround", "can delete",       "can remove",
                                       "can get rid of",
                                       "remove the workaround", "workaround is no longer", "can be removed",
                                       "can be deleted",      "don't need the workaround", "no need for the workaround"};
-  static const PhraseSet kAfterFix = {"after upgrading", "after updating", "after the upgrade",
-                                      "after the update", "after the fix",  "now that",
-                                      "once you upgrade", "once you update", "since version",
-                                      "with the fix",    "with the release", "in the new version",
-                                      "in the latest version", "is fixed", "has been fixed", "was fixed"};
+  return kObsolete;
+}
+
+void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
+                             std::vector<ReportItem>* workarounds) {
+  const PhraseSet& kObsolete = ObsoleteWords();
+  const PhraseSet& kAfterFix = AfterFixWords();
   if (workarounds->empty()) return;
   // The latest such sentence, and the post it is in: a root post's index,
   // or past every root post for a merged fix's.
@@ -213,8 +224,7 @@ void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
   auto scan = [&](const Thread& thread, size_t offset) {
     for (size_t i = thread.posts.size(); i-- > 0;) {
       const Post& post = thread.posts[i];
-      // The rarer list first.
-      if (!kAfterFix.AnyOccurs(post.lower_prose) || !kObsolete.AnyOccurs(post.lower_prose)) continue;
+      if (!Occurs(post, PostList::kAfterFix) || !Occurs(post, PostList::kObsolete)) continue;
       for (auto [begin, end] : SentenceRanges(post.lower_prose)) {
         std::string_view lower = post.lower_prose.substr(begin, end - begin);
         if (lower.ends_with('?') || !kObsolete.AnyIn(lower) || !kAfterFix.AnyIn(lower)) continue;

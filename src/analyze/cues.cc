@@ -162,10 +162,12 @@ bool IsAdviceQuestion(std::string_view lower) {
   return false;
 }
 
+}  // namespace
+
 // The positive phrases of each section, as one PhraseSet: a text in which
 // none occurs cannot reach kCueAccept (vetoes only lower a score, and the
 // maintainer's and the version's point need a positive cue).
-const PhraseSet& Positives(CueSection section) {
+const PhraseSet& CuePositives(CueSection section) {
   static const std::array<PhraseSet, 4> kSets = [] {
     std::array<std::vector<std::string_view>, 4> phrases;
     for (const Cue& cue : kCues) {
@@ -178,9 +180,7 @@ const PhraseSet& Positives(CueSection section) {
   return kSets[static_cast<size_t>(section)];
 }
 
-}  // namespace
-
-bool MayCue(CueSection section, std::string_view lower) { return Positives(section).AnyOccurs(lower); }
+bool MayCue(CueSection section, std::string_view lower) { return CuePositives(section).AnyOccurs(lower); }
 
 std::span<const Cue> CueTable() { return kCues; }
 
@@ -214,7 +214,7 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
     if (items.size() >= limit) break;
     // One pass over the post for all the section's phrases before any
     // sentence is scored: most posts of a long thread have none.
-    if (!MayCue(section, post.lower_prose)) continue;
+    if (!Occurs(post, CueList(section))) continue;
     const bool maintainer = IsMaintainer(post.author_association);
     for (size_t i = 0; i < post.blocks.size() && items.size() < limit; ++i) {
       const text::Block& block = post.blocks[i];

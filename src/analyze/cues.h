@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/prose.h"
 #include "analyze/thread.h"
 #include "model/report.h"
 
@@ -34,6 +35,15 @@ inline constexpr int kCueAccept = 2;
 // The score of one sentence (lower-cased) for `section`; `maintainer`
 // adds one when some positive cue occurs. A question scores 0.
 int CueScore(CueSection section, std::string_view lower_sentence, bool maintainer);
+
+// The positive phrases of `section`, as one set (see PostList).
+const PhraseSet& CuePositives(CueSection section);
+
+// The PostList of `section`'s positive phrases.
+inline PostList CueList(CueSection section) {
+  return static_cast<PostList>(static_cast<unsigned>(PostList::kCueRootCause) +
+                               static_cast<unsigned>(section));
+}
 
 // Whether some positive phrase of `section` occurs in `lower` at all (no
 // word rule): false means no sentence of `lower` can reach kCueAccept. A

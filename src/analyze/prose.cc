@@ -150,6 +150,14 @@ void PhraseSet::Add(std::string_view phrase) {
       SetBit(quads_, QuadHash(phrase.data()));
     }
   }
+  const auto index = static_cast<uint32_t>(phrases_.size());
+  if (phrase.size() >= sizeof(uint32_t)) {
+    uint32_t head = 0;
+    std::memcpy(&head, phrase.data(), sizeof head);
+    by_head_[head].push_back(index);
+  } else {
+    short_by_first_byte_[first].push_back(index);
+  }
   phrases_.emplace_back(phrase);
 }
 
@@ -208,6 +216,30 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
 template <typename Accept>
 bool PhraseSet::Match(std::string_view text, size_t i, Accept& accept) const {
   const char* at = text.data() + i;
+  auto matches = [&](uint32_t index, size_t from) {
+    const std::string& phrase = phrases_[index];
+    const size_t length = phrase.size();
+    if (length > text.size() - i) return false;
+    size_t k = from;
+    while (k < length && at[k] == phrase[k]) ++k;
+    return k == length;
+  };
+  // With four bytes left, only the phrases that open with them and the
+  // short ones can match: a large set (PhraseLists) has dozens of
+  // phrases per first byte.
+  if (text.size() - i >= sizeof(uint32_t)) {
+    uint32_t quad = 0;
+    std::memcpy(&quad, at, sizeof quad);
+    if (auto it = by_head_.find(quad); it != by_head_.end()) {
+      for (uint32_t index : it->second) {
+        if (matches(index, sizeof quad) && accept(i, phrases_[index])) return true;
+      }
+    }
+    for (uint32_t index : short_by_first_byte_[static_cast<unsigned char>(at[0])]) {
+      if (matches(index, 1) && accept(i, phrases_[index])) return true;
+    }
+    return false;
+  }
   for (uint32_t index : by_first_byte_[static_cast<unsigned char>(at[0])]) {
     const std::string& phrase = phrases_[index];
     const size_t length = phrase.size();
@@ -219,6 +251,34 @@ bool PhraseSet::Match(std::string_view text, size_t i, Accept& accept) const {
     if (k == length && accept(i, phrase)) return true;
   }
   return false;
+}
+
+PhraseLists::PhraseLists(std::initializer_list<const PhraseSet*> lists) {
+  std::vector<std::pair<std::string_view, uint32_t>> phrases;
+  uint32_t bit = 1;
+  for (const PhraseSet* list : lists) {
+    for (const std::string& phrase : list->phrases()) {
+      auto known = std::find_if(phrases.begin(), phrases.end(),
+                                [&](const auto& entry) { return entry.first == phrase; });
+      if (known == phrases.end()) phrases.emplace_back(phrase, bit);
+      else known->second |= bit;
+    }
+    every_ |= bit;
+    bit <<= 1;
+  }
+  for (const auto& [phrase, mask] : phrases) {
+    all_.Add(phrase);
+    masks_.push_back(mask);
+  }
+}
+
+uint32_t PhraseLists::Occurring(std::string_view lower) const {
+  uint32_t found = 0;
+  all_.Scan(lower, [&](size_t, const std::string& phrase) {
+    found |= masks_[static_cast<size_t>(&phrase - all_.phrases_.data())];
+    return found == every_;
+  });
+  return found;
 }
 
 bool PhraseSet::AnyIn(std::string_view lower) const {

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,6 +53,7 @@ class PhraseSet {
   const std::vector<std::string>& phrases() const { return phrases_; }
 
  private:
+  friend class PhraseLists;
   PhraseSet();
   void Add(std::string_view phrase);
   template <typename Accept>
@@ -60,6 +62,10 @@ class PhraseSet {
   bool Match(std::string_view text, size_t i, Accept& accept) const;
 
   std::vector<std::string> phrases_;
+  // Phrases of four bytes or more by their first four bytes, and the
+  // shorter ones by their first byte (indices into phrases_).
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_head_;
+  std::array<std::vector<uint32_t>, 256> short_by_first_byte_;
   std::array<std::vector<uint32_t>, 256> by_first_byte_;  // indices into phrases_
   std::array<bool, 256> first_byte_{};                    // some phrase opens with this byte
   std::array<bool, 256> one_byte_{};                      // a one-byte phrase is this byte
@@ -70,6 +76,21 @@ class PhraseSet {
   // Bit QuadHash(first four bytes) of every phrase of four bytes or more: a
   // second, finer test before comparing phrases.
   std::vector<uint64_t> quads_;
+};
+
+// Several PhraseSets searched in one pass: which of them has a phrase
+// occurring in a text (AnyOccurs's rule for each, bit i for list i). A
+// long thread's posts are each read once for every list the analysis
+// tests them against, not once per list. At most 32 lists.
+class PhraseLists {
+ public:
+  explicit PhraseLists(std::initializer_list<const PhraseSet*> lists);
+  uint32_t Occurring(std::string_view lower) const;
+
+ private:
+  PhraseSet all_;
+  std::vector<uint32_t> masks_;  // per phrase of all_: the lists that hold it
+  uint32_t every_ = 0;
 };
 
 std::string_view TrimView(std::string_view text);

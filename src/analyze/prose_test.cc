@@ -77,6 +77,43 @@ TEST(PhraseSet, CountDistinctInCountsEachPhraseOnce) {
   EXPECT_EQ(kCues.CountDistinctIn("rereads nothing"), 0u);
 }
 
+// Short and long phrases, near the end of the text and not: the four-byte
+// lookup and the first-byte lists agree with a plain search.
+TEST(PhraseSet, AnyOccursAgreesWithAPlainSearchEverywhere) {
+  static const PhraseSet kCues = {"ab", "abc", "abcd", "abcde", "xyz", "because", "fix"};
+  const std::string text = "zz abcd because-fix xyz abc";
+  for (size_t begin = 0; begin < text.size(); ++begin) {
+    for (size_t end = begin; end <= text.size(); ++end) {
+      std::string_view part = std::string_view(text).substr(begin, end - begin);
+      bool plain = false;
+      for (const std::string& phrase : kCues.phrases()) {
+        plain = plain || part.find(phrase) != std::string_view::npos;
+      }
+      EXPECT_EQ(kCues.AnyOccurs(part), plain) << part;
+      EXPECT_EQ(kCues.CountDistinctIn(part) > 0, kCues.AnyIn(part)) << part;
+    }
+  }
+}
+
+TEST(PhraseLists, EachBitSaysWhetherItsListOccurs) {
+  static const PhraseSet kFirst = {"workaround", "for now"};
+  static const PhraseSet kSecond = {"because", "for now"};  // shares a phrase with the first
+  static const PhraseSet kThird = {"fix"};
+  static const PhraseLists kLists({&kFirst, &kSecond, &kThird});
+  EXPECT_EQ(kLists.Occurring("nothing to see"), 0u);
+  EXPECT_EQ(kLists.Occurring("use this for now"), 0b011u);
+  EXPECT_EQ(kLists.Occurring("a workaround, because"), 0b011u);
+  EXPECT_EQ(kLists.Occurring("the fix, because"), 0b110u);
+  EXPECT_EQ(kLists.Occurring("prefix: a workaround"), 0b101u);  // no word rule, as AnyOccurs
+  const std::string texts[] = {"workaround", "because it broke", "fixed", "for no reason"};
+  for (const std::string& text : texts) {
+    const uint32_t bits = kLists.Occurring(text);
+    EXPECT_EQ((bits & 1) != 0, kFirst.AnyOccurs(text)) << text;
+    EXPECT_EQ((bits & 2) != 0, kSecond.AnyOccurs(text)) << text;
+    EXPECT_EQ((bits & 4) != 0, kThird.AnyOccurs(text)) << text;
+  }
+}
+
 TEST(Prose, OnlyReferences) {
   EXPECT_TRUE(IsOnlyReferences("#6", false));
   EXPECT_TRUE(IsOnlyReferences("Resolves #1, resolves #10, fixes trapdoor/other#3", true));

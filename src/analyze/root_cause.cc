@@ -53,28 +53,6 @@ void SetCue(std::string_view rule, const PhraseSet* named, std::string_view lowe
   }
 }
 
-const PhraseSet& MechanismCues() {
-  static const PhraseSet cues = {
-      "reads",         "writes",        "dereferences", "dereference",
-      "forgets",       "forgot",        "never",        "does not",
-      "doesn't",       "did not",       "didn't",       "only",
-      "is nil",        "is null",       "is undefined", "returns",
-      "overflows",     "races",         "leaks",        "skips",
-      "calls",         "assumes",       "ignores",      "holds",
-      "keeps",         "moved",         "grows",        "allocates",
-      "so that",       "which means",   "the issue is", "this happens when",
-      "happens when",  "turns out",     "instead of",   "has its own",
-      "no longer",     "treats",        "relies on",    "depends on",
-      "out of bounds", "uninitialized", "deadlocks",    "swallows",
-      "truncates",     "off by one",    "off-by-one",   "times out",
-      "which is why",  "that's why",    "panics",
-      "crashes",       "decodes",       "is still",     "came with",
-      "introduced in", "switched",      "unchecked",    "lands on",
-      "quadratic",     "compiled again", "for every",   "dereferenced",
-      "was gone",      "disposed",      "renamed",      "silently ignored"};
-  return cues;
-}
-
 const PhraseSet& RemedyCues() {
   static const PhraseSet cues = {
       "you can",        "you could",       "you might",    "you may",
@@ -139,10 +117,6 @@ constexpr std::string_view kCauseWords[] = {
     "after some digging", "turns out that", "it turns out",   "is the first bad commit"};
 constexpr std::string_view kBecauseWords[] = {"because"};
 
-const PhraseSet& RootCausePhrase() {
-  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords});
-  return cues;
-}
 const PhraseSet& CausePhrases() {
   static const PhraseSet cues = PhraseSet::Union({kCauseWords});
   return cues;
@@ -152,20 +126,13 @@ const PhraseSet& Because() {
   return cues;
 }
 
-// Every cause phrase PhraseScore looks for.
-const PhraseSet& AnyCausePhrase() {
-  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords, kCauseWords, kBecauseWords});
-  return cues;
-}
-
 // Whether any block of the post can hold a cause phrase: most posts hold
 // none, and one pass over the post says so. Only maintainers and the body
 // are read for the weaker phrases.
 bool MayStateCause(const Post& post) {
-  static const PhraseSet kBodyCues = PhraseSet::Union({kRootCauseWords, kCauseWords});
-  if (IsMaintainer(post.author_association)) return AnyCausePhrase().AnyOccurs(post.lower_prose);
-  if (post.comment == nullptr) return kBodyCues.AnyOccurs(post.lower_prose);
-  return RootCausePhrase().AnyOccurs(post.lower_prose);
+  if (IsMaintainer(post.author_association)) return Occurs(post, PostList::kAnyCause);
+  if (post.comment == nullptr) return Occurs(post, PostList::kBodyCause);
+  return Occurs(post, PostList::kRootCausePhrase);
 }
 
 // The score of the cause phrases in block `i` (0: none); `cue_possible`
@@ -296,6 +263,45 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
 }
 
 }  // namespace
+
+const PhraseSet& MechanismCues() {
+  static const PhraseSet cues = {
+      "reads",         "writes",        "dereferences", "dereference",
+      "forgets",       "forgot",        "never",        "does not",
+      "doesn't",       "did not",       "didn't",       "only",
+      "is nil",        "is null",       "is undefined", "returns",
+      "overflows",     "races",         "leaks",        "skips",
+      "calls",         "assumes",       "ignores",      "holds",
+      "keeps",         "moved",         "grows",        "allocates",
+      "so that",       "which means",   "the issue is", "this happens when",
+      "happens when",  "turns out",     "instead of",   "has its own",
+      "no longer",     "treats",        "relies on",    "depends on",
+      "out of bounds", "uninitialized", "deadlocks",    "swallows",
+      "truncates",     "off by one",    "off-by-one",   "times out",
+      "which is why",  "that's why",    "panics",
+      "crashes",       "decodes",       "is still",     "came with",
+      "introduced in", "switched",      "unchecked",    "lands on",
+      "quadratic",     "compiled again", "for every",   "dereferenced",
+      "was gone",      "disposed",      "renamed",      "silently ignored"};
+  return cues;
+}
+
+const PhraseSet& RootCausePhrase() {
+  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords});
+  return cues;
+}
+
+// The cause phrases a body is read for.
+const PhraseSet& BodyCausePhrases() {
+  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords, kCauseWords});
+  return cues;
+}
+
+// Every cause phrase PhraseScore looks for.
+const PhraseSet& AnyCausePhrase() {
+  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords, kCauseWords, kBecauseWords});
+  return cues;
+}
 
 bool IsRemedySentence(std::string_view lower_sentence) {
   return RemedyCues().AnyIn(lower_sentence);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/prose.h"
 #include "analyze/thread.h"
 #include "model/report.h"
 
@@ -24,6 +25,15 @@ inline constexpr size_t kMaxRootCauseItems = 6;
 std::vector<ReportItem> ExtractRootCause(const Thread& root,
                                          const std::vector<const Thread*>& related,
                                          const std::vector<Thread>& merged_fixes);
+
+// Verbs and phrases that describe a mechanism ("dereferences", "never").
+const PhraseSet& MechanismCues();
+// The phrase lists a post is tested against before its sentences are
+// read (see PostList): a root cause named outright, the cause phrases read
+// in a body, and every cause phrase.
+const PhraseSet& RootCausePhrase();
+const PhraseSet& BodyCausePhrases();
+const PhraseSet& AnyCausePhrase();
 
 // How strongly one paragraph of a maintainer's comment explains a mechanism:
 // in the sentences that neither ask nor offer a remedy, mechanism verbs

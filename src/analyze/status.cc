@@ -125,7 +125,7 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
   if (root.state_reason != "not_planned") {
     for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
       if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-      if (!MayCue(CueSection::kDuplicate, post->lower_prose)) continue;
+      if (!Occurs(*post, PostList::kCueDuplicate)) continue;
       const Node* canonical = nullptr;
       for (size_t i = 0; i < post->blocks.size() && canonical == nullptr; ++i) {
         if (!IsProseBlock(post->blocks[i])) continue;

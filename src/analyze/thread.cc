@@ -181,6 +181,7 @@ Thread ReadThread(const Node& node) {
         std::span<const size_t>(thread.lower_begin).subspan(extent.blocks, extent.count);
     post.lower_prose =
         std::string_view(thread.lower_prose.data() + extent.prose, extent.prose_size);
+    post.lists = PostListsIn(post.lower_prose);
   }
   return thread;
 }

@@ -20,6 +20,27 @@
 
 namespace issuegraph::analyze {
 
+// Phrase lists that a pass over a long thread tests whole posts against
+// before it reads their sentences (post_lists.cc names the list of each).
+// ReadThread finds them all in one pass per post.
+enum class PostList : unsigned {
+  kCueRootCause,  // the cue table's positive phrases, by CueSection
+  kCueFix,
+  kCueWorkaround,
+  kCueDuplicate,
+  kOfferCue,
+  kAnyCause,
+  kBodyCause,
+  kRootCausePhrase,
+  kNamesUpgrade,
+  kWorks,
+  kAfterFix,
+  kObsolete,
+};
+
+// Bit 1 << list of each PostList with a phrase occurring in `lower_prose`.
+uint32_t PostListsIn(std::string_view lower_prose);
+
 // The views point into the Thread's storage: a Post lives in its Thread.
 struct Post {
   const Node* node = nullptr;
@@ -38,7 +59,14 @@ struct Post {
   // posts with nothing for it without reading their blocks.
   uint32_t kinds = 0;
   uint32_t topic_set = 0;
+  uint32_t lists = 0;  // PostListsIn(lower_prose)
 };
+
+// Whether a phrase of `list` occurs in the post's prose (no word rule):
+// false rules every sentence of the post out for it.
+inline bool Occurs(const Post& post, PostList list) {
+  return (post.lists >> static_cast<unsigned>(list) & 1) != 0;
+}
 
 inline bool HasKind(const Post& post, text::BlockKind kind) {
   return (post.kinds >> static_cast<unsigned>(kind) & 1) != 0;

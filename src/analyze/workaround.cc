@@ -59,12 +59,6 @@ const PhraseSet& MeanwhileCues() {
   return cues;
 }
 
-// Any phrase a workaround offer needs, to rule most posts out in one pass.
-const PhraseSet& AnyOfferCue() {
-  static const PhraseSet cues = PhraseSet::Union({kOfferWords, kMeanwhileWords, kUntilWords});
-  return cues;
-}
-
 // "…and the export runs again": the writer tried it and it worked.
 const PhraseSet& SuccessCues() {
   static const PhraseSet cues = {"runs again",      "works again",    "working again",
@@ -284,7 +278,7 @@ bool OffersWorkaround(const Post& post) {
                                        "has been fixed", "landed in",   "is now fixed"};
   std::string_view prose = post.lower_prose;
   // Most posts hold no cue at all: one pass over the post says so.
-  if (!AnyOfferCue().AnyOccurs(prose)) return false;
+  if (!Occurs(post, PostList::kOfferCue)) return false;
   if (kFixedCues.AnyIn(prose)) return false;
   bool actionable = IsActionable(post);
   for (size_t i = 0; i < post.blocks.size(); ++i) {
@@ -433,6 +427,12 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
 }
 
 }  // namespace
+
+// Any phrase a workaround offer needs, to rule most posts out in one pass.
+const PhraseSet& AnyOfferCue() {
+  static const PhraseSet cues = PhraseSet::Union({kOfferWords, kMeanwhileWords, kUntilWords});
+  return cues;
+}
 
 bool BlockOffersWorkaround(const Post& post, size_t index) {
   const text::Block& block = post.blocks[index];

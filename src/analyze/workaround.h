@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "analyze/prose.h"
 #include "analyze/thread.h"
 #include "model/report.h"
 
@@ -19,6 +20,9 @@ namespace issuegraph::analyze {
 // maintainers' and confirmed ones first; at most eight workarounds.
 std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
                                            const std::vector<const Thread*>& related);
+
+// Any phrase a workaround offer needs (see PostList).
+const PhraseSet& AnyOfferCue();
 
 // Whether block `index` of `post` offers a workaround in one of its
 // sentences: an explicit cue ("as a workaround", "works around it", "as a
