@@ -128,16 +128,32 @@ bool IsCommitMessage(std::string_view text) {
   return false;
 }
 
-// Code examples that another section already shows (an error, a step) or
-// that are commit messages are left out: each block is shown once, where
-// it says most. A workaround's code stays an example too: the evaluation's
-// gold lists it there.
+// Whether `block` occurs in `text` as a whole: not as part of a longer word
+// ("ls" is not in "tools"). Both squeezed.
+bool HoldsBlock(std::string_view text, std::string_view block) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  for (size_t at = text.find(block); at != std::string_view::npos; at = text.find(block, at + 1)) {
+    const size_t end = at + block.size();
+    const bool starts = at == 0 || !word(text[at - 1]) || !word(block.front());
+    const bool ends = end == text.size() || !word(text[end]) || !word(block.back());
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// Code examples that another section already shows (an error, a step, a
+// workaround's command, a cause or fix quoted with its code) or that are
+// commit messages are left out: each block is shown once, where it says
+// most. The summary and the discussion quote prose, not blocks.
 void DropRepeatedExamples(Report* report) {
   std::vector<std::string> shown;
   Section* examples = nullptr;
   for (Section& section : report->sections) {
     if (section.kind == SectionKind::kCodeExamples) examples = &section;
-    if (section.kind != SectionKind::kErrorMessages && section.kind != SectionKind::kReproduction) continue;
+    if (section.kind == SectionKind::kCodeExamples || section.kind == SectionKind::kSummary ||
+        section.kind == SectionKind::kDiscussion) {
+      continue;
+    }
     for (const ReportItem& item : section.items) {
       if (std::string text = Squeezed(item.text); !text.empty()) shown.push_back(std::move(text));
     }
@@ -146,8 +162,8 @@ void DropRepeatedExamples(Report* report) {
   std::erase_if(examples->items, [&](const ReportItem& item) {
     if (IsCommitMessage(item.text)) return true;
     const std::string text = Squeezed(item.text);
-    return std::any_of(shown.begin(), shown.end(),
-                       [&](const std::string& other) { return other.find(text) != std::string::npos; });
+    return text.empty() || std::any_of(shown.begin(), shown.end(),
+                                       [&](const std::string& other) { return HoldsBlock(other, text); });
   });
 }
 
