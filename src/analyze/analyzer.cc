@@ -241,13 +241,13 @@ Report Analyze(const Graph& graph) {
     }
   }
   // A lead-in whose output went to the errors ("Actual: I get this error:")
-  // introduces nothing here.
+  // introduces nothing here; a numbered or bulleted step stays a step.
   for (size_t i = 0; i < steps.size();) {
     // Short: a longer one carries steps of its own ("Built and run with
     // `gcc …` and `valgrind …`:").
     constexpr long kLeadInWords = 6;
     const std::string_view text = TrimView(steps[i].text);
-    const bool lead_in = !steps[i].is_code && text.ends_with(':') &&
+    const bool lead_in = !steps[i].is_code && steps[i].list_level == 0 && text.ends_with(':') &&
                          std::count(text.begin(), text.end(), ' ') < kLeadInWords;
     if (lead_in && (i + 1 == steps.size() || !steps[i + 1].is_code)) {
       steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i));

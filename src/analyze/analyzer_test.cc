@@ -358,6 +358,78 @@ TEST(Report, StepsKeepTheirNumbersAndProseKeepsInlineCode) {
   EXPECT_EQ(steps->items[1].code_spans, (std::vector<std::pair<size_t, size_t>>{{4, 12}}));
 }
 
+// "<label>|<number>|<text>" per reproduction item, code as "`text`".
+std::vector<std::string> Steps(const Report& report) {
+  std::vector<std::string> rows;
+  if (const Section* section = Find(report, SectionKind::kReproduction)) {
+    for (const ReportItem& item : section->items) {
+      rows.push_back(item.label + "|" + std::to_string(item.list_number) + "|" +
+                     (item.is_code ? "`" + item.text + "`" : item.text));
+    }
+  }
+  return rows;
+}
+
+TEST(Report, NumberedStepsKeepTheirCommandsUnderThemInOrder) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on save",
+          "## Steps to reproduce\n\n"
+          "1. Clone the repository:\n   ```sh\n   git clone https://example.com/app\n   ```\n"
+          "2. Run the tool:\n   ```console\n   $ app save\n   Error: EACCES: permission denied\n   ```\n"
+          "3. Look at the log.\n\n"
+          "## Expected behavior\n\nThe file is saved.\n\n## Actual behavior\n\nIt crashes.\n");
+  const Report report = Analyze(b.graph());
+  // Step 2's command went to the errors with its output: the step stays,
+  // and what it ran follows it.
+  EXPECT_EQ(Steps(report), (std::vector<std::string>{
+                               "|1|Clone the repository:", "|0|`git clone https://example.com/app`",
+                               "|2|Run the tool:", "|0|`app save`", "|3|Look at the log.",
+                               "Expected|0|The file is saved.", "Actual|0|It crashes."}));
+  EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
+}
+
+TEST(Report, LabelledStepsKeepTheirNumbersLabelsAndOrder) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on save",
+          "Steps to reproduce:\n\n1. Clone the repository:\n\n```sh\ngit clone https://example.com/app\n```\n\n"
+          "2. Open a file\n3. Press save\n\nExpected: the file is saved.\n\nActual: it crashes.\n");
+  EXPECT_EQ(Steps(Analyze(b.graph())),
+            (std::vector<std::string>{"|1|Clone the repository:", "|0|`git clone https://example.com/app`",
+                                      "|2|Open a file", "|3|Press save", "Expected|0|the file is saved.",
+                                      "Actual|0|it crashes."}));
+}
+
+TEST(Report, StepsAParagraphIntroducesKeepTheirCommands) {
+  for (const std::string post : {"It crashes. How I trigger it:", "I can trigger it every time:"}) {
+    const std::string steps =
+        "\n\n1. Clone the repository:\n   ```sh\n   git clone https://example.com/app\n   ```\n"
+        "2. Build it with the preset:\n   ```sh\n   cmake --preset release\n   ```\n3. Run it.\n";
+    const std::vector<std::string> expected{"|1|Clone the repository:", "|0|`git clone https://example.com/app`",
+                                            "|2|Build it with the preset:", "|0|`cmake --preset release`",
+                                            "|3|Run it."};
+    GraphBuilder body("acme/app#12");
+    body.Issue("acme/app#12", "Crash", post + steps);
+    EXPECT_EQ(Steps(Analyze(body.graph())), expected) << "in the body: " << post;
+    // The same steps in a contributor's comment.
+    GraphBuilder comment("acme/app#12");
+    comment.Issue("acme/app#12", "Crash", "It crashes on save.");
+    comment.Say("acme/app#12", "lee", "CONTRIBUTOR", post + steps);
+    EXPECT_EQ(Steps(Analyze(comment.graph())), expected) << "in a comment: " << post;
+  }
+}
+
+TEST(Report, AReproLinesExampleIsAStepNotACodeExample) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Jobs hang",
+          "Jobs with a service hang.\n\nTo reproduce: any pipeline with a `services:` block, for example\n\n"
+          "```yaml\nservices:\n  db:\n    image: postgres\n```\n\nRunner 4.2 on Ubuntu 22.04.\n");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(Steps(report),
+            (std::vector<std::string>{"To reproduce|0|any pipeline with a services: block, for example",
+                                      "|0|`services:\n  db:\n    image: postgres`"}));
+  EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
+}
+
 // --- Header, provenance, determinism ---------------------------------------
 
 TEST(Header, FieldsAndParticipants) {
