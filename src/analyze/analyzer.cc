@@ -162,8 +162,9 @@ void DropRepeatedExamples(Report* report) {
   std::erase_if(examples->items, [&](const ReportItem& item) {
     if (IsCommitMessage(item.text)) return true;
     const std::string text = Squeezed(item.text);
-    return text.empty() || std::any_of(shown.begin(), shown.end(),
-                                       [&](const std::string& other) { return HoldsBlock(other, text); });
+    return text.empty() || std::any_of(shown.begin(), shown.end(), [&](const std::string& other) {
+             return HoldsBlock(other, text);
+           });
   });
 }
 

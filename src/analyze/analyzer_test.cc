@@ -330,15 +330,18 @@ TEST(Report, AWorkaroundsBlockIsNotRepeatedAsAnExample) {
           "Saving crashes.\n\n## Steps to reproduce\n\n1. Save from the tools menu\n\n"
           "## Example\n\n```python\nimport app\napp.save('x')\n```\n");
   b.Say("acme/app#12", "lee", "MEMBER",
-        "As a workaround until the fix ships, turn the cache off:\n\n```toml\n[cache]\nenabled = false\n```\n");
-  b.Say("acme/app#12", "bob", "NONE", "Same config here:\n\n```toml\n[cache]\n  enabled = false\n```\n");
+        "As a workaround until the fix ships, turn the cache off:\n\n"
+        "```toml\n[cache]\nenabled = false\n```\n");
+  b.Say("acme/app#12", "bob", "NONE",
+        "Same config here:\n\n```toml\n[cache]\n  enabled = false\n```\n");
   b.Say("acme/app#12", "kit", "NONE", "Listing the folder shows it:\n\n```\nls\n```\n");
   const Report report = Analyze(b.graph());
   // The workaround shows the block: Workarounds holds it, Code examples
   // does not, in either copy (the second differs only in spaces). "ls" is
   // a block of its own, not the end of the step's "tools".
   const std::vector<std::string> workarounds = Texts(report, SectionKind::kWorkaround);
-  EXPECT_NE(std::find(workarounds.begin(), workarounds.end(), "[cache]\nenabled = false"), workarounds.end());
+  EXPECT_NE(std::find(workarounds.begin(), workarounds.end(), "[cache]\nenabled = false"),
+            workarounds.end());
   const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
   EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')", "ls"}));
 }
@@ -375,7 +378,8 @@ TEST(Report, NumberedStepsKeepTheirCommandsUnderThemInOrder) {
   b.Issue("acme/app#12", "Crash on save",
           "## Steps to reproduce\n\n"
           "1. Clone the repository:\n   ```sh\n   git clone https://example.com/app\n   ```\n"
-          "2. Run the tool:\n   ```console\n   $ app save\n   Error: EACCES: permission denied\n   ```\n"
+          "2. Run the tool:\n"
+          "   ```console\n   $ app save\n   Error: EACCES: permission denied\n   ```\n"
           "3. Look at the log.\n\n"
           "## Expected behavior\n\nThe file is saved.\n\n## Actual behavior\n\nIt crashes.\n");
   const Report report = Analyze(b.graph());
@@ -391,12 +395,14 @@ TEST(Report, NumberedStepsKeepTheirCommandsUnderThemInOrder) {
 TEST(Report, LabelledStepsKeepTheirNumbersLabelsAndOrder) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash on save",
-          "Steps to reproduce:\n\n1. Clone the repository:\n\n```sh\ngit clone https://example.com/app\n```\n\n"
+          "Steps to reproduce:\n\n1. Clone the repository:\n\n"
+          "```sh\ngit clone https://example.com/app\n```\n\n"
           "2. Open a file\n3. Press save\n\nExpected: the file is saved.\n\nActual: it crashes.\n");
-  EXPECT_EQ(Steps(Analyze(b.graph())),
-            (std::vector<std::string>{"|1|Clone the repository:", "|0|`git clone https://example.com/app`",
-                                      "|2|Open a file", "|3|Press save", "Expected|0|the file is saved.",
-                                      "Actual|0|it crashes."}));
+  EXPECT_EQ(
+      Steps(Analyze(b.graph())),
+      (std::vector<std::string>{
+          "|1|Clone the repository:", "|0|`git clone https://example.com/app`", "|2|Open a file",
+          "|3|Press save", "Expected|0|the file is saved.", "Actual|0|it crashes."}));
 }
 
 TEST(Report, StepsAParagraphIntroducesKeepTheirCommands) {
@@ -404,9 +410,9 @@ TEST(Report, StepsAParagraphIntroducesKeepTheirCommands) {
     const std::string steps =
         "\n\n1. Clone the repository:\n   ```sh\n   git clone https://example.com/app\n   ```\n"
         "2. Build it with the preset:\n   ```sh\n   cmake --preset release\n   ```\n3. Run it.\n";
-    const std::vector<std::string> expected{"|1|Clone the repository:", "|0|`git clone https://example.com/app`",
-                                            "|2|Build it with the preset:", "|0|`cmake --preset release`",
-                                            "|3|Run it."};
+    const std::vector<std::string> expected{
+        "|1|Clone the repository:", "|0|`git clone https://example.com/app`",
+        "|2|Build it with the preset:", "|0|`cmake --preset release`", "|3|Run it."};
     GraphBuilder body("acme/app#12");
     body.Issue("acme/app#12", "Crash", post + steps);
     EXPECT_EQ(Steps(Analyze(body.graph())), expected) << "in the body: " << post;
@@ -421,12 +427,13 @@ TEST(Report, StepsAParagraphIntroducesKeepTheirCommands) {
 TEST(Report, AReproLinesExampleIsAStepNotACodeExample) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Jobs hang",
-          "Jobs with a service hang.\n\nTo reproduce: any pipeline with a `services:` block, for example\n\n"
+          "Jobs with a service hang.\n\n"
+          "To reproduce: any pipeline with a `services:` block, for example\n\n"
           "```yaml\nservices:\n  db:\n    image: postgres\n```\n\nRunner 4.2 on Ubuntu 22.04.\n");
   const Report report = Analyze(b.graph());
-  EXPECT_EQ(Steps(report),
-            (std::vector<std::string>{"To reproduce|0|any pipeline with a services: block, for example",
-                                      "|0|`services:\n  db:\n    image: postgres`"}));
+  EXPECT_EQ(Steps(report), (std::vector<std::string>{
+                               "To reproduce|0|any pipeline with a services: block, for example",
+                               "|0|`services:\n  db:\n    image: postgres`"}));
   EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
 }
 

@@ -251,8 +251,8 @@ TEST(Workarounds, TheProjectsPlanBeforeTheOfferIsLeftOut) {
   Thread thread = ReadThread(*b.graph().FindMutable("acme/site#40"));
   // The plan and its sketch are what will be built, not what to do now.
   EXPECT_EQ(Texts(ExtractWorkarounds(thread, {})),
-            (std::vector<std::string>{
-                "AVIF is out of scope. A pre-build step like yours stays the recommended route for AVIF."}));
+            (std::vector<std::string>{"AVIF is out of scope. A pre-build step like yours stays the "
+                                      "recommended route for AVIF."}));
 }
 
 TEST(Workarounds, KeepingTheKnownWorkaroundIsNotANewOne) {

@@ -65,7 +65,8 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
     const ReportItem* item = group[i];
     // A step's command stays under the step: code that the step introduces
     // ("1. Build it:") or that another step follows.
-    const bool next_is_step = i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
+    const bool next_is_step =
+        i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
     if (item->is_code && in_list && last_step != nullptr &&
         (IntroducesCode(last_step->text) || next_is_step)) {
       std::string indent;

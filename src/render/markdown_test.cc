@@ -242,8 +242,9 @@ TEST(RenderMarkdown, CodeAfterTheLastStepThatItDoesNotIntroduceClosesTheList) {
   steps[5].author = "kit";
   steps[5].author_association = "CONTRIBUTOR";
   const std::string out = RenderMarkdown(report, MarkdownGraph());
-  EXPECT_NE(out.find("11. Run app save.\n\n```\nsaving...\n```\n\n**Expected:** The file is saved.\n"),
-            std::string::npos)
+  EXPECT_NE(
+      out.find("11. Run app save.\n\n```\nsaving...\n```\n\n**Expected:** The file is saved.\n"),
+      std::string::npos)
       << out;
 }
 
