@@ -128,16 +128,32 @@ bool IsCommitMessage(std::string_view text) {
   return false;
 }
 
-// Code examples that another section already shows (an error, a step) or
-// that are commit messages are left out: each block is shown once, where
-// it says most. A workaround's code stays an example too: the evaluation's
-// gold lists it there.
+// Whether `block` occurs in `text` as a whole: not as part of a longer word
+// ("ls" is not in "tools"). Both squeezed.
+bool HoldsBlock(std::string_view text, std::string_view block) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  for (size_t at = text.find(block); at != std::string_view::npos; at = text.find(block, at + 1)) {
+    const size_t end = at + block.size();
+    const bool starts = at == 0 || !word(text[at - 1]) || !word(block.front());
+    const bool ends = end == text.size() || !word(text[end]) || !word(block.back());
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// Code examples that another section already shows (an error, a step, a
+// workaround's command, a cause or fix quoted with its code) or that are
+// commit messages are left out: each block is shown once, where it says
+// most. The summary and the discussion quote prose, not blocks.
 void DropRepeatedExamples(Report* report) {
   std::vector<std::string> shown;
   Section* examples = nullptr;
   for (Section& section : report->sections) {
     if (section.kind == SectionKind::kCodeExamples) examples = &section;
-    if (section.kind != SectionKind::kErrorMessages && section.kind != SectionKind::kReproduction) continue;
+    if (section.kind == SectionKind::kCodeExamples || section.kind == SectionKind::kSummary ||
+        section.kind == SectionKind::kDiscussion) {
+      continue;
+    }
     for (const ReportItem& item : section.items) {
       if (std::string text = Squeezed(item.text); !text.empty()) shown.push_back(std::move(text));
     }
@@ -146,8 +162,9 @@ void DropRepeatedExamples(Report* report) {
   std::erase_if(examples->items, [&](const ReportItem& item) {
     if (IsCommitMessage(item.text)) return true;
     const std::string text = Squeezed(item.text);
-    return std::any_of(shown.begin(), shown.end(),
-                       [&](const std::string& other) { return other.find(text) != std::string::npos; });
+    return text.empty() || std::any_of(shown.begin(), shown.end(), [&](const std::string& other) {
+             return HoldsBlock(other, text);
+           });
   });
 }
 
@@ -225,13 +242,13 @@ Report Analyze(const Graph& graph) {
     }
   }
   // A lead-in whose output went to the errors ("Actual: I get this error:")
-  // introduces nothing here.
+  // introduces nothing here; a numbered or bulleted step stays a step.
   for (size_t i = 0; i < steps.size();) {
     // Short: a longer one carries steps of its own ("Built and run with
     // `gcc …` and `valgrind …`:").
     constexpr long kLeadInWords = 6;
     const std::string_view text = TrimView(steps[i].text);
-    const bool lead_in = !steps[i].is_code && text.ends_with(':') &&
+    const bool lead_in = !steps[i].is_code && steps[i].list_level == 0 && text.ends_with(':') &&
                          std::count(text.begin(), text.end(), ' ') < kLeadInWords;
     if (lead_in && (i + 1 == steps.size() || !steps[i + 1].is_code)) {
       steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(i));

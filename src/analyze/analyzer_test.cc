@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -318,9 +319,31 @@ TEST(Report, CodeExamplesDoNotRepeatStepsOrErrorsNorShowCommitMessages) {
   b.Say("acme/app#12", "bob", "NONE", "Same here with:\n\n```sh\nexport SAVE_LOCAL=1\n```\n");
   const Report report = Analyze(b.graph());
   const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
-  // The step's "make all" and the commit message are left out; the
-  // workaround's command stays an example (once, though posted twice).
-  EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')", "export SAVE_LOCAL=1"}));
+  // The step's "make all", the workaround's command (posted twice) and the
+  // commit messages are left out.
+  EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')"}));
+}
+
+TEST(Report, AWorkaroundsBlockIsNotRepeatedAsAnExample) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on save",
+          "Saving crashes.\n\n## Steps to reproduce\n\n1. Save from the tools menu\n\n"
+          "## Example\n\n```python\nimport app\napp.save('x')\n```\n");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "As a workaround until the fix ships, turn the cache off:\n\n"
+        "```toml\n[cache]\nenabled = false\n```\n");
+  b.Say("acme/app#12", "bob", "NONE",
+        "Same config here:\n\n```toml\n[cache]\n  enabled = false\n```\n");
+  b.Say("acme/app#12", "kit", "NONE", "Listing the folder shows it:\n\n```\nls\n```\n");
+  const Report report = Analyze(b.graph());
+  // The workaround shows the block: Workarounds holds it, Code examples
+  // does not, in either copy (the second differs only in spaces). "ls" is
+  // a block of its own, not the end of the step's "tools".
+  const std::vector<std::string> workarounds = Texts(report, SectionKind::kWorkaround);
+  EXPECT_NE(std::find(workarounds.begin(), workarounds.end(), "[cache]\nenabled = false"),
+            workarounds.end());
+  const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
+  EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')", "ls"}));
 }
 
 TEST(Report, StepsKeepTheirNumbersAndProseKeepsInlineCode) {
@@ -336,6 +359,82 @@ TEST(Report, StepsKeepTheirNumbersAndProseKeepsInlineCode) {
   EXPECT_EQ(steps->items[0].text, "Install with pip install app==1.2");
   EXPECT_EQ(steps->items[0].code_spans, (std::vector<std::pair<size_t, size_t>>{{13, 33}}));
   EXPECT_EQ(steps->items[1].code_spans, (std::vector<std::pair<size_t, size_t>>{{4, 12}}));
+}
+
+// "<label>|<number>|<text>" per reproduction item, code as "`text`".
+std::vector<std::string> Steps(const Report& report) {
+  std::vector<std::string> rows;
+  if (const Section* section = Find(report, SectionKind::kReproduction)) {
+    for (const ReportItem& item : section->items) {
+      rows.push_back(item.label + "|" + std::to_string(item.list_number) + "|" +
+                     (item.is_code ? "`" + item.text + "`" : item.text));
+    }
+  }
+  return rows;
+}
+
+TEST(Report, NumberedStepsKeepTheirCommandsUnderThemInOrder) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on save",
+          "## Steps to reproduce\n\n"
+          "1. Clone the repository:\n   ```sh\n   git clone https://example.com/app\n   ```\n"
+          "2. Run the tool:\n"
+          "   ```console\n   $ app save\n   Error: EACCES: permission denied\n   ```\n"
+          "3. Look at the log.\n\n"
+          "## Expected behavior\n\nThe file is saved.\n\n## Actual behavior\n\nIt crashes.\n");
+  const Report report = Analyze(b.graph());
+  // Step 2's command went to the errors with its output: the step stays,
+  // and what it ran follows it.
+  EXPECT_EQ(Steps(report), (std::vector<std::string>{
+                               "|1|Clone the repository:", "|0|`git clone https://example.com/app`",
+                               "|2|Run the tool:", "|0|`app save`", "|3|Look at the log.",
+                               "Expected|0|The file is saved.", "Actual|0|It crashes."}));
+  EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
+}
+
+TEST(Report, LabelledStepsKeepTheirNumbersLabelsAndOrder) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash on save",
+          "Steps to reproduce:\n\n1. Clone the repository:\n\n"
+          "```sh\ngit clone https://example.com/app\n```\n\n"
+          "2. Open a file\n3. Press save\n\nExpected: the file is saved.\n\nActual: it crashes.\n");
+  EXPECT_EQ(
+      Steps(Analyze(b.graph())),
+      (std::vector<std::string>{
+          "|1|Clone the repository:", "|0|`git clone https://example.com/app`", "|2|Open a file",
+          "|3|Press save", "Expected|0|the file is saved.", "Actual|0|it crashes."}));
+}
+
+TEST(Report, StepsAParagraphIntroducesKeepTheirCommands) {
+  for (const std::string post : {"It crashes. How I trigger it:", "I can trigger it every time:"}) {
+    const std::string steps =
+        "\n\n1. Clone the repository:\n   ```sh\n   git clone https://example.com/app\n   ```\n"
+        "2. Build it with the preset:\n   ```sh\n   cmake --preset release\n   ```\n3. Run it.\n";
+    const std::vector<std::string> expected{
+        "|1|Clone the repository:", "|0|`git clone https://example.com/app`",
+        "|2|Build it with the preset:", "|0|`cmake --preset release`", "|3|Run it."};
+    GraphBuilder body("acme/app#12");
+    body.Issue("acme/app#12", "Crash", post + steps);
+    EXPECT_EQ(Steps(Analyze(body.graph())), expected) << "in the body: " << post;
+    // The same steps in a contributor's comment.
+    GraphBuilder comment("acme/app#12");
+    comment.Issue("acme/app#12", "Crash", "It crashes on save.");
+    comment.Say("acme/app#12", "lee", "CONTRIBUTOR", post + steps);
+    EXPECT_EQ(Steps(Analyze(comment.graph())), expected) << "in a comment: " << post;
+  }
+}
+
+TEST(Report, AReproLinesExampleIsAStepNotACodeExample) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Jobs hang",
+          "Jobs with a service hang.\n\n"
+          "To reproduce: any pipeline with a `services:` block, for example\n\n"
+          "```yaml\nservices:\n  db:\n    image: postgres\n```\n\nRunner 4.2 on Ubuntu 22.04.\n");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(Steps(report), (std::vector<std::string>{
+                               "To reproduce|0|any pipeline with a services: block, for example",
+                               "|0|`services:\n  db:\n    image: postgres`"}));
+  EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
 }
 
 // --- Header, provenance, determinism ---------------------------------------

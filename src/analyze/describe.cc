@@ -111,10 +111,23 @@ std::string_view ReproductionBullet(std::string_view text) {
   return {};
 }
 
+// Whether the code block at `index` belongs to the list step before it: a
+// step that introduces it ("1. Build it:") or one more step after it.
+bool StepCommand(const Post& post, size_t index) {
+  if (index == 0 || post.blocks[index].kind != text::BlockKind::kCode ||
+      post.blocks[index - 1].kind != text::BlockKind::kListItem) {
+    return false;
+  }
+  const bool introduced = TrimView(post.blocks[index - 1].text).ends_with(':');
+  const bool continued = index + 1 < post.blocks.size() &&
+                         post.blocks[index + 1].kind == text::BlockKind::kListItem;
+  return introduced || continued;
+}
+
 // The steps a comment lists after a paragraph that introduces them (a
-// contributor's "I can trigger it every time: 1. … 2. …"), from the first
-// comment that has them.
-std::vector<ReportItem> StepsFromComments(const Thread& root) {
+// contributor's "I can trigger it every time: 1. … 2. …"), with the
+// commands written under them, from the first comment that has them.
+std::vector<ReportItem> StepsFromComments(const Thread& root, const BlockSet& errors) {
   std::vector<ReportItem> items;
   const Post* body = BodyOf(root);
   for (const Post& post : root.posts) {
@@ -128,8 +141,10 @@ std::vector<ReportItem> StepsFromComments(const Thread& root) {
       }
       std::string_view lower = TrimView(LowerProse(post, i));
       if (!IntroducesSteps(lower) && !(reporter && lower.ends_with(':'))) continue;
-      for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kListItem; ++k) {
-        items.push_back(ItemFromBlock(post, post.blocks[k]));
+      for (size_t k = i + 1; k < post.blocks.size(); ++k) {
+        const bool step = post.blocks[k].kind == text::BlockKind::kListItem;
+        if (!step && !StepCommand(post, k)) break;
+        if (!errors.contains({&post, k})) items.push_back(ItemFromBlock(post, post.blocks[k]));
       }
       return items;
     }
@@ -256,10 +271,12 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
     if (!IsContent(block)) continue;
     if (errors.contains({body, i})) {
       // A console paste of commands and the failure they printed: the
-      // commands are how to get there.
-      if (std::string commands = CommandsRun(block.text); !steps_section && !commands.empty()) {
+      // commands are how to get there; under a step, that step's command.
+      const bool under_step = StepCommand(*body, i) && topic == Topic::kReproduction;
+      if (std::string commands = CommandsRun(block.text);
+          (!steps_section || under_step) && !commands.empty()) {
         ReportItem item = ItemFromBlock(*body, block);
-        item.label = "Commands run";
+        if (!under_step) item.label = "Commands run";
         item.text = std::move(commands);
         items.push_back(std::move(item));
       }
@@ -267,6 +284,15 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
     }
     if (topic != Topic::kReproduction && topic != Topic::kExpected && topic != Topic::kActual) {
       if (!IsOpenTopic(topic)) continue;
+      // The command written under a step: after a "Repro: …" line, or
+      // inside the steps a paragraph introduces.
+      if (block.kind == text::BlockKind::kCode &&
+          ((i > 0 && body->topics[i - 1] == Topic::kReproduction &&
+            body->blocks[i - 1].kind == text::BlockKind::kParagraph) ||
+           (steps_follow && StepCommand(*body, i)))) {
+        items.push_back(ItemFromBlock(*body, block));
+        continue;
+      }
       // Outside the sections, without steps: a list a paragraph introduces
       // as the steps ("How I trigger it:"), and a "repro:" bullet.
       if (!steps_section && block.kind == text::BlockKind::kListItem) {
@@ -337,7 +363,7 @@ std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& 
   if (!steps_section && std::none_of(items.begin(), items.end(), [](const ReportItem& item) {
         return item.list_level > 0;
       })) {
-    std::vector<ReportItem> steps = StepsFromComments(root);
+    std::vector<ReportItem> steps = StepsFromComments(root, errors);
     items.insert(items.end(), std::make_move_iterator(steps.begin()),
                  std::make_move_iterator(steps.end()));
   }

@@ -199,15 +199,35 @@ bool ExplainsCause(const Post& post, size_t index) {
   return MechanismScore(post.blocks[index], lower, false) >= 2 || kCauseCues.AnyIn(lower);
 }
 
+// "We'll do build-time resizing, configured by a new `images:` block:": the
+// project's plan, not something to do now.
+bool AnnouncesPlan(std::string_view lower_sentence) {
+  lower_sentence = TrimView(lower_sentence);
+  for (std::string_view opener : {"we'll ", "we will ", "we're going to ", "we are going to "}) {
+    if (lower_sentence.starts_with(opener)) return true;
+  }
+  return false;
+}
+
+// Inline code in a sentence that is neither a question nor a plan.
 bool HasCodeOutsideQuestions(const text::Block& block) {
   if (block.code_spans.empty()) return false;
   for (auto [begin, end] : SentenceRanges(block.text)) {
-    if (!std::string_view(block.text).substr(begin, end - begin).ends_with('?') &&
+    const std::string_view sentence = std::string_view(block.text).substr(begin, end - begin);
+    if (!sentence.ends_with('?') && !AnnouncesPlan(LowerAscii(sentence)) &&
         HasCodeSpanIn(block, begin, end)) {
       return true;
     }
   }
   return false;
+}
+
+// A code block right after a paragraph that announces a plan and ends with
+// a colon: a sketch of what will be built.
+bool SketchesPlan(const Post& post, size_t index) {
+  if (index == 0 || !IsProseBlock(post.blocks[index - 1])) return false;
+  const std::string_view lower = TrimView(LowerProse(post, index - 1));
+  return lower.ends_with(':') && AnnouncesPlan(SentenceAt(lower, lower.size() - 1));
 }
 
 // The blocks of a comment that make up its workaround: from the first one
@@ -219,7 +239,7 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
   size_t start = post.blocks.size();
   for (size_t i = 0; i < post.blocks.size() && start == post.blocks.size(); ++i) {
     const text::Block& block = post.blocks[i];
-    bool code = block.kind == text::BlockKind::kCode ||
+    bool code = (block.kind == text::BlockKind::kCode && !SketchesPlan(post, i)) ||
                 (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(post, i));
     if (code || (IsProseBlock(block) && OffersIn(block, LowerProse(post, i), actionable)))
       start = i;

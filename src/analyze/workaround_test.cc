@@ -241,6 +241,20 @@ TEST(Workarounds, TheCauseBeforeTheOfferIsLeftOut) {
                                       "chunk_mb = 32"}));
 }
 
+TEST(Workarounds, TheProjectsPlanBeforeTheOfferIsLeftOut) {
+  GraphBuilder b("acme/site#40");
+  b.Issue("acme/site#40", "Resize images at build time", "Please resize images while building.");
+  b.Say("acme/site#40", "lee", "MEMBER",
+        "Decision:\n\nWe'll do resizing in the core, configured by a new `images:` block:\n\n"
+        "```yaml\nimages:\n  widths: [480, 960]\n```\n\n"
+        "AVIF is out of scope. A pre-build step like yours stays the recommended route for AVIF.");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/site#40"));
+  // The plan and its sketch are what will be built, not what to do now.
+  EXPECT_EQ(Texts(ExtractWorkarounds(thread, {})),
+            (std::vector<std::string>{"AVIF is out of scope. A pre-build step like yours stays the "
+                                      "recommended route for AVIF."}));
+}
+
 TEST(Workarounds, KeepingTheKnownWorkaroundIsNotANewOne) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Corrupt segments", "Segments get corrupted.");

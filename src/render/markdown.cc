@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/item_groups.h"
@@ -34,13 +36,47 @@ std::string LabelPrefix(const ReportItem& item) {
   return item.label.empty() ? std::string() : "**" + EscapeCell(item.label) + ":** ";
 }
 
+// Every non-empty line of `text` after `indent`.
+std::string Indented(std::string_view text, std::string_view indent) {
+  std::string out;
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start && c != '\n') out += indent;
+    out += c;
+    line_start = c == '\n';
+  }
+  return out;
+}
+
+// "Build it:": a step's text that introduces what follows.
+bool IntroducesCode(std::string_view text) {
+  const size_t end = text.find_last_not_of(" \t\r\n");
+  return end != std::string_view::npos && text[end] == ':';
+}
+
 // Renders items that share one source, then that source.
 void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   bool in_list = false;
   // The width of the marker at each open list level: an item nests under
   // its parent's text, "- " or "12. ".
   std::vector<size_t> widths;
-  for (const ReportItem* item : group) {
+  const ReportItem* last_step = nullptr;  // the open list item
+  for (size_t i = 0; i < group.size(); ++i) {
+    const ReportItem* item = group[i];
+    // A step's command stays under the step: code that the step introduces
+    // ("1. Build it:") or that another step follows.
+    const bool next_is_step =
+        i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
+    if (item->is_code && in_list && last_step != nullptr &&
+        (IntroducesCode(last_step->text) || next_is_step)) {
+      std::string indent;
+      for (size_t width : widths) indent += std::string(width, ' ');
+      std::string block;
+      if (!item->label.empty()) block += "**" + EscapeCell(item->label) + ":**\n";
+      block += CodeFence(item->text, item->language);
+      *out += Indented(block, indent);
+      continue;
+    }
     if (item->list_level > 0 && !item->is_code) {
       const size_t level = static_cast<size_t>(std::min(item->list_level, 6));
       widths.resize(level - 1, 2);
@@ -57,10 +93,12 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
       }
       *out += indent + marker + LabelPrefix(*item) + continued + "\n";
       in_list = true;
+      last_step = item;
       continue;
     }
     if (in_list) *out += "\n";
     in_list = false;
+    last_step = nullptr;
     widths.clear();
     if (item->is_code) {
       if (!item->label.empty()) *out += "**" + EscapeCell(item->label) + ":**\n\n";

@@ -15,6 +15,7 @@
 namespace issuegraph::render {
 namespace {
 
+using testing::Code;
 using testing::ExpectMatchesGolden;
 using testing::Item;
 using testing::ItemsOf;
@@ -70,6 +71,13 @@ Report MarkdownReport() {
   ItemsOf(&report, SectionKind::kErrorMessages)[0].text =
       "Error: EACCES: permission denied\n``` not a fence";
   ItemsOf(&report, SectionKind::kReproduction)[1].text = "Press *save*\nthen wait";
+  // A step's command, fence-like text and a blank line inside: nested
+  // under the step it belongs to, the list going on after it.
+  std::vector<ReportItem>& steps = ItemsOf(&report, SectionKind::kReproduction);
+  ReportItem command = Code("app open notes.txt\n\n``` not a fence", "sh", steps[0].source);
+  command.author = "kit";
+  command.author_association = "CONTRIBUTOR";
+  steps.insert(steps.begin() + 1, command);
   ItemsOf(&report, SectionKind::kRootCause)[0].text = "1. The file is opened read-only.";
   ItemsOf(&report, SectionKind::kRootCause)[0].code_spans.clear();
   // A written code span: shown as code, and its content is never markup.
@@ -178,6 +186,88 @@ TEST(RenderMarkdown, NumberedStepsKeepTheirNumbersAndCodeStaysCode) {
   const std::string out = RenderMarkdown(report, MarkdownGraph());
   EXPECT_NE(out.find("3. Open a file\n4. Press save\n   then wait\n"), std::string::npos) << out;
   EXPECT_NE(out.find("The file is opened with `O_RDONLY`."), std::string::npos);
+}
+
+// Steps as the analysis reads them from "1. Clone the repository:" and a
+// fenced command under each step, then the labelled outcomes.
+Report StepsReport() {
+  Report report = SampleReport();
+  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
+  auto step = [&](int number, std::string text) {
+    ReportItem item = Item(std::move(text), body, "kit", "CONTRIBUTOR");
+    item.list_level = 1;
+    item.list_number = number;
+    return item;
+  };
+  auto labelled = [&](std::string label, std::string text) {
+    ReportItem item = Item(std::move(text), body, "kit", "CONTRIBUTOR");
+    item.label = std::move(label);
+    return item;
+  };
+  ReportItem clone = Code("git clone https://example.com/app", "sh", body);
+  ReportItem build = Code("cmake --preset release\ncmake --build build", "sh", body);
+  ItemsOf(&report, SectionKind::kReproduction) = {
+      step(9, "Clone the repository:"), clone, step(10, "Build it with the release preset:"), build,
+      step(11, "Run app save."), labelled("Expected", "The file is saved."),
+      labelled("Actual", "It crashes.")};
+  for (ReportItem& item : ItemsOf(&report, SectionKind::kReproduction)) {
+    item.author = "kit";
+    item.author_association = "CONTRIBUTOR";
+  }
+  return report;
+}
+
+TEST(RenderMarkdown, AStepsTextStaysBeforeItsCommandInOneNumberedList) {
+  const std::string out = RenderMarkdown(StepsReport(), MarkdownGraph());
+  // One list: each command sits under its step, indented to the step's
+  // text ("10. " is four wide), and the numbers run on.
+  EXPECT_NE(out.find("## Reproduction\n\n"
+                     "9. Clone the repository:\n"
+                     "   ```sh\n   git clone https://example.com/app\n   ```\n"
+                     "10. Build it with the release preset:\n"
+                     "    ```sh\n    cmake --preset release\n    cmake --build build\n    ```\n"
+                     "11. Run app save.\n\n"
+                     "**Expected:** The file is saved.\n\n"
+                     "**Actual:** It crashes.\n\n"
+                     "— from [Acme/App#12]"),
+            std::string::npos)
+      << out;
+}
+
+TEST(RenderMarkdown, CodeAfterTheLastStepThatItDoesNotIntroduceClosesTheList) {
+  Report report = StepsReport();
+  std::vector<ReportItem>& steps = ItemsOf(&report, SectionKind::kReproduction);
+  // "11. Run app save." introduces nothing: the log after it stands alone.
+  steps.insert(steps.begin() + 5, Code("saving...", "", steps[0].source));
+  steps[5].author = "kit";
+  steps[5].author_association = "CONTRIBUTOR";
+  const std::string out = RenderMarkdown(report, MarkdownGraph());
+  EXPECT_NE(
+      out.find("11. Run app save.\n\n```\nsaving...\n```\n\n**Expected:** The file is saved.\n"),
+      std::string::npos)
+      << out;
+}
+
+TEST(RenderMarkdown, LabelledStepsKeepTheirLabelsInOrder) {
+  Report report = SampleReport();
+  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
+  ReportItem script = Code("import app\napp.save('x')", "python", body);
+  script.label = "Minimal script";
+  ReportItem steps = Item("open a file, press save", body);
+  steps.label = "Steps to reproduce";
+  ReportItem expected = Item("the file is saved", body);
+  expected.label = "Expected result";
+  ReportItem actual = Item("it crashes", body);
+  actual.label = "Actual result";
+  ItemsOf(&report, SectionKind::kReproduction) = {steps, script, expected, actual};
+  const std::string out = RenderMarkdown(report, MarkdownGraph());
+  EXPECT_NE(out.find("## Reproduction\n\n"
+                     "**Steps to reproduce:** open a file, press save\n\n"
+                     "**Minimal script:**\n\n```python\nimport app\napp.save('x')\n```\n\n"
+                     "**Expected result:** the file is saved\n\n"
+                     "**Actual result:** it crashes\n\n"),
+            std::string::npos)
+      << out;
 }
 
 TEST(RenderMarkdown, AnObsoleteWorkaroundSaysSo) {
