@@ -98,8 +98,9 @@ TEST(JsonTest, AnItemsCueIsInTheJsonOnly) {
   Report report = SampleReport();
   const std::string markdown = RenderMarkdown(report, graph);
   const std::string html = RenderHtml(report, graph);
-  for (const auto& section :
-       nlohmann::ordered_json::parse(RenderJson(report, graph))["report"]["sections"]) {
+  // Named: a range over a part of a temporary would outlive the temporary.
+  const auto plain = nlohmann::ordered_json::parse(RenderJson(report, graph));
+  for (const auto& section : plain["report"]["sections"]) {
     for (const auto& item : section["items"]) EXPECT_FALSE(item.contains("cue")) << item;
   }
 
