@@ -57,6 +57,34 @@ TEST(IsErrorLine, IgnoresOrdinaryLines) {
   }
 }
 
+// The phrases that mark an error wherever they stand are found at the
+// start, in the middle and at the very end of a line, and not when a byte
+// of them differs.
+TEST(IsErrorLine, MarkersAnywhereInTheLine) {
+  const std::string_view markers[] = {"Traceback (most recent call last)", "panicked at",
+                                      "core dumped", "Library not loaded:", "undefined reference to",
+                                      " are definitely lost in loss record ", " level=error"};
+  for (std::string_view marker : markers) {
+    const std::string text(marker);
+    // A line's ends are trimmed: a marker ending in a space needs a byte after it.
+    const std::string last = marker.ends_with(' ') ? "zz " + text + "x" : "zz " + text;
+    EXPECT_TRUE(IsErrorLine(last)) << marker;
+    EXPECT_TRUE(IsErrorLine("zz " + text + " zz")) << marker;
+    EXPECT_TRUE(IsAnyErrorLine(last)) << marker;
+    std::string changed = "zz " + text + " zz";
+    changed[changed.size() - 5] = '#';
+    EXPECT_FALSE(IsErrorLine(changed)) << changed;
+  }
+  for (std::string_view marker : {"Exception in thread", "Segmentation fault"}) {
+    EXPECT_TRUE(IsUnmistakableErrorLine("zz " + std::string(marker) + " zz")) << marker;
+    EXPECT_TRUE(IsAnyErrorLine("zz " + std::string(marker))) << marker;
+  }
+  EXPECT_TRUE(IsErrorLine("src/a.cc:12:5: error: no member"));
+  EXPECT_FALSE(IsErrorLine("src/a.cc: error: no member"));  // no line number
+  EXPECT_TRUE(IsErrorLine("    x_test.go:57: got 3"));
+  EXPECT_FALSE(IsErrorLine("    x_test.go: got 3"));
+}
+
 TEST(StripLogPrefix, TimestampsTagsAndProcessIds) {
   EXPECT_EQ(StripLogPrefix("2026-05-26T10:00:00Z [worker] ERROR job failed"), "ERROR job failed");
   EXPECT_EQ(StripLogPrefix("==48213==    definitely lost: 608 bytes"), "definitely lost: 608 bytes");

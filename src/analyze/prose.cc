@@ -120,6 +120,7 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
 
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet() {
   for (std::string_view phrase : phrases) Add(phrase);
+  Seal();
 }
 
 PhraseSet::PhraseSet()
@@ -130,8 +131,43 @@ PhraseSet PhraseSet::Union(std::initializer_list<std::span<const std::string_vie
   for (std::span<const std::string_view> list : lists) {
     for (std::string_view phrase : list) set.Add(phrase);
   }
+  set.Seal();
   return set;
 }
+
+// The long phrases by their first four bytes, in an open-addressed table
+// of twice their number or more (a power of two): a lookup is a multiply
+// and, mostly, one probe.
+void PhraseSet::Seal() {
+  std::vector<std::pair<uint32_t, uint32_t>> heads;  // (first four bytes, index)
+  for (size_t i = 0; i < phrases_.size(); ++i) {
+    if (phrases_[i].size() < sizeof(uint32_t)) continue;
+    uint32_t head = 0;
+    std::memcpy(&head, phrases_[i].data(), sizeof head);
+    heads.emplace_back(head, static_cast<uint32_t>(i));
+  }
+  std::stable_sort(heads.begin(), heads.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t size = 2;
+  head_shift_ = 31;
+  while (size < 2 * heads.size()) {
+    size *= 2;
+    --head_shift_;
+  }
+  head_slots_.assign(size, HeadSlot{});
+  head_indices_.clear();
+  for (size_t i = 0; i < heads.size();) {
+    size_t j = i;
+    while (j < heads.size() && heads[j].first == heads[i].first) head_indices_.push_back(heads[j++].second);
+    size_t slot = HeadSlotOf(heads[i].first);
+    while (head_slots_[slot].count != 0) slot = (slot + 1) & (size - 1);
+    head_slots_[slot] = {heads[i].first, static_cast<uint32_t>(head_indices_.size() - (j - i)),
+                         static_cast<uint32_t>(j - i)};
+    i = j;
+  }
+}
+
+size_t PhraseSet::HeadSlotOf(uint32_t head) const { return (head * 0x9E3779B1u) >> head_shift_; }
 
 void PhraseSet::Add(std::string_view phrase) {
   if (phrase.empty()) return;  // HasPhrase never matches an empty phrase
@@ -151,11 +187,7 @@ void PhraseSet::Add(std::string_view phrase) {
     }
   }
   const auto index = static_cast<uint32_t>(phrases_.size());
-  if (phrase.size() >= sizeof(uint32_t)) {
-    uint32_t head = 0;
-    std::memcpy(&head, phrase.data(), sizeof head);
-    by_head_[head].push_back(index);
-  } else {
+  if (phrase.size() < sizeof(uint32_t)) {
     short_by_first_byte_[first].push_back(index);
   }
   phrases_.emplace_back(phrase);
@@ -230,10 +262,15 @@ bool PhraseSet::Match(std::string_view text, size_t i, Accept& accept) const {
   if (text.size() - i >= sizeof(uint32_t)) {
     uint32_t quad = 0;
     std::memcpy(&quad, at, sizeof quad);
-    if (auto it = by_head_.find(quad); it != by_head_.end()) {
-      for (uint32_t index : it->second) {
+    const size_t mask = head_slots_.size() - 1;
+    for (size_t slot = HeadSlotOf(quad); head_slots_[slot].count != 0; slot = (slot + 1) & mask) {
+      const HeadSlot& found = head_slots_[slot];
+      if (found.head != quad) continue;
+      for (uint32_t k = found.begin; k < found.begin + found.count; ++k) {
+        const uint32_t index = head_indices_[k];
         if (matches(index, sizeof quad) && accept(i, phrases_[index])) return true;
       }
+      break;
     }
     for (uint32_t index : short_by_first_byte_[static_cast<unsigned char>(at[0])]) {
       if (matches(index, 1) && accept(i, phrases_[index])) return true;
@@ -270,6 +307,7 @@ PhraseLists::PhraseLists(std::initializer_list<const PhraseSet*> lists) {
     all_.Add(phrase);
     masks_.push_back(mask);
   }
+  all_.Seal();
 }
 
 uint32_t PhraseLists::Occurring(std::string_view lower) const {

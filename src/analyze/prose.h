@@ -10,7 +10,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,15 +55,24 @@ class PhraseSet {
   friend class PhraseLists;
   PhraseSet();
   void Add(std::string_view phrase);
+  void Seal();  // after the last Add: builds the table of heads
+  size_t HeadSlotOf(uint32_t head) const;
   template <typename Accept>
   bool Scan(std::string_view text, Accept accept) const;
   template <typename Accept>
   bool Match(std::string_view text, size_t i, Accept& accept) const;
 
   std::vector<std::string> phrases_;
-  // Phrases of four bytes or more by their first four bytes, and the
-  // shorter ones by their first byte (indices into phrases_).
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_head_;
+  // Phrases of four bytes or more by their first four bytes (Seal), and
+  // the shorter ones by their first byte (indices into phrases_).
+  struct HeadSlot {
+    uint32_t head = 0;
+    uint32_t begin = 0;  // into head_indices_
+    uint32_t count = 0;  // 0: an empty slot
+  };
+  std::vector<HeadSlot> head_slots_;
+  std::vector<uint32_t> head_indices_;
+  unsigned head_shift_ = 31;
   std::array<std::vector<uint32_t>, 256> short_by_first_byte_;
   std::array<std::vector<uint32_t>, 256> by_first_byte_;  // indices into phrases_
   std::array<bool, 256> first_byte_{};                    // some phrase opens with this byte

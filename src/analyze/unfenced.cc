@@ -151,6 +151,12 @@ PromptCommands CommandsOf(std::span<const text::Block> blocks) {
 
 bool StartsMachineOutput(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // Every header, "thread '", a prompt ("$ ", "# ", "PS ") or a drive
+  // ("C:\\") opens with one of these bytes, or a letter and a colon.
+  static constexpr std::string_view kFirst = "TEpfsCgt$#P";
+  if (line.size() < 2 || (kFirst.find(line[0]) == std::string_view::npos && line[1] != ':')) {
+    return false;
+  }
   for (std::string_view header : kHeaders) {
     if (!StartsWith(line, header)) continue;
     if (header != "goroutine ") return true;
