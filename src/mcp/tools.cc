@@ -163,6 +163,26 @@ std::string Shortened(std::string text) {
   return text.substr(0, end) + " …";
 }
 
+std::string StringField(const json& object, const char* key) {
+  return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : "";
+}
+
+// The report's answer, its first lines: {label, text, url} each, the url
+// that of the statement the line rests on.
+json Answer(const json& report) {
+  json lines = json::array();
+  if (!report.contains("report") || !report["report"].is_object()) return lines;
+  const json& body = report["report"];
+  if (!body.contains("answer") || !body["answer"].is_array()) return lines;
+  for (const auto& item : body["answer"]) {
+    if (!item.is_object() || StringField(item, "text").empty()) continue;
+    lines.push_back({{"label", StringField(item, "label")},
+                     {"text", StringField(item, "text")},
+                     {"url", StringField(item, "url")}});
+  }
+  return lines;
+}
+
 json Facts(const json& report, const Crawled& crawled, bool joined) {
   json facts = {{"ref", report.value("root", "")}};
   if (const json* root = RootNode(report)) {
@@ -248,12 +268,23 @@ Outcome IssueStatus(ReportService& service, const json& args, const ToolContext&
   if (!crawled) return std::unexpected(Failure{CrawlFailure(crawled.error())});
   json report = json::parse(crawled->crawled->json, nullptr, false);
   json facts = Facts(report, *crawled->crawled, crawled->joined);
-  // The TL;DR: what the issue is, then what fixes or works around it.
+  // The TL;DR: the report's answer ("Status: …", "Fixed in: …", "What to
+  // do: …") when it has one; else what the issue is, then what fixes or
+  // works around it.
+  json answer = Answer(report);
   json tldr = json::array();
-  for (std::string_view kind : {"summary", "fix", "workaround"}) {
-    const json& items = Section(report, kind);
-    if (!items.empty() && items[0].is_object()) tldr.push_back(Shortened(items[0].value("text", "")));
+  for (const auto& line : answer) {
+    const std::string label = line["label"].get<std::string>();
+    const std::string text = line["text"].get<std::string>();
+    tldr.push_back(Shortened(label.empty() ? text : label + ": " + text));
   }
+  if (answer.empty()) {
+    for (std::string_view kind : {"summary", "fix", "workaround"}) {
+      const json& items = Section(report, kind);
+      if (!items.empty() && items[0].is_object()) tldr.push_back(Shortened(items[0].value("text", "")));
+    }
+  }
+  facts["answer"] = answer;
   facts["tldr"] = tldr;
   return JsonResult(facts, context.protocol_version);
 }
@@ -318,6 +349,11 @@ json ToolList(std::string_view version, const ServiceOptions& options) {
   report_out["cut"] = {{"type", {"object", "null"}}};
   json status_out = facts;
   status_out["tldr"] = {{"type", "array"}, {"items", {{"type", "string"}}}};
+  status_out["answer"] = {{"type", "array"},
+                          {"items", ObjectSchema({{"label", {{"type", "string"}}},
+                                                  {"text", {{"type", "string"}}},
+                                                  {"url", {{"type", "string"}}}},
+                                                 {"label", "text", "url"})}};
   json related_item = ObjectSchema({{"ref", {{"type", "string"}}},
                                     {"title", {{"type", "string"}}},
                                     {"state", {{"type", "string"}}},
@@ -367,7 +403,9 @@ json ToolList(std::string_view version, const ServiceOptions& options) {
                         {"ref", "related"})),
       Tool(version, "issue_status", "Issue status",
            "The cheapest answer to \"is this fixed, and where?\": the status line (fixed by which pull "
-           "request, duplicate of what, workaround known) and a short TL;DR.",
+           "request, duplicate of what, workaround known) and a short TL;DR: the status, the release "
+           "with the fix when one is named, and what to do now, each line in answer with its source's "
+           "url.",
            ObjectSchema({{"ref", ref}, {"depth", depth}}, {"ref"}),
            ObjectSchema(status_out, {"ref", "status", "tldr"})),
   });

@@ -50,7 +50,7 @@ th { background: #f6f8fa; }
 .unfetched { background: #ffffff; border-color: #8c959f; border-style: dashed; color: #57606a; }
 .node.root { border-width: 3px; font-weight: 600; }
 .item { margin: 0 0 1.2em; }
-.item p, .item ul { margin: .3em 0; }
+.item p, .item ul, .item ol { margin: .3em 0; }
 .text, li { white-space: pre-line; overflow-wrap: anywhere; }
 .lang { color: #59636e; font-size: .8em; }
 pre { margin: .3em 0; padding: .8em; background: #f6f8fa; border-radius: 6px; overflow: auto;
@@ -111,54 +111,99 @@ std::string LabelPrefix(const ReportItem& item) {
   return item.label.empty() ? std::string() : "<strong>" + EscapeHtml(item.label) + ":</strong> ";
 }
 
-// Nested <ul> for runs of list items: each level opens inside the item
-// above it, so the markup stays well formed whatever the levels say. No
-// line breaks inside a list: items keep their own (white-space: pre-line).
+// Nested lists for runs of list items: numbered steps in an <ol> that
+// starts at the first one's number, bullets in a <ul>. Each level opens
+// inside the item above it, so the markup stays well formed whatever the
+// levels say. No line breaks inside a list: items keep their own
+// (white-space: pre-line).
 class ListWriter {
  public:
   explicit ListWriter(std::string* out) : out_(out) {}
   ~ListWriter() { Close(); }
 
-  void Add(int level, const std::string& html) {
-    size_t depth = static_cast<size_t>(std::clamp(level, 1, 6));
-    while (open_items_.size() > depth) CloseLevel();
-    if (open_items_.size() == depth && open_items_.back()) *out_ += "</li>";
-    while (open_items_.size() < depth) {
-      if (!open_items_.empty() && !open_items_.back()) {
-        *out_ += "<li>";
-        open_items_.back() = true;
-      }
-      *out_ += "<ul>";
-      open_items_.push_back(false);
+  bool open() const { return !levels_.empty(); }
+
+  // `number` > 0: a numbered step, which keeps its number ("3." stays the
+  // third step); 0: a bullet.
+  void Add(int level, int number, const std::string& html) {
+    const size_t depth = static_cast<size_t>(std::clamp(level, 1, 6));
+    const bool numbered = number > 0;
+    while (levels_.size() > depth) CloseLevel();
+    if (levels_.size() == depth) {
+      if (levels_.back().item_open) *out_ += "</li>";
+      levels_.back().item_open = false;
+      // A bullet after steps, or steps after bullets: another list.
+      if (levels_.back().numbered != numbered) CloseLevel();
     }
-    *out_ += "<li>" + html;
-    open_items_.back() = true;
+    while (levels_.size() < depth) {
+      if (!levels_.empty() && !levels_.back().item_open) {
+        *out_ += "<li>";
+        levels_.back().item_open = true;
+      }
+      // A level skipped on the way down holds no step of its own.
+      const bool this_level = levels_.size() + 1 == depth;
+      if (this_level && numbered) {
+        *out_ += number == 1 ? "<ol>" : "<ol start=\"" + std::to_string(number) + "\">";
+        levels_.push_back({true, false, number});
+      } else {
+        *out_ += "<ul>";
+        levels_.push_back({false, false, 0});
+      }
+    }
+    Level& list = levels_.back();
+    if (numbered && number != list.next) {
+      *out_ += "<li value=\"" + std::to_string(number) + "\">";
+    } else {
+      *out_ += "<li>";
+    }
+    if (numbered) list.next = number + 1;
+    *out_ += html;
+    list.item_open = true;
   }
 
+  // More of the open item: a step's command under the step's text.
+  void AddToItem(const std::string& html) { *out_ += html; }
+
   void Close() {
-    while (!open_items_.empty()) CloseLevel();
+    while (!levels_.empty()) CloseLevel();
   }
 
  private:
+  struct Level {
+    bool numbered = false;
+    bool item_open = false;  // whether its last <li> is open
+    int next = 0;            // the number a numbered list shows next
+  };
+
   void CloseLevel() {
-    if (open_items_.back()) *out_ += "</li>";
-    *out_ += "</ul>";
-    open_items_.pop_back();
-    if (open_items_.empty()) *out_ += "\n";
-    if (!open_items_.empty()) open_items_.back() = true;
+    if (levels_.back().item_open) *out_ += "</li>";
+    *out_ += levels_.back().numbered ? "</ol>" : "</ul>";
+    levels_.pop_back();
+    if (levels_.empty()) *out_ += "\n";
+    if (!levels_.empty()) levels_.back().item_open = true;
   }
 
   std::string* out_;
-  std::vector<bool> open_items_;  // per open <ul>: whether its last <li> is open
+  std::vector<Level> levels_;  // the open lists, outermost first
 };
 
-std::string CodeBlock(const ReportItem& item) {
+// "Build it:": a step's text that introduces what follows.
+bool IntroducesCode(std::string_view text) {
+  const size_t end = text.find_last_not_of(" \t\r\n");
+  return end != std::string_view::npos && text[end] == ':';
+}
+
+// A code block; inside a list item, without line breaks between its tags.
+std::string CodeBlock(const ReportItem& item, bool in_list = false) {
+  const std::string_view line_break = in_list ? "" : "\n";
   std::string language = Language(item.language);
   std::string out;
-  if (!language.empty()) out += "<div class=\"lang\">" + EscapeHtml(language) + "</div>\n";
+  if (!language.empty()) {
+    out += "<div class=\"lang\">" + EscapeHtml(language) + "</div>" + std::string(line_break);
+  }
   out += "<pre><code";
   if (!language.empty()) out += " class=\"language-" + EscapeHtml(language) + "\"";
-  return out + ">" + EscapeHtml(item.text) + "</code></pre>\n";
+  return out + ">" + EscapeHtml(item.text) + "</code></pre>" + std::string(line_break);
 }
 
 // Items that share one source, then that source.
@@ -167,20 +212,38 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   *out += "<div class=\"item\">\n";
   {
     ListWriter list(out);
-    for (const ReportItem* item : group) {
+    const ReportItem* last_step = nullptr;  // the open list item
+    for (size_t i = 0; i < group.size(); ++i) {
+      const ReportItem* item = group[i];
+      // A step's command stays under the step, as in Markdown: code that
+      // the step introduces ("1. Build it:") or that another step follows.
+      const bool next_is_step =
+          i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
+      if (item->is_code && list.open() && last_step != nullptr &&
+          (IntroducesCode(last_step->text) || next_is_step)) {
+        std::string block;
+        if (!item->label.empty()) {
+          block += "<p><strong>" + EscapeHtml(item->label) + ":</strong></p>";
+        }
+        list.AddToItem(block + CodeBlock(*item, /*in_list=*/true));
+        continue;
+      }
       if (item->list_level > 0 && !item->is_code) {
-        list.Add(item->list_level, (item->list_number > 0 ? std::to_string(item->list_number) + ". " : "") +
-                                       LabelPrefix(*item) + EscapeHtmlWithCode(item->text, item->code_spans));
+        list.Add(item->list_level, item->list_number,
+                 LabelPrefix(*item) + EscapeHtmlWithCode(item->text, item->code_spans));
+        last_step = item;
         continue;
       }
       list.Close();
+      last_step = nullptr;
       if (item->is_code) {
         if (!item->label.empty()) {
           *out += "<p><strong>" + EscapeHtml(item->label) + ":</strong></p>\n";
         }
         *out += CodeBlock(*item);
       } else {
-        *out += "<p class=\"text\">" + LabelPrefix(*item) + EscapeHtmlWithCode(item->text, item->code_spans) + "</p>\n";
+        *out += "<p class=\"text\">" + LabelPrefix(*item) +
+                EscapeHtmlWithCode(item->text, item->code_spans) + "</p>\n";
       }
     }
   }

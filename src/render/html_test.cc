@@ -18,8 +18,10 @@
 namespace issuegraph::render {
 namespace {
 
+using testing::Code;
 using testing::ExpectMatchesGolden;
 using testing::Item;
+using testing::ItemsOf;
 using testing::SampleGraph;
 using testing::SampleReport;
 
@@ -81,6 +83,13 @@ Report HostileReport() {
     }
   }
   report.original_text = Hostile("body") + "\n</details>\n<style>body{display:none}</style>\n";
+  // A step's command, which sits inside the step's <li>.
+  std::vector<ReportItem>& steps = ItemsOf(&report, SectionKind::kReproduction);
+  ReportItem command = steps[1];
+  command.is_code = true;
+  command.list_level = 0;
+  command.list_number = 0;
+  steps.insert(steps.begin() + 1, command);
   return report;
 }
 
@@ -144,10 +153,11 @@ std::vector<Tag> Tags(const std::string& html) {
 const std::set<std::string> kElements = {
     "!doctype", "html",  "head",  "meta",    "title",   "style", "body", "main",   "header",
     "h1",       "h2",    "dl",    "dt",      "dd",      "span",  "p",    "strong", "a",
-    "section",  "table", "thead", "tbody",   "tr",      "th",    "td",   "ul",     "li",
-    "div",      "pre",   "code",  "details", "summary", "footer"};
+    "section",  "table", "thead", "tbody",   "tr",      "th",    "td",   "ul",     "ol",
+    "li",       "div",   "pre",   "code",    "details", "summary", "footer"};
 const std::set<std::string> kAttributes = {"lang",  "charset", "http-equiv", "content", "name",
-                                           "class", "id",      "href",       "rel",     "title"};
+                                           "class", "id",      "href",       "rel",     "title",
+                                           "start", "value"};
 const std::set<std::string> kVoid = {"!doctype", "meta"};
 
 // Checks the tags of `html`: known elements and attributes only, links only
@@ -233,8 +243,134 @@ TEST(RenderHtml, SectionsInTheMarkdownOrderEachItemWithItsSource) {
   EXPECT_NE(out.find("· seen 3 times"), std::string::npos);
   EXPECT_NE(out.find("· confirmed by 1 later reply"), std::string::npos);
   // Nested steps stay nested.
-  EXPECT_NE(out.find("<ul><li>1. Open a file<ul><li>Press save\nthen wait</li></ul></li></ul>"),
+  EXPECT_NE(out.find("<ol><li>Open a file<ul><li>Press save\nthen wait</li></ul></li></ol>"),
             std::string::npos);
+}
+
+// The reproduction section of a page.
+std::string ReproductionOf(const std::string& page) {
+  const size_t begin = page.find("<section id=\"reproduction\">");
+  if (begin == std::string::npos) return "";
+  return page.substr(begin, page.find("</section>", begin) - begin);
+}
+
+size_t Count(const std::string& text, std::string_view what) {
+  size_t count = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
+  return count;
+}
+
+// Steps as the analysis reads them from "9. Clone the repository:" and a
+// fenced command under each step, then the labelled outcomes.
+Report StepsReport() {
+  Report report = SampleReport();
+  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
+  auto step = [&](int number, std::string text) {
+    ReportItem item = Item(std::move(text), body);
+    item.list_level = 1;
+    item.list_number = number;
+    return item;
+  };
+  auto labelled = [&](std::string label, std::string text) {
+    ReportItem item = Item(std::move(text), body);
+    item.label = std::move(label);
+    return item;
+  };
+  ReportItem clone = Code("git clone https://example.com/app", "sh", body);
+  ReportItem build = Code("cmake --preset release\ncmake --build build", "sh", body);
+  ItemsOf(&report, SectionKind::kReproduction) = {
+      step(9, "Clone the repository:"), clone, step(10, "Build it with the release preset:"), build,
+      step(11, "Run app save."), labelled("Expected", "The file is saved."),
+      labelled("Actual", "It crashes.")};
+  for (ReportItem& item : ItemsOf(&report, SectionKind::kReproduction)) {
+    item.author = "kit";
+    item.author_association = "CONTRIBUTOR";
+  }
+  return report;
+}
+
+TEST(RenderHtml, AStepsTextStaysBeforeItsCommandInOneNumberedList) {
+  const std::string out = ReproductionOf(RenderHtml(StepsReport(), SampleGraph()));
+  // One list that starts at 9: each command inside its step's item, after
+  // the step's text, and the numbers run on.
+  EXPECT_EQ(Count(out, "<ol"), 1u) << out;
+  EXPECT_EQ(Count(out, "<li"), 3u) << out;
+  EXPECT_EQ(out.find("value="), std::string::npos) << out;
+  EXPECT_NE(out.find("<div class=\"item\">\n"
+                     "<ol start=\"9\"><li>Clone the repository:"
+                     "<div class=\"lang\">sh</div>"
+                     "<pre><code class=\"language-sh\">git clone https://example.com/app"
+                     "</code></pre>"
+                     "</li><li>Build it with the release preset:"
+                     "<div class=\"lang\">sh</div>"
+                     "<pre><code class=\"language-sh\">cmake --preset release\ncmake --build build"
+                     "</code></pre></li>"
+                     "<li>Run app save.</li></ol>\n"
+                     "<p class=\"text\"><strong>Expected:</strong> The file is saved.</p>\n"
+                     "<p class=\"text\"><strong>Actual:</strong> It crashes.</p>\n"
+                     "<p class=\"source\">— from "),
+            std::string::npos)
+      << out;
+  ExpectSafeAndWellFormed(RenderHtml(StepsReport(), SampleGraph()));
+}
+
+TEST(RenderHtml, AStepKeepsItsNumberWhereTheRunBreaks) {
+  Report report = StepsReport();
+  ItemsOf(&report, SectionKind::kReproduction)[4].list_number = 14;
+  const std::string out = ReproductionOf(RenderHtml(report, SampleGraph()));
+  EXPECT_EQ(Count(out, "<ol"), 1u) << out;
+  EXPECT_NE(out.find("</li><li value=\"14\">Run app save.</li></ol>"), std::string::npos) << out;
+}
+
+TEST(RenderHtml, CodeAfterTheLastStepThatItDoesNotIntroduceClosesTheList) {
+  Report report = StepsReport();
+  std::vector<ReportItem>& steps = ItemsOf(&report, SectionKind::kReproduction);
+  // "11. Run app save." introduces nothing: the log after it stands alone.
+  steps.insert(steps.begin() + 5, Code("saving...", "", steps[0].source));
+  steps[5].author = "kit";
+  steps[5].author_association = "CONTRIBUTOR";
+  const std::string out = ReproductionOf(RenderHtml(report, SampleGraph()));
+  EXPECT_NE(out.find("<li>Run app save.</li></ol>\n<pre><code>saving...</code></pre>\n"
+                     "<p class=\"text\"><strong>Expected:</strong> The file is saved.</p>\n"),
+            std::string::npos)
+      << out;
+}
+
+TEST(RenderHtml, ALabelledCommandStaysUnderItsStepWithItsLabel) {
+  Report report = StepsReport();
+  std::vector<ReportItem>& steps = ItemsOf(&report, SectionKind::kReproduction);
+  steps[3].label = "Build";
+  steps[3].language = "";
+  const std::string out = ReproductionOf(RenderHtml(report, SampleGraph()));
+  EXPECT_NE(out.find("<li>Build it with the release preset:<p><strong>Build:</strong></p>"
+                     "<pre><code>cmake --preset release\ncmake --build build</code></pre></li>"),
+            std::string::npos)
+      << out;
+}
+
+TEST(RenderHtml, LabelledStepsKeepTheirLabelsInOrder) {
+  Report report = SampleReport();
+  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
+  ReportItem script = Code("import app\napp.save('x')", "python", body);
+  script.label = "Minimal script";
+  ReportItem steps = Item("open a file, press save", body, "kit", "NONE");
+  steps.label = "Steps to reproduce";
+  ReportItem expected = Item("the file is saved", body, "kit", "NONE");
+  expected.label = "Expected result";
+  ReportItem actual = Item("it crashes", body, "kit", "NONE");
+  actual.label = "Actual result";
+  ItemsOf(&report, SectionKind::kReproduction) = {steps, script, expected, actual};
+  const std::string out = ReproductionOf(RenderHtml(report, SampleGraph()));
+  EXPECT_NE(out.find("<div class=\"item\">\n"
+                     "<p class=\"text\"><strong>Steps to reproduce:</strong> "
+                     "open a file, press save</p>\n"
+                     "<p><strong>Minimal script:</strong></p>\n<div class=\"lang\">python</div>\n"
+                     "<pre><code class=\"language-python\">"
+                     "import app\napp.save(&#39;x&#39;)</code></pre>\n"
+                     "<p class=\"text\"><strong>Expected result:</strong> the file is saved</p>\n"
+                     "<p class=\"text\"><strong>Actual result:</strong> it crashes</p>\n"),
+            std::string::npos)
+      << out;
 }
 
 TEST(RenderHtml, GraphIsAListOfLinksWithTheMermaidSourceBeside) {
@@ -281,6 +417,9 @@ TEST(RenderHtml, HostileTextStaysText) {
             std::string::npos);
   EXPECT_NE(out.find("<pre>\nbody &lt;script&gt;"), std::string::npos);
   EXPECT_NE(out.find("&lt;/details&gt;\n&lt;style&gt;body{display:none}&lt;/style&gt;\n</pre>"),
+            std::string::npos);
+  // A step's command, inside the step's item, is escaped like any code.
+  EXPECT_NE(out.find("</div><pre><code class=\"language-js\">item &lt;script&gt;alert(1)"),
             std::string::npos);
   // A safe link with a quote in it keeps the quote percent-encoded.
   EXPECT_NE(out.find("href=\"https://ok.test/%22%20onmouseover=%22alert%281%29\""), std::string::npos);

@@ -67,6 +67,11 @@ function transportSuite(name, open) {
       const report = tools.find((t) => t.name === 'issue_report');
       assert.deepEqual(report.inputSchema.properties.format.enum, ['markdown', 'json']);
       assert.ok(report.inputSchema.properties.max_chars.default > 0);
+      const status = tools.find((t) => t.name === 'issue_status');
+      assert.deepEqual(status.outputSchema.required, ['ref', 'status', 'tldr']);
+      assert.equal(status.outputSchema.properties.tldr.items.type, 'string');
+      assert.deepEqual(Object.keys(status.outputSchema.properties.answer.items.properties).sort(),
+        ['label', 'text', 'url']);
     });
 
     test('issue_status: the status line and a TL;DR, with progress for the crawl', async () => {
@@ -79,6 +84,25 @@ function transportSuite(name, open) {
       assert.equal(status.state, 'closed');
       assert.match(status.status, /Fixed by #134/);
       assert.ok(status.tldr.length >= 1 && status.tldr[0].length <= 310, JSON.stringify(status.tldr));
+      // The TL;DR is the report's answer, line for line: the status first,
+      // then (the world is fixed) the release when one is named and what to do.
+      assert.ok(status.answer.length >= 2 && status.answer.length <= 3, JSON.stringify(status.answer));
+      assert.deepEqual(status.tldr, status.answer.map((line) => `${line.label}: ${line.text}`));
+      assert.equal(status.answer[0].label, 'Status');
+      assert.equal(status.tldr[0], `Status: ${status.status}`);
+      for (const line of status.answer) {
+        assert.match(line.url, /^https?:\/\/\S+$/, `each line is sourced: ${JSON.stringify(line)}`);
+      }
+      const todo = status.tldr.filter((line) => line.startsWith('What to do: '));
+      assert.equal(todo.length, 1, JSON.stringify(status.tldr));
+      assert.equal(status.tldr.at(-1), todo[0], 'what to do comes last');
+      const release = status.answer.find((line) => line.label === 'Fixed in');
+      if (release) {
+        const version = release.text.split(',')[0];
+        assert.equal(todo[0], `What to do: Upgrade to ${version} or later.`);
+      } else {
+        assert.match(todo[0], /^What to do: Use a build that contains the fix/);
+      }
       assert.deepEqual(JSON.parse(textOf(result)), status, 'the text is the same JSON');
       assert.ok(progress.length >= 2, `one notification per level: ${JSON.stringify(progress)}`);
       assert.ok(progress.every((p, i) => i === 0 || p.progress > progress[i - 1].progress), 'progress increases');
