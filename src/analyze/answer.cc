@@ -178,13 +178,25 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
   return lines;
 }
 
-const PhraseSet& NamesUpgradeWords() { return Phrases(CueRole::kNamesUpgrade); }
+const PhraseSet& NamesUpgradeWords() {
+  static const PhraseSet& cues = Phrases(CueRole::kNamesUpgrade);
+  return cues;
+}
 
-const PhraseSet& WorksWords() { return Phrases(CueRole::kWorks); }
+const PhraseSet& WorksWords() {
+  static const PhraseSet& cues = Phrases(CueRole::kWorks);
+  return cues;
+}
 
-const PhraseSet& AfterFixWords() { return Phrases(CueRole::kAfterFix); }
+const PhraseSet& AfterFixWords() {
+  static const PhraseSet& cues = Phrases(CueRole::kAfterFix);
+  return cues;
+}
 
-const PhraseSet& ObsoleteWords() { return Phrases(CueRole::kObsolete); }
+const PhraseSet& ObsoleteWords() {
+  static const PhraseSet& cues = Phrases(CueRole::kObsolete);
+  return cues;
+}
 
 void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
                              std::vector<ReportItem>* workarounds) {

@@ -54,7 +54,10 @@ void SetCue(std::string_view rule, const PhraseSet* named, std::string_view lowe
   }
 }
 
-const PhraseSet& RemedyCues() { return Phrases(CueRole::kRemedy); }
+const PhraseSet& RemedyCues() {
+  static const PhraseSet& cues = Phrases(CueRole::kRemedy);
+  return cues;
+}
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -97,8 +100,14 @@ bool HasRemedySentence(std::string_view lower) {
   return false;
 }
 
-const PhraseSet& CausePhrases() { return Phrases(CueRole::kCause); }
-const PhraseSet& Because() { return Phrases(CueRole::kBecause); }
+const PhraseSet& CausePhrases() {
+  static const PhraseSet& cues = Phrases(CueRole::kCause);
+  return cues;
+}
+const PhraseSet& Because() {
+  static const PhraseSet& cues = Phrases(CueRole::kBecause);
+  return cues;
+}
 
 // Whether any block of the post can hold a cause phrase: most posts hold
 // none, and one pass over the post says so. Only maintainers and the body
@@ -235,9 +244,15 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
 
 }  // namespace
 
-const PhraseSet& MechanismCues() { return Phrases(CueRole::kMechanism); }
+const PhraseSet& MechanismCues() {
+  static const PhraseSet& cues = Phrases(CueRole::kMechanism);
+  return cues;
+}
 
-const PhraseSet& RootCausePhrase() { return Phrases(CueRole::kRootCause); }
+const PhraseSet& RootCausePhrase() {
+  static const PhraseSet& cues = Phrases(CueRole::kRootCause);
+  return cues;
+}
 
 // The cause phrases a body is read for.
 const PhraseSet& BodyCausePhrases() {

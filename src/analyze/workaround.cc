@@ -20,12 +20,21 @@ constexpr size_t kMaxConfirmationProse = 400;
 // "ty, works": a reply this short needs only the word.
 constexpr size_t kTerseReply = 40;
 
-const PhraseSet& OfferCues() { return Phrases(CueRole::kOffer); }
+const PhraseSet& OfferCues() {
+  static const PhraseSet& cues = Phrases(CueRole::kOffer);
+  return cues;
+}
 
-const PhraseSet& MeanwhileCues() { return Phrases(CueRole::kMeanwhile); }
+const PhraseSet& MeanwhileCues() {
+  static const PhraseSet& cues = Phrases(CueRole::kMeanwhile);
+  return cues;
+}
 
 // "…and the export runs again": the writer tried it and it worked.
-const PhraseSet& SuccessCues() { return Phrases(CueRole::kSuccess); }
+const PhraseSet& SuccessCues() {
+  static const PhraseSet& cues = Phrases(CueRole::kSuccess);
+  return cues;
+}
 
 // "until that is fixed", "until the fix ships", "before the patch
 // release": a remedy for the time before the real one.
@@ -92,7 +101,10 @@ bool RefersElsewhere(std::string_view lower) {
 }
 
 // "the workaround above": one already given, not a new one.
-const PhraseSet& KnownWorkaround() { return Phrases(CueRole::kKnownWorkaround); }
+const PhraseSet& KnownWorkaround() {
+  static const PhraseSet& cues = Phrases(CueRole::kKnownWorkaround);
+  return cues;
+}
 
 // "A proper fix needs the device-monitor rework": about the real fix.
 bool AboutTheRealFix(std::string_view lower) {
