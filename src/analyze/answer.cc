@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "analyze/cue_lists.h"
 #include "analyze/prose.h"
 #include "model/ascii.h"
 
@@ -28,11 +29,8 @@ std::string Where(const Graph& graph, const Post& post) {
 // "upgraded to 2.6.2, works now", "after updating to v1.4 the error is
 // gone": someone's report that a release fixed it, the version it names.
 std::string ConfirmedVersion(std::string_view lower_sentence) {
-  static const PhraseSet kMoved = {"upgraded to", "updated to", "upgrading to", "updating to",
-                                   "bumped to",   "moved to",   "after upgrading", "after updating",
-                                   "with version", "on version"};
-  static const PhraseSet kNot = {"still", "not work", "doesn't work", "does not work", "didn't",
-                                 "same error", "same issue", "again broken"};
+  static const PhraseSet& kMoved = Phrases(CueRole::kUpgradedTo);
+  static const PhraseSet& kNot = Phrases(CueRole::kStillBroken);
   if (!kMoved.AnyIn(lower_sentence) || !WorksWords().AnyIn(lower_sentence) ||
       kNot.AnyIn(lower_sentence)) {
     return "";
@@ -181,35 +179,23 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
 }
 
 const PhraseSet& NamesUpgradeWords() {
-  static const PhraseSet kNamesUpgrade = {"upgrad", "updat", "version", "bumped"};
-  return kNamesUpgrade;
+  static const PhraseSet& cues = Phrases(CueRole::kNamesUpgrade);
+  return cues;
 }
 
 const PhraseSet& WorksWords() {
-  static const PhraseSet kWorks = {"works now", "now works", "working now", "is gone", "went away",
-                                   "no longer", "fixed it", "fixed for me", "solved it",
-                                   "resolved it", "works fine", "works for me", "it works",
-                                   "works again", "all good", "problem solved"};
-  return kWorks;
+  static const PhraseSet& cues = Phrases(CueRole::kWorks);
+  return cues;
 }
 
 const PhraseSet& AfterFixWords() {
-  static const PhraseSet kAfterFix = {"after upgrading", "after updating", "after the upgrade",
-                                      "after the update", "after the fix",  "now that",
-                                      "once you upgrade", "once you update", "since version",
-                                      "with the fix",    "with the release", "in the new version",
-                                      "in the latest version", "is fixed", "has been fixed", "was fixed"};
-  return kAfterFix;
+  static const PhraseSet& cues = Phrases(CueRole::kAfterFix);
+  return cues;
 }
 
 const PhraseSet& ObsoleteWords() {
-  static const PhraseSet kObsolete = {"no longer needed",    "no longer necessary", "not needed anymore",
-                                      "not needed any more", "no longer required",  "can remove the workaround",
-                                      "can drop the workaround", "can delete",       "can remove",
-                                      "can get rid of",
-                                      "remove the workaround", "workaround is no longer", "can be removed",
-                                      "can be deleted",      "don't need the workaround", "no need for the workaround"};
-  return kObsolete;
+  static const PhraseSet& cues = Phrases(CueRole::kObsolete);
+  return cues;
 }
 
 void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,

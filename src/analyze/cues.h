@@ -4,7 +4,8 @@
 // the section's phrases it contains (HasPhrase's word rule), plus a bonus
 // for a maintainer's post; a negative weight is a veto ("please send a
 // reproduction" is no cause, "+1" no workaround). A new phrasing is a new
-// row and a test. Pure; thread-safe.
+// row and a test. The rules' unweighted cue lists (offers, confirmations,
+// mechanisms…) are in cue_lists.h. Pure; thread-safe.
 #pragma once
 
 #include <span>

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analyze/cue_lists.h"
 #include "analyze/prose.h"
 #include "model/lines.h"
 
@@ -58,13 +59,8 @@ std::string_view ReproductionLeadIn(const text::Block& before) {
   if (!text.ends_with(':')) return {};
   std::string lower = LowerAscii(text);
   std::string_view sentence = SentenceAt(lower, lower.size() - 1);
-  static const PhraseSet kRunCues = {"script",     "command",   "commands",   "code",
-                                     "snippet",    "reproduce", "reproduces", "repro",
-                                     "reproducer", "minimal",   "run",        "ran",
-                                     "running",    "test case", "to trigger", "triggers it"};
-  static const PhraseSet kOutputCues = {"error",  "errors", "fails", "failed",    "output",
-                                        "log",    "logs",   "trace", "traceback", "exception",
-                                        "prints", "says",   "shows", "result"};
+  static const PhraseSet& kRunCues = Phrases(CueRole::kRunLeadIn);
+  static const PhraseSet& kOutputCues = Phrases(CueRole::kOutputLeadIn);
   if (!kRunCues.AnyIn(sentence) || kOutputCues.AnyIn(sentence)) return {};
   std::string_view label = text.substr(text.size() - sentence.size());
   label.remove_suffix(1);
@@ -76,13 +72,7 @@ std::string_view ReproductionLeadIn(const text::Block& before) {
 // brings the failure on. At most kMaxTriggers, from a body without steps.
 constexpr size_t kMaxTriggers = 3;
 bool StatesTrigger(std::string_view lower_sentence) {
-  static const PhraseSet kCues = {
-      "after upgrading", "after updating", "after the upgrade", "after the update",
-      "since upgrading", "since updating", "since the upgrade", "since the update",
-      "only happens",    "happens every",  "happens when",      "happens whenever",
-      "every time",      "whenever",       "as soon as",        "it was fine",
-      "and after",       "worked fine with", "upgrading",       "to see it",
-      "to reproduce it", "to trigger it"};
+  static const PhraseSet& kCues = Phrases(CueRole::kTrigger);
   // "Running this reproduces it every time:" introduces a snippet instead.
   return !lower_sentence.ends_with('?') && !lower_sentence.ends_with(':') &&
          kCues.AnyIn(lower_sentence);
@@ -91,10 +81,7 @@ bool StatesTrigger(std::string_view lower_sentence) {
 // "How I trigger it:", "I can trigger it every time on a fresh install:",
 // "Steps:": a paragraph that introduces the steps listed after it.
 bool IntroducesSteps(std::string_view lower) {
-  static const PhraseSet kCues = {"trigger it", "to trigger",   "reproduce",  "reproduces",
-                                  "repro",      "steps",        "to see it",  "how to get",
-                                  "every time", "reliably",     "happens if", "happens when",
-                                  "every single time", "crashes every", "fails every"};
+  static const PhraseSet& kCues = Phrases(CueRole::kStepsLeadIn);
   lower = TrimView(lower);
   return lower.ends_with(':') && kCues.AnyIn(SentenceAt(lower, lower.size() - 1));
 }
@@ -103,7 +90,7 @@ bool IntroducesSteps(std::string_view lower) {
 // way to reproduce; the text after the label, or empty.
 std::string_view ReproductionBullet(std::string_view text) {
   std::string_view trimmed = TrimView(text);
-  for (std::string_view label : {"repro:", "steps:", "to reproduce:", "reproduce:", "steps to reproduce:"}) {
+  for (std::string_view label : PhraseList(CueRole::kReproductionLabel)) {
     if (trimmed.size() > label.size() && LowerAscii(trimmed.substr(0, label.size())) == label) {
       return TrimView(trimmed.substr(label.size()));
     }
@@ -427,13 +414,7 @@ std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
   for (auto post = root.posts.rbegin(); post != root.posts.rend(); ++post) {
     if (decisions.size() == kMaxDecisions) break;
     if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    static const PhraseSet kDecisionCues = {
-        "we will",          "we'll",        "we won't",     "won't fix",   "wontfix",
-        "not planned",      "closing",      "duplicate of", "fixed in",    "released in",
-        "will be released", "merged",       "decided",      "decision",    "going to",
-        "plan to",          "planned for",  "out of scope", "by design",   "intended",
-        "backport",         "reopening",    "pr welcome",   "prs welcome", "pull requests welcome",
-        "happy to accept",  "would accept", "roadmap",      "milestone",   "next release"};
+    static const PhraseSet& kDecisionCues = Phrases(CueRole::kDecision);
     const text::Block* block = FirstProseWith(*post, &kDecisionCues);
     if (block == nullptr) continue;
     ReportItem item = ItemFromBlock(*post, *block);

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 #include <string>
 
+#include "analyze/cue_lists.h"
 #include "analyze/error_lines.h"
 #include "analyze/prose.h"
 
@@ -188,10 +190,7 @@ std::vector<std::string_view> Clauses(std::string_view text) {
 // "We run relaymq 2.3.0…", "This is with go 1.22…": a sentence that
 // introduces the setup, where one named version is enough.
 bool SaysSetup(std::string_view sentence) {
-  static constexpr std::string_view kOpenings[] = {
-      "we run ", "i run ", "we use ", "i use ", "we're on ", "i'm on ", "we are on ",
-      "i am on ", "running ", "this is with ", "this is on ", "this is ", "i'm running ",
-      "still on "};
+  static const std::span<const std::string_view> kOpenings = PhraseList(CueRole::kSetupOpening);
   const std::string lower = LowerAscii(TrimView(sentence));
   return std::ranges::any_of(kOpenings, [&](std::string_view opening) {
     return lower.starts_with(opening);

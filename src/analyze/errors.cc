@@ -7,9 +7,10 @@
 #include <span>
 #include <unordered_map>
 
+#include "analyze/cue_lists.h"
 #include "analyze/error_lines.h"
-#include "analyze/unfenced.h"
 #include "analyze/prose.h"
+#include "analyze/unfenced.h"
 #include "model/lines.h"
 
 namespace issuegraph::analyze {
@@ -148,12 +149,7 @@ bool IsErrorBlockIn(const text::Block& block, BlockLines& lines, std::string_vie
   // Only the sentence that introduces the block: "…the agent fails with:".
   std::string lead = LowerAscii(TrimView(lead_in));
   std::string_view last = lead.empty() ? std::string_view() : SentenceAt(lead, lead.size() - 1);
-  static const PhraseSet kLeadInCues = {
-      "error",     "errors",      "fails",      "failed",    "fail",
-      "failing",   "exception",   "crash",      "crashes",   "crashed",
-      "traceback", "stack trace", "stacktrace", "panic",     "panics",
-      "throws",    "raises",      "complains",  "aborts",    "error message",
-      "log says",  "logs say",    "log shows",  "logs show", "log output"};
+  static const PhraseSet& kLeadInCues = Phrases(CueRole::kErrorLeadIn);
   bool cue = last.ends_with(':') && kLeadInCues.AnyIn(last);
   if (cue || under_logs_heading) return true;
   // Shell sessions and logs without a telling lead-in need failure words.

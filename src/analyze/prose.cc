@@ -118,6 +118,11 @@ bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view
                      [&](std::string_view phrase) { return HasPhrase(lower, phrase); });
 }
 
+bool HasAnyPhrase(std::string_view lower, std::span<const std::string_view> phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view phrase) { return HasPhrase(lower, phrase); });
+}
+
 PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) : PhraseSet() {
   for (std::string_view phrase : phrases) Add(phrase);
   Seal();

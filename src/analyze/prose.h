@@ -30,6 +30,7 @@ bool HasWords(std::string_view normalized, std::string_view phrase);
 // ending on a word boundary; punctuation inside phrases is matched as written.
 bool HasPhrase(std::string_view lower, std::string_view phrase);
 bool HasAnyPhrase(std::string_view lower, std::initializer_list<std::string_view> phrases);
+bool HasAnyPhrase(std::string_view lower, std::span<const std::string_view> phrases);
 
 // A fixed list of phrases matched in one pass over a text, with HasPhrase's
 // rule, instead of one search per phrase. Built once (a function-local

@@ -1,8 +1,10 @@
 #include "analyze/remedy.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 
+#include "analyze/cue_lists.h"
 #include "analyze/prose.h"
 #include "analyze/status.h"
 #include "text/markdown.h"
@@ -37,16 +39,10 @@ ReportItem PullTitleItem(const Node& root, const Node& pull, std::string_view le
 // pull changes ("This adds the include to…", "Switches the decoder to…"),
 // as opposed to why it was needed or how it was tested.
 bool DescribesTheChange(std::string_view lower) {
-  static constexpr std::string_view kOpenings[] = {
-      "this pr ",     "this pull request", "this change",  "this commit", "this patch",
-      "this adds",    "this fixes",        "this makes",   "this moves",  "this replaces",
-      "this removes", "this switches",     "this changes", "this uses",   "this restores",
-      "adds ",        "changes ",          "fixes ",       "makes ",      "moves ",
-      "replaces ",    "removes ",          "switches ",    "restores ",   "introduces ",
-      "we now ",      "now ",              "the fix "};
+  static const std::span<const std::string_view> kOpenings = PhraseList(CueRole::kChangeOpening);
   const std::string_view start = TrimView(lower);
   // "Adds a regression test…" is about the tests, not the change.
-  if (HasAnyPhrase(SentenceAt(start, 0), {"test", "tests", "ci", "benchmark", "docs"})) return false;
+  if (HasAnyPhrase(SentenceAt(start, 0), PhraseList(CueRole::kAboutTests))) return false;
   // "The collector now iterates by character": what the code does now.
   return std::ranges::any_of(kOpenings,
                              [&](std::string_view opening) { return start.starts_with(opening); }) ||
@@ -96,10 +92,7 @@ void AddPullItems(const Node& root, const Node& pull, std::string_view lead, std
 // 1.6.1", "this will be in 3.5.1"): a sentence with a release cue and a
 // version number, the latest such.
 FixedStatement ReleaseStatement(const Thread& thread) {
-  static const PhraseSet kCues = {"go out in",  "will be in",  "ship in",      "ships in",
-                                  "shipped in", "be released", "released in",  "available in",
-                                  "be part of", "is out in",   "lands in",     "land in",
-                                  "fix is in",  "is in version"};
+  static const PhraseSet& kCues = Phrases(CueRole::kReleaseWhen);
   return LatestMaintainerSentence(thread, kCues, [](std::string_view sentence) {
     return !VersionIn(sentence).empty();
   });
@@ -174,8 +167,7 @@ std::vector<const Node*> Backports(const Graph& graph, const Node& root,
       continue;
     }
     const std::string words = LowerAscii(pull->title + "\n" + pull->body);
-    if (!HasAnyPhrase(words, {"backport", "backports", "back-port", "cherry-pick", "cherry-picked",
-                              "cherry picked"})) {
+    if (!HasAnyPhrase(words, PhraseList(CueRole::kBackport))) {
       continue;
     }
     for (const text::TextRef& ref : text::ExtractReferences(pull->body, pull->ref)) {
@@ -282,7 +274,7 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
       if (body->topics[i] == Topic::kExpected) expected += LowerAscii(body->blocks[i].text) + "\n";
     }
     // "It should work" describes the goal; only fix options are proposals.
-    if (HasAnyPhrase(expected, {"fix", "option", "options"})) {
+    if (HasAnyPhrase(expected, PhraseList(CueRole::kFixOptions))) {
       auto section = TopicItems(*body, Topic::kExpected, &taken);
       for (ReportItem& item : section) item.cue = "rule:expected-fix-options";
       items.insert(items.end(), section.begin(), section.end());

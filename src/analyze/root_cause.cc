@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "analyze/cue_lists.h"
 #include "analyze/prose.h"
 
 namespace issuegraph::analyze {
@@ -54,17 +55,7 @@ void SetCue(std::string_view rule, const PhraseSet* named, std::string_view lowe
 }
 
 const PhraseSet& RemedyCues() {
-  static const PhraseSet cues = {
-      "you can",        "you could",       "you might",    "you may",
-      "for now",        "in the meantime", "meanwhile",    "until",
-      "workaround",     "workarounds",     "work around",  "works around",
-      "worked around",  "stopgap",         "stop-gap",     "try",
-      "the fix",        "a fix",           "the real fix", "fixed in",
-      "fixed by",       "fix is",          "fix in",       "released in",
-      "shipped in",     "will be part of", "i opened",     "i've opened",
-      "i'll",           "we'll",           "we will",      "i will",
-      "pr welcome",     "prs welcome",     "pull request", "if you need to",
-      "if you want to", "yourself"};
+  static const PhraseSet& cues = Phrases(CueRole::kRemedy);
   return cues;
 }
 
@@ -109,20 +100,12 @@ bool HasRemedySentence(std::string_view lower) {
   return false;
 }
 
-constexpr std::string_view kRootCauseWords[] = {"root cause"};
-constexpr std::string_view kCauseWords[] = {
-    "the cause",       "caused by",      "is due to",         "the reason is",
-    "happens because", "the problem is", "the issue is that", "the bug is",
-    "the culprit",     "the problem was", "the bug was",      "the issue was that",
-    "after some digging", "turns out that", "it turns out",   "is the first bad commit"};
-constexpr std::string_view kBecauseWords[] = {"because"};
-
 const PhraseSet& CausePhrases() {
-  static const PhraseSet cues = PhraseSet::Union({kCauseWords});
+  static const PhraseSet& cues = Phrases(CueRole::kCause);
   return cues;
 }
 const PhraseSet& Because() {
-  static const PhraseSet cues = PhraseSet::Union({kBecauseWords});
+  static const PhraseSet& cues = Phrases(CueRole::kBecause);
   return cues;
 }
 
@@ -141,9 +124,7 @@ int PhraseScore(const Post& post, size_t i, bool cue_possible) {
   if (!cue_possible) return 0;
   // "We have found the cause and a fix is in review." says there is one;
   // with a colon after it, the cause follows.
-  static const PhraseSet kFound = {"found the cause",       "found the root cause",
-                                   "know the cause",        "identified the cause",
-                                   "figured out the cause", "found the problem"};
+  static const PhraseSet& kFound = Phrases(CueRole::kFoundCause);
   bool maintainer = IsMaintainer(post.author_association);
   bool body = post.comment == nullptr;
   std::string_view lower = LowerProse(post, i);
@@ -241,8 +222,7 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
     out->push_back({{std::move(item)}, kFixSectionScore});
   }
   if (!section.empty()) return;
-  static const PhraseSet kCues = {"root cause", "the cause",       "caused by",      "because",
-                                  "is due to",  "the problem was", "the problem is", "the bug was"};
+  static const PhraseSet& kCues = Phrases(CueRole::kFixCause);
   size_t found = 0;
   for (size_t i = 0; i < body->blocks.size() && found < kMaxFixParagraphs; ++i) {
     if (!IsProseBlock(body->blocks[i])) continue;
@@ -265,41 +245,27 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
 }  // namespace
 
 const PhraseSet& MechanismCues() {
-  static const PhraseSet cues = {
-      "reads",         "writes",        "dereferences", "dereference",
-      "forgets",       "forgot",        "never",        "does not",
-      "doesn't",       "did not",       "didn't",       "only",
-      "is nil",        "is null",       "is undefined", "returns",
-      "overflows",     "races",         "leaks",        "skips",
-      "calls",         "assumes",       "ignores",      "holds",
-      "keeps",         "moved",         "grows",        "allocates",
-      "so that",       "which means",   "the issue is", "this happens when",
-      "happens when",  "turns out",     "instead of",   "has its own",
-      "no longer",     "treats",        "relies on",    "depends on",
-      "out of bounds", "uninitialized", "deadlocks",    "swallows",
-      "truncates",     "off by one",    "off-by-one",   "times out",
-      "which is why",  "that's why",    "panics",
-      "crashes",       "decodes",       "is still",     "came with",
-      "introduced in", "switched",      "unchecked",    "lands on",
-      "quadratic",     "compiled again", "for every",   "dereferenced",
-      "was gone",      "disposed",      "renamed",      "silently ignored"};
+  static const PhraseSet& cues = Phrases(CueRole::kMechanism);
   return cues;
 }
 
 const PhraseSet& RootCausePhrase() {
-  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords});
+  static const PhraseSet& cues = Phrases(CueRole::kRootCause);
   return cues;
 }
 
 // The cause phrases a body is read for.
 const PhraseSet& BodyCausePhrases() {
-  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords, kCauseWords});
+  static const PhraseSet cues =
+      PhraseSet::Union({PhraseList(CueRole::kRootCause), PhraseList(CueRole::kCause)});
   return cues;
 }
 
 // Every cause phrase PhraseScore looks for.
 const PhraseSet& AnyCausePhrase() {
-  static const PhraseSet cues = PhraseSet::Union({kRootCauseWords, kCauseWords, kBecauseWords});
+  static const PhraseSet cues =
+      PhraseSet::Union({PhraseList(CueRole::kRootCause), PhraseList(CueRole::kCause),
+                        PhraseList(CueRole::kBecause)});
   return cues;
 }
 

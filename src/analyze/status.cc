@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "analyze/cue_lists.h"
 #include "analyze/cues.h"
 #include "analyze/prose.h"
 #include "text/references.h"
@@ -238,8 +239,7 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 }  // namespace
 
 FixedStatement ReleaseNamed(const Thread& thread) {
-  static const PhraseSet kReleaseCues = {"fixed in", "released in", "resolved in", "is out",
-                                         "solved in", "landed in", "shipped in"};
+  static const PhraseSet& kReleaseCues = Phrases(CueRole::kReleaseNamed);
   return LatestMaintainerSentence(thread, kReleaseCues, [](std::string_view sentence) {
     return !VersionIn(sentence).empty();
   });
@@ -275,8 +275,7 @@ std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
     }
     const std::string body = LowerAscii(pull->body);
     const std::string number = "#" + std::to_string(root.ref.number);
-    for (std::string_view phrase : {"part of ", "partially fixes ", "partly fixes ",
-                                    "partial fix for ", "partially addresses "}) {
+    for (std::string_view phrase : PhraseList(CueRole::kPartialFix)) {
       const std::string same_repo = std::string(phrase) + number;
       const std::string other_repo = std::string(phrase) + LowerAscii(root.ref.Text());
       if (HasPhrase(body, same_repo) || HasPhrase(body, other_repo)) {
@@ -316,12 +315,8 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& c
 }
 
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
-  static const PhraseSet kCues = {"fixed in",    "has been fixed", "was fixed",   "is fixed",
-                                  "fixed by",    "fixed on main",  "released in", "resolved in",
-                                  "resolved by", "shipped in",     "landed in",   "the fix is in",
-                                  "fixed with",  "added a fix",    "pushed a fix", "is out",
-                                  "solved on",   "solved in",      "fixed upstream"};
-  static const PhraseSet kHedges = {"should", "will", "might", "may", "hopefully", "once", "if"};
+  static const PhraseSet& kCues = Phrases(CueRole::kSaysFixed);
+  static const PhraseSet& kHedges = Phrases(CueRole::kHedge);
   return LatestMaintainerSentence(thread, kCues,
                                   [](std::string_view sentence) { return !kHedges.AnyIn(sentence); });
 }

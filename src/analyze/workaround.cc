@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string>
 #include <utility>
 
+#include "analyze/cue_lists.h"
 #include "analyze/prose.h"
 #include "analyze/root_cause.h"
 
@@ -18,64 +20,26 @@ constexpr size_t kMaxConfirmationProse = 400;
 // "ty, works": a reply this short needs only the word.
 constexpr size_t kTerseReply = 40;
 
-// Phrases that offer a workaround, not those that refer to one ("about the
-// workaround").
-constexpr std::string_view kOfferWords[] = {
-    "workaround:",        "workaround is",       "workaround for",       "as a workaround",
-    "a workaround",       "possible workaround", "temporary workaround", "workaround that",
-    "work around it",     "work around this",    "work around the",      "to work around",
-    "works around",       "worked around",       "working around",       "temporary fix",
-    "temporary solution", "quick fix",           "as a stopgap",         "stopgap",
-    "stop-gap",           "i fixed it by",       "fixed it by",          "solved it by",
-    "got it working",     "what worked for me",  "downgrading to",       "downgrade to",
-    "rolling back to",    "roll back to",        "rolled back to",       "pinning",
-    "pin it to",          "pin to",              "safe option",          "other option",
-    "another option",     "one option is",       "got ours working",     "got mine working",
-    "recommended way",    "recommended route",   "recommended approach", "we recommend",
-    "recommend instead",  "pin the",             "pin it",               "for anyone stuck",
-    "going back to",      "also works",          "maybe try",            "you could try",
-    "you might try",      "worth a try",         "worth trying"};
-
-// Phrases that make a sentence a workaround only when someone can act on it.
-constexpr std::string_view kMeanwhileWords[] = {
-    "in the meantime", "meanwhile",      "for now",        "you can",   "temporarily",
-    "if you need",     "if you want to", "if you have to", "until then", "alternatively"};
-
-// With kOfferWords and kMeanwhileWords, every phrase a sentence needs to
-// offer a workaround (SaysUntilFixed, SaysItWorksWith): a text without any
-// of them offers none.
-constexpr std::string_view kUntilWords[] = {
-    "until",   "before",     "it works",  "it worked",     "it runs",         "works fine",
-    "it's fine", "never crashes", "nothing happens", "does not crash", "doesn't crash", "no crash",
-    "work again", "works again", "worked again"};
-
 const PhraseSet& OfferCues() {
-  static const PhraseSet cues = PhraseSet::Union({kOfferWords});
+  static const PhraseSet& cues = Phrases(CueRole::kOffer);
   return cues;
 }
 
 const PhraseSet& MeanwhileCues() {
-  static const PhraseSet cues = PhraseSet::Union({kMeanwhileWords});
+  static const PhraseSet& cues = Phrases(CueRole::kMeanwhile);
   return cues;
 }
 
 // "…and the export runs again": the writer tried it and it worked.
 const PhraseSet& SuccessCues() {
-  static const PhraseSet cues = {"runs again",      "works again",    "working again",
-                                 "and it works",    "and it runs",    "gets it building",
-                                 "gets it working", "got it working", "goes through",
-                                 "works fine",      "runs fine",      "is back to normal"};
+  static const PhraseSet& cues = Phrases(CueRole::kSuccess);
   return cues;
 }
 
 // "until that is fixed", "until the fix ships", "before the patch
 // release": a remedy for the time before the real one.
 bool SaysUntilFixed(std::string_view lower) {
-  static const PhraseSet kEvents = {
-      "fix",    "fixed",   "fixes",   "release",  "released",  "releases", "ship",
-      "ships",  "shipped", "land",    "lands",    "landed",    "merged",   "merge",
-      "change", "changed", "patched", "resolved", "available", "upgrade",  "out",
-      "sorted"};
+  static const PhraseSet& kEvents = Phrases(CueRole::kUntilEvent);
   constexpr size_t kWindow = 6;  // words after "until" or "before"
   for (std::string_view word : {std::string_view("until"), std::string_view("before")}) {
     for (size_t at = lower.find(word); at != std::string_view::npos;
@@ -91,8 +55,7 @@ bool SaysUntilFixed(std::string_view lower) {
       if (end != std::string::npos) words.resize(end);
       // "…cut before the fix landed" tells what happened, not what to do
       // meanwhile: after "before", only an event still to come counts.
-      static const PhraseSet kPast = {"landed", "shipped", "merged", "released", "fixed",
-                                      "changed", "patched", "resolved"};
+      static const PhraseSet& kPast = Phrases(CueRole::kPastEvent);
       if (word == "before" && kPast.AnyIn(words)) continue;
       if (kEvents.AnyIn(words)) return true;
       // "until 4.2": until a version, the one with the fix.
@@ -112,17 +75,11 @@ bool SaysUntilFixed(std::string_view lower) {
 // runs", "Adding the path to the list makes it work again": the writer
 // found a condition under which it works.
 bool SaysItWorksWith(std::string_view sentence) {
-  static const PhraseSet kWorks = {"it works",   "it worked",   "it runs",     "works fine",
-                                   "it's fine",  "work again",  "works again", "worked again"};
+  static const PhraseSet& kWorks = Phrases(CueRole::kWorksUnder);
   // Failures that do not happen: negative words, good news.
-  static const PhraseSet kSpared = {"never crashes", "nothing happens", "does not crash",
-                                    "doesn't crash", "no crash"};
-  static const PhraseSet kNegations = {"not", "n't", "never", "no longer", "doesn't", "didn't"};
-  static constexpr std::string_view kConditions[] = {
-      "with ",      "if i ",      "if you ",    "if we ",      "after ",     "when i ",
-      "once i ",    "adding ",    "setting ",   "disabling ",  "enabling ",  "removing ",
-      "deleting ",  "using ",     "switching ", "turning ",    "installing ", "downgrading ",
-      "pinning ",   "clearing ",  "changing "};
+  static const PhraseSet& kSpared = Phrases(CueRole::kSpared);
+  static const PhraseSet& kNegations = Phrases(CueRole::kWorksNegation);
+  static const std::span<const std::string_view> kConditions = PhraseList(CueRole::kWorksCondition);
   std::string_view start = TrimView(sentence);
   if (!std::ranges::any_of(kConditions,
                            [&](std::string_view c) { return start.starts_with(c); })) {
@@ -139,23 +96,19 @@ bool RefersElsewhere(std::string_view lower) {
     if (at + 1 < lower.size() && lower[at + 1] >= '0' && lower[at + 1] <= '9') reference = true;
   }
   reference = reference || lower.find("http") != std::string_view::npos;
-  static const PhraseSet kPointers = {"are there",    "is there",     "see",
-                                      "described in", "mentioned in", "explained in",
-                                      "over in",      "linked",       "details"};
+  static const PhraseSet& kPointers = Phrases(CueRole::kPointer);
   return reference && kPointers.AnyIn(lower);
 }
 
 // "the workaround above": one already given, not a new one.
 const PhraseSet& KnownWorkaround() {
-  static const PhraseSet cues = {"the workaround",  "that workaround", "this workaround",
-                                 "your workaround", "the workarounds", "our workaround"};
+  static const PhraseSet& cues = Phrases(CueRole::kKnownWorkaround);
   return cues;
 }
 
 // "A proper fix needs the device-monitor rework": about the real fix.
 bool AboutTheRealFix(std::string_view lower) {
-  static const PhraseSet kRealFix = {"proper fix", "real fix",      "permanent fix",
-                                     "actual fix", "long-term fix", "long term fix"};
+  static const PhraseSet& kRealFix = Phrases(CueRole::kRealFix);
   return kRealFix.AnyIn(lower);
 }
 
@@ -194,7 +147,7 @@ bool IsReferenceParagraph(const Post& post, size_t index) {
 }
 
 bool ExplainsCause(const Post& post, size_t index) {
-  static const PhraseSet kCauseCues = {"because", "the cause", "root cause", "caused by"};
+  static const PhraseSet& kCauseCues = Phrases(CueRole::kExplainsCause);
   std::string_view lower = LowerProse(post, index);
   return MechanismScore(post.blocks[index], lower, false) >= 2 || kCauseCues.AnyIn(lower);
 }
@@ -203,7 +156,7 @@ bool ExplainsCause(const Post& post, size_t index) {
 // project's plan, not something to do now.
 bool AnnouncesPlan(std::string_view lower_sentence) {
   lower_sentence = TrimView(lower_sentence);
-  for (std::string_view opener : {"we'll ", "we will ", "we're going to ", "we are going to "}) {
+  for (std::string_view opener : PhraseList(CueRole::kPlanOpener)) {
     if (lower_sentence.starts_with(opener)) return true;
   }
   return false;
@@ -263,8 +216,7 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
 // it, finds a condition under which it works, or gives a way around it
 // until the fix ("Until folder IDs land, rename like this:").
 bool TellsWorkaroundInBody(std::string_view lower) {
-  static const PhraseSet kBodyCues = {"workaround",    "work around", "in the meantime",
-                                      "temporary fix", "stopgap",     "stop-gap"};
+  static const PhraseSet& kBodyCues = Phrases(CueRole::kBodyWorkaround);
   if (RefersElsewhere(lower)) return false;
   if (StatesCue(lower, kBodyCues) || StatesCue(lower, OfferCues())) return true;
   for (auto [begin, end] : SentenceRanges(lower)) {
@@ -294,8 +246,7 @@ void AddIntroduced(const Post& post, size_t i, BlockSet* taken, std::vector<Repo
 bool OffersWorkaround(const Post& post) {
   // "After upgrading you can delete what you added as a workaround" closes
   // the story; it is not a workaround.
-  static const PhraseSet kFixedCues = {"shipped in",     "released in", "fixed in",
-                                       "has been fixed", "landed in",   "is now fixed"};
+  static const PhraseSet& kFixedCues = Phrases(CueRole::kAlreadyFixed);
   std::string_view prose = post.lower_prose;
   // Most posts hold no cue at all: one pass over the post says so.
   if (!Occurs(post, PostList::kOfferCue)) return false;
@@ -450,7 +401,8 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
 
 // Any phrase a workaround offer needs, to rule most posts out in one pass.
 const PhraseSet& AnyOfferCue() {
-  static const PhraseSet cues = PhraseSet::Union({kOfferWords, kMeanwhileWords, kUntilWords});
+  static const PhraseSet cues = PhraseSet::Union(
+      {PhraseList(CueRole::kOffer), PhraseList(CueRole::kMeanwhile), PhraseList(CueRole::kUntil)});
   return cues;
 }
 
@@ -460,16 +412,9 @@ bool BlockOffersWorkaround(const Post& post, size_t index) {
 }
 
 bool ConfirmsWorkaround(const Post& post) {
-  static const PhraseSet kCues = {
-      "this worked",      "confirming",          "that worked",   "it worked",
-      "worked for me",    "works for me",        "this works",    "that works",
-      "can confirm",      "confirmed",           "did the trick", "fixed it for me",
-      "solved it for me", "this fixed",          "that fixed",    "this solved",
-      "that solved",      "working now",         "works now",     "works perfectly",
-      "worked perfectly", "worked like a charm", "that did it",   "this did it",
-      "works for us",     "worked for us"};
-  static const PhraseSet kTerse = {"works", "worked", "working"};
-  static const PhraseSet kNegations = {"not", "n't", "no", "still", "but", "only", "never"};
+  static const PhraseSet& kCues = Phrases(CueRole::kConfirmation);
+  static const PhraseSet& kTerse = Phrases(CueRole::kTerseConfirmation);
+  static const PhraseSet& kNegations = Phrases(CueRole::kConfirmationNegation);
   std::string_view prose = post.lower_prose;
   if (prose.size() > kMaxConfirmationProse) return false;
   // Inline code may name what worked; a code block is a proposal of its own.

@@ -1,0 +1,97 @@
+// The rules' cue lists: the phrases that make a sentence state a cause, a
+// fix, a workaround, a confirmation, a plan or a setup, one list per role,
+// in one reviewed table (cue_lists.cc) grouped by section. A rule names the
+// list it reads by its CueRole; a new phrasing is a new row and a test. The
+// weighted cues of the cue table are in cues.h. Lists that recognise
+// machine output (error lines, shell prompts, log levels) stay beside the
+// code that parses it. Built once, read-only; thread-safe.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "analyze/prose.h"
+
+namespace issuegraph::analyze {
+
+// One list per role, named for what the rule does with a phrase of it.
+enum class CueRole : unsigned {
+  // Workaround (workaround.cc).
+  kOffer,                 // offers a workaround outright
+  kMeanwhile,             // a workaround when someone can act on it
+  kUntil,                 // the other phrases an offer needs (with kOffer, kMeanwhile)
+  kSuccess,               // the writer tried it and it worked
+  kUntilEvent,            // "until the fix ships": the event after "until"/"before"
+  kPastEvent,             // "before the fix landed": an event already past
+  kWorksUnder,            // "with X it works"
+  kSpared,                // "with X it never crashes"
+  kWorksNegation,         // "with X it still does not work"
+  kWorksCondition,        // a sentence's opening that sets the condition ("with ", "if i ")
+  kPointer,               // points elsewhere ("see #40")
+  kKnownWorkaround,       // speaks of a workaround already given
+  kRealFix,               // about the real fix, not a workaround
+  kExplainsCause,         // a paragraph with code that explains the cause
+  kPlanOpener,            // a sentence's opening that announces the project's plan
+  kBodyWorkaround,        // names a workaround in an issue's body
+  kAlreadyFixed,          // the post says the fix is out: no workaround offered
+  kConfirmation,          // a reply that says the workaround worked
+  kTerseConfirmation,     // the same, in a reply of a few words
+  kConfirmationNegation,  // rules a terse confirmation out
+  // Root cause (root_cause.cc).
+  kRemedy,      // a sentence that says what to do, not why
+  kRootCause,   // "root cause": anyone's word
+  kCause,       // a cause phrase of a maintainer or the body
+  kBecause,     // a maintainer's "because"
+  kFoundCause,  // says a cause was found, without stating it
+  kFixCause,    // a merged fix's description saying why
+  kMechanism,   // what the code did: verbs of a mechanism
+  // Fix and remedy (remedy.cc).
+  kChangeOpening,  // a paragraph's opening that says what a pull changes
+  kAboutTests,     // a first sentence about tests, not the change
+  kReleaseWhen,    // a maintainer's word on when the fix ships
+  kBackport,       // a pull that backports a fix
+  kFixOptions,     // an expected-behaviour section that proposes fixes
+  // Status (status.cc).
+  kReleaseNamed,  // a maintainer names the release with the fix
+  kPartialFix,    // a pull's "part of #N": fixes part of the issue
+  kSaysFixed,     // a maintainer says it is fixed
+  kHedge,         // rules a kSaysFixed sentence out
+  // The answer (answer.cc).
+  kUpgradedTo,    // someone moved to a release
+  kStillBroken,   // rules an upgrade's confirmation out
+  kNamesUpgrade,  // a post names an upgrade at all (quick pre-check)
+  kWorks,         // it works now
+  kAfterFix,      // after the fix, the workaround can go
+  kObsolete,      // the workaround is no longer needed
+  // Description (describe.cc).
+  kRunLeadIn,          // a lead-in that introduces something to run
+  kOutputLeadIn,       // a lead-in that introduces output instead
+  kTrigger,            // a sentence that says what brings the failure on
+  kStepsLeadIn,        // a paragraph that introduces the steps after it
+  kReproductionLabel,  // a bullet's label that marks the way to reproduce
+  kDecision,           // a maintainer's decision or plan
+  // Environment (environment.cc).
+  kSetupOpening,  // a sentence's opening that introduces the setup
+  // Errors (errors.cc).
+  kErrorLeadIn,  // a lead-in that introduces an error's output
+};
+
+// One phrase of a role's list.
+struct CueListRow {
+  CueRole role;
+  std::string_view phrase;
+};
+
+// Every row, in the order of cue_lists.cc: a role's rows are contiguous.
+std::span<const CueListRow> CueListTable();
+
+// The number of roles (the last CueRole plus one).
+inline constexpr unsigned kCueRoleCount = static_cast<unsigned>(CueRole::kErrorLeadIn) + 1;
+
+// The phrases of `role`, in the table's order.
+std::span<const std::string_view> PhraseList(CueRole role);
+
+// The phrases of `role` as one set (PhraseList's order).
+const PhraseSet& Phrases(CueRole role);
+
+}  // namespace issuegraph::analyze
