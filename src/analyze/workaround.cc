@@ -36,9 +36,25 @@ const PhraseSet& SuccessCues() {
   return cues;
 }
 
+// The first phrase of `role`'s list (in the table's order) that `lower`
+// holds, with HasPhrase's rule; empty when none.
+std::string_view FirstPhrase(CueRole role, std::string_view lower) {
+  for (std::string_view phrase : PhraseList(role)) {
+    if (HasPhrase(lower, phrase)) return phrase;
+  }
+  return {};
+}
+
+// "role: phrase" for an item's cue; empty without a phrase.
+std::string Named(std::string_view role, std::string_view phrase) {
+  return phrase.empty() ? std::string() : std::string(role) + ": " + std::string(phrase);
+}
+
 // "until that is fixed", "until the fix ships", "before the patch
-// release": a remedy for the time before the real one.
-bool SaysUntilFixed(std::string_view lower) {
+// release": a remedy for the time before the real one. `decided`, when
+// given, gets what decided it: "until-event: the fix ships" or
+// "until-version: 4.2".
+bool SaysUntilFixed(std::string_view lower, std::string* decided = nullptr) {
   static const PhraseSet& kEvents = Phrases(CueRole::kUntilEvent);
   constexpr size_t kWindow = 6;  // words after "until" or "before"
   for (std::string_view word : {std::string_view("until"), std::string_view("before")}) {
@@ -57,13 +73,21 @@ bool SaysUntilFixed(std::string_view lower) {
       // meanwhile: after "before", only an event still to come counts.
       static const PhraseSet& kPast = Phrases(CueRole::kPastEvent);
       if (word == "before" && kPast.AnyIn(words)) continue;
-      if (kEvents.AnyIn(words)) return true;
+      if (kEvents.AnyIn(words)) {
+        if (decided != nullptr) *decided = Named("until-event", FirstPhrase(CueRole::kUntilEvent, words));
+        return true;
+      }
       // "until 4.2": until a version, the one with the fix.
       std::string_view after = lower.substr(at + word.size());
       after = TrimView(after.substr(0, after.find_first_of(":;,")));
       if (after.starts_with('v')) after.remove_prefix(1);
       if (!after.empty() && std::isdigit(static_cast<unsigned char>(after.front())) != 0 &&
           after.find('.') != std::string_view::npos) {
+        if (decided != nullptr) {
+          std::string_view version = after.substr(0, after.find(' '));
+          while (version.ends_with('.')) version.remove_suffix(1);
+          *decided = Named("until-version", version);
+        }
         return true;
       }
     }
@@ -118,9 +142,33 @@ bool IsActionable(const Post& post) {
          HasKind(post, text::BlockKind::kListItem);
 }
 
+// What decided that `sentence` offers a workaround (it passed OffersIn),
+// "role: phrase" for an item's cue: the offer phrase, or the condition
+// under which it works, when it offers outright (`offer`); otherwise the
+// meanwhile phrase or the event it lasts until, or the success phrase when
+// only that let it count (`by_success`).
+std::string DecidingCue(std::string_view sentence, bool offer, bool by_success) {
+  if (offer) {
+    if (std::string_view phrase = FirstPhrase(CueRole::kOffer, sentence); !phrase.empty())
+      return Named("offer", phrase);
+    // SaysItWorksWith: a failure that does not happen, or what works.
+    if (std::string_view phrase = FirstPhrase(CueRole::kSpared, sentence); !phrase.empty())
+      return Named("spared", phrase);
+    return Named("works-under", FirstPhrase(CueRole::kWorksUnder, sentence));
+  }
+  if (by_success) return Named("success", FirstPhrase(CueRole::kSuccess, sentence));
+  if (std::string_view phrase = FirstPhrase(CueRole::kMeanwhile, sentence); !phrase.empty())
+    return Named("meanwhile", phrase);
+  std::string decided;
+  SaysUntilFixed(sentence, &decided);
+  return decided;
+}
+
 // BlockOffersWorkaround, given the block's text lower-cased and the
-// post's actionability worked out once.
-bool OffersIn(const text::Block& block, std::string_view lower, bool post_actionable) {
+// post's actionability worked out once. `decided`, when given, gets what
+// decided it (DecidingCue): only asked for an item that is shown.
+bool OffersIn(const text::Block& block, std::string_view lower, bool post_actionable,
+              std::string* decided = nullptr) {
   for (auto [begin, end] : SentenceRanges(lower)) {
     std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;
@@ -135,6 +183,10 @@ bool OffersIn(const text::Block& block, std::string_view lower, bool post_action
     }
     if (offer || post_actionable || HasCodeSpanIn(block, begin, end) ||
         SuccessCues().AnyIn(sentence)) {
+      if (decided != nullptr) {
+        const bool by_success = !offer && !post_actionable && !HasCodeSpanIn(block, begin, end);
+        *decided = DecidingCue(sentence, offer, by_success);
+      }
       return true;
     }
   }
@@ -243,7 +295,8 @@ void AddIntroduced(const Post& post, size_t i, BlockSet* taken, std::vector<Repo
   }
 }
 
-bool OffersWorkaround(const Post& post) {
+// `decided`, when given, gets what decided it (see OffersIn).
+bool OffersWorkaround(const Post& post, std::string* decided = nullptr) {
   // "After upgrading you can delete what you added as a workaround" closes
   // the story; it is not a workaround.
   static const PhraseSet& kFixedCues = Phrases(CueRole::kAlreadyFixed);
@@ -253,8 +306,10 @@ bool OffersWorkaround(const Post& post) {
   if (kFixedCues.AnyIn(prose)) return false;
   bool actionable = IsActionable(post);
   for (size_t i = 0; i < post.blocks.size(); ++i) {
-    if (IsProseBlock(post.blocks[i]) && OffersIn(post.blocks[i], LowerProse(post, i), actionable))
+    if (IsProseBlock(post.blocks[i]) &&
+        OffersIn(post.blocks[i], LowerProse(post, i), actionable, decided)) {
       return true;
+    }
   }
   return false;
 }
@@ -269,6 +324,9 @@ struct Candidate {
   // offer nothing, and only a candidate that a reply confirms or that could
   // be chosen needs the answer (see Settle).
   const Post* unread = nullptr;
+  // The post whose offer (OffersWorkaround) made it a candidate: what
+  // decided joins the cue, read only for a candidate that is shown.
+  const Post* offered = nullptr;
   std::string_view author;  // a post's, which outlives the candidate
   size_t order = 0;  // position in the threads, to keep thread order on ties
   bool maintainer = false;
@@ -283,7 +341,7 @@ struct Candidate {
 // if it had never been added.
 bool Settle(Candidate& candidate) {
   if (candidate.unread != nullptr) {
-    if (OffersWorkaround(*candidate.unread)) candidate.offer = candidate.unread;
+    if (OffersWorkaround(*candidate.unread)) candidate.offer = candidate.offered = candidate.unread;
     candidate.unread = nullptr;
   }
   return candidate.offer != nullptr || !candidate.items.empty();
@@ -384,6 +442,7 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
       // In a body without a workaround heading, only the telling
       // paragraphs, with the steps or code they introduce.
       candidate.rule = "rule:workaround-in-body";
+      candidate.offered = &post;
       for (size_t i = 0; i < post.blocks.size(); ++i) {
         if (IsProseBlock(post.blocks[i]) && TellsWorkaroundInBody(LowerProse(post, i))) {
           AddIntroduced(post, i, taken, &candidate.items);
@@ -448,9 +507,15 @@ std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
     if (candidate.offer != nullptr) candidate.items = OfferedItems(*candidate.offer, &taken);
     if (candidate.items.empty()) continue;
     ++chosen;
+    // "rule:offered-in-comment (offer: as a workaround)".
+    std::string cue(candidate.rule);
+    if (std::string decided; candidate.offered != nullptr &&
+                             OffersWorkaround(*candidate.offered, &decided) && !decided.empty()) {
+      cue += " (" + decided + ")";
+    }
     for (ReportItem& item : candidate.items) {
       item.confirmations = candidate.confirmations;
-      item.cue = candidate.rule;
+      item.cue = cue;
       items.push_back(std::move(item));
     }
   }

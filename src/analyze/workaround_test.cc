@@ -298,5 +298,58 @@ TEST(Workarounds, WhatMakesItWorkAgainAndASuggestionToTryIt) {
                 "Had this. Disabling the blocker made it work again for me, maybe try that."}));
 }
 
+// The cue of each item of an offer names the role of the phrase list that
+// decided and the phrase: an offer outright, a meanwhile phrase someone can
+// act on, a success that lets a meanwhile one count, the event or version
+// it lasts until. A confirmed answer was decided by its confirmation.
+std::vector<std::string> Cues(const std::vector<ReportItem>& items) {
+  std::vector<std::string> cues;
+  for (const ReportItem& item : items) cues.push_back(item.cue);
+  return cues;
+}
+
+std::vector<std::string> CommentCues(const std::string& author, const std::string& association,
+                                     const std::string& comment) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes on start.");
+  b.Say("acme/app#12", author, association, comment);
+  return Cues(ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {}));
+}
+
+TEST(Workarounds, AnOffersCueNamesTheRoleAndPhraseThatDecided) {
+  EXPECT_EQ(CommentCues("ben", "NONE", "As a workaround, start it without the cache."),
+            (std::vector<std::string>{"rule:offered-in-comment (offer: as a workaround)"}));
+  EXPECT_EQ(CommentCues("lee", "MEMBER", "For now you can turn the cache off."),
+            (std::vector<std::string>{"rule:offered-in-comment (meanwhile: for now)"}));
+  // Nobody could act on "in the meantime" alone: "runs again" decided.
+  EXPECT_EQ(CommentCues("bo", "NONE",
+                        "In the meantime we gave those customers a placeholder address and the "
+                        "export runs again."),
+            (std::vector<std::string>{"rule:offered-in-comment (success: runs again)"}));
+  EXPECT_EQ(CommentCues("lee", "MEMBER", "Switch to the x86 build until 4.2: it loads the library."),
+            (std::vector<std::string>{"rule:offered-in-comment (until-version: 4.2)"}));
+  // Every item of the offer, the code too, carries it.
+  EXPECT_EQ(CommentCues("ben", "NONE",
+                        "Until the patch ships, turn the cache off:\n\n```sh\napp --no-cache\n```"),
+            (std::vector<std::string>(2, "rule:offered-in-comment (until-event: ships)")));
+
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Renames delete files",
+          "A rename looks like a delete.\n\nUntil folder IDs land, rename like this:\n\n"
+          "1. Pause the pair\n2. Rename the folder");
+  EXPECT_EQ(Cues(ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {})),
+            (std::vector<std::string>(3, "rule:workaround-in-body (until-event: land)")));
+}
+
+TEST(Workarounds, AConfirmedAnswersCueNamesNoPhrase) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "How do I keep logs longer?", "Is there a way to set it per bucket?");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Yes: set it with `bucket update`:\n\n```sh\napp bucket update logs --keep 400d\n```");
+  b.Say("acme/app#12", "author12", "NONE", "Perfect, that did it. Thanks!");
+  EXPECT_EQ(Cues(ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {})),
+            (std::vector<std::string>(2, "rule:confirmed-answer")));
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze
