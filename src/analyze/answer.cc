@@ -1,6 +1,7 @@
 #include "analyze/answer.h"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "analyze/cue_lists.h"
@@ -12,12 +13,26 @@ namespace {
 
 constexpr size_t kWorkaroundWords = 90;  // bytes of a workaround quoted in "What to do"
 
-ReportItem Line(std::string label, std::string text, Provenance source) {
+// `cue`: what the line rests on ("rule:best-workaround").
+ReportItem Line(std::string label, std::string text, Provenance source, std::string cue) {
   ReportItem item;
   item.label = std::move(label);
   item.text = std::move(text);
   item.source = std::move(source);
+  item.cue = std::move(cue);
   return item;
+}
+
+// `rule`, and the first phrase of `role`'s list (in the table's order) that
+// `lower` holds after it: "rule:upgrade-confirmed (upgraded to)".
+std::string RuleWithPhrase(std::string_view rule, CueRole role, std::string_view lower) {
+  std::string cue(rule);
+  for (std::string_view phrase : PhraseList(role)) {
+    if (!HasPhrase(lower, phrase)) continue;
+    cue += " (" + std::string(phrase) + ")";
+    break;
+  }
+  return cue;
 }
 
 std::string Where(const Graph& graph, const Post& post) {
@@ -46,11 +61,12 @@ ReleaseClaim ConfirmationIn(const Graph& graph, const Thread& thread) {
     // say that something works.
     if (!Occurs(*post, PostList::kNamesUpgrade) || !Occurs(*post, PostList::kWorks)) continue;
     for (auto [begin, end] : SentenceRanges(post->lower_prose)) {
-      const std::string version = ConfirmedVersion(post->lower_prose.substr(begin, end - begin));
+      const std::string_view sentence = std::string_view(post->lower_prose).substr(begin, end - begin);
+      const std::string version = ConfirmedVersion(sentence);
       if (version.empty()) continue;
       return {version,
               "as @" + std::string(post->author) + " confirms" + Where(graph, *post) + " after upgrading",
-              PostSource(*post)};
+              PostSource(*post), RuleWithPhrase("rule:upgrade-confirmed", CueRole::kUpgradedTo, sentence)};
     }
   }
   return {};
@@ -63,7 +79,8 @@ ReleaseClaim MaintainerRelease(const Graph& graph, const Thread& thread) {
   if (version.empty()) return {};
   return {version,
           "as maintainer @" + std::string(statement.post->author) + " says" + Where(graph, *statement.post),
-          PostSource(*statement.post)};
+          PostSource(*statement.post),
+          RuleWithPhrase("rule:maintainer-release", CueRole::kReleaseNamed, LowerAscii(statement.sentence))};
 }
 
 bool IsFixed(const StatusLine& status) { return status.outcome == Outcome::kFixed; }
@@ -143,37 +160,39 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
   const StatusLine& status = *input.status;
   const Node* root = input.graph->RootNode();
   if (root == nullptr) return lines;
-  lines.push_back(Line("Status", status.text, status.source));
+  lines.push_back(Line("Status", status.text, status.source, "rule:status"));
 
   const ReleaseClaim release = FindRelease(input);
   const bool fixed = IsFixed(status) || (status.outcome == Outcome::kPull && IsMerged(*root));
   if (!release.version.empty() && (fixed || status.outcome == Outcome::kDuplicate ||
                                    status.outcome == Outcome::kClosed || status.outcome == Outcome::kOpen)) {
-    lines.push_back(Line("Fixed in", release.version + ", " + release.words, release.source));
+    lines.push_back(Line("Fixed in", release.version + ", " + release.words, release.source, release.cue));
   }
   if (status.outcome == Outcome::kPull) return lines;
 
   const ReportItem* workaround =
       input.workarounds != nullptr ? BestWorkaround(*input.workarounds) : nullptr;
   if (!release.version.empty() && status.outcome != Outcome::kNotPlanned) {
-    lines.push_back(Line("What to do", "Upgrade to " + release.version + " or later.", release.source));
+    lines.push_back(
+        Line("What to do", "Upgrade to " + release.version + " or later.", release.source, release.cue));
   } else if (fixed) {
     lines.push_back(Line("What to do",
                          "Use a build that contains the fix; the thread names no release with it yet" +
                              std::string(workaround != nullptr ? ", and a workaround is below." : "."),
-                         status.source));
+                         status.source, "rule:fixed-without-release"));
   } else if (status.outcome == Outcome::kDuplicate) {
-    lines.push_back(Line("What to do", "Follow the item it duplicates; the fix is tracked there.", status.source));
+    lines.push_back(Line("What to do", "Follow the item it duplicates; the fix is tracked there.",
+                         status.source, "rule:duplicate-tracked"));
   } else if (workaround != nullptr) {
     std::string text = workaround->is_code ? "Apply the workaround below (code)." :
                                              "Apply the workaround: " + Shortened(workaround->text);
     std::string lead = status.outcome == Outcome::kNotPlanned ? "No fix is planned. " : "No fix yet. ";
-    lines.push_back(Line("What to do", lead + text, workaround->source));
+    lines.push_back(Line("What to do", lead + text, workaround->source, "rule:best-workaround"));
   } else {
     lines.push_back(Line("What to do",
                          status.outcome == Outcome::kNotPlanned ? "No fix is planned, and the thread names no workaround."
                                                                 : "No fix yet, and the thread names no workaround.",
-                         status.source));
+                         status.source, "rule:nothing-known"));
   }
   return lines;
 }

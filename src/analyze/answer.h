@@ -23,6 +23,9 @@ struct ReleaseClaim {
   std::string version;  // "2.6.2"; empty: none found
   std::string words;    // how the TL;DR says who says so: "as maintainer @ann says in #57"
   Provenance source;
+  // What it rests on, the cue of the lines it makes: "rule:maintainer-release
+  // (fixed in)" or "rule:upgrade-confirmed (upgraded to)".
+  std::string cue;
 };
 
 struct AnswerInput {
@@ -46,7 +49,8 @@ const PhraseSet& ObsoleteWords();
 
 // Two or three lines, labelled "Status", "Fixed in" (when a release is
 // known) and "What to do": upgrade to X, apply workaround Y, follow the
-// item it duplicates, or that no fix is known yet.
+// item it duplicates, or that no fix is known yet. Each line's cue says what it
+// rests on: "rule:status", the release's cue, "rule:best-workaround"…
 std::vector<ReportItem> Answer(const AnswerInput& input);
 
 // Labels each workaround a later post (of the root or of a merged fix)

@@ -22,6 +22,13 @@ std::vector<std::string> Lines(const Report& report) {
   return lines;
 }
 
+// "Label: cue" per TL;DR line: what each line rests on.
+std::vector<std::string> Cues(const Report& report) {
+  std::vector<std::string> cues;
+  for (const ReportItem& line : report.answer) cues.push_back(line.label + ": " + line.cue);
+  return cues;
+}
+
 const Section& SectionOf(const Report& report, SectionKind kind) {
   for (const Section& section : report.sections) {
     if (section.kind == kind) return section;
@@ -44,6 +51,11 @@ TEST(Answer, FixedInAReleaseTheMergedPullNames) {
                 "What to do: Upgrade to 2.6.2 or later. @ acme/app#57 (comment 1000)"}));
   // The status line's source is the statement it rests on: the merged pull.
   EXPECT_EQ(report.answer[0].source.url, "https://github.com/acme/app/pull/57");
+  // The release and the upgrade rest on the maintainer's phrase.
+  EXPECT_EQ(Cues(report), (std::vector<std::string>{
+                              "Status: rule:status",
+                              "Fixed in: rule:maintainer-release (released in)",
+                              "What to do: rule:maintainer-release (released in)"}));
 }
 
 TEST(Answer, FixedWithoutANamedReleaseSaysToUseABuildWithTheFix) {
@@ -55,6 +67,7 @@ TEST(Answer, FixedWithoutANamedReleaseSaysToUseABuildWithTheFix) {
   ASSERT_EQ(report.answer.size(), 2u);
   EXPECT_EQ(report.answer[1].label, "What to do");
   EXPECT_EQ(report.answer[1].text.rfind("Use a build that contains the fix", 0), 0u);
+  EXPECT_EQ(report.answer[1].cue, "rule:fixed-without-release");
 }
 
 TEST(Answer, NoFixYetNamesTheWorkaroundAndItsSource) {
@@ -68,6 +81,7 @@ TEST(Answer, NoFixYetNamesTheWorkaroundAndItsSource) {
   EXPECT_EQ(report.answer[1].text.rfind("No fix yet. Apply the workaround: ", 0), 0u) << report.answer[1].text;
   EXPECT_NE(report.answer[1].text.find("SAVE_LOCAL=1"), std::string::npos);
   EXPECT_EQ(report.answer[1].source.Text(), "acme/app#12 (comment 1000)");
+  EXPECT_EQ(report.answer[1].cue, "rule:best-workaround");
 }
 
 TEST(Answer, NothingKnownSaysSo) {
@@ -76,6 +90,8 @@ TEST(Answer, NothingKnownSaysSo) {
   const Report report = Analyze(b.graph());
   ASSERT_EQ(report.answer.size(), 2u);
   EXPECT_EQ(report.answer[1].text, "No fix yet, and the thread names no workaround.");
+  EXPECT_EQ(Cues(report),
+            (std::vector<std::string>{"Status: rule:status", "What to do: rule:nothing-known"}));
 }
 
 TEST(Answer, AConfirmationInALinkedIssueCounts) {
@@ -89,6 +105,8 @@ TEST(Answer, AConfirmationInALinkedIssueCounts) {
   EXPECT_EQ(report.answer[1].text, "2.6.2, as @bob confirms in #133 after upgrading");
   EXPECT_EQ(report.answer[1].source.Text(), "acme/app#133 (comment 1000)");
   EXPECT_EQ(report.answer[2].text, "Upgrade to 2.6.2 or later.");
+  EXPECT_EQ(report.answer[1].cue, "rule:upgrade-confirmed (upgraded to)");
+  EXPECT_EQ(report.answer[2].cue, "rule:upgrade-confirmed (upgraded to)");
 }
 
 TEST(Answer, AFailedUpgradeIsNoConfirmation) {
@@ -108,6 +126,7 @@ TEST(Answer, DuplicateSaysToFollowTheCanonicalItem) {
   ASSERT_EQ(report.answer.size(), 2u);
   EXPECT_EQ(report.answer[0].text, "Closed as a duplicate of #40");
   EXPECT_EQ(report.answer[1].text, "Follow the item it duplicates; the fix is tracked there.");
+  EXPECT_EQ(report.answer[1].cue, "rule:duplicate-tracked");
 }
 
 TEST(Answer, AWorkaroundALaterReplyRetiresIsMarkedObsolete) {
