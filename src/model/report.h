@@ -50,11 +50,11 @@ struct ReportItem {
   // Workarounds: why a later reply says it is no longer needed ("not needed
   // after upgrading to 2.6.2"); empty while it still applies.
   std::string obsolete;
-  // What made it an item (root cause, fix, workaround): the cue table's
-  // phrase its sentence holds ("did the trick"), or "rule:ID" for a rule of
-  // the analysis, with the phrase that decided it when a list did
-  // ("rule:cause-phrase (caused by)"). Empty when unknown. Shown in JSON
-  // only, to explain a report, not to read it.
+  // What made it an item (root cause, fix, workaround, an answer line):
+  // the cue table's phrase its sentence holds ("did the trick"), or
+  // "rule:ID" for a rule of the analysis, with the phrase that decided it
+  // when a list did ("rule:cause-phrase (caused by)"). Empty when unknown.
+  // Shown in JSON only, to explain a report, not to read it.
   std::string cue;
 };
 

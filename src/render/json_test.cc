@@ -103,10 +103,14 @@ TEST(JsonTest, AnItemsCueIsInTheJsonOnly) {
   for (const auto& section : plain["report"]["sections"]) {
     for (const auto& item : section["items"]) EXPECT_FALSE(item.contains("cue")) << item;
   }
+  for (const auto& line : plain["report"]["answer"]) EXPECT_FALSE(line.contains("cue")) << line;
 
   for (Section& section : report.sections) {
     if (section.kind == SectionKind::kWorkaround) section.items.front().cue = "did the trick";
   }
+  // An answer line's cue: the rule it rests on.
+  ASSERT_EQ(report.answer.size(), 3u);
+  report.answer[1].cue = "rule:maintainer-release (released in)";
   const auto parsed = nlohmann::ordered_json::parse(RenderJson(report, graph));
   bool seen = false;
   for (const auto& section : parsed["report"]["sections"]) {
@@ -117,6 +121,9 @@ TEST(JsonTest, AnItemsCueIsInTheJsonOnly) {
     EXPECT_FALSE(section["items"][1].contains("cue"));
   }
   EXPECT_TRUE(seen);
+  const auto& answer = parsed["report"]["answer"];
+  EXPECT_FALSE(answer[0].contains("cue"));
+  EXPECT_EQ(answer[1]["cue"], "rule:maintainer-release (released in)");
   EXPECT_EQ(RenderMarkdown(report, graph), markdown);
   EXPECT_EQ(RenderHtml(report, graph), html);
 }
