@@ -61,12 +61,15 @@ ReleaseClaim ConfirmationIn(const Graph& graph, const Thread& thread) {
     // say that something works.
     if (!Occurs(*post, PostList::kNamesUpgrade) || !Occurs(*post, PostList::kWorks)) continue;
     for (auto [begin, end] : SentenceRanges(post->lower_prose)) {
-      const std::string_view sentence = std::string_view(post->lower_prose).substr(begin, end - begin);
+      const std::string_view sentence =
+          std::string_view(post->lower_prose).substr(begin, end - begin);
       const std::string version = ConfirmedVersion(sentence);
       if (version.empty()) continue;
       return {version,
-              "as @" + std::string(post->author) + " confirms" + Where(graph, *post) + " after upgrading",
-              PostSource(*post), RuleWithPhrase("rule:upgrade-confirmed", CueRole::kUpgradedTo, sentence)};
+              "as @" + std::string(post->author) + " confirms" + Where(graph, *post) +
+                  " after upgrading",
+              PostSource(*post),
+              RuleWithPhrase("rule:upgrade-confirmed", CueRole::kUpgradedTo, sentence)};
     }
   }
   return {};
@@ -78,9 +81,11 @@ ReleaseClaim MaintainerRelease(const Graph& graph, const Thread& thread) {
   std::string version = VersionIn(statement.sentence);
   if (version.empty()) return {};
   return {version,
-          "as maintainer @" + std::string(statement.post->author) + " says" + Where(graph, *statement.post),
+          "as maintainer @" + std::string(statement.post->author) + " says" +
+              Where(graph, *statement.post),
           PostSource(*statement.post),
-          RuleWithPhrase("rule:maintainer-release", CueRole::kReleaseNamed, LowerAscii(statement.sentence))};
+          RuleWithPhrase("rule:maintainer-release", CueRole::kReleaseNamed,
+                         LowerAscii(statement.sentence))};
 }
 
 bool IsFixed(const StatusLine& status) { return status.outcome == Outcome::kFixed; }
@@ -166,20 +171,22 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
   const bool fixed = IsFixed(status) || (status.outcome == Outcome::kPull && IsMerged(*root));
   if (!release.version.empty() && (fixed || status.outcome == Outcome::kDuplicate ||
                                    status.outcome == Outcome::kClosed || status.outcome == Outcome::kOpen)) {
-    lines.push_back(Line("Fixed in", release.version + ", " + release.words, release.source, release.cue));
+    lines.push_back(
+        Line("Fixed in", release.version + ", " + release.words, release.source, release.cue));
   }
   if (status.outcome == Outcome::kPull) return lines;
 
   const ReportItem* workaround =
       input.workarounds != nullptr ? BestWorkaround(*input.workarounds) : nullptr;
   if (!release.version.empty() && status.outcome != Outcome::kNotPlanned) {
-    lines.push_back(
-        Line("What to do", "Upgrade to " + release.version + " or later.", release.source, release.cue));
+    lines.push_back(Line("What to do", "Upgrade to " + release.version + " or later.",
+                         release.source, release.cue));
   } else if (fixed) {
-    lines.push_back(Line("What to do",
-                         "Use a build that contains the fix; the thread names no release with it yet" +
-                             std::string(workaround != nullptr ? ", and a workaround is below." : "."),
-                         status.source, "rule:fixed-without-release"));
+    lines.push_back(
+        Line("What to do",
+             "Use a build that contains the fix; the thread names no release with it yet" +
+                 std::string(workaround != nullptr ? ", and a workaround is below." : "."),
+             status.source, "rule:fixed-without-release"));
   } else if (status.outcome == Outcome::kDuplicate) {
     lines.push_back(Line("What to do", "Follow the item it duplicates; the fix is tracked there.",
                          status.source, "rule:duplicate-tracked"));
@@ -190,8 +197,9 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
     lines.push_back(Line("What to do", lead + text, workaround->source, "rule:best-workaround"));
   } else {
     lines.push_back(Line("What to do",
-                         status.outcome == Outcome::kNotPlanned ? "No fix is planned, and the thread names no workaround."
-                                                                : "No fix yet, and the thread names no workaround.",
+                         status.outcome == Outcome::kNotPlanned
+                             ? "No fix is planned, and the thread names no workaround."
+                             : "No fix yet, and the thread names no workaround.",
                          status.source, "rule:nothing-known"));
   }
   return lines;

@@ -52,10 +52,10 @@ TEST(Answer, FixedInAReleaseTheMergedPullNames) {
   // The status line's source is the statement it rests on: the merged pull.
   EXPECT_EQ(report.answer[0].source.url, "https://github.com/acme/app/pull/57");
   // The release and the upgrade rest on the maintainer's phrase.
-  EXPECT_EQ(Cues(report), (std::vector<std::string>{
-                              "Status: rule:status",
-                              "Fixed in: rule:maintainer-release (released in)",
-                              "What to do: rule:maintainer-release (released in)"}));
+  EXPECT_EQ(Cues(report),
+            (std::vector<std::string>{"Status: rule:status",
+                                      "Fixed in: rule:maintainer-release (released in)",
+                                      "What to do: rule:maintainer-release (released in)"}));
 }
 
 TEST(Answer, FixedWithoutANamedReleaseSaysToUseABuildWithTheFix) {

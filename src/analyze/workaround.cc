@@ -74,7 +74,8 @@ bool SaysUntilFixed(std::string_view lower, std::string* decided = nullptr) {
       static const PhraseSet& kPast = Phrases(CueRole::kPastEvent);
       if (word == "before" && kPast.AnyIn(words)) continue;
       if (kEvents.AnyIn(words)) {
-        if (decided != nullptr) *decided = Named("until-event", FirstPhrase(CueRole::kUntilEvent, words));
+        if (decided != nullptr)
+          *decided = Named("until-event", FirstPhrase(CueRole::kUntilEvent, words));
         return true;
       }
       // "until 4.2": until a version, the one with the fix.

@@ -326,8 +326,9 @@ TEST(Workarounds, AnOffersCueNamesTheRoleAndPhraseThatDecided) {
                         "In the meantime we gave those customers a placeholder address and the "
                         "export runs again."),
             (std::vector<std::string>{"rule:offered-in-comment (success: runs again)"}));
-  EXPECT_EQ(CommentCues("lee", "MEMBER", "Switch to the x86 build until 4.2: it loads the library."),
-            (std::vector<std::string>{"rule:offered-in-comment (until-version: 4.2)"}));
+  EXPECT_EQ(
+      CommentCues("lee", "MEMBER", "Switch to the x86 build until 4.2: it loads the library."),
+      (std::vector<std::string>{"rule:offered-in-comment (until-version: 4.2)"}));
   // Every item of the offer, the code too, carries it.
   EXPECT_EQ(CommentCues("ben", "NONE",
                         "Until the patch ships, turn the cache off:\n\n```sh\napp --no-cache\n```"),
