@@ -187,6 +187,7 @@ void PhraseSet::Add(std::string_view phrase) {
     SetBit(bigrams_, bigram);
     if (phrase.size() < 4) {
       SetBit(short_bigrams_, bigram);
+      has_short_ = true;
     } else {
       SetBit(quads_, QuadHash(phrase.data()));
     }
@@ -213,6 +214,19 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
     return false;
   }
   const size_t size = text.size();
+  if (!has_one_byte_ && !has_short_) {
+    // Every phrase has four bytes or more: one test of the four bytes at a
+    // position (a hash, one bit) rules it out, and it fails so seldom that
+    // the branch is all but always predicted. No phrase fits in the last
+    // three bytes.
+    const uint64_t* quads = quads_.data();
+    for (size_t i = 0; i + 4 <= size; ++i) {
+      const size_t quad = QuadHash(text.data() + i);
+      if ((quads[quad / 64] >> (quad % 64) & 1) == 0) continue;
+      if (Match(text, i, accept)) return true;
+    }
+    return false;
+  }
   if (!has_one_byte_) {
     // Every phrase has two bytes or more: one bit test on the two bytes at
     // a position rules it out, with no branch on the first byte alone
