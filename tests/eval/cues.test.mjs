@@ -29,6 +29,11 @@ describe('cues in the evaluation', () => {
     }
     // The other sections have no cue to name.
     for (const line of lines.filter((l) => !cueLines.includes(l))) assert.doesNotMatch(line, /^ {2}(un)?matched \w+ \[/, line);
+    // The TL;DR first, each line with what it rests on: the status, then what to do.
+    const answer = stdout.split('\n').filter((l) => l.startsWith('  answer'));
+    assert.ok(answer.length >= 2, `the TL;DR's lines listed:\n${stdout}`);
+    assert.match(answer[0], /^ {2}answer \[rule:status\]: Status: /, answer[0]);
+    for (const line of answer) assert.match(line, /^ {2}answer \[rule:[a-z-]+( \(.+\))?\]: (Status|Fixed in|What to do): /, line);
   });
 
   test('a missed item is traced to its post and to the section it came out in', () => {

@@ -234,7 +234,9 @@ export function scoreWorld(gold, report, { api = 'rest' } = {}) {
       if (hit) violations.push({ metric: kind, bad, got: short(hit) });
     }
   }
-  return { counts, misses, extras, violations, items: outputs };
+  // The TL;DR's lines, shown by --verbose with what each rests on.
+  const answer = (report.report?.answer ?? []).map((a) => ({ label: a.label ?? '', text: short(a.text ?? ''), cue: a.cue ?? '' }));
+  return { counts, misses, extras, violations, items: outputs, answer };
 }
 
 export function aggregate(results) {
@@ -533,7 +535,7 @@ export function formatMisses(results, { verbose = false } = {}) {
   const out = [];
   for (const r of results) {
     const { misses, extras, violations = [] } = r.score;
-    if (!misses.length && !violations.length && !(verbose && (extras.length || r.score.items?.length))) continue;
+    if (!misses.length && !violations.length && !(verbose && (extras.length || r.score.items?.length || r.score.answer?.length))) continue;
     out.push(`${r.name} (${r.gold.root}) status: ${r.status}`);
     for (const m of misses) {
       out.push(`  missing ${m.metric}: ${m.want}`);
@@ -541,6 +543,7 @@ export function formatMisses(results, { verbose = false } = {}) {
     }
     for (const v of violations) out.push(`  MUST NOT ${v.metric}: "${v.bad}" in "${v.got}"`);
     if (verbose) {
+      for (const a of r.score.answer ?? []) out.push(`  answer${cueTag(a.cue)}: ${a.label}: ${a.text}`);
       for (const i of r.score.items ?? []) if (i.matched) out.push(`  matched ${i.metric}${cueTag(i.cue)}: ${i.got}`);
       for (const e of extras) out.push(`  unmatched ${e.metric}${cueTag(e.cue)}: ${e.got}`);
     }
