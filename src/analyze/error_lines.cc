@@ -236,7 +236,7 @@ uint32_t MarkersIn(std::string_view line) {
   uint32_t found = 0;
   for (size_t at = 0; at < line.size(); ++at) {
     uint16_t candidates = kMarkersByAnchor[static_cast<unsigned char>(line[at])];
-    if (candidates == 0) [[likely]] continue;
+    if (candidates == 0) continue;
     for (; candidates != 0; candidates &= static_cast<uint16_t>(candidates - 1)) {
       const MarkerText& marker = kMarkerTexts[std::countr_zero(candidates)];
       if (at < marker.anchor) continue;
@@ -253,8 +253,8 @@ uint32_t MarkersIn(std::string_view line) {
 
 constexpr uint32_t kUnmistakableMarkers =
     kTraceback | kPanickedAt | kCoreDumped | kExceptionInThread | kSegfault;
-constexpr uint32_t kErrorMarkers =
-    kTraceback | kPanickedAt | kCoreDumped | kNotLoaded | kUndefinedRef | kLostInRecord | kLevelError;
+constexpr uint32_t kErrorMarkers = kTraceback | kPanickedAt | kCoreDumped | kNotLoaded |
+                                   kUndefinedRef | kLostInRecord | kLevelError;
 
 bool IsUnmistakable(std::string_view line, uint32_t markers) {
   if ((markers & kUnmistakableMarkers) != 0) return true;

@@ -163,7 +163,9 @@ void PhraseSet::Seal() {
   head_indices_.clear();
   for (size_t i = 0; i < heads.size();) {
     size_t j = i;
-    while (j < heads.size() && heads[j].first == heads[i].first) head_indices_.push_back(heads[j++].second);
+    while (j < heads.size() && heads[j].first == heads[i].first) {
+      head_indices_.push_back(heads[j++].second);
+    }
     size_t slot = HeadSlotOf(heads[i].first);
     while (head_slots_[slot].count != 0) slot = (slot + 1) & (size - 1);
     head_slots_[slot] = {heads[i].first, static_cast<uint32_t>(head_indices_.size() - (j - i)),
@@ -316,8 +318,11 @@ PhraseLists::PhraseLists(std::initializer_list<const PhraseSet*> lists) {
     for (const std::string& phrase : list->phrases()) {
       auto known = std::find_if(phrases.begin(), phrases.end(),
                                 [&](const auto& entry) { return entry.first == phrase; });
-      if (known == phrases.end()) phrases.emplace_back(phrase, bit);
-      else known->second |= bit;
+      if (known == phrases.end()) {
+        phrases.emplace_back(phrase, bit);
+      } else {
+        known->second |= bit;
+      }
     }
     every_ |= bit;
     bit <<= 1;

@@ -79,7 +79,7 @@ class PhraseSet {
   std::array<bool, 256> first_byte_{};                    // some phrase opens with this byte
   std::array<bool, 256> one_byte_{};                      // a one-byte phrase is this byte
   bool has_one_byte_ = false;
-  bool has_short_ = false;  // a phrase of two or three bytes
+  bool has_short_ = false;         // a phrase of two or three bytes
   std::vector<uint64_t> bigrams_;  // bit Bigram("ab"): some phrase opens with "ab"
   // Bit Bigram("ab"): some phrase of two or three bytes opens with "ab".
   std::vector<uint64_t> short_bigrams_;
