@@ -46,7 +46,7 @@ std::string Where(const Graph& graph, const Post& post) {
 std::string ConfirmedVersion(std::string_view lower_sentence) {
   static const PhraseSet& kMoved = Phrases(CueRole::kUpgradedTo);
   static const PhraseSet& kNot = Phrases(CueRole::kStillBroken);
-  if (!kMoved.AnyIn(lower_sentence) || !WorksWords().AnyIn(lower_sentence) ||
+  if (!kMoved.AnyIn(lower_sentence) || !Phrases(CueRole::kWorks).AnyIn(lower_sentence) ||
       kNot.AnyIn(lower_sentence)) {
     return "";
   }
@@ -205,30 +205,10 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
   return lines;
 }
 
-const PhraseSet& NamesUpgradeWords() {
-  static const PhraseSet& cues = Phrases(CueRole::kNamesUpgrade);
-  return cues;
-}
-
-const PhraseSet& WorksWords() {
-  static const PhraseSet& cues = Phrases(CueRole::kWorks);
-  return cues;
-}
-
-const PhraseSet& AfterFixWords() {
-  static const PhraseSet& cues = Phrases(CueRole::kAfterFix);
-  return cues;
-}
-
-const PhraseSet& ObsoleteWords() {
-  static const PhraseSet& cues = Phrases(CueRole::kObsolete);
-  return cues;
-}
-
 void MarkObsoleteWorkarounds(const Thread& root, std::span<const Thread> fixes,
                              std::vector<ReportItem>* workarounds) {
-  const PhraseSet& kObsolete = ObsoleteWords();
-  const PhraseSet& kAfterFix = AfterFixWords();
+  const PhraseSet& kObsolete = Phrases(CueRole::kObsolete);
+  const PhraseSet& kAfterFix = Phrases(CueRole::kAfterFix);
   if (workarounds->empty()) return;
   // The latest such sentence, and the post it is in: a root post's index,
   // or past every root post for a merged fix's.

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "analyze/prose.h"
 #include "analyze/status.h"
 #include "analyze/thread.h"
 #include "model/graph.h"
@@ -38,14 +37,6 @@ struct AnswerInput {
 };
 
 ReleaseClaim FindRelease(const AnswerInput& input);
-
-// The phrase lists a post is tested against before its sentences are read
-// (see PostList): a comment that names an upgrade, says it works now, says
-// so after a fix, or calls something no longer needed.
-const PhraseSet& NamesUpgradeWords();
-const PhraseSet& WorksWords();
-const PhraseSet& AfterFixWords();
-const PhraseSet& ObsoleteWords();
 
 // Two or three lines, labelled "Status", "Fixed in" (when a release is
 // known) and "What to do": upgrade to X, apply workaround Y, follow the

@@ -1,6 +1,6 @@
 // The rules' cue lists: the phrases that make a sentence state a cause, a
 // fix, a workaround, a confirmation, a plan or a setup, one list per role,
-// in one reviewed table (cue_lists.cc) grouped by section. A rule names the
+// in one reviewed table (cue_rows_*.cc) grouped by section. A rule names the
 // list it reads by its CueRole; a new phrasing is a new row and a test. The
 // weighted cues of the cue table are in cues.h. Lists that recognise
 // machine output (error lines, shell prompts, log levels) stay beside the
@@ -82,7 +82,7 @@ struct CueListRow {
   std::string_view phrase;
 };
 
-// Every row, in the order of cue_lists.cc: a role's rows are contiguous.
+// Every row, in the table's order: a role's rows are contiguous.
 std::span<const CueListRow> CueListTable();
 
 // The number of roles (the last CueRole plus one).

@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "analyze/answer.h"
+#include "analyze/cue_lists.h"
 #include "analyze/cues.h"
 #include "analyze/prose.h"
 #include "analyze/root_cause.h"
@@ -20,11 +20,11 @@ uint32_t PostListsIn(std::string_view lower_prose) {
       &AnyOfferCue(),
       &AnyCausePhrase(),
       &BodyCausePhrases(),
-      &RootCausePhrase(),
-      &NamesUpgradeWords(),
-      &WorksWords(),
-      &AfterFixWords(),
-      &ObsoleteWords(),
+      &Phrases(CueRole::kRootCause),
+      &Phrases(CueRole::kNamesUpgrade),
+      &Phrases(CueRole::kWorks),
+      &Phrases(CueRole::kAfterFix),
+      &Phrases(CueRole::kObsolete),
   });
   return kLists.Occurring(lower_prose);
 }

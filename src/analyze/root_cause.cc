@@ -54,11 +54,6 @@ void SetCue(std::string_view rule, const PhraseSet* named, std::string_view lowe
   }
 }
 
-const PhraseSet& RemedyCues() {
-  static const PhraseSet& cues = Phrases(CueRole::kRemedy);
-  return cues;
-}
-
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool IsWordChar(char c) {
@@ -93,20 +88,11 @@ bool HasCodeToken(std::string_view sentence) {
 }
 
 bool HasRemedySentence(std::string_view lower) {
-  if (!RemedyCues().AnyOccurs(lower)) return false;
+  if (!Phrases(CueRole::kRemedy).AnyOccurs(lower)) return false;
   for (auto [begin, end] : SentenceRanges(lower)) {
     if (IsRemedySentence(lower.substr(begin, end - begin))) return true;
   }
   return false;
-}
-
-const PhraseSet& CausePhrases() {
-  static const PhraseSet& cues = Phrases(CueRole::kCause);
-  return cues;
-}
-const PhraseSet& Because() {
-  static const PhraseSet& cues = Phrases(CueRole::kBecause);
-  return cues;
 }
 
 // Whether any block of the post can hold a cause phrase: most posts hold
@@ -135,10 +121,10 @@ int PhraseScore(const Post& post, size_t i, bool cue_possible) {
     std::string_view sentence = lower.substr(begin, end - begin);
     if (!AnyCausePhrase().AnyOccurs(sentence)) continue;
     if (kFound.AnyIn(sentence) && sentence.find(':') == std::string_view::npos) continue;
-    if (RootCausePhrase().AnyIn(sentence)) return kRootCausePhrase;
-    if ((maintainer || body) && CausePhrases().AnyIn(sentence)) {
+    if (Phrases(CueRole::kRootCause).AnyIn(sentence)) return kRootCausePhrase;
+    if ((maintainer || body) && Phrases(CueRole::kCause).AnyIn(sentence)) {
       score = std::max(score, kCausePhrase);
-    } else if (maintainer && Because().AnyIn(sentence)) {
+    } else if (maintainer && Phrases(CueRole::kBecause).AnyIn(sentence)) {
       score = std::max(score, kMaintainerBecause);
     }
   }
@@ -169,7 +155,7 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
   for (const Post& post : thread.posts) {
     bool maintainer_comment = post.comment != nullptr && IsMaintainer(post.author_association);
     bool cue_possible = MayStateCause(post);
-    bool mechanism_possible = maintainer_comment && MechanismCues().AnyOccurs(post.lower_prose);
+    bool mechanism_possible = maintainer_comment && Phrases(CueRole::kMechanism).AnyOccurs(post.lower_prose);
     if (!cue_possible && !mechanism_possible) continue;
     std::vector<bool> remedy_after;  // worked out when a block needs it
     for (size_t i = 0; i < post.blocks.size(); ++i) {
@@ -194,13 +180,13 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
         candidate.rule = "rule:maintainer-mechanism";
       } else if (said == kRootCausePhrase) {
         candidate.rule = "rule:root-cause-phrase";
-        candidate.named = &RootCausePhrase();
+        candidate.named = &Phrases(CueRole::kRootCause);
       } else if (said == kCausePhrase) {
         candidate.rule = "rule:cause-phrase";
-        candidate.named = &CausePhrases();
+        candidate.named = &Phrases(CueRole::kCause);
       } else {
         candidate.rule = "rule:maintainer-because";
-        candidate.named = &Because();
+        candidate.named = &Phrases(CueRole::kBecause);
       }
       out->push_back(std::move(candidate));
     }
@@ -244,16 +230,6 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
 
 }  // namespace
 
-const PhraseSet& MechanismCues() {
-  static const PhraseSet& cues = Phrases(CueRole::kMechanism);
-  return cues;
-}
-
-const PhraseSet& RootCausePhrase() {
-  static const PhraseSet& cues = Phrases(CueRole::kRootCause);
-  return cues;
-}
-
 // The cause phrases a body is read for.
 const PhraseSet& BodyCausePhrases() {
   static const PhraseSet cues =
@@ -270,7 +246,7 @@ const PhraseSet& AnyCausePhrase() {
 }
 
 bool IsRemedySentence(std::string_view lower_sentence) {
-  return RemedyCues().AnyIn(lower_sentence);
+  return Phrases(CueRole::kRemedy).AnyIn(lower_sentence);
 }
 
 int MechanismScore(const text::Block& block, bool remedy_follows) {
@@ -280,7 +256,7 @@ int MechanismScore(const text::Block& block, bool remedy_follows) {
 
 int MechanismScore(const text::Block& block, std::string_view lower, bool remedy_follows) {
   if (!IsProseBlock(block)) return 0;
-  const PhraseSet& cues = MechanismCues();
+  const PhraseSet& cues = Phrases(CueRole::kMechanism);
   if (!cues.AnyOccurs(lower)) return 0;
   int mechanism = 0;
   bool code = false;

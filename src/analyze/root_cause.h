@@ -26,12 +26,9 @@ std::vector<ReportItem> ExtractRootCause(const Thread& root,
                                          const std::vector<const Thread*>& related,
                                          const std::vector<Thread>& merged_fixes);
 
-// Verbs and phrases that describe a mechanism ("dereferences", "never").
-const PhraseSet& MechanismCues();
-// The phrase lists a post is tested against before its sentences are
-// read (see PostList): a root cause named outright, the cause phrases read
-// in a body, and every cause phrase.
-const PhraseSet& RootCausePhrase();
+// Unions of cue roles a post is tested against before its sentences are
+// read (see PostList): the cause phrases read in a body, and every cause
+// phrase.
 const PhraseSet& BodyCausePhrases();
 const PhraseSet& AnyCausePhrase();
 

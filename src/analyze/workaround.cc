@@ -20,22 +20,6 @@ constexpr size_t kMaxConfirmationProse = 400;
 // "ty, works": a reply this short needs only the word.
 constexpr size_t kTerseReply = 40;
 
-const PhraseSet& OfferCues() {
-  static const PhraseSet& cues = Phrases(CueRole::kOffer);
-  return cues;
-}
-
-const PhraseSet& MeanwhileCues() {
-  static const PhraseSet& cues = Phrases(CueRole::kMeanwhile);
-  return cues;
-}
-
-// "…and the export runs again": the writer tried it and it worked.
-const PhraseSet& SuccessCues() {
-  static const PhraseSet& cues = Phrases(CueRole::kSuccess);
-  return cues;
-}
-
 // The first phrase of `role`'s list (in the table's order) that `lower`
 // holds, with HasPhrase's rule; empty when none.
 std::string_view FirstPhrase(CueRole role, std::string_view lower) {
@@ -125,12 +109,6 @@ bool RefersElsewhere(std::string_view lower) {
   return reference && kPointers.AnyIn(lower);
 }
 
-// "the workaround above": one already given, not a new one.
-const PhraseSet& KnownWorkaround() {
-  static const PhraseSet& cues = Phrases(CueRole::kKnownWorkaround);
-  return cues;
-}
-
 // "A proper fix needs the device-monitor rework": about the real fix.
 bool AboutTheRealFix(std::string_view lower) {
   static const PhraseSet& kRealFix = Phrases(CueRole::kRealFix);
@@ -173,17 +151,17 @@ bool OffersIn(const text::Block& block, std::string_view lower, bool post_action
   for (auto [begin, end] : SentenceRanges(lower)) {
     std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;
-    bool offer = OfferCues().AnyIn(sentence) || SaysItWorksWith(sentence);
-    bool meanwhile = !offer && (MeanwhileCues().AnyIn(sentence) || SaysUntilFixed(sentence));
+    bool offer = Phrases(CueRole::kOffer).AnyIn(sentence) || SaysItWorksWith(sentence);
+    bool meanwhile = !offer && (Phrases(CueRole::kMeanwhile).AnyIn(sentence) || SaysUntilFixed(sentence));
     if ((!offer && !meanwhile) || RefersElsewhere(sentence)) continue;
     // "Please keep the workaround in place until then" speaks of one already
     // given; "…repeat the workaround or use an API key:" introduces another.
-    if (meanwhile && KnownWorkaround().AnyIn(sentence) && !sentence.ends_with(':') &&
+    if (meanwhile && Phrases(CueRole::kKnownWorkaround).AnyIn(sentence) && !sentence.ends_with(':') &&
         !HasCodeSpanIn(block, begin, end)) {
       continue;
     }
     if (offer || post_actionable || HasCodeSpanIn(block, begin, end) ||
-        SuccessCues().AnyIn(sentence)) {
+        Phrases(CueRole::kSuccess).AnyIn(sentence)) {
       if (decided != nullptr) {
         const bool by_success = !offer && !post_actionable && !HasCodeSpanIn(block, begin, end);
         *decided = DecidingCue(sentence, offer, by_success);
@@ -271,7 +249,7 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
 bool TellsWorkaroundInBody(std::string_view lower) {
   static const PhraseSet& kBodyCues = Phrases(CueRole::kBodyWorkaround);
   if (RefersElsewhere(lower)) return false;
-  if (StatesCue(lower, kBodyCues) || StatesCue(lower, OfferCues())) return true;
+  if (StatesCue(lower, kBodyCues) || StatesCue(lower, Phrases(CueRole::kOffer))) return true;
   for (auto [begin, end] : SentenceRanges(lower)) {
     std::string_view sentence = lower.substr(begin, end - begin);
     if (sentence.ends_with('?')) continue;
