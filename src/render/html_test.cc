@@ -24,6 +24,7 @@ using testing::Item;
 using testing::ItemsOf;
 using testing::SampleGraph;
 using testing::SampleReport;
+using testing::StepsReport;
 
 const std::string kGoldenPath =
     std::string(ISSUEGRAPH_SOURCE_DIR) + "/src/render/testdata/report.html";
@@ -258,35 +259,6 @@ size_t Count(const std::string& text, std::string_view what) {
   size_t count = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
   return count;
-}
-
-// Steps as the analysis reads them from "9. Clone the repository:" and a
-// fenced command under each step, then the labelled outcomes.
-Report StepsReport() {
-  Report report = SampleReport();
-  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
-  auto step = [&](int number, std::string text) {
-    ReportItem item = Item(std::move(text), body);
-    item.list_level = 1;
-    item.list_number = number;
-    return item;
-  };
-  auto labelled = [&](std::string label, std::string text) {
-    ReportItem item = Item(std::move(text), body);
-    item.label = std::move(label);
-    return item;
-  };
-  ReportItem clone = Code("git clone https://example.com/app", "sh", body);
-  ReportItem build = Code("cmake --preset release\ncmake --build build", "sh", body);
-  ItemsOf(&report, SectionKind::kReproduction) = {
-      step(9, "Clone the repository:"), clone, step(10, "Build it with the release preset:"), build,
-      step(11, "Run app save."), labelled("Expected", "The file is saved."),
-      labelled("Actual", "It crashes.")};
-  for (ReportItem& item : ItemsOf(&report, SectionKind::kReproduction)) {
-    item.author = "kit";
-    item.author_association = "CONTRIBUTOR";
-  }
-  return report;
 }
 
 TEST(RenderHtml, AStepsTextStaysBeforeItsCommandInOneNumberedList) {

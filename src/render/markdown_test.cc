@@ -24,6 +24,7 @@ using testing::MakeNode;
 using testing::SampleGraph;
 using testing::SampleReport;
 using testing::Source;
+using testing::StepsReport;
 
 const std::string kGoldenPath =
     std::string(ISSUEGRAPH_SOURCE_DIR) + "/src/render/testdata/report.md";
@@ -186,35 +187,6 @@ TEST(RenderMarkdown, NumberedStepsKeepTheirNumbersAndCodeStaysCode) {
   const std::string out = RenderMarkdown(report, MarkdownGraph());
   EXPECT_NE(out.find("3. Open a file\n4. Press save\n   then wait\n"), std::string::npos) << out;
   EXPECT_NE(out.find("The file is opened with `O_RDONLY`."), std::string::npos);
-}
-
-// Steps as the analysis reads them from "1. Clone the repository:" and a
-// fenced command under each step, then the labelled outcomes.
-Report StepsReport() {
-  Report report = SampleReport();
-  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
-  auto step = [&](int number, std::string text) {
-    ReportItem item = Item(std::move(text), body, "kit", "CONTRIBUTOR");
-    item.list_level = 1;
-    item.list_number = number;
-    return item;
-  };
-  auto labelled = [&](std::string label, std::string text) {
-    ReportItem item = Item(std::move(text), body, "kit", "CONTRIBUTOR");
-    item.label = std::move(label);
-    return item;
-  };
-  ReportItem clone = Code("git clone https://example.com/app", "sh", body);
-  ReportItem build = Code("cmake --preset release\ncmake --build build", "sh", body);
-  ItemsOf(&report, SectionKind::kReproduction) = {
-      step(9, "Clone the repository:"), clone, step(10, "Build it with the release preset:"), build,
-      step(11, "Run app save."), labelled("Expected", "The file is saved."),
-      labelled("Actual", "It crashes.")};
-  for (ReportItem& item : ItemsOf(&report, SectionKind::kReproduction)) {
-    item.author = "kit";
-    item.author_association = "CONTRIBUTOR";
-  }
-  return report;
 }
 
 TEST(RenderMarkdown, AStepsTextStaysBeforeItsCommandInOneNumberedList) {

@@ -242,6 +242,36 @@ inline std::vector<ReportItem>& ItemsOf(Report* report, SectionKind kind) {
   return report->sections.back().items;
 }
 
+// Steps as the analysis reads them from "9. Clone the repository:" and a
+// fenced command under each step, then the labelled outcomes: numbers that
+// start at 9, a command after a step that introduces it, labels in order.
+inline Report StepsReport() {
+  Report report = SampleReport();
+  const Provenance body = ItemsOf(&report, SectionKind::kReproduction)[0].source;
+  auto step = [&](int number, std::string text) {
+    ReportItem item = Item(std::move(text), body);
+    item.list_level = 1;
+    item.list_number = number;
+    return item;
+  };
+  auto labelled = [&](std::string label, std::string text) {
+    ReportItem item = Item(std::move(text), body);
+    item.label = std::move(label);
+    return item;
+  };
+  ReportItem clone = Code("git clone https://example.com/app", "sh", body);
+  ReportItem build = Code("cmake --preset release\ncmake --build build", "sh", body);
+  ItemsOf(&report, SectionKind::kReproduction) = {
+      step(9, "Clone the repository:"), clone, step(10, "Build it with the release preset:"), build,
+      step(11, "Run app save."), labelled("Expected", "The file is saved."),
+      labelled("Actual", "It crashes.")};
+  for (ReportItem& item : ItemsOf(&report, SectionKind::kReproduction)) {
+    item.author = "kit";
+    item.author_association = "CONTRIBUTOR";
+  }
+  return report;
+}
+
 inline std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
