@@ -180,7 +180,6 @@ const PhraseSet& CuePositives(CueSection section) {
   return kSets[static_cast<size_t>(section)];
 }
 
-bool MayCue(CueSection section, std::string_view lower) { return CuePositives(section).AnyOccurs(lower); }
 
 std::span<const Cue> CueTable() { return kCues; }
 

@@ -41,15 +41,13 @@ int CueScore(CueSection section, std::string_view lower_sentence, bool maintaine
 const PhraseSet& CuePositives(CueSection section);
 
 // The PostList of `section`'s positive phrases.
-inline PostList CueList(CueSection section) {
+constexpr PostList CueList(CueSection section) {
   return static_cast<PostList>(static_cast<unsigned>(PostList::kCueRootCause) +
                                static_cast<unsigned>(section));
 }
-
-// Whether some positive phrase of `section` occurs in `lower` at all (no
-// word rule): false means no sentence of `lower` can reach kCueAccept. A
-// cheap pass to skip a post before scoring its sentences.
-bool MayCue(CueSection section, std::string_view lower);
+static_assert(CueList(CueSection::kFix) == PostList::kCueFix &&
+              CueList(CueSection::kWorkaround) == PostList::kCueWorkaround &&
+              CueList(CueSection::kDuplicate) == PostList::kCueDuplicate);
 
 // The phrase of the row that weighs most in `lower_sentence` for
 // `section`: which cue produced an item. Empty when none occurs.

@@ -27,8 +27,14 @@ TEST(Cues, EveryRowIsLowerCaseAndUniqueInItsSection) {
   }
 }
 
-// The pre-check may skip a post only when no sentence of it could score:
-// every row's phrase (and so every accepted sentence) passes it.
+// The pre-check (a post's PostList bit, found by ReadThread) may skip a
+// post only when no sentence of it could score: every row's phrase (and so
+// every accepted sentence) passes it.
+// Whether the post pre-check lets a post of this text through for `section`.
+bool MayCue(CueSection section, std::string_view lower) {
+  return (PostListsIn(lower) >> static_cast<unsigned>(CueList(section)) & 1) != 0;
+}
+
 TEST(Cues, ThePreCheckNeverSkipsWhatWouldScore) {
   for (const Cue& cue : CueTable()) {
     if (cue.weight <= 0) continue;
