@@ -51,8 +51,8 @@ const PhraseSet& Phrases(CueRole role) {
   static const std::vector<PhraseSet> kSets = [] {
     std::vector<PhraseSet> sets;
     sets.reserve(kCueRoleCount);
-    for (unsigned role = 0; role < kCueRoleCount; ++role) {
-      sets.push_back(PhraseSet::Union({PhraseList(static_cast<CueRole>(role))}));
+    for (unsigned each = 0; each < kCueRoleCount; ++each) {
+      sets.push_back(PhraseSet::Union({PhraseList(static_cast<CueRole>(each))}));
     }
     return sets;
   }();

@@ -71,6 +71,12 @@ TEST(IsErrorLine, MarkersAnywhereInTheLine) {
     EXPECT_TRUE(IsErrorLine(last)) << marker;
     EXPECT_TRUE(IsErrorLine("zz " + text + " zz")) << marker;
     EXPECT_TRUE(IsAnyErrorLine(last)) << marker;
+    // At the line's very start, and cut short by its first byte (a leading
+    // space is trimmed with the line's).
+    if (!marker.starts_with(' ')) {
+      EXPECT_TRUE(IsErrorLine(text + " zz")) << marker;
+      EXPECT_FALSE(IsErrorLine(text.substr(1) + " zz")) << marker;
+    }
     std::string changed = "zz " + text + " zz";
     changed[changed.size() - 5] = '#';
     EXPECT_FALSE(IsErrorLine(changed)) << changed;

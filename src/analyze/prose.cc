@@ -38,6 +38,13 @@ size_t QuadHash(const char* at) {
   return static_cast<size_t>((quad * 0x9E3779B1u) >> 16);
 }
 
+// Which of a HeadSlot's 64 `next` bits the four bytes at `at` stand for.
+unsigned NextBit(const char* at) {
+  uint32_t quad = 0;
+  std::memcpy(&quad, at, sizeof quad);
+  return (quad * 0x9E3779B1u) >> 26;
+}
+
 bool TestBit(const std::vector<uint64_t>& bits, size_t bit) {
   return (bits[bit / 64] >> (bit % 64) & 1) != 0;
 }
@@ -166,10 +173,19 @@ void PhraseSet::Seal() {
     while (j < heads.size() && heads[j].first == heads[i].first) {
       head_indices_.push_back(heads[j++].second);
     }
+    uint64_t next = 0;
+    for (size_t k = i; k < j; ++k) {
+      const std::string& phrase = phrases_[heads[k].second];
+      if (phrase.size() < 2 * sizeof(uint32_t)) {
+        next = ~uint64_t{0};
+        break;
+      }
+      next |= uint64_t{1} << NextBit(phrase.data() + sizeof(uint32_t));
+    }
     size_t slot = HeadSlotOf(heads[i].first);
     while (head_slots_[slot].count != 0) slot = (slot + 1) & (size - 1);
     head_slots_[slot] = {heads[i].first, static_cast<uint32_t>(head_indices_.size() - (j - i)),
-                         static_cast<uint32_t>(j - i)};
+                         static_cast<uint32_t>(j - i), next};
     i = j;
   }
 }
@@ -287,6 +303,10 @@ bool PhraseSet::Match(std::string_view text, size_t i, Accept& accept) const {
     for (size_t slot = HeadSlotOf(quad); head_slots_[slot].count != 0; slot = (slot + 1) & mask) {
       const HeadSlot& found = head_slots_[slot];
       if (found.head != quad) continue;
+      if (text.size() - i >= 2 * sizeof(uint32_t) &&
+          (found.next >> NextBit(at + sizeof(uint32_t)) & 1) == 0) {
+        break;
+      }
       for (uint32_t k = found.begin; k < found.begin + found.count; ++k) {
         const uint32_t index = head_indices_[k];
         if (matches(index, sizeof quad) && accept(i, phrases_[index])) return true;

@@ -70,6 +70,10 @@ class PhraseSet {
     uint32_t head = 0;
     uint32_t begin = 0;  // into head_indices_
     uint32_t count = 0;  // 0: an empty slot
+    // Bit NextBit(bytes 4 to 7) of each of its phrases, or every bit when
+    // one is shorter than eight bytes: "the " opens phrases and much of
+    // prose, and one bit test spares comparing them all there.
+    uint64_t next = 0;
   };
   std::vector<HeadSlot> head_slots_;
   std::vector<uint32_t> head_indices_;

@@ -80,23 +80,42 @@ TEST(PhraseSet, CountDistinctInCountsEachPhraseOnce) {
 // Short and long phrases, near the end of the text and not: the four-byte
 // lookup and the first-byte lists agree with a plain search.
 // (A set with only phrases of four bytes or more takes a scan of its own.)
+// Every substring of `text`: AnyOccurs is a plain search for each phrase,
+// and AnyIn agrees with CountDistinctIn.
+void ExpectAgreesWithAPlainSearch(const PhraseSet& cues, const std::string& text) {
+  for (size_t begin = 0; begin < text.size(); ++begin) {
+    for (size_t end = begin; end <= text.size(); ++end) {
+      std::string_view part = std::string_view(text).substr(begin, end - begin);
+      bool plain = false;
+      for (const std::string& phrase : cues.phrases()) {
+        plain = plain || part.find(phrase) != std::string_view::npos;
+      }
+      EXPECT_EQ(cues.AnyOccurs(part), plain) << part;
+      EXPECT_EQ(cues.CountDistinctIn(part) > 0, cues.AnyIn(part)) << part;
+    }
+  }
+}
+
 TEST(PhraseSet, AnyOccursAgreesWithAPlainSearchEverywhere) {
   static const PhraseSet kMixed = {"ab", "abc", "abcd", "abcde", "xyz", "because", "fix"};
   static const PhraseSet kLong = {"abcd", "abcde", "because", "-fix", "xyz abc"};
-  const std::string text = "zz abcd because-fix xyz abc";
   for (const PhraseSet* cues : {&kMixed, &kLong}) {
-    for (size_t begin = 0; begin < text.size(); ++begin) {
-      for (size_t end = begin; end <= text.size(); ++end) {
-        std::string_view part = std::string_view(text).substr(begin, end - begin);
-        bool plain = false;
-        for (const std::string& phrase : cues->phrases()) {
-          plain = plain || part.find(phrase) != std::string_view::npos;
-        }
-        EXPECT_EQ(cues->AnyOccurs(part), plain) << part;
-        EXPECT_EQ(cues->CountDistinctIn(part) > 0, cues->AnyIn(part)) << part;
-      }
-    }
+    ExpectAgreesWithAPlainSearch(*cues, "zz abcd because-fix xyz abc");
   }
+}
+
+TEST(PhraseSet, PhrasesThatShareTheirFirstFourBytes) {
+  // Long phrases under one head are told apart by their next four bytes;
+  // a head with a phrase shorter than eight bytes is compared in full.
+  static const PhraseSet kLong = {"the bug is", "the problem was", "then it works"};
+  static const PhraseSet kWithShort = {"the bug is", "the fix", "then it works"};
+  EXPECT_TRUE(kLong.AnyIn("so the problem was the cache"));
+  EXPECT_FALSE(kLong.AnyIn("so the problem is the cache"));
+  EXPECT_FALSE(kLong.AnyIn("the bug"));  // fewer than eight bytes left
+  EXPECT_TRUE(kWithShort.AnyIn("with the fix"));
+  const std::string text = "the bug was, the bug is, the fix, the fox, then it worked, then it works";
+  ExpectAgreesWithAPlainSearch(kLong, text);
+  ExpectAgreesWithAPlainSearch(kWithShort, text);
 }
 
 TEST(PhraseLists, EachBitSaysWhetherItsListOccurs) {
