@@ -154,6 +154,10 @@ bool IsGoTestFailure(std::string_view line, bool test_go_marker) {
 // Valgrind memcheck's reports (the "==pid==" prefix stripped): a leak that
 // is certain, an invalid access or free, a use of uninitialised memory.
 bool IsMemcheckError(std::string_view line) {
+  // Every opener, and "definitely lost", starts with one of these bytes.
+  if (line.empty() || std::string_view("IMCUd").find(line.front()) == std::string_view::npos) {
+    return false;
+  }
   static constexpr std::string_view kOpeners[] = {
       "Invalid read of size", "Invalid write of size", "Invalid free()", "Mismatched free()",
       "Conditional jump or move depends on uninitialised", "Use of uninitialised value"};

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/cue_lists.h"
 #include "analyze/test_graphs.h"
 
 namespace issuegraph::analyze {
@@ -350,6 +351,20 @@ TEST(Workarounds, AConfirmedAnswersCueNamesNoPhrase) {
   b.Say("acme/app#12", "author12", "NONE", "Perfect, that did it. Thanks!");
   EXPECT_EQ(Cues(ExtractWorkarounds(ReadThread(*b.graph().FindMutable("acme/app#12")), {})),
             (std::vector<std::string>(2, "rule:confirmed-answer")));
+}
+
+// A sentence in which no phrase of AnyOfferCue occurs is passed over
+// before the offer tests run (and a post, by its PostList bit): each test
+// must need one of its phrases.
+TEST(Workarounds, EveryOfferTestNeedsAPhraseOfTheOfferCue) {
+  for (CueRole role : {CueRole::kOffer, CueRole::kMeanwhile, CueRole::kSpared, CueRole::kWorksUnder}) {
+    for (std::string_view phrase : PhraseList(role)) {
+      EXPECT_TRUE(AnyOfferCue().AnyOccurs(phrase)) << phrase;
+    }
+  }
+  // SaysUntilFixed starts from either word.
+  EXPECT_TRUE(AnyOfferCue().AnyOccurs("until"));
+  EXPECT_TRUE(AnyOfferCue().AnyOccurs("before"));
 }
 
 }  // namespace
