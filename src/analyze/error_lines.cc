@@ -201,32 +201,33 @@ enum Marker : uint32_t {
   kDiagnostic = 1u << 10  // worth IsCompilerDiagnostic's closer look
 };
 
-// Each marker is found from four bytes of it that prose seldom holds
-// together (its window, `window` bytes into it): a line is read one
-// four-byte load at a time, and a hash of those bytes rules out all but
-// about one position in five thousand with one bit test, a branch that
-// all but never goes the unexpected way.
+// Markers are found four bytes at a time: every marker is seven bytes or
+// longer, so each copy in a line holds four bytes that start at a
+// multiple of four from the line's start, at one of its first four
+// offsets. A hash of those bytes, one bit test, rules out all but a few
+// positions, and only every fourth position is read.
 struct MarkerText {
   std::string_view text;
   uint32_t bit;
-  size_t window;
 };
 
 constexpr MarkerText kMarkerTexts[] = {
-    {"Traceback (most recent call last)", kTraceback, 8},  // "k (m"
-    {"panicked at", kPanickedAt, 2},                       // "nick"
-    {"core dumped", kCoreDumped, 6},                       // "umpe"
-    {"Library not loaded:", kNotLoaded, 0},                // "Libr"
-    {"undefined reference to", kUndefinedRef, 1},          // "ndef"
-    {" are definitely lost in loss record ", kLostInRecord, 14},  // "y lo"
-    {" level=error", kLevelError, 5},                             // "l=er"
-    {"Exception in thread", kExceptionInThread, 0},
-    {"Segmentation fault", kSegfault, 0},
-    {"_test.go:", kTestGo, 0},
-    {": error", kDiagnostic, 0},
-    {": fatal error:", kDiagnostic, 0},
-    {": Error:", kDiagnostic, 0},
+    {"Traceback (most recent call last)", kTraceback},
+    {"panicked at", kPanickedAt},
+    {"core dumped", kCoreDumped},
+    {"Library not loaded:", kNotLoaded},
+    {"undefined reference to", kUndefinedRef},
+    {" are definitely lost in loss record ", kLostInRecord},
+    {" level=error", kLevelError},
+    {"Exception in thread", kExceptionInThread},
+    {"Segmentation fault", kSegfault},
+    {"_test.go:", kTestGo},
+    {": error", kDiagnostic},
+    {": fatal error:", kDiagnostic},
+    {": Error:", kDiagnostic},
 };
+
+constexpr size_t kStride = 4;  // also the window's size
 
 constexpr uint32_t WindowOf(std::string_view text, size_t at) {
   return static_cast<uint32_t>(static_cast<unsigned char>(text[at])) |
@@ -237,12 +238,15 @@ constexpr uint32_t WindowOf(std::string_view text, size_t at) {
 
 constexpr size_t WindowHash(uint32_t window) { return (window * 0x9E3779B1u) >> 16; }
 
-// Bit WindowHash(window) of every marker's window.
+// Bit WindowHash of the windows at each marker's first kStride offsets.
 constexpr std::array<uint64_t, 65536 / 64> kMarkerWindows = [] {
   std::array<uint64_t, 65536 / 64> bits{};
   for (const MarkerText& marker : kMarkerTexts) {
-    const size_t hash = WindowHash(WindowOf(marker.text, marker.window));
-    bits[hash / 64] |= uint64_t{1} << (hash % 64);
+    if (marker.text.size() < 2 * kStride - 1) throw "a marker too short for the stride";
+    for (size_t offset = 0; offset < kStride; ++offset) {
+      const size_t hash = WindowHash(WindowOf(marker.text, offset));
+      bits[hash / 64] |= uint64_t{1} << (hash % 64);
+    }
   }
   return bits;
 }();
@@ -252,17 +256,19 @@ static_assert(std::endian::native == std::endian::little, "windows are read as W
 uint32_t MarkersIn(std::string_view line) {
   uint32_t found = 0;
   const char* data = line.data();
-  for (size_t at = 0; at + 4 <= line.size(); ++at) {
+  for (size_t at = 0; at + kStride <= line.size(); at += kStride) {
     uint32_t window = 0;
     std::memcpy(&window, data + at, sizeof window);  // little-endian, as WindowOf
     const size_t hash = WindowHash(window);
     if ((kMarkerWindows[hash / 64] >> (hash % 64) & 1) == 0) continue;
     for (const MarkerText& marker : kMarkerTexts) {
-      if (at < marker.window || window != WindowOf(marker.text, marker.window)) continue;
-      const size_t begin = at - marker.window;
-      if (line.size() - begin >= marker.text.size() &&
-          line.substr(begin, marker.text.size()) == marker.text) {
-        found |= marker.bit;
+      for (size_t offset = 0; offset < kStride && offset <= at; ++offset) {
+        if (window != WindowOf(marker.text, offset)) continue;
+        const size_t begin = at - offset;
+        if (line.size() - begin >= marker.text.size() &&
+            line.substr(begin, marker.text.size()) == marker.text) {
+          found |= marker.bit;
+        }
       }
     }
   }

@@ -71,11 +71,16 @@ TEST(IsErrorLine, MarkersAnywhereInTheLine) {
     EXPECT_TRUE(IsErrorLine(last)) << marker;
     EXPECT_TRUE(IsErrorLine("zz " + text + " zz")) << marker;
     EXPECT_TRUE(IsAnyErrorLine(last)) << marker;
-    // At the line's very start, and cut short by its first byte (a leading
-    // space is trimmed with the line's).
-    if (!marker.starts_with(' ')) {
-      EXPECT_TRUE(IsErrorLine(text + " zz")) << marker;
-      EXPECT_FALSE(IsErrorLine(text.substr(1) + " zz")) << marker;
+    // At every offset from the line's start, and cut short by its first
+    // byte (a leading space is trimmed with the line's).
+    for (std::string prefix; prefix.size() < 9; prefix += 'z') {
+      if (prefix.empty() && marker.starts_with(' ')) continue;
+      EXPECT_TRUE(IsErrorLine(prefix + text + " zz")) << prefix << marker;
+      EXPECT_FALSE(IsErrorLine(prefix + text.substr(0, text.size() - 1) + "#" + text.back()))
+          << prefix << marker;  // a byte inserted: not found
+      if (!marker.starts_with(' ')) {
+        EXPECT_FALSE(IsErrorLine(prefix + text.substr(1) + " zz")) << marker;
+      }
     }
     std::string changed = "zz " + text + " zz";
     changed[changed.size() - 5] = '#';
@@ -84,6 +89,9 @@ TEST(IsErrorLine, MarkersAnywhereInTheLine) {
   for (std::string_view marker : {"Exception in thread", "Segmentation fault"}) {
     EXPECT_TRUE(IsUnmistakableErrorLine("zz " + std::string(marker) + " zz")) << marker;
     EXPECT_TRUE(IsAnyErrorLine("zz " + std::string(marker))) << marker;
+    for (std::string prefix = "z"; prefix.size() < 9; prefix += 'z') {
+      EXPECT_TRUE(IsUnmistakableErrorLine(prefix + std::string(marker))) << prefix << marker;
+    }
   }
   EXPECT_TRUE(IsErrorLine("src/a.cc:12:5: error: no member"));
   EXPECT_FALSE(IsErrorLine("src/a.cc: error: no member"));  // no line number

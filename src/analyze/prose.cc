@@ -151,6 +151,14 @@ PhraseSet PhraseSet::Union(std::initializer_list<std::span<const std::string_vie
 // of twice their number or more (a power of two): a lookup is a multiply
 // and, mostly, one probe.
 void PhraseSet::Seal() {
+  second_quads_.clear();
+  constexpr size_t kSecondQuadLength = sizeof(uint32_t) + 1;
+  if (!phrases_.empty() && std::ranges::all_of(phrases_, [](const std::string& phrase) {
+        return phrase.size() >= kSecondQuadLength;
+      })) {
+    second_quads_.assign(65536 / 64, 0);
+    for (const std::string& phrase : phrases_) SetBit(second_quads_, QuadHash(phrase.data() + 1));
+  }
   std::vector<std::pair<uint32_t, uint32_t>> heads;  // (first four bytes, index)
   for (size_t i = 0; i < phrases_.size(); ++i) {
     if (phrases_[i].size() < sizeof(uint32_t)) continue;
@@ -238,6 +246,21 @@ bool PhraseSet::Scan(std::string_view text, Accept accept) const {
     // the branch is all but always predicted. No phrase fits in the last
     // three bytes.
     const uint64_t* quads = quads_.data();
+    if (!second_quads_.empty()) {
+      // A copy at an odd offset is met at the even one after it, by its
+      // second four bytes: both are tested there, the earlier first.
+      const uint64_t* second = second_quads_.data();
+      for (size_t i = 0; i + 4 <= size; i += 2) {
+        const size_t quad = QuadHash(text.data() + i);
+        const uint64_t bit = uint64_t{1} << (quad % 64);
+        const uint64_t first_hit = quads[quad / 64] & bit;
+        const uint64_t second_hit = second[quad / 64] & bit;
+        if ((first_hit | second_hit) == 0) continue;
+        if (second_hit != 0 && i > 0 && Match(text, i - 1, accept)) return true;
+        if (first_hit != 0 && Match(text, i, accept)) return true;
+      }
+      return false;
+    }
     for (size_t i = 0; i + 4 <= size; ++i) {
       const size_t quad = QuadHash(text.data() + i);
       if ((quads[quad / 64] >> (quad % 64) & 1) == 0) continue;

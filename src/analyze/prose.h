@@ -90,6 +90,11 @@ class PhraseSet {
   // Bit QuadHash(first four bytes) of every phrase of four bytes or more: a
   // second, finer test before comparing phrases.
   std::vector<uint64_t> quads_;
+  // Bit QuadHash(bytes 1 to 4) of every phrase, when all have five bytes
+  // or more (empty otherwise): every copy of one then holds, at an even
+  // offset into the text, its first four bytes or the four after them, so
+  // only every other position needs reading.
+  std::vector<uint64_t> second_quads_;
 };
 
 // Several PhraseSets searched in one pass: which of them has a phrase

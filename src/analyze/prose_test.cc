@@ -99,7 +99,9 @@ void ExpectAgreesWithAPlainSearch(const PhraseSet& cues, const std::string& text
 TEST(PhraseSet, AnyOccursAgreesWithAPlainSearchEverywhere) {
   static const PhraseSet kMixed = {"ab", "abc", "abcd", "abcde", "xyz", "because", "fix"};
   static const PhraseSet kLong = {"abcd", "abcde", "because", "-fix", "xyz abc"};
-  for (const PhraseSet* cues : {&kMixed, &kLong}) {
+  // Five bytes or more: read at every other position.
+  static const PhraseSet kFiveOrMore = {"abcde", "because", "e-fix", "xyz abc", "z abcd"};
+  for (const PhraseSet* cues : {&kMixed, &kLong, &kFiveOrMore}) {
     ExpectAgreesWithAPlainSearch(*cues, "zz abcd because-fix xyz abc");
   }
 }
