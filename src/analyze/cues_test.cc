@@ -51,6 +51,24 @@ TEST(Cues, ThePreCheckNeverSkipsWhatWouldScore) {
   EXPECT_FALSE(MayCue(CueSection::kWorkaround, "+1"));
 }
 
+// A post's bit for a list is its phrases' AnyOccurs, found for all lists
+// in one pass: passes over the thread read the bit instead of the prose.
+TEST(PostLists, EachBitIsItsListsAnyOccurs) {
+  const std::string_view texts[] = {"the nightly sync crashes after the upgrade.",
+                                    "we fixed it in 2.6.2, thanks for confirming it works now.",
+                                    "this will be released in 1.4.0; it was caused by the cache."};
+  for (unsigned list = 0; list <= static_cast<unsigned>(PostList::kReleaseWhen); ++list) {
+    const PhraseSet& phrases = PostListPhrases(static_cast<PostList>(list));
+    ASSERT_FALSE(phrases.phrases().empty()) << list;
+    for (const std::string& phrase : phrases.phrases()) {
+      EXPECT_NE(PostListsIn("so " + phrase + " here") >> list & 1, 0u) << phrase;
+    }
+    for (std::string_view text : texts) {
+      EXPECT_EQ((PostListsIn(text) >> list & 1) != 0, phrases.AnyOccurs(text)) << list << text;
+    }
+  }
+}
+
 TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
   EXPECT_GE(Score(CueSection::kRootCause, "This plugin is not supported on Windows."), kCueAccept);
   EXPECT_GE(Score(CueSection::kRootCause, "It happens when I upgrade Docker without a restart."),

@@ -354,7 +354,7 @@ bool PhraseSet::Match(std::string_view text, size_t i, Accept& accept) const {
   return false;
 }
 
-PhraseLists::PhraseLists(std::initializer_list<const PhraseSet*> lists) {
+PhraseLists::PhraseLists(std::span<const PhraseSet* const> lists) {
   std::vector<std::pair<std::string_view, uint32_t>> phrases;
   uint32_t bit = 1;
   for (const PhraseSet* list : lists) {

@@ -103,7 +103,9 @@ class PhraseSet {
 // tests them against, not once per list. At most 32 lists.
 class PhraseLists {
  public:
-  explicit PhraseLists(std::initializer_list<const PhraseSet*> lists);
+  explicit PhraseLists(std::initializer_list<const PhraseSet*> lists)
+      : PhraseLists(std::span<const PhraseSet* const>(lists.begin(), lists.size())) {}
+  explicit PhraseLists(std::span<const PhraseSet* const> lists);
   uint32_t Occurring(std::string_view lower) const;
 
  private:

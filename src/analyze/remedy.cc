@@ -92,8 +92,7 @@ void AddPullItems(const Node& root, const Node& pull, std::string_view lead, std
 // 1.6.1", "this will be in 3.5.1"): a sentence with a release cue and a
 // version number, the latest such.
 FixedStatement ReleaseStatement(const Thread& thread) {
-  static const PhraseSet& kCues = Phrases(CueRole::kReleaseWhen);
-  return LatestMaintainerSentence(thread, kCues, [](std::string_view sentence) {
+  return LatestMaintainerSentence(thread, PostList::kReleaseWhen, [](std::string_view sentence) {
     return !VersionIn(sentence).empty();
   });
 }

@@ -239,8 +239,7 @@ StatusLine OpenIssueStatus(const Graph& graph, const Node& root) {
 }  // namespace
 
 FixedStatement ReleaseNamed(const Thread& thread) {
-  static const PhraseSet& kReleaseCues = Phrases(CueRole::kReleaseNamed);
-  return LatestMaintainerSentence(thread, kReleaseCues, [](std::string_view sentence) {
+  return LatestMaintainerSentence(thread, PostList::kReleaseNamed, [](std::string_view sentence) {
     return !VersionIn(sentence).empty();
   });
 }
@@ -290,11 +289,12 @@ std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
   return pulls;
 }
 
-FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& cues,
+FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
                                         const std::function<bool(std::string_view)>& accept) {
+  const PhraseSet& cues = PostListPhrases(list);
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
     if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    if (!cues.AnyOccurs(post->lower_prose)) continue;
+    if (!Occurs(*post, list)) continue;
     for (size_t i = 0; i < post->blocks.size(); ++i) {
       const text::Block& block = post->blocks[i];
       if (block.kind != text::BlockKind::kParagraph && block.kind != text::BlockKind::kListItem &&
@@ -315,9 +315,8 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& c
 }
 
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
-  static const PhraseSet& kCues = Phrases(CueRole::kSaysFixed);
   static const PhraseSet& kHedges = Phrases(CueRole::kHedge);
-  return LatestMaintainerSentence(thread, kCues,
+  return LatestMaintainerSentence(thread, PostList::kSaysFixed,
                                   [](std::string_view sentence) { return !kHedges.AnyIn(sentence); });
 }
 

@@ -42,10 +42,10 @@ struct FixedStatement {
 FixedStatement MaintainerSaysFixed(const Thread& thread);
 
 // The latest sentence of a maintainer's comment (a paragraph, list item or
-// heading) that states one of `cues`, does not ask, and passes `accept`
-// (given the sentence lower-cased): the one search behind "fixed in…" and
-// "it will go out in…".
-FixedStatement LatestMaintainerSentence(const Thread& thread, const PhraseSet& cues,
+// heading) that states one of the phrases of `cues`, does not ask, and
+// passes `accept` (given the sentence lower-cased): the one search behind
+// "fixed in…" and "it will go out in…".
+FixedStatement LatestMaintainerSentence(const Thread& thread, PostList cues,
                                         const std::function<bool(std::string_view)>& accept);
 
 // A maintainer's latest sentence naming the release a fix is in ("1.3.1

@@ -20,6 +20,8 @@
 
 namespace issuegraph::analyze {
 
+class PhraseSet;
+
 // Phrase lists that a pass over a long thread tests whole posts against
 // before it reads their sentences (post_lists.cc names the list of each).
 // ReadThread finds them all in one pass per post.
@@ -36,10 +38,17 @@ enum class PostList : unsigned {
   kWorks,
   kAfterFix,
   kObsolete,
+  kConfirmation,
+  kSaysFixed,
+  kReleaseNamed,
+  kReleaseWhen,
 };
 
 // Bit 1 << list of each PostList with a phrase occurring in `lower_prose`.
 uint32_t PostListsIn(std::string_view lower_prose);
+
+// The phrases of `list`.
+const PhraseSet& PostListPhrases(PostList list);
 
 // The views point into the Thread's storage: a Post lives in its Thread.
 struct Post {

@@ -459,7 +459,7 @@ bool ConfirmsWorkaround(const Post& post) {
   if (prose.size() > kMaxConfirmationProse) return false;
   // Inline code may name what worked; a code block is a proposal of its own.
   if (HasKind(post, text::BlockKind::kCode)) return false;
-  if (StatesCue(prose, kCues)) return true;
+  if (Occurs(post, PostList::kConfirmation) && StatesCue(prose, kCues)) return true;
   return prose.size() <= kTerseReply && StatesCue(prose, kTerse) && !kNegations.AnyIn(prose);
 }
 
