@@ -238,15 +238,34 @@ constexpr uint32_t WindowOf(std::string_view text, size_t at) {
 
 constexpr size_t WindowHash(uint32_t window) { return (window * 0x9E3779B1u) >> 16; }
 
-// Bit WindowHash of the windows at each marker's first kStride offsets.
-constexpr std::array<uint64_t, 65536 / 64> kMarkerWindows = [] {
-  std::array<uint64_t, 65536 / 64> bits{};
-  for (const MarkerText& marker : kMarkerTexts) {
-    if (marker.text.size() < 2 * kStride - 1) throw "a marker too short for the stride";
+// Each marker's windows at its first kStride offsets.
+struct MarkerWindow {
+  uint32_t window;
+  uint8_t marker;  // into kMarkerTexts
+  uint8_t offset;
+};
+
+constexpr size_t kMarkerWindowCount = std::size(kMarkerTexts) * kStride;
+
+constexpr std::array<MarkerWindow, kMarkerWindowCount> kWindows = [] {
+  std::array<MarkerWindow, kMarkerWindowCount> windows{};
+  size_t n = 0;
+  for (size_t marker = 0; marker < std::size(kMarkerTexts); ++marker) {
+    if (kMarkerTexts[marker].text.size() < 2 * kStride - 1) throw "a marker too short for the stride";
     for (size_t offset = 0; offset < kStride; ++offset) {
-      const size_t hash = WindowHash(WindowOf(marker.text, offset));
-      bits[hash / 64] |= uint64_t{1} << (hash % 64);
+      windows[n++] = {WindowOf(kMarkerTexts[marker].text, offset), static_cast<uint8_t>(marker),
+                      static_cast<uint8_t>(offset)};
     }
+  }
+  return windows;
+}();
+
+// Bit WindowHash of every window.
+constexpr std::array<uint64_t, 65536 / 64> kWindowBits = [] {
+  std::array<uint64_t, 65536 / 64> bits{};
+  for (const MarkerWindow& window : kWindows) {
+    const size_t hash = WindowHash(window.window);
+    bits[hash / 64] |= uint64_t{1} << (hash % 64);
   }
   return bits;
 }();
@@ -260,15 +279,16 @@ uint32_t MarkersIn(std::string_view line) {
     uint32_t window = 0;
     std::memcpy(&window, data + at, sizeof window);  // little-endian, as WindowOf
     const size_t hash = WindowHash(window);
-    if ((kMarkerWindows[hash / 64] >> (hash % 64) & 1) == 0) continue;
-    for (const MarkerText& marker : kMarkerTexts) {
-      for (size_t offset = 0; offset < kStride && offset <= at; ++offset) {
-        if (window != WindowOf(marker.text, offset)) continue;
-        const size_t begin = at - offset;
-        if (line.size() - begin >= marker.text.size() &&
-            line.substr(begin, marker.text.size()) == marker.text) {
-          found |= marker.bit;
-        }
+    if ((kWindowBits[hash / 64] >> (hash % 64) & 1) == 0) continue;
+    // Common words share some windows ("ore " of "core dumped"): the
+    // precomputed list settles them with one comparison each.
+    for (const MarkerWindow& candidate : kWindows) {
+      if (candidate.window != window || candidate.offset > at) continue;
+      const MarkerText& marker = kMarkerTexts[candidate.marker];
+      const size_t begin = at - candidate.offset;
+      if (line.size() - begin >= marker.text.size() &&
+          line.substr(begin, marker.text.size()) == marker.text) {
+        found |= marker.bit;
       }
     }
   }

@@ -474,15 +474,23 @@ std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
   size_t order = 0;
   CollectWorkarounds(root, &order, &taken, &candidates);
   for (const Thread* thread : related) CollectWorkarounds(*thread, &order, &taken, &candidates);
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) {
-                     if (a.Score() != b.Score()) return a.Score() > b.Score();
-                     return a.order < b.order;
-                   });
+  // Best first, thread order on ties. The candidates are ranked by a key
+  // instead of moved: a long thread holds thousands, each with its items.
+  // A promoted answer shares its order: the index keeps the sort stable.
+  std::vector<std::pair<int, size_t>> ranked;  // (-score, index)
+  ranked.reserve(candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i) ranked.emplace_back(-candidates[i].Score(), i);
+  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const size_t a_order = candidates[a.second].order;
+    const size_t b_order = candidates[b.second].order;
+    return a_order != b_order ? a_order < b_order : a.second < b.second;
+  });
   // A reader acts on the best few; a long thread can offer hundreds.
   std::vector<ReportItem> items;
   size_t chosen = 0;
-  for (Candidate& candidate : candidates) {
+  for (const auto& [negative_score, index] : ranked) {
+    Candidate& candidate = candidates[index];
     if (chosen == kMaxWorkarounds) break;
     if (!Settle(candidate)) continue;
     if (candidate.offer != nullptr) candidate.items = OfferedItems(*candidate.offer, &taken);
