@@ -1,6 +1,7 @@
 #include "analyze/cue_lists.h"
 
 #include <array>
+#include <cassert>
 #include <vector>
 
 #include "analyze/cue_rows.h"
@@ -13,7 +14,8 @@ namespace {
 // found names the cue of an item); the comment before a role says where
 // its rule reads it. Phrases are lower case and matched with HasPhrase's
 // word rule unless the comment says starts_with (then a trailing space is
-// part of the phrase). The weighted cues are in cues.cc.
+// part of the phrase: the role's position is an opening). Only the scored
+// roles' rows carry weights.
 //
 // The rows live in three files by part of the report (cue_rows_*.cc);
 // gathered here once, in that order.
@@ -42,6 +44,14 @@ const std::array<std::vector<std::string_view>, kCueRoleCount>& Lists() {
 }  // namespace
 
 std::span<const CueListRow> CueListTable() { return Rows(); }
+
+std::string_view OpeningOf(CueRole role, std::string_view text) {
+  assert(PositionOf(role) == CuePosition::kOpening);
+  for (std::string_view phrase : PhraseList(role)) {
+    if (text.starts_with(phrase)) return phrase;
+  }
+  return {};
+}
 
 std::span<const std::string_view> PhraseList(CueRole role) {
   return Lists()[static_cast<unsigned>(role)];

@@ -1,12 +1,16 @@
-// The rules' cue lists: the phrases that make a sentence state a cause, a
-// fix, a workaround, a confirmation, a plan or a setup, one list per role,
-// in one reviewed table (cue_rows_*.cc) grouped by section. A rule names the
-// list it reads by its CueRole; a new phrasing is a new row and a test. The
-// weighted cues of the cue table are in cues.h. Lists that recognise
-// machine output (error lines, shell prompts, log levels) stay beside the
-// code that parses it. Built once, read-only; thread-safe.
+// The cue table: every phrase the rules read in prose to tell what a
+// sentence says (a cause, a fix, a workaround, a confirmation, a plan, a
+// setup…), one reviewed table grouped by section (cue_rows_*.cc). A row
+// names its role (the list a rule reads), its phrase, and, for the scored
+// roles of cues.h, its weight; a role's position says where in a sentence
+// its phrases count (anywhere, with HasPhrase's word rule, or as its
+// opening). A rule names the list it reads by its CueRole; a new phrasing
+// is a new row and a test. Lists that recognise machine output (error
+// lines, shell prompts, log levels) stay beside the code that parses it.
+// Built once, read-only; thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -16,6 +20,14 @@ namespace issuegraph::analyze {
 
 // One list per role, named for what the rule does with a phrase of it.
 enum class CueRole : unsigned {
+  // Scored (cues.cc): a sentence's score for a section is the sum of the
+  // weights of its phrases; weight 2 states the fact alone, 1 needs a
+  // second cue or a maintainer's voice, a negative weight is a veto.
+  kScoreRootCause,
+  kScoreFix,
+  kScoreWorkaround,
+  kScoreDuplicate,
+  kAdviceQuestion,  // a question's opening that gives advice ("could you try")
   // Workaround (workaround.cc).
   kOffer,                 // offers a workaround outright
   kMeanwhile,             // a workaround when someone can act on it
@@ -70,6 +82,7 @@ enum class CueRole : unsigned {
   kStepsLeadIn,        // a paragraph that introduces the steps after it
   kReproductionLabel,  // a bullet's label that marks the way to reproduce
   kDecision,           // a maintainer's decision or plan
+  kExpectation,        // a paragraph's opening that states what was expected
   // Environment (environment.cc).
   kSetupOpening,  // a sentence's opening that introduces the setup
   // Errors (errors.cc).
@@ -80,7 +93,35 @@ enum class CueRole : unsigned {
 struct CueListRow {
   CueRole role;
   std::string_view phrase;
+  int weight = 0;  // scored roles only: > 0 evidence, < 0 veto
 };
+
+// Where a role's phrases count in the text a rule gives them.
+enum class CuePosition : uint8_t {
+  kAnywhere,  // HasPhrase's word rule, anywhere
+  kOpening,   // the text opens with the phrase (a trailing space is part of it)
+};
+
+constexpr CuePosition PositionOf(CueRole role) {
+  switch (role) {
+    case CueRole::kAdviceQuestion:
+    case CueRole::kWorksCondition:
+    case CueRole::kPlanOpener:
+    case CueRole::kChangeOpening:
+    case CueRole::kReproductionLabel:
+    case CueRole::kExpectation:
+    case CueRole::kSetupOpening:
+      return CuePosition::kOpening;
+    default:
+      return CuePosition::kAnywhere;
+  }
+}
+
+// Whether the role's rows carry weights (cues.h).
+constexpr bool IsScored(CueRole role) {
+  return role == CueRole::kScoreRootCause || role == CueRole::kScoreFix ||
+         role == CueRole::kScoreWorkaround || role == CueRole::kScoreDuplicate;
+}
 
 // Every row, in the table's order: a role's rows are contiguous.
 std::span<const CueListRow> CueListTable();
@@ -93,5 +134,9 @@ std::span<const std::string_view> PhraseList(CueRole role);
 
 // The phrases of `role` as one set (PhraseList's order).
 const PhraseSet& Phrases(CueRole role);
+
+// For a role of CuePosition::kOpening: the phrase `text` opens with (the
+// first in table order), or empty.
+std::string_view OpeningOf(CueRole role, std::string_view text);
 
 }  // namespace issuegraph::analyze

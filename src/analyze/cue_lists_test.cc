@@ -34,6 +34,31 @@ TEST(CueLists, EveryPhraseIsLowerCaseAndNonEmpty) {
   }
 }
 
+TEST(CueLists, OnlyScoredRolesCarryWeights) {
+  for (const CueListRow& row : CueListTable()) {
+    EXPECT_EQ(IsScored(row.role), row.weight != 0) << '"' << row.phrase << '"';
+  }
+}
+
+// A role read at a text's opening counts there and nowhere else.
+TEST(CueLists, AnOpeningRolesPhrasesCountOnlyAtTheOpening) {
+  int opening_roles = 0;
+  for (CueRole role : AllRoles()) {
+    if (PositionOf(role) != CuePosition::kOpening) continue;
+    ++opening_roles;
+    for (std::string_view phrase : PhraseList(role)) {
+      const std::string text(phrase);
+      // The first phrase in table order the text opens with: this one or
+      // a shorter one ("this change" before "this changes").
+      const std::string_view found = OpeningOf(role, text + "the rest");
+      EXPECT_FALSE(found.empty()) << phrase;
+      EXPECT_TRUE(phrase.starts_with(found)) << phrase << " found " << found;
+      EXPECT_EQ(OpeningOf(role, "zq " + text + "the rest"), "") << phrase;
+    }
+  }
+  EXPECT_EQ(opening_roles, 7);
+}
+
 TEST(CueLists, NoPhraseRepeatsWithinARole) {
   for (CueRole role : AllRoles()) {
     std::set<std::string_view> seen;

@@ -162,12 +162,25 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kStepsLeadIn, "every single time"},
     {R::kStepsLeadIn, "crashes every"},
     {R::kStepsLeadIn, "fails every"},
-    // A list item's start, lower-cased: the label of the way to reproduce.
+    // A list item's start, lower-cased (starts_with): the label of the way
+    // to reproduce.
     {R::kReproductionLabel, "repro:"},
     {R::kReproductionLabel, "steps:"},
     {R::kReproductionLabel, "to reproduce:"},
     {R::kReproductionLabel, "reproduce:"},
     {R::kReproductionLabel, "steps to reproduce:"},
+    // A paragraph's start, lower-cased (starts_with): the reporter's
+    // expectation in prose.
+    {R::kExpectation, "i would expect"},
+    {R::kExpectation, "i'd expect"},
+    {R::kExpectation, "i expected"},
+    {R::kExpectation, "i expect "},
+    {R::kExpectation, "i was expecting"},
+    {R::kExpectation, "i would have expected"},
+    {R::kExpectation, "the expected behavior"},
+    {R::kExpectation, "the expected behaviour"},
+    {R::kExpectation, "expected behavior is"},
+    {R::kExpectation, "expected behaviour is"},
     // The first prose block of a maintainer's comment that holds one.
     {R::kDecision, "we will"},
     {R::kDecision, "we'll"},

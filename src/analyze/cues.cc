@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <span>
+#include <vector>
 
+#include "analyze/cue_lists.h"
 #include "analyze/error_lines.h"
 #include "analyze/prose.h"
 
@@ -11,141 +15,35 @@ namespace {
 
 using S = CueSection;
 
-// The reviewed table. Weight 2 states the fact alone; weight 1 needs a
-// second cue or a maintainer's voice; negative weights rule a sentence out.
-constexpr std::array kCues = std::to_array<Cue>({
-    // Root cause stated as a fact.
-    {S::kRootCause, "this happens because", 3},
-    {S::kRootCause, "happens because", 2},
-    {S::kRootCause, "it happens when", 2},
-    {S::kRootCause, "this happens when", 2},
-    {S::kRootCause, "is caused by", 2},
-    {S::kRootCause, "was caused by", 2},
-    {S::kRootCause, "is due to", 2},
-    {S::kRootCause, "that's because", 2},
-    {S::kRootCause, "this is because", 2},
-    {S::kRootCause, "the problem is", 2},
-    {S::kRootCause, "the issue is", 2},
-    {S::kRootCause, "is the problem", 2},
-    {S::kRootCause, "is a problem with", 2},
-    {S::kRootCause, "a problem with", 1},
-    {S::kRootCause, "that's a problem with", 2},
-    {S::kRootCause, "is not supported on", 2},
-    {S::kRootCause, "isn't supported on", 2},
-    {S::kRootCause, "turns out", 2},
-    {S::kRootCause, "what causes this", 2},
-    {S::kRootCause, "that causes", 2},
-    {S::kRootCause, "suspiciously like", 2},
-    {S::kRootCause, "doesn't handle", 1},
-    {S::kRootCause, "didn't like", 1},
-    {S::kRootCause, "it was an", 1},
-    {S::kRootCause, "there's a comma", 2},
-    {S::kRootCause, "not linked properly", 1},
-    // A request or a guess is no cause.
-    {S::kRootCause, "please send", -3},
-    {S::kRootCause, "please provide", -3},
-    {S::kRootCause, "more information", -3},
-    {S::kRootCause, "more info", -3},
-    {S::kRootCause, "many things", -3},
-    {S::kRootCause, "not sure", -3},
-    {S::kRootCause, "no idea", -3},
-    {S::kRootCause, "any idea", -3},
-    {S::kRootCause, "could be something", -3},
-    {S::kRootCause, "a reproduction", -3},
-    {S::kRootCause, "can't reproduce", -3},
-    // A fix stated in words.
-    {S::kFix, "fixed in", 2},
-    {S::kFix, "is fixed", 2},
-    {S::kFix, "fixed with", 2},
-    {S::kFix, "added a fix", 2},
-    {S::kFix, "pushed a fix", 2},
-    {S::kFix, "fix is on its way", 2},
-    {S::kFix, "fix is in", 2},
-    {S::kFix, "fixed upstream", 2},
-    {S::kFix, "released in", 2},
-    {S::kFix, "resolved in", 2},
-    {S::kFix, "solved on", 2},
-    {S::kFix, "solved in", 2},
-    {S::kFix, "is out", 1},
-    {S::kFix, "fixed", 1},
-    {S::kFix, "need to ship", 2},
-    {S::kFix, "needs to be rebuilt", 2},
-    {S::kFix, "taken out of", 2},
-    {S::kFix, "to fix this", 1},
-    {S::kFix, "can't reproduce", -3},
-    {S::kFix, "cannot reproduce", -3},
-    {S::kFix, "until i can reproduce", -3},
-    {S::kFix, "not fixed", -3},
-    {S::kFix, "still broken", -3},
-    {S::kFix, "maybe i should", -3},
-    {S::kFix, "the fix from", -3},
-    // A workaround, often told as a success.
-    {S::kWorkaround, "did the trick", 2},
-    {S::kWorkaround, "did it for me", 2},
-    {S::kWorkaround, "fixed it for me", 2},
-    {S::kWorkaround, "worked for me", 2},
-    {S::kWorkaround, "works for me", 2},
-    {S::kWorkaround, "got it working", 2},
-    {S::kWorkaround, "now it works", 2},
-    {S::kWorkaround, "it works now", 2},
-    {S::kWorkaround, "solved it by", 2},
-    {S::kWorkaround, "fixed it by", 2},
-    {S::kWorkaround, "managed to fix", 2},
-    {S::kWorkaround, "go back to", 2},
-    {S::kWorkaround, "downgrade to", 2},
-    {S::kWorkaround, "try downloading", 2},
-    {S::kWorkaround, "try compiling", 2},
-    {S::kWorkaround, "you could try", 2},
-    {S::kWorkaround, "you can try", 2},
-    {S::kWorkaround, "suggest trying", 2},
-    {S::kWorkaround, "my workaround", 2},
-    {S::kWorkaround, "as a workaround", 2},
-    {S::kWorkaround, "install again", 1},
-    {S::kWorkaround, "fixes it", 1},
-    {S::kWorkaround, "adding", 1},
-    {S::kWorkaround, "without errors", 1},
-    {S::kWorkaround, "after i", 1},
-    {S::kWorkaround, "rm -rf", 1},
-    {S::kWorkaround, "rename your", 1},
-    {S::kWorkaround, "forgotten to delete", 1},
-    {S::kWorkaround, "forgot to delete", 1},
-    {S::kWorkaround, "\xe6\x94\xb9\xe6\x88\x90", 2},  // "change it to", in Chinese
-    {S::kWorkaround, "didn't help", -2},
-    {S::kWorkaround, "did not help", -2},
-    {S::kWorkaround, "didn't work", -2},
-    {S::kWorkaround, "did not work", -2},
-    {S::kWorkaround, "doesn't work", -2},
-    {S::kWorkaround, "doesn't run", -2},
-    {S::kWorkaround, "not work for me", -2},
-    {S::kWorkaround, "same here", -2},
-    {S::kWorkaround, "same error", -2},
-    {S::kWorkaround, "same problem", -2},
-    {S::kWorkaround, "same issue", -2},
-    {S::kWorkaround, "+1", -2},
-    {S::kWorkaround, "ditto", -2},
-    {S::kWorkaround, "any idea", -2},
-    {S::kWorkaround, "any solution", -2},
-    {S::kWorkaround, "send me", -2},
-    {S::kWorkaround, "still there", -2},
-    {S::kWorkaround, "still broken", -2},
-    {S::kWorkaround, "i hit the same", -2},
-    {S::kWorkaround, "don't know", -2},
-    {S::kWorkaround, "same os", -2},
-    {S::kWorkaround, "side-effects", -2},
-    {S::kWorkaround, "side effects", -2},
-    // A duplicate stated in words.
-    {S::kDuplicate, "duplicate of", 2},
-    {S::kDuplicate, "this duplicates", 2},
-    {S::kDuplicate, "duplicates #", 2},
-    {S::kDuplicate, "in favor of", 2},
-    {S::kDuplicate, "in favour of", 2},
-    {S::kDuplicate, "dupe of", 2},
-    {S::kDuplicate, "likely", -3},
-    {S::kDuplicate, "probably", -3},
-    {S::kDuplicate, "maybe", -3},
-    {S::kDuplicate, "might", -3},
-    {S::kDuplicate, "not a duplicate", -5},
-});
+constexpr CueRole kSectionRoles[] = {CueRole::kScoreRootCause, CueRole::kScoreFix,
+                                     CueRole::kScoreWorkaround, CueRole::kScoreDuplicate};
+static_assert(std::size(kSectionRoles) == static_cast<size_t>(S::kDuplicate) + 1);
+
+// The scored rows of the cue table (cue_lists.h), as Cues: all of them in
+// table order, and each section's.
+struct ScoredCues {
+  std::vector<Cue> all;
+  std::array<std::vector<Cue>, std::size(kSectionRoles)> by_section;
+};
+
+const ScoredCues& Scored() {
+  static const ScoredCues kScored = [] {
+    ScoredCues scored;
+    for (const CueListRow& row : CueListTable()) {
+      if (!IsScored(row.role)) continue;
+      const auto section = static_cast<size_t>(
+          std::find(std::begin(kSectionRoles), std::end(kSectionRoles), row.role) -
+          std::begin(kSectionRoles));
+      const Cue cue{static_cast<S>(section), row.phrase, row.weight};
+      scored.all.push_back(cue);
+      scored.by_section[section].push_back(cue);
+    }
+    return scored;
+  }();
+  return kScored;
+}
+
+std::span<const Cue> CuesOf(S section) { return Scored().by_section[static_cast<size_t>(section)]; }
 
 bool IsQuestion(std::string_view sentence) {
   sentence = TrimView(sentence);
@@ -154,12 +52,7 @@ bool IsQuestion(std::string_view sentence) {
 
 // "Could you try downloading Gradle 5.2.1…?": advice asked as a question.
 bool IsAdviceQuestion(std::string_view lower) {
-  lower = TrimView(lower);
-  for (std::string_view opening : {"could you try", "can you try", "could you also try",
-                                   "have you tried", "maybe try"}) {
-    if (lower.starts_with(opening)) return true;
-  }
-  return false;
+  return !OpeningOf(CueRole::kAdviceQuestion, TrimView(lower)).empty();
 }
 
 }  // namespace
@@ -170,7 +63,7 @@ bool IsAdviceQuestion(std::string_view lower) {
 const PhraseSet& CuePositives(CueSection section) {
   static const std::array<PhraseSet, 4> kSets = [] {
     std::array<std::vector<std::string_view>, 4> phrases;
-    for (const Cue& cue : kCues) {
+    for (const Cue& cue : Scored().all) {
       if (cue.weight > 0) phrases[static_cast<size_t>(cue.section)].push_back(cue.phrase);
     }
     return std::array<PhraseSet, 4>{
@@ -181,14 +74,14 @@ const PhraseSet& CuePositives(CueSection section) {
 }
 
 
-std::span<const Cue> CueTable() { return kCues; }
+std::span<const Cue> CueTable() { return Scored().all; }
 
 int CueScore(CueSection section, std::string_view lower, bool maintainer) {
   if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return 0;
   int score = 0;
   bool positive = false;
-  for (const Cue& cue : kCues) {
-    if (cue.section != section || !HasPhrase(lower, cue.phrase)) continue;
+  for (const Cue& cue : CuesOf(section)) {
+    if (!HasPhrase(lower, cue.phrase)) continue;
     score += cue.weight;
     positive = positive || cue.weight > 0;
   }
@@ -200,8 +93,8 @@ int CueScore(CueSection section, std::string_view lower, bool maintainer) {
 
 std::string_view StrongestCue(CueSection section, std::string_view lower) {
   const Cue* best = nullptr;
-  for (const Cue& cue : kCues) {
-    if (cue.section != section || cue.weight <= 0 || !HasPhrase(lower, cue.phrase)) continue;
+  for (const Cue& cue : CuesOf(section)) {
+    if (cue.weight <= 0 || !HasPhrase(lower, cue.phrase)) continue;
     if (best == nullptr || cue.weight > best->weight) best = &cue;
   }
   return best == nullptr ? std::string_view() : best->phrase;
@@ -286,8 +179,8 @@ void DropVetoed(CueSection section, std::vector<ReportItem>* items) {
     if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return true;
     // Vetoes that outweigh the evidence: "+1", "didn't help".
     int score = 0;
-    for (const Cue& cue : kCues) {
-      if (cue.section == section && HasPhrase(lower, cue.phrase)) score += cue.weight;
+    for (const Cue& cue : CuesOf(section)) {
+      if (HasPhrase(lower, cue.phrase)) score += cue.weight;
     }
     return score < 0;
   });

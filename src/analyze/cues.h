@@ -1,11 +1,10 @@
-// The cue table: phrases that make a sentence state a root cause, a fix, a
-// workaround, or a duplicate, each with a weight, in one reviewed list
-// (cues.cc). A sentence's score for a section is the sum of the weights of
-// the section's phrases it contains (HasPhrase's word rule), plus a bonus
-// for a maintainer's post; a negative weight is a veto ("please send a
-// reproduction" is no cause, "+1" no workaround). A new phrasing is a new
-// row and a test. The rules' unweighted cue lists (offers, confirmations,
-// mechanisms…) are in cue_lists.h. Pure; thread-safe.
+// Scoring sentences by the cue table's scored roles (cue_lists.h): the
+// phrases that make a sentence state a root cause, a fix, a workaround, or
+// a duplicate, each with a weight. A sentence's score for a section is the
+// sum of the weights of the section's phrases it contains (HasPhrase's word
+// rule), plus a bonus for a maintainer's post; a negative weight is a veto
+// ("please send a reproduction" is no cause, "+1" no workaround). A new
+// phrasing is a new row and a test. Pure; thread-safe.
 #pragma once
 
 #include <span>
@@ -27,7 +26,7 @@ struct Cue {
   int weight;               // > 0 evidence, < 0 veto
 };
 
-// Every row, in the order of cues.cc.
+// Every scored row of the cue table, in its order.
 std::span<const Cue> CueTable();
 
 // A score of at least this states the section's fact.

@@ -90,12 +90,12 @@ bool IntroducesSteps(std::string_view lower) {
 // way to reproduce; the text after the label, or empty.
 std::string_view ReproductionBullet(std::string_view text) {
   std::string_view trimmed = TrimView(text);
-  for (std::string_view label : PhraseList(CueRole::kReproductionLabel)) {
-    if (trimmed.size() > label.size() && LowerAscii(trimmed.substr(0, label.size())) == label) {
-      return TrimView(trimmed.substr(label.size()));
-    }
-  }
-  return {};
+  // Labels are short: the opening is enough to lower-case.
+  constexpr size_t kLongestLabel = 64;
+  std::string_view label =
+      OpeningOf(CueRole::kReproductionLabel, LowerAscii(trimmed.substr(0, kLongestLabel)));
+  if (label.empty() || trimmed.size() <= label.size()) return {};
+  return TrimView(trimmed.substr(label.size()));
 }
 
 // Whether the code block at `index` belongs to the list step before it: a
@@ -154,14 +154,7 @@ std::string CommandsRun(std::string_view code) {
 // "I would expect the row to be written…": the reporter's expectation in
 // prose.
 bool StatesExpectation(std::string_view paragraph) {
-  std::string lower = LowerAscii(TrimView(paragraph));
-  for (std::string_view opener :
-       {"i would expect", "i'd expect", "i expected", "i expect ", "i was expecting",
-        "i would have expected", "the expected behavior", "the expected behaviour",
-        "expected behavior is", "expected behaviour is"}) {
-    if (lower.starts_with(opener)) return true;
-  }
-  return false;
+  return !OpeningOf(CueRole::kExpectation, LowerAscii(TrimView(paragraph))).empty();
 }
 
 // A code block's shape: its text with case, runs of whitespace and runs of

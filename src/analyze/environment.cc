@@ -190,11 +190,7 @@ std::vector<std::string_view> Clauses(std::string_view text) {
 // "We run relaymq 2.3.0…", "This is with go 1.22…": a sentence that
 // introduces the setup, where one named version is enough.
 bool SaysSetup(std::string_view sentence) {
-  static const std::span<const std::string_view> kOpenings = PhraseList(CueRole::kSetupOpening);
-  const std::string lower = LowerAscii(TrimView(sentence));
-  return std::ranges::any_of(kOpenings, [&](std::string_view opening) {
-    return lower.starts_with(opening);
-  });
+  return !OpeningOf(CueRole::kSetupOpening, LowerAscii(TrimView(sentence))).empty();
 }
 
 // Whether an item names no setup: a lead-in ("…as root:"), a question, a

@@ -39,14 +39,11 @@ ReportItem PullTitleItem(const Node& root, const Node& pull, std::string_view le
 // pull changes ("This adds the include to…", "Switches the decoder to…"),
 // as opposed to why it was needed or how it was tested.
 bool DescribesTheChange(std::string_view lower) {
-  static const std::span<const std::string_view> kOpenings = PhraseList(CueRole::kChangeOpening);
   const std::string_view start = TrimView(lower);
   // "Adds a regression test…" is about the tests, not the change.
   if (HasAnyPhrase(SentenceAt(start, 0), PhraseList(CueRole::kAboutTests))) return false;
   // "The collector now iterates by character": what the code does now.
-  return std::ranges::any_of(kOpenings,
-                             [&](std::string_view opening) { return start.starts_with(opening); }) ||
-         HasPhrase(start, "now");
+  return !OpeningOf(CueRole::kChangeOpening, start).empty() || HasPhrase(start, "now");
 }
 
 // The paragraph of a pull's description that says what it changes, else

@@ -88,12 +88,7 @@ bool SaysItWorksWith(std::string_view sentence) {
   // Failures that do not happen: negative words, good news.
   static const PhraseSet& kSpared = Phrases(CueRole::kSpared);
   static const PhraseSet& kNegations = Phrases(CueRole::kWorksNegation);
-  static const std::span<const std::string_view> kConditions = PhraseList(CueRole::kWorksCondition);
-  std::string_view start = TrimView(sentence);
-  if (!std::ranges::any_of(kConditions,
-                           [&](std::string_view c) { return start.starts_with(c); })) {
-    return false;
-  }
+  if (OpeningOf(CueRole::kWorksCondition, TrimView(sentence)).empty()) return false;
   return kSpared.AnyIn(sentence) || (kWorks.AnyIn(sentence) && !kNegations.AnyIn(sentence));
 }
 
@@ -188,11 +183,7 @@ bool ExplainsCause(const Post& post, size_t index) {
 // "We'll do build-time resizing, configured by a new `images:` block:": the
 // project's plan, not something to do now.
 bool AnnouncesPlan(std::string_view lower_sentence) {
-  lower_sentence = TrimView(lower_sentence);
-  for (std::string_view opener : PhraseList(CueRole::kPlanOpener)) {
-    if (lower_sentence.starts_with(opener)) return true;
-  }
-  return false;
+  return !OpeningOf(CueRole::kPlanOpener, TrimView(lower_sentence)).empty();
 }
 
 // Inline code in a sentence that is neither a question nor a plan.
