@@ -11,7 +11,10 @@
 namespace issuegraph::analyze {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool StartsWith(std::string_view s, std::string_view p) {
+  // Most calls fail on the first byte: no library call for them.
+  return !p.empty() && !s.empty() && s[0] == p[0] && s.substr(0, p.size()) == p;
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsBlank(std::string_view line) {
   for (char c : line) {
@@ -82,8 +85,11 @@ bool IsTimestamped(std::string_view line) {
 bool IsQualifiedException(std::string_view line) {
   size_t end = 0;
   bool dot = false;
-  while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) ||
-                               line[end] == '.' || line[end] == '_' || line[end] == '$')) {
+  auto is_alnum = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  while (end < line.size() && (is_alnum(line[end]) || line[end] == '.' || line[end] == '_' ||
+                               line[end] == '$')) {
     dot = dot || line[end] == '.';
     ++end;
   }
@@ -99,9 +105,16 @@ bool IsFrame(std::string_view line) {
                      (IsDigit(rest.empty() ? ' ' : rest[0]) && rest.find(": ") != std::string_view::npos));
 }
 
+bool IsQuote(std::string_view line) { return !line.empty() && line[0] == '>'; }
+
 bool IsFence(std::string_view line) {
-  std::string_view rest = line.substr(std::min<size_t>(Indent(line), 3));
-  return StartsWith(rest, "```") || StartsWith(rest, "~~~");
+  // Up to three blanks, then three backticks or tildes; a fourth blank
+  // makes it indented code instead.
+  size_t at = 0;
+  while (at < 3 && at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  if (line.size() < at + 3) return false;
+  const char mark = line[at];
+  return (mark == '`' || mark == '~') && line[at + 1] == mark && line[at + 2] == mark;
 }
 
 }  // namespace
@@ -198,7 +211,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
       in_fence = !in_fence;
       continue;
     }
-    if (in_fence || lines[i].substr(0, 1) == ">" || !starts(i)) continue;
+    if (in_fence || IsQuote(lines[i]) || !starts(i)) continue;
     size_t first = i;
     // A "# word" line right above a header is the root prompt that
     // produced it ("# trusttrees" over a traceback), not a heading.
@@ -208,7 +221,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
     }
     size_t last = i;
     for (size_t j = i + 1; j < n; ++j) {
-      if (IsFence(lines[j]) || lines[j].substr(0, 1) == ">") break;
+      if (IsFence(lines[j]) || IsQuote(lines[j])) break;
       if (!IsBlank(lines[j])) {
         last = j;
         continue;
@@ -217,7 +230,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
       size_t k = j;
       while (k < n && IsBlank(lines[k])) ++k;
       if (k < n && !IsFence(lines[k]) &&
-          (starts(k) || IsFrame(lines[k]) || lines[k].substr(0, 1) == "[" ||
+          (starts(k) || IsFrame(lines[k]) || (!lines[k].empty() && lines[k][0] == '[') ||
            StartsWith(lines[k], "created by ") || StartsWith(lines[k], "main."))) {
         j = k - 1;
         continue;
