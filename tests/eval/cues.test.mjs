@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { CUE_SECTIONS, cueProbe, locateMiss, probeCues } from './evaluate.mjs';
+import { CUE_SECTIONS, cueProbe, locateMiss, probeCues, scoreWorld } from './evaluate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const exec = promisify(execFile);
@@ -90,5 +90,23 @@ describe('cues in the evaluation', () => {
     assert.equal(plain.fix.cue, '');
     assert.ok(veto.workaround.score < 0);
     assert.equal(veto.workaround.cue, '');
+  });
+});
+
+describe('scoring the reproduction', () => {
+  test('expected and actual behaviour are context: matched when gold names them, never counted for precision', () => {
+    const gold = { root: 'o/r#1', status: { must_contain: [] }, sections: { reproduction: ['install it', 'it hangs'] } };
+    const items = [
+      { text: 'Install it' },
+      { label: 'Actual', text: 'It hangs' },
+      { label: 'Expected', text: 'It returns' },
+      { text: 'Open the log' },
+    ];
+    const report = { edges: [], report: { status: '', sections: [{ kind: 'reproduction', items }] } };
+    const { counts, extras } = scoreWorld(gold, report);
+    assert.equal(counts.reproduction.found, 2);  // "it hangs" matched the Actual item
+    assert.equal(counts.reproduction.out, 2);    // the two steps only
+    assert.equal(counts.reproduction.matched, 1);
+    assert.deepEqual(extras.map((e) => e.got), ['Open the log']);
   });
 });

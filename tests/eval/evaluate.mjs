@@ -139,7 +139,9 @@ export function scoreWorld(gold, report, { api = 'rest' } = {}) {
   const counts = Object.fromEntries(METRICS.map((m) => [m, emptyCount()]));
   const misses = [];   // gold items not found: {metric, want}
   const extras = [];   // output items matching no gold item: {metric, got, cue}
-  const outputs = [];  // every output item of a judged text section: {metric, got, cue, matched}
+  // Every output item of a judged text section: {metric, got, cue, matched,
+  // context (an item precision leaves out)}.
+  const outputs = [];
 
   // Links.
   const links = counts.links;
@@ -214,11 +216,18 @@ export function scoreWorld(gold, report, { api = 'rest' } = {}) {
       if (texts.some((t) => t.includes(needle))) c.found += 1;
       else misses.push({ metric: kind, want: want[i] });
     });
-    c.out = texts.length;
+    c.out = 0;
     texts.forEach((t, i) => {
       const got = short(items[i].label ? `${items[i].label}: ${items[i].text}` : items[i].text);
       const cue = items[i].cue ?? '';
       const matched = needles.some((needle) => t.includes(needle));
+      // The reporter's expected and actual behaviour, shown after the steps
+      // under their labels: context, not a step (see the README, Metrics).
+      if (kind === 'reproduction' && /^(expected|actual)$/i.test(items[i].label ?? '')) {
+        outputs.push({ metric: kind, got, cue, matched, context: true });
+        return;
+      }
+      c.out += 1;
       outputs.push({ metric: kind, got, cue, matched });
       if (matched) c.matched += 1;
       else extras.push({ metric: kind, got, cue });
@@ -544,7 +553,10 @@ export function formatMisses(results, { verbose = false } = {}) {
     for (const v of violations) out.push(`  MUST NOT ${v.metric}: "${v.bad}" in "${v.got}"`);
     if (verbose) {
       for (const a of r.score.answer ?? []) out.push(`  answer${cueTag(a.cue)}: ${a.label}: ${a.text}`);
-      for (const i of r.score.items ?? []) if (i.matched) out.push(`  matched ${i.metric}${cueTag(i.cue)}: ${i.got}`);
+      for (const i of r.score.items ?? []) {
+        if (i.matched) out.push(`  matched ${i.metric}${cueTag(i.cue)}: ${i.got}`);
+        else if (i.context) out.push(`  context ${i.metric}: ${i.got}`);
+      }
       for (const e of extras) out.push(`  unmatched ${e.metric}${cueTag(e.cue)}: ${e.got}`);
     }
   }
