@@ -52,9 +52,9 @@ compaudit | xargs chmod g-w
     sections: {
       error_messages: ['zsh compinit: insecure directories, run compaudit for list.', 'complete:13: command not found: compdef'],
       environment: ['Mac OS Version: 10.15.4', 'Macbook Pro 2019'],
-      workaround: ['compaudit | xargs chmod g-w', 'issuecomment-600582607'],
+      workaround: ['This way looks a bit cleaner', 'compaudit | xargs chmod g-w', 'issuecomment-600582607'],
     },
     must_not: { workaround: ['check the permission levels'] },
-    notes: ['Two local remedies: the reporter followed a comment in zsh-users/zsh-completions#433 (given only as its URL), and a colleague offers the one-liner compaudit | xargs chmod g-w as the cleaner way. Neither changes the setup script, and the thread does not say the script was changed, so the fix is left unjudged. Letting the script check permissions and warn is a proposal, not a workaround.'],
+    notes: ['The one-liner\'s instruction sentence ("This way looks a bit cleaner to me:") was added after the first run: the gold rules list a workaround\'s instruction sentence with its command, and the gold had only the command.', 'Two local remedies: the reporter followed a comment in zsh-users/zsh-completions#433 (given only as its URL), and a colleague offers the one-liner compaudit | xargs chmod g-w as the cleaner way. Neither changes the setup script, and the thread does not say the script was changed, so the fix is left unjudged. Letting the script check permissions and warn is a proposal, not a workaround.'],
   },
 };
