@@ -29,7 +29,9 @@ size_t Indent(std::string_view line) {
 }
 
 // Headers that open machine output wherever they stand in a line's start.
-constexpr std::array<std::string_view, 9> kHeaders = {
+constexpr std::string_view kGradleFailure = "FAILURE: Build failed";
+
+constexpr std::array<std::string_view, 10> kHeaders = {
     "Traceback (most recent call last):",  // Python
     "Exception in thread \"",               // Java
     "panic: ",                              // Go
@@ -39,7 +41,19 @@ constexpr std::array<std::string_view, 9> kHeaders = {
     "Caused by: ",                          // Java chained exception
     "Error: Cannot find module",            // Node
     "goroutine ",                           // Go, checked for a number below
+    kGradleFailure,                         // Gradle: "FAILURE: Build failed with an exception."
 };
+
+// The sections of Gradle's failure report after its header, each a line of
+// its own ("* What went wrong:") with its text below; the causes below are
+// quoted ("> Compilation failed; …") and belong to the output too.
+constexpr std::array<std::string_view, 6> kGradleSections = {
+    "* What went wrong", "* Try:", "* Where:", "* Exception is:", "* Get more help", "BUILD FAILED"};
+
+bool OpensGradleSection(std::string_view line) {
+  return std::ranges::any_of(kGradleSections,
+                             [&](std::string_view section) { return line.starts_with(section); });
+}
 
 // Commands a root prompt ("# cmd ...") starts with; a line "# word" is
 // otherwise a Markdown heading.
@@ -128,6 +142,11 @@ bool IsToolError(std::string_view line) {
   }
   std::string prefix = NormalizeWords(line.substr(0, colon));
   if (prefix.empty() || std::count(prefix.begin(), prefix.end(), ' ') > 3) return false;
+  // "Some more information: the same failure…" is a writer's prose; a
+  // program's name or message ("Error starting daemon") has no such words.
+  static const PhraseSet kProseWords = {"a",  "an",   "the",  "some", "more", "my",   "our",
+                                        "your", "this", "that", "i",    "we",   "here", "there"};
+  if (prefix.find(' ') != std::string::npos && kProseWords.AnyIn(prefix)) return false;
   static const PhraseSet kLabels = {
       "update", "edit", "note", "environment", "expected", "actual", "steps", "workaround",
       "result", "problem", "issue", "question", "summary", "description", "context", "reason",
@@ -166,7 +185,7 @@ bool StartsMachineOutput(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   // Every header, "thread '", a prompt ("$ ", "# ", "PS ") or a drive
   // ("C:\\") opens with one of these bytes, or a letter and a colon.
-  static constexpr std::string_view kFirst = "TEpfsCgt$#P";
+  static constexpr std::string_view kFirst = "TEpfsCgtF$#P";
   if (line.size() < 2 || (kFirst.find(line[0]) == std::string_view::npos && line[1] != ':')) {
     return false;
   }
@@ -220,8 +239,9 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
       --first;
     }
     size_t last = i;
+    const bool gradle = StartsWith(lines[i], kGradleFailure);
     for (size_t j = i + 1; j < n; ++j) {
-      if (IsFence(lines[j]) || IsQuote(lines[j])) break;
+      if (IsFence(lines[j]) || (IsQuote(lines[j]) && !gradle)) break;
       if (!IsBlank(lines[j])) {
         last = j;
         continue;
@@ -231,7 +251,8 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
       while (k < n && IsBlank(lines[k])) ++k;
       if (k < n && !IsFence(lines[k]) &&
           (starts(k) || IsFrame(lines[k]) || (!lines[k].empty() && lines[k][0] == '[') ||
-           StartsWith(lines[k], "created by ") || StartsWith(lines[k], "main."))) {
+           StartsWith(lines[k], "created by ") || StartsWith(lines[k], "main.") ||
+           (gradle && OpensGradleSection(lines[k])))) {
         j = k - 1;
         continue;
       }

@@ -67,6 +67,25 @@ TEST(Unfenced, LeavesFencesQuotesAndProseAlone) {
   EXPECT_EQ(Fence(prose), prose);
 }
 
+TEST(Unfenced, GradleFailureWithItsSectionsAndCauses) {
+  const std::string in =
+      "every time i get this error:\n\nFAILURE: Build failed with an exception.\n\n"
+      "* What went wrong:\nExecution failed for task ':app:compileDebugJavaWithJavac'.\n"
+      "> Compilation failed; see the compiler error output for details.\n\n"
+      "## Reproducible Demo\nA blank project.";
+  EXPECT_EQ(Fence(in),
+            "every time i get this error:\n\n````\nFAILURE: Build failed with an exception.\n\n"
+            "* What went wrong:\nExecution failed for task ':app:compileDebugJavaWithJavac'.\n"
+            "> Compilation failed; see the compiler error output for details.\n````\n\n"
+            "## Reproducible Demo\nA blank project.");
+}
+
+TEST(Unfenced, AToolsMessageIsNotAWritersLabel) {
+  EXPECT_TRUE(IsToolError("Error starting daemon: error initializing graphdriver: no such file"));
+  EXPECT_FALSE(IsToolError("Some more information: the same failure has shown up before"));
+  EXPECT_FALSE(IsToolError("The cause here: the build failed on the cache step"));
+}
+
 TEST(Unfenced, TimestampedLogNeedsTwoLines) {
   EXPECT_EQ(Fence("12:40:16 alone\n"), "12:40:16 alone\n");
   std::string log = "12:40:16 * What went wrong:\n12:40:16 java.lang.NullPointerException\n";
