@@ -77,6 +77,12 @@ ReleaseClaim ConfirmationIn(const Graph& graph, const Thread& thread) {
 
 ReleaseClaim MaintainerRelease(const Graph& graph, const Thread& thread) {
   FixedStatement statement = ReleaseNamed(thread);
+  // "That's fixed now." … "Please upgrade to 2.1.2.": the advice names it.
+  CueRole role = CueRole::kReleaseNamed;
+  if (statement.post == nullptr) {
+    statement = ReleaseAfterFixed(thread, MaintainerSaysFixed(thread));
+    role = CueRole::kUpgradeAdvice;
+  }
   if (statement.post == nullptr) return {};
   std::string version = VersionIn(statement.sentence);
   if (version.empty()) return {};
@@ -84,8 +90,7 @@ ReleaseClaim MaintainerRelease(const Graph& graph, const Thread& thread) {
           "as maintainer @" + std::string(statement.post->author) + " says" +
               Where(graph, *statement.post),
           PostSource(*statement.post),
-          RuleWithPhrase("rule:maintainer-release", CueRole::kReleaseNamed,
-                         LowerAscii(statement.sentence))};
+          RuleWithPhrase("rule:maintainer-release", role, LowerAscii(statement.sentence))};
 }
 
 bool IsFixed(const StatusLine& status) { return status.outcome == Outcome::kFixed; }
@@ -190,6 +195,11 @@ std::vector<ReportItem> Answer(const AnswerInput& input) {
   } else if (status.outcome == Outcome::kDuplicate) {
     lines.push_back(Line("What to do", "Follow the item it duplicates; the fix is tracked there.",
                          status.source, "rule:duplicate-tracked"));
+  } else if (status.outcome == Outcome::kTracked) {
+    lines.push_back(Line("What to do",
+                         "Follow " + status.tracked_in + ", where it is tracked" +
+                             (workaround != nullptr ? "; a workaround is below." : "."),
+                         status.source, "rule:tracked-elsewhere"));
   } else if (workaround != nullptr) {
     std::string text = workaround->is_code ? "Apply the workaround below (code)." :
                                              "Apply the workaround: " + Shortened(workaround->text);

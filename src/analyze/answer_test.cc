@@ -129,6 +129,55 @@ TEST(Answer, DuplicateSaysToFollowTheCanonicalItem) {
   EXPECT_EQ(report.answer[1].cue, "rule:duplicate-tracked");
 }
 
+TEST(Answer, TrackedInAnotherProjectSaysWhereToFollow) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Build fails", "The build fails.", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Looks like a known problem in libfoo, already reported at "
+        "https://github.com/foo/libfoo/issues/385. Nothing we can do here.");
+  const Report report = Analyze(b.graph());
+  ASSERT_EQ(report.answer.size(), 2u);
+  EXPECT_EQ(report.answer[0].text,
+            "Closed as completed; tracked in foo/libfoo#385, as maintainer @lee says (no fix here)");
+  EXPECT_EQ(report.answer[0].source.url, "https://github.com/acme/app/issues/12#issuecomment-1000");
+  EXPECT_EQ(report.answer[1].text, "Follow foo/libfoo#385, where it is tracked.");
+  EXPECT_EQ(report.answer[1].cue, "rule:tracked-elsewhere");
+}
+
+TEST(Answer, AnotherIssueOfTheSameProjectOrAUsersWordIsNotTrackedElsewhere) {
+  for (const auto& [association, ref] : {std::pair{"MEMBER", "acme/app#40"},
+                                         std::pair{"NONE", "foo/libfoo#385"}}) {
+    GraphBuilder b("acme/app#12");
+    b.Issue("acme/app#12", "Build fails", "The build fails.", NodeState::kClosed, "completed");
+    b.Say("acme/app#12", "lee", association, std::string("Already reported at ") + ref + ".");
+    EXPECT_EQ(Analyze(b.graph()).status, "Closed as completed (no linked fix found)") << ref;
+  }
+}
+
+TEST(Answer, TheUpgradeAMaintainerAdvisesAfterSayingItIsFixedNamesTheRelease) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "LoadError in 2.1.1", "require fails.", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "MEMBER", "Thanks! That's fixed now, the gem was packaged wrongly.");
+  b.Say("acme/app#12", "lee", "MEMBER", "Please upgrade again, this time to 2.1.2.");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status,
+            "Closed as completed; maintainer @lee says it is fixed in 2.1.2 (no merged closing "
+            "pull request found)");
+  ASSERT_EQ(report.answer.size(), 3u);
+  EXPECT_EQ(report.answer[1].text, "2.1.2, as maintainer @lee says");
+  EXPECT_EQ(report.answer[1].cue, "rule:maintainer-release (upgrade)");
+  EXPECT_EQ(report.answer[2].text, "Upgrade to 2.1.2 or later.");
+}
+
+TEST(Answer, UpgradeAdviceWithoutAFixIsNoRelease) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes.", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "MEMBER", "Please upgrade to 2.1.2 and tell us if it still happens.");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status, "Closed as completed (no linked fix found)");
+  for (const ReportItem& line : report.answer) EXPECT_NE(line.label, "Fixed in");
+}
+
 TEST(Answer, AWorkaroundALaterReplyRetiresIsMarkedObsolete) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash on save", "It crashes.", NodeState::kClosed, "completed");

@@ -49,6 +49,8 @@ enum class CueRole : unsigned {
   kConfirmation,          // a reply that says the workaround worked
   kTerseConfirmation,     // the same, in a reply of a few words
   kConfirmationNegation,  // rules a terse confirmation out
+  kInvitesWork,           // asks for a contribution instead of offering one
+  kAlternative,           // a lead-in over code that offers another way ("cleaner")
   // Root cause (root_cause.cc).
   kRemedy,      // a sentence that says what to do, not why
   kRootCause,   // "root cause": anyone's word
@@ -68,6 +70,8 @@ enum class CueRole : unsigned {
   kPartialFix,    // a pull's "part of #N": fixes part of the issue
   kSaysFixed,     // a maintainer says it is fixed
   kHedge,         // rules a kSaysFixed sentence out
+  kUpgradeAdvice,     // after "it is fixed", the release to take
+  kTrackedElsewhere,  // the problem is tracked in another project's item
   // The answer (answer.cc).
   kUpgradedTo,    // someone moved to a release
   kStillBroken,   // rules an upgrade's confirmation out

@@ -42,6 +42,14 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "it was an", 1},
     {R::kScoreRootCause, "there's a comma", 2},
     {R::kScoreRootCause, "not linked properly", 1},
+    {R::kScoreRootCause, "it comes from", 2},
+    {R::kScoreRootCause, "this comes from", 2},
+    {R::kScoreRootCause, "problem lies in", 2},
+    {R::kScoreRootCause, "known problem in", 2},
+    {R::kScoreRootCause, "known issue in", 2},
+    {R::kScoreRootCause, "made a mistake", 1},
+    {R::kScoreRootCause, "looks like it was", 1},
+    {R::kScoreRootCause, "corrupted", 1},
     // A request or a guess is no cause.
     {R::kScoreRootCause, "please send", -3},
     {R::kScoreRootCause, "please provide", -3},
@@ -54,6 +62,10 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "could be something", -3},
     {R::kScoreRootCause, "a reproduction", -3},
     {R::kScoreRootCause, "can't reproduce", -3},
+    {R::kScoreRootCause, "where this comes from", -3},
+    {R::kScoreRootCause, "where it comes from", -3},
+    {R::kScoreRootCause, "cannot tell", -3},
+    {R::kScoreRootCause, "can't tell", -3},
     // A fix stated in words.
     {R::kScoreFix, "fixed in", 2},
     {R::kScoreFix, "is fixed", 2},
@@ -78,6 +90,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreFix, "until i can reproduce", -3},
     {R::kScoreFix, "not fixed", -3},
     {R::kScoreFix, "still broken", -3},
+    {R::kScoreFix, "wait until", -3},
+    {R::kScoreFix, "my guess", -3},
     {R::kScoreFix, "maybe i should", -3},
     {R::kScoreFix, "the fix from", -3},
     // A duplicate stated in words.
@@ -338,6 +352,10 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kSaysFixed, "solved on"},
     {R::kSaysFixed, "solved in"},
     {R::kSaysFixed, "fixed upstream"},
+    {R::kSaysFixed, "fixed now"},
+    {R::kSaysFixed, "that's fixed"},
+    {R::kSaysFixed, "it's fixed"},
+    {R::kSaysFixed, "is now fixed"},
     // The same sentence: rules kSaysFixed out.
     {R::kHedge, "should"},
     {R::kHedge, "will"},
@@ -346,6 +364,35 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kHedge, "hopefully"},
     {R::kHedge, "once"},
     {R::kHedge, "if"},
+    {R::kHedge, "wait until"},
+    {R::kHedge, "my guess"},
+    // A maintainer's sentence after the one that says it is fixed: which
+    // release to take ("Please upgrade once more, this time to 2.1.2.").
+    {R::kUpgradeAdvice, "upgrade"},
+    {R::kUpgradeAdvice, "update to"},
+    {R::kUpgradeAdvice, "upgrading to"},
+    {R::kUpgradeAdvice, "updating to"},
+    {R::kUpgradeAdvice, "bump to"},
+    // A maintainer's sentence that names an item of another project where
+    // the problem is tracked (the reference is required as well).
+    {R::kTrackedElsewhere, "already reported at"},
+    {R::kTrackedElsewhere, "already reported in"},
+    {R::kTrackedElsewhere, "reported upstream"},
+    {R::kTrackedElsewhere, "tracked in"},
+    {R::kTrackedElsewhere, "tracked at"},
+    {R::kTrackedElsewhere, "tracked upstream"},
+    {R::kTrackedElsewhere, "tracking it in"},
+    {R::kTrackedElsewhere, "upstream issue"},
+    {R::kTrackedElsewhere, "upstream bug"},
+    {R::kTrackedElsewhere, "moved to"},
+    {R::kTrackedElsewhere, "transferred to"},
+    {R::kTrackedElsewhere, "belongs in"},
+    {R::kTrackedElsewhere, "open it on"},
+    {R::kTrackedElsewhere, "report it to"},
+    {R::kTrackedElsewhere, "report it at"},
+    {R::kTrackedElsewhere, "filed upstream"},
+    {R::kTrackedElsewhere, "problem lies in"},
+    {R::kTrackedElsewhere, "bug in"},
 
 });
 

@@ -42,6 +42,10 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "rename your", 1},
     {R::kScoreWorkaround, "forgotten to delete", 1},
     {R::kScoreWorkaround, "forgot to delete", 1},
+    {R::kScoreWorkaround, "solved it", 1},
+    {R::kScoreWorkaround, "got rid of it", 2},
+    {R::kScoreWorkaround, "removing", 1},
+    {R::kScoreWorkaround, "deleting", 1},
     {R::kScoreWorkaround, "\xe6\x94\xb9\xe6\x88\x90", 2},  // "change it to", in Chinese
     {R::kScoreWorkaround, "didn't help", -2},
     {R::kScoreWorkaround, "did not help", -2},
@@ -338,6 +342,24 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kConfirmationNegation, "but"},
     {R::kConfirmationNegation, "only"},
     {R::kConfirmationNegation, "never"},
+    // A sentence of an offer's post (OffersIn): asks someone to write one
+    // ("a workaround is still welcome, I would accept a PR").
+    {R::kInvitesWork, "is welcome"},
+    {R::kInvitesWork, "is still welcome"},
+    {R::kInvitesWork, "are welcome"},
+    {R::kInvitesWork, "would accept a pr"},
+    {R::kInvitesWork, "accept a pull request"},
+    {R::kInvitesWork, "happy to accept"},
+    {R::kInvitesWork, "prs welcome"},
+    {R::kInvitesWork, "i'm open to"},
+    // A sentence ending in a colon right over a code block (OffersIn):
+    // another way to do what was given.
+    {R::kAlternative, "cleaner"},
+    {R::kAlternative, "simpler"},
+    {R::kAlternative, "easier"},
+    {R::kAlternative, "a better way"},
+    {R::kAlternative, "another way"},
+    {R::kAlternative, "alternatively"},
 
 });
 

@@ -69,6 +69,12 @@ TEST(PostLists, EachBitIsItsListsAnyOccurs) {
   }
 }
 
+TEST(Cues, WhereACauseComesFromIsNotACauseUntilSomeoneSays) {
+  EXPECT_GE(Score(CueSection::kRootCause, "It comes from the proxy stripping the header."), kCueAccept);
+  EXPECT_LT(Score(CueSection::kRootCause, "We can't tell yet where it comes from."), kCueAccept);
+  EXPECT_LT(Score(CueSection::kRootCause, "I cannot tell what this comes from."), kCueAccept);
+}
+
 TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
   EXPECT_GE(Score(CueSection::kRootCause, "This plugin is not supported on Windows."), kCueAccept);
   EXPECT_GE(Score(CueSection::kRootCause, "It happens when I upgrade Docker without a restart."),

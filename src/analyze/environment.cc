@@ -207,17 +207,17 @@ bool NamesNoSetup(const ReportItem& item) {
   return !facts && static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) >= kStoryWords;
 }
 
-// "Already on v1.4.10 but the app keeps nagging": a title that names the
-// version the reporter runs.
+// "Already on v1.4.10 but the app keeps nagging", "LoadError in 2.1.1": a
+// title that names the version the reporter runs (a bug report's title
+// names where it breaks, not where it was fixed).
 bool TitleNamesVersion(std::string_view title) {
   std::vector<Word> words = SplitWords(title);
   for (size_t i = 0; i < words.size(); ++i) {
     if (!IsDottedVersion(words[i].lower)) continue;
     if (words[i].lower[0] == 'v') return true;
-    if (i > 0 && (words[i - 1].lower == "on" || words[i - 1].lower == "version" ||
-                  words[i - 1].lower == "running" || words[i - 1].lower == "using")) {
-      return true;
-    }
+    static constexpr std::string_view kBefore[] = {"on",    "version", "running", "using",
+                                                   "in",    "since",   "after"};
+    if (i > 0 && std::ranges::find(kBefore, words[i - 1].lower) != std::end(kBefore)) return true;
   }
   return false;
 }

@@ -57,6 +57,21 @@ TEST(Environment, PlainSentencesWhenThereIsNoSection) {
                                       "|alpine 3.19, bun 1.1|0"}));
 }
 
+TEST(Environment, ATitleThatNamesTheVersionItBreaksIn) {
+  for (const char* title : {"LoadError in 2.1.1", "Crash since 4.0.2", "Already on v1.4.10"}) {
+    GraphBuilder b("acme/app#1");
+    b.Issue("acme/app#1", title, "It fails.");
+    Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+    EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+              (std::vector<std::string>{std::string("Title|") + title + "|0"}));
+  }
+  // A number that is not a version the reporter runs.
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "Upload fails for files over 2.5 GB", "It fails.");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  EXPECT_TRUE(ExtractEnvironment(thread).empty());
+}
+
 TEST(Environment, StepsAndQuestionsAreNotTheEnvironment) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T",

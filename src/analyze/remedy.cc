@@ -230,8 +230,10 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     items.push_back(MaintainerItem(fixed, "rule:maintainer-fixed"));
     AddQuotedNotes(fixed, &items);
   }
-  if (FixedStatement release = ReleaseStatement(root);
-      release.post != nullptr && (fixed.post == nullptr || release.sentence != fixed.sentence)) {
+  FixedStatement release = ReleaseStatement(root);
+  // "That's fixed now." … "Please upgrade once more, this time to 2.1.2."
+  if (release.post == nullptr) release = ReleaseAfterFixed(root, fixed);
+  if (release.post != nullptr && (fixed.post == nullptr || release.sentence != fixed.sentence)) {
     items.push_back(MaintainerItem(release, "rule:maintainer-release"));
   }
   // Open pulls that would close the root, nearest first.

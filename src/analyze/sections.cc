@@ -98,6 +98,7 @@ constexpr std::array kSynonyms = {
     Synonym{"minimal reproduction", Topic::kReproduction},
     Synonym{"minimal reproducible example", Topic::kReproduction},
     Synonym{"reproducible example", Topic::kReproduction},
+    Synonym{"reproducible demo", Topic::kReproduction},
     Synonym{"mre", Topic::kReproduction},
     Synonym{"mcve", Topic::kReproduction},
     Synonym{"steps", Topic::kReproduction},

@@ -26,6 +26,7 @@ TEST(ClassifyHeading, SynonymsInManyStyles) {
       {"To reproduce:", Topic::kReproduction},
       {"Repro", Topic::kReproduction},
       {"Minimal reproducible example", Topic::kReproduction},
+      {"Reproducible Demo", Topic::kReproduction},
       {"Expected behaviour", Topic::kExpected},
       {"EXPECTED RESULT", Topic::kExpected},
       {"Actual behavior", Topic::kActual},

@@ -87,6 +87,35 @@ StatusLine PullStatus(const Graph& graph, const Node& root) {
   return line;
 }
 
+// "Already reported at https://github.com/snoyberg/conduit/issues/385",
+// "moved to other/repo#77": a maintainer's sentence that names an item of
+// another repository as where the problem is tracked; the latest.
+struct Tracked {
+  const Post* post = nullptr;
+  std::string ref;  // as the root refers to it: "owner/repo#N"
+};
+
+Tracked TrackedElsewhere(const Node& root, const Thread& thread) {
+  const PhraseSet& cues = Phrases(CueRole::kTrackedElsewhere);
+  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    if (!cues.AnyOccurs(post->lower_prose)) continue;
+    for (size_t i = 0; i < post->blocks.size(); ++i) {
+      if (!IsProseBlock(post->blocks[i])) continue;
+      std::string_view lower = LowerProse(*post, i);
+      for (auto [begin, end] : SentenceRanges(lower)) {
+        if (!cues.AnyIn(lower.substr(begin, end - begin))) continue;
+        std::string_view sentence = post->blocks[i].text.substr(begin, end - begin);
+        for (const text::TextRef& ref : text::ExtractReferences(sentence, root.ref)) {
+          if (ref.ref.RepoKey() == root.ref.RepoKey()) continue;
+          return {&*post, RelativeRefText(root.ref, ref.ref)};
+        }
+      }
+    }
+  }
+  return {};
+}
+
 StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread& thread) {
   StatusLine line;
   line.source = PageOf(root);
@@ -153,9 +182,18 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
       return line;
     }
   }
+  const Tracked tracked = TrackedElsewhere(root, thread);
+  auto tracked_words = [&] {
+    return "; tracked in " + tracked.ref + ", as maintainer @" + std::string(tracked.post->author) +
+           " says";
+  };
   if (root.state_reason == "not_planned") {
     line.outcome = Outcome::kNotPlanned;
     line.text = "Closed as not planned";
+    if (tracked.post != nullptr) {
+      line.text += tracked_words();
+      line.source = PostSource(*tracked.post);
+    }
     return line;
   }
   for (const Event& event : root.events) {
@@ -192,9 +230,17 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     std::string version = VersionIn(fixed.sentence);
     // "…that one is fixed" after "a couple of panics were fixed in 1.6.3".
     if (version.empty()) version = VersionIn(ReleaseNamed(thread).sentence);
+    if (version.empty()) version = VersionIn(ReleaseAfterFixed(thread, fixed).sentence);
     if (!version.empty()) line.text += " in " + version;
     line.text += " (no merged closing pull request found)";
     line.source = PostSource(*fixed.post);
+    return line;
+  }
+  if (tracked.post != nullptr) {
+    line.text = "Closed as completed" + tracked_words() + " (no fix here)";
+    line.source = PostSource(*tracked.post);
+    line.outcome = Outcome::kTracked;
+    line.tracked_in = tracked.ref;
     return line;
   }
   line.text = "Closed as completed (no linked fix found)";
@@ -314,6 +360,26 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
   return {};
 }
 
+FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fixed) {
+  if (fixed.post == nullptr) return {};
+  const PhraseSet& advice = Phrases(CueRole::kUpgradeAdvice);
+  for (const Post* post = fixed.post; post != thread.posts.data() + thread.posts.size(); ++post) {
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    for (size_t i = 0; i < post->blocks.size(); ++i) {
+      if (!IsProseBlock(post->blocks[i])) continue;
+      std::string_view lower = LowerProse(*post, i);
+      for (auto [begin, end] : SentenceRanges(lower)) {
+        std::string_view sentence = lower.substr(begin, end - begin);
+        if (sentence.ends_with('?') || !advice.AnyIn(sentence) || VersionIn(sentence).empty()) {
+          continue;
+        }
+        return {post, std::string(post->blocks[i].text.substr(begin, end - begin))};
+      }
+    }
+  }
+  return {};
+}
+
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
   static const PhraseSet& kHedges = Phrases(CueRole::kHedge);
   return LatestMaintainerSentence(thread, PostList::kSaysFixed,
@@ -322,7 +388,7 @@ FixedStatement MaintainerSaysFixed(const Thread& thread) {
 
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {
   const Node* root = graph.RootNode();
-  if (root == nullptr) return {"Unknown: the root item was not fetched", {}};
+  if (root == nullptr) return {"Unknown: the root item was not fetched", {}, Outcome::kOpen, {}};
   StatusLine line;
   if (root->type == NodeType::kPull) {
     line = PullStatus(graph, *root);

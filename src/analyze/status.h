@@ -23,6 +23,7 @@ enum class Outcome {
   kDuplicate,   // closed as a duplicate
   kNotPlanned,  // closed as not planned
   kClosed,      // closed, no fix found
+  kTracked,     // closed here: a maintainer names another project's item that tracks it
   kPull,        // the root is a pull request
 };
 
@@ -30,6 +31,7 @@ struct StatusLine {
   std::string text;
   Provenance source;
   Outcome outcome = Outcome::kOpen;
+  std::string tracked_in;  // kTracked: that item, as the root refers to it
 };
 
 // A maintainer's comment that says the root is fixed ("Fixed in 4.2.1"),
@@ -51,6 +53,11 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, PostList cues,
 // A maintainer's latest sentence naming the release a fix is in ("1.3.1
 // is out", "released in 2.0.4"): the sentence has a version number.
 FixedStatement ReleaseNamed(const Thread& thread);
+
+// After `fixed` (MaintainerSaysFixed), a maintainer's first sentence that
+// says which release to take: upgrade advice with a version ("Please
+// upgrade once more, this time to 2.1.2."). Empty when `fixed` is.
+FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fixed);
 
 // Merged pulls that link the root and say they fix part of it ("Part of
 // #906", "partially fixes #906"), ordered by reference: no closing

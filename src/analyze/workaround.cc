@@ -125,6 +125,8 @@ std::string DecidingCue(std::string_view sentence, bool offer, bool by_success) 
   if (offer) {
     if (std::string_view phrase = FirstPhrase(CueRole::kOffer, sentence); !phrase.empty())
       return Named("offer", phrase);
+    if (std::string_view phrase = FirstPhrase(CueRole::kAlternative, sentence); !phrase.empty())
+      return Named("alternative", phrase);
     // SaysItWorksWith: a failure that does not happen, or what works.
     if (std::string_view phrase = FirstPhrase(CueRole::kSpared, sentence); !phrase.empty())
       return Named("spared", phrase);
@@ -138,17 +140,28 @@ std::string DecidingCue(std::string_view sentence, bool offer, bool by_success) 
   return decided;
 }
 
-// BlockOffersWorkaround, given the block's text lower-cased and the
-// post's actionability worked out once. `decided`, when given, gets what
-// decided it (DecidingCue): only asked for an item that is shown.
+// Whether block `i` of the post is followed by a code block.
+bool CodeFollows(const Post& post, size_t i) {
+  return i + 1 < post.blocks.size() && post.blocks[i + 1].kind == text::BlockKind::kCode;
+}
+
+// BlockOffersWorkaround, given the block's text lower-cased, the post's
+// actionability worked out once, and whether code follows the block.
+// `decided`, when given, gets what decided it (DecidingCue): only asked
+// for an item that is shown.
 bool OffersIn(const text::Block& block, std::string_view lower, bool post_actionable,
-              std::string* decided = nullptr) {
+              bool code_follows, std::string* decided = nullptr) {
   for (auto [begin, end] : SentenceRanges(lower)) {
     std::string_view sentence = lower.substr(begin, end - begin);
     // Every test below needs one of these phrases: most sentences are
     // ruled out by one pass instead of four.
     if (sentence.ends_with('?') || !AnyOfferCue().AnyOccurs(sentence)) continue;
-    bool offer = Phrases(CueRole::kOffer).AnyIn(sentence) || SaysItWorksWith(sentence);
+    // "A workaround is still welcome; I would accept a PR": asked for.
+    if (Phrases(CueRole::kInvitesWork).AnyIn(sentence)) continue;
+    // "This way looks a bit cleaner to me:" over code: another way to do it.
+    const bool alternative = code_follows && sentence.ends_with(':') &&
+                             Phrases(CueRole::kAlternative).AnyIn(sentence);
+    bool offer = alternative || Phrases(CueRole::kOffer).AnyIn(sentence) || SaysItWorksWith(sentence);
     bool meanwhile = !offer && (Phrases(CueRole::kMeanwhile).AnyIn(sentence) || SaysUntilFixed(sentence));
     if ((!offer && !meanwhile) || RefersElsewhere(sentence)) continue;
     // "Please keep the workaround in place until then" speaks of one already
@@ -218,7 +231,8 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
     const text::Block& block = post.blocks[i];
     bool code = (block.kind == text::BlockKind::kCode && !SketchesPlan(post, i)) ||
                 (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(post, i));
-    if (code || (IsProseBlock(block) && OffersIn(block, LowerProse(post, i), actionable)))
+    if (code ||
+        (IsProseBlock(block) && OffersIn(block, LowerProse(post, i), actionable, CodeFollows(post, i))))
       start = i;
   }
   std::vector<ReportItem> items;
@@ -227,7 +241,8 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
     if (block.kind == text::BlockKind::kQuote || !IsContent(block)) continue;
     if (block.kind == text::BlockKind::kParagraph &&
         (IsReferenceParagraph(post, i) || (AboutTheRealFix(LowerProse(post, i)) &&
-                                           !OffersIn(block, LowerProse(post, i), actionable)))) {
+                                           !OffersIn(block, LowerProse(post, i), actionable,
+                                                     CodeFollows(post, i))))) {
       continue;
     }
     if (!taken->insert({&post, i}).second) continue;
@@ -279,7 +294,7 @@ bool OffersWorkaround(const Post& post, std::string* decided = nullptr) {
   bool actionable = IsActionable(post);
   for (size_t i = 0; i < post.blocks.size(); ++i) {
     if (IsProseBlock(post.blocks[i]) &&
-        OffersIn(post.blocks[i], LowerProse(post, i), actionable, decided)) {
+        OffersIn(post.blocks[i], LowerProse(post, i), actionable, CodeFollows(post, i), decided)) {
       return true;
     }
   }
@@ -432,14 +447,15 @@ void CollectWorkarounds(const Thread& thread, size_t* order, BlockSet* taken,
 
 // Any phrase a workaround offer needs, to rule most posts out in one pass.
 const PhraseSet& AnyOfferCue() {
-  static const PhraseSet cues = PhraseSet::Union(
-      {PhraseList(CueRole::kOffer), PhraseList(CueRole::kMeanwhile), PhraseList(CueRole::kUntil)});
+  static const PhraseSet cues =
+      PhraseSet::Union({PhraseList(CueRole::kOffer), PhraseList(CueRole::kMeanwhile),
+                        PhraseList(CueRole::kUntil), PhraseList(CueRole::kAlternative)});
   return cues;
 }
 
 bool BlockOffersWorkaround(const Post& post, size_t index) {
   const text::Block& block = post.blocks[index];
-  return OffersIn(block, LowerAscii(block.text), IsActionable(post));
+  return OffersIn(block, LowerAscii(block.text), IsActionable(post), CodeFollows(post, index));
 }
 
 bool ConfirmsWorkaround(const Post& post) {

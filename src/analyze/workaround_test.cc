@@ -218,6 +218,28 @@ TEST(Workarounds, UnconfirmedAnswerIsNotAWorkaround) {
   EXPECT_TRUE(WorkaroundTexts(b, "acme/app#12").empty());
 }
 
+TEST(Workarounds, AskingForOneIsNotOne) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Build fails", "It fails.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "A workaround inside the app is still welcome, I would accept a PR for one.");
+  EXPECT_TRUE(WorkaroundTexts(b, "acme/app#12").empty());
+}
+
+TEST(Workarounds, AnotherWayOverCodeIsOne) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Insecure directories", "zsh warns about insecure directories.");
+  b.Say("acme/app#12", "ana", "NONE", "This looks simpler to me:\n\n```sh\ncompaudit | xargs chmod g-w\n```");
+  EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
+            (std::vector<std::string>{"This looks simpler to me:", "compaudit | xargs chmod g-w"}));
+  // Without code after it, or without the colon, it only compares.
+  GraphBuilder prose("acme/app#12");
+  prose.Issue("acme/app#12", "Insecure directories", "zsh warns about insecure directories.");
+  prose.Say("acme/app#12", "ana", "NONE", "The old way was simpler:\n\nit did not warn.");
+  prose.Say("acme/app#12", "bo", "NONE", "This looks simpler to me.\n\n```sh\nls -l\n```");
+  EXPECT_TRUE(WorkaroundTexts(prose, "acme/app#12").empty());
+}
+
 TEST(Workarounds, PointingAtAnotherIssueIsNotOne) {
   // "the details and a workaround are there" and "Duplicate of #40" were
   // listed as workarounds.
@@ -357,7 +379,8 @@ TEST(Workarounds, AConfirmedAnswersCueNamesNoPhrase) {
 // before the offer tests run (and a post, by its PostList bit): each test
 // must need one of its phrases.
 TEST(Workarounds, EveryOfferTestNeedsAPhraseOfTheOfferCue) {
-  for (CueRole role : {CueRole::kOffer, CueRole::kMeanwhile, CueRole::kSpared, CueRole::kWorksUnder}) {
+  for (CueRole role : {CueRole::kOffer, CueRole::kMeanwhile, CueRole::kSpared, CueRole::kWorksUnder,
+                       CueRole::kAlternative}) {
     for (std::string_view phrase : PhraseList(role)) {
       EXPECT_TRUE(AnyOfferCue().AnyOccurs(phrase)) << phrase;
     }
