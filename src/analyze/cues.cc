@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <iterator>
 #include <span>
 #include <vector>
@@ -19,16 +20,27 @@ constexpr CueRole kSectionRoles[] = {CueRole::kScoreRootCause, CueRole::kScoreFi
                                      CueRole::kScoreWorkaround, CueRole::kScoreDuplicate};
 static_assert(std::size(kSectionRoles) == static_cast<size_t>(S::kDuplicate) + 1);
 
+// Rows a section may have: the room a sentence's matches need.
+constexpr size_t kMaxSectionCues = 256;
+
+// One section's rows, in table order, and their phrases as one set (the
+// same order): a sentence is scored by one scan, not a search per row.
+struct SectionCues {
+  std::vector<Cue> cues;
+  PhraseSet phrases;
+};
+
 // The scored rows of the cue table (cue_lists.h), as Cues: all of them in
 // table order, and each section's.
 struct ScoredCues {
   std::vector<Cue> all;
-  std::array<std::vector<Cue>, std::size(kSectionRoles)> by_section;
+  std::vector<SectionCues> by_section;
 };
 
 const ScoredCues& Scored() {
   static const ScoredCues kScored = [] {
     ScoredCues scored;
+    std::array<std::vector<Cue>, std::size(kSectionRoles)> cues;
     for (const CueListRow& row : CueListTable()) {
       if (!IsScored(row.role)) continue;
       const auto section = static_cast<size_t>(
@@ -36,14 +48,31 @@ const ScoredCues& Scored() {
           std::begin(kSectionRoles));
       const Cue cue{static_cast<S>(section), row.phrase, row.weight};
       scored.all.push_back(cue);
-      scored.by_section[section].push_back(cue);
+      cues[section].push_back(cue);
+    }
+    for (std::vector<Cue>& section : cues) {
+      if (section.size() > kMaxSectionCues) std::abort();  // a table this long needs more room
+      std::vector<std::string_view> phrases;
+      for (const Cue& cue : section) phrases.push_back(cue.phrase);
+      PhraseSet set = PhraseSet::Union({phrases});
+      scored.by_section.push_back({std::move(section), std::move(set)});
     }
     return scored;
   }();
   return kScored;
 }
 
-std::span<const Cue> CuesOf(S section) { return Scored().by_section[static_cast<size_t>(section)]; }
+const SectionCues& CuesOf(S section) { return Scored().by_section[static_cast<size_t>(section)]; }
+
+// Calls `row(cue)` for each of the section's rows whose phrase `lower`
+// holds (HasPhrase's rule), in the order first met.
+template <typename Row>
+void ForEachCueIn(S section, std::string_view lower, Row row) {
+  const SectionCues& cues = CuesOf(section);
+  std::array<uint32_t, kMaxSectionCues> found;
+  const size_t count = cues.phrases.IndexesIn(lower, found);
+  for (size_t i = 0; i < count; ++i) row(cues.cues[found[i]], found[i]);
+}
 
 bool IsQuestion(std::string_view sentence) {
   sentence = TrimView(sentence);
@@ -80,11 +109,10 @@ int CueScore(CueSection section, std::string_view lower, bool maintainer) {
   if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return 0;
   int score = 0;
   bool positive = false;
-  for (const Cue& cue : CuesOf(section)) {
-    if (!HasPhrase(lower, cue.phrase)) continue;
+  ForEachCueIn(section, lower, [&](const Cue& cue, size_t) {
     score += cue.weight;
     positive = positive || cue.weight > 0;
-  }
+  });
   if (positive && maintainer) ++score;
   // A release named with a fix ("1.3.1 is out").
   if (positive && section == S::kFix && !VersionIn(lower).empty()) ++score;
@@ -92,11 +120,17 @@ int CueScore(CueSection section, std::string_view lower, bool maintainer) {
 }
 
 std::string_view StrongestCue(CueSection section, std::string_view lower) {
+  // The weightiest; of equal ones, the first in table order.
   const Cue* best = nullptr;
-  for (const Cue& cue : CuesOf(section)) {
-    if (cue.weight <= 0 || !HasPhrase(lower, cue.phrase)) continue;
-    if (best == nullptr || cue.weight > best->weight) best = &cue;
-  }
+  size_t best_index = 0;
+  ForEachCueIn(section, lower, [&](const Cue& cue, size_t index) {
+    if (cue.weight <= 0) return;
+    if (best == nullptr || cue.weight > best->weight ||
+        (cue.weight == best->weight && index < best_index)) {
+      best = &cue;
+      best_index = index;
+    }
+  });
   return best == nullptr ? std::string_view() : best->phrase;
 }
 
@@ -112,6 +146,9 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
       const text::Block& block = post.blocks[i];
       if (!IsProseBlock(block)) continue;
       std::string_view lower = LowerProse(post, i);
+      // The same test for the block: a post's one cue is often in one of
+      // its paragraphs.
+      if (!CuePositives(section).AnyOccurs(lower)) continue;
       for (auto [begin, end] : SentenceRanges(lower)) {
         const std::string_view sentence = lower.substr(begin, end - begin);
         if (CueScore(section, sentence, maintainer) < kCueAccept) continue;
@@ -179,9 +216,7 @@ void DropVetoed(CueSection section, std::vector<ReportItem>* items) {
     if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return true;
     // Vetoes that outweigh the evidence: "+1", "didn't help".
     int score = 0;
-    for (const Cue& cue : CuesOf(section)) {
-      if (HasPhrase(lower, cue.phrase)) score += cue.weight;
-    }
+    ForEachCueIn(section, lower, [&](const Cue& cue, size_t) { score += cue.weight; });
     return score < 0;
   });
 }

@@ -3,6 +3,7 @@
 #include <string.h>  // memmem
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 namespace issuegraph::analyze {
@@ -395,18 +396,25 @@ bool PhraseSet::AnyIn(std::string_view lower) const {
   });
 }
 
-size_t PhraseSet::CountDistinctIn(std::string_view lower) const {
-  std::vector<const std::string*> found;
+size_t PhraseSet::IndexesIn(std::string_view lower, std::span<uint32_t> out) const {
+  assert(out.size() >= phrases_.size());
+  size_t count = 0;
   Scan(lower, [&](size_t pos, const std::string& phrase) {
     size_t end = pos + phrase.size();
     bool start_ok = pos == 0 || !IsWordByte(lower[pos - 1]) || !IsWordByte(phrase.front());
     bool end_ok = end == lower.size() || !IsWordByte(lower[end]) || !IsWordByte(phrase.back());
-    if (start_ok && end_ok && std::find(found.begin(), found.end(), &phrase) == found.end()) {
-      found.push_back(&phrase);
+    const auto index = static_cast<uint32_t>(&phrase - phrases_.data());
+    if (start_ok && end_ok && std::find(out.begin(), out.begin() + count, index) == out.begin() + count) {
+      out[count++] = index;
     }
     return false;  // keep scanning
   });
-  return found.size();
+  return count;
+}
+
+size_t PhraseSet::CountDistinctIn(std::string_view lower) const {
+  std::vector<uint32_t> found(phrases_.size());
+  return IndexesIn(lower, found);
 }
 
 bool PhraseSet::AnyOccurs(std::string_view lower) const {

@@ -49,6 +49,10 @@ class PhraseSet {
   bool AnyOccurs(std::string_view lower) const;
   // How many different phrases occur in `lower`, with HasPhrase's rule.
   size_t CountDistinctIn(std::string_view lower) const;
+  // The indexes (into phrases()) of the different phrases that occur in
+  // `lower` with HasPhrase's rule, in the order first met, into `out`;
+  // how many. `out` needs room for every phrase of the set.
+  size_t IndexesIn(std::string_view lower, std::span<uint32_t> out) const;
 
   const std::vector<std::string>& phrases() const { return phrases_; }
 
