@@ -480,25 +480,25 @@ std::string_view SentenceAt(std::string_view text, size_t at) {
   return TrimView(text.substr(begin, end - begin));
 }
 
-std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text) {
-  std::vector<std::pair<size_t, size_t>> ranges;
-  auto add = [&](size_t begin, size_t end) {
-    while (begin < end && IsSpace(text[begin])) ++begin;
-    while (end > begin && IsSpace(text[end - 1])) --end;
-    if (begin < end) ranges.emplace_back(begin, end);
-  };
-  size_t begin = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      add(begin, i);
-      begin = i + 1;
-    } else if (IsSentenceEnd(text, i)) {
-      add(begin, i + 1);
-      begin = i + 1;
+void SentenceRangeView::iterator::Advance() {
+  // Each piece ends at a line end (left out) or a sentence end (kept), the
+  // last at the text's end; pieces that trim to nothing are skipped.
+  while (next_ <= text_.size()) {
+    size_t begin = next_;
+    size_t end = text_.size();
+    size_t i = begin;
+    while (i < text_.size() && text_[i] != '\n' && !IsSentenceEnd(text_, i)) ++i;
+    if (i < text_.size()) end = text_[i] == '\n' ? i : i + 1;
+    next_ = i + 1;
+    while (begin < end && IsSpace(text_[begin])) ++begin;
+    while (end > begin && IsSpace(text_[end - 1])) --end;
+    if (begin < end) {
+      current_ = {begin, end};
+      done_ = false;
+      return;
     }
   }
-  add(begin, text.size());
-  return ranges;
+  done_ = true;
 }
 
 bool StatesCue(std::string_view lower, const PhraseSet& cues) {

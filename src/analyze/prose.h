@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
@@ -131,8 +132,46 @@ std::string_view SentenceAt(std::string_view text, size_t at);
 
 // The [begin, end) byte ranges of the sentences of `text`, in order, split
 // as SentenceAt splits (". ", "! ", "? " and line ends), blanks trimmed and
-// empty sentences left out.
-std::vector<std::pair<size_t, size_t>> SentenceRanges(std::string_view text);
+// empty sentences left out; found one at a time as a loop asks for them
+// (a loop that stops early splits no further), nothing allocated.
+class SentenceRangeView {
+ public:
+  class iterator {
+   public:
+    using value_type = std::pair<size_t, size_t>;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(std::string_view text, size_t from) : text_(text), next_(from) { Advance(); }
+    value_type operator*() const { return current_; }
+    iterator& operator++() {
+      Advance();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      Advance();
+      return old;
+    }
+    bool operator==(std::default_sentinel_t) const { return done_; }
+
+   private:
+    void Advance();
+    std::string_view text_;
+    size_t next_ = 0;  // where the next sentence's search starts; past the end when done
+    value_type current_{};
+    bool done_ = true;
+  };
+
+  explicit SentenceRangeView(std::string_view text) : text_(text) {}
+  iterator begin() const { return iterator(text_, 0); }
+  std::default_sentinel_t end() const { return {}; }
+  bool empty() const { return begin() == std::default_sentinel; }
+
+ private:
+  std::string_view text_;
+};
+
+inline SentenceRangeView SentenceRanges(std::string_view text) { return SentenceRangeView(text); }
 
 // Whether one of `cues` occurs in `lower` (HasPhrase's rule) in a sentence
 // that states it rather than asks: "Is there a workaround?" holds none.

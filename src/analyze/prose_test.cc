@@ -42,6 +42,17 @@ TEST(Prose, SentenceRangesSplitLikeSentenceAt) {
     sentences.push_back(text.substr(begin, end - begin));
   EXPECT_EQ(sentences, (std::vector<std::string_view>{"First one.", "Is v1.2 out?", "Last line"}));
   EXPECT_TRUE(SentenceRanges("  \n ").empty());
+  EXPECT_TRUE(SentenceRanges("").empty());
+  // Every sentence is the one SentenceAt finds at its first byte.
+  for (std::string_view many : {std::string_view("e.g. this one!  Then v2.0 ships.\n\nDone?\n"),
+                                std::string_view("no end"), std::string_view(". . .\nx")}) {
+    size_t count = 0;
+    for (auto [begin, end] : SentenceRanges(many)) {
+      EXPECT_EQ(SentenceAt(many, begin), many.substr(begin, end - begin)) << many;
+      ++count;
+    }
+    EXPECT_GT(count, 0u) << many;
+  }
 }
 
 TEST(Prose, StatesCueIgnoresQuestions) {
