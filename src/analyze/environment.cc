@@ -9,6 +9,8 @@
 #include "analyze/cue_lists.h"
 #include "analyze/error_lines.h"
 #include "analyze/prose.h"
+#include "analyze/unfenced.h"
+#include "model/lines.h"
 
 namespace issuegraph::analyze {
 namespace {
@@ -224,11 +226,78 @@ bool TitleNamesVersion(std::string_view title) {
 
 std::vector<ReportItem> BodyEnvironment(const Thread& root);
 
+// "$ tool --version", "go version", "node -v": a command that prints the
+// version of what runs; the command, without its prompt, or empty.
+std::string_view VersionCommand(std::string_view line) {
+  line = TrimView(line);
+  for (std::string_view prompt : {"$ ", "% ", "> ", "# "}) {
+    if (line.starts_with(prompt)) line = TrimView(line.substr(prompt.size()));
+  }
+  // "C:\dir>tool -v", "PS C:\dir> tool -v".
+  if (size_t gt = line.find(">"); gt != std::string_view::npos && line.find(":\\") < gt) {
+    line = TrimView(line.substr(gt + 1));
+  }
+  constexpr size_t kMaxWords = 3;  // "npx tsc --version"
+  const size_t words = static_cast<size_t>(std::count(line.begin(), line.end(), ' ')) + 1;
+  if (line.empty() || words < 2 || words > kMaxWords) return {};
+  const std::string_view last = line.substr(line.rfind(' ') + 1);
+  static constexpr std::string_view kFlags[] = {"--version", "-version", "-v", "-V", "version"};
+  return std::ranges::find(kFlags, last) != std::end(kFlags) ? line : std::string_view();
+}
+
+// "1.9.11" in "tool 1.9.11", "go1.22.1": digits, a dot, digits, anywhere.
+bool HasDottedNumber(std::string_view text) {
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] == '.' && IsDigit(text[i - 1]) && IsDigit(text[i + 1])) return true;
+  }
+  return false;
+}
+
+// The versions a pasted session printed: each version command of the
+// body's code blocks, with the first line after it that names a version.
+std::vector<ReportItem> VersionOutputs(const Post& body) {
+  constexpr size_t kMaxOutputLine = 120;
+  constexpr size_t kLinesAfter = 3;  // a banner line may come first
+  std::vector<ReportItem> items;
+  for (const text::Block& block : body.blocks) {
+    if (block.kind != text::BlockKind::kCode) continue;
+    const Lines split(block.text);
+    const std::vector<std::string_view> lines(split.begin(), split.end());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::string_view command = VersionCommand(lines[i]);
+      if (command.empty()) continue;
+      for (size_t j = i + 1; j < lines.size() && j <= i + kLinesAfter; ++j) {
+        const std::string_view output = TrimView(lines[j]);
+        if (!VersionCommand(output).empty() || IsPromptLine(output)) break;
+        if (output.empty() || output.size() > kMaxOutputLine || !HasDottedNumber(output)) continue;
+        ReportItem item = ItemFromBlock(body, block);
+        item.is_code = false;
+        item.language.clear();
+        item.label = std::string(command);
+        item.text = std::string(output);
+        items.push_back(std::move(item));
+        i = j;
+        break;
+      }
+    }
+  }
+  return items;
+}
+
 }  // namespace
 
 std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   std::vector<ReportItem> items = BodyEnvironment(root);
   std::erase_if(items, NamesNoSetup);
+  // What a pasted session printed, unless an item says it already.
+  if (const Post* body = BodyOf(root); body != nullptr && HasKind(*body, text::BlockKind::kCode)) {
+    for (ReportItem& printed : VersionOutputs(*body)) {
+      const bool known = std::any_of(items.begin(), items.end(), [&](const ReportItem& item) {
+        return item.text.find(printed.text) != std::string::npos;
+      });
+      if (!known) items.push_back(std::move(printed));
+    }
+  }
   if (root.node != nullptr && TitleNamesVersion(root.node->title)) {
     ReportItem item;
     item.label = "Title";

@@ -72,6 +72,22 @@ TEST(Environment, ATitleThatNamesTheVersionItBreaksIn) {
   EXPECT_TRUE(ExtractEnvironment(thread).empty());
 }
 
+TEST(Environment, VersionsAPastedSessionPrinted) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "Build hangs",
+          "It hangs at the link step.\n\n```\n$ tool --version\ntool 1.9.11\n$ go version\n"
+          "go version go1.22.1 linux/amd64\n$ tool build\nlinking...\n```\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  EXPECT_EQ(Lines(ExtractEnvironment(thread)),
+            (std::vector<std::string>{"tool --version|tool 1.9.11|0",
+                                      "go version|go version go1.22.1 linux/amd64|0"}));
+  // A command's other output, and a version flag with nothing printed.
+  GraphBuilder other("acme/app#1");
+  other.Issue("acme/app#1", "Build hangs", "```\n$ tool build -v\nbuilding 3 targets\n$ node -v\n```\n");
+  Thread none = ReadThread(*other.graph().FindMutable("acme/app#1"));
+  EXPECT_TRUE(ExtractEnvironment(none).empty());
+}
+
 TEST(Environment, StepsAndQuestionsAreNotTheEnvironment) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T",
