@@ -336,6 +336,7 @@ bool IsError(std::string_view line, uint32_t markers) {
                                                     "[error]",
                                                     "error[E",
                                                     "CRITICAL",
+                                                    "CMake Error",
                                                     "E   ",
                                                     "level=error",
                                                     "level=fatal"};

@@ -31,7 +31,9 @@ size_t Indent(std::string_view line) {
 // Headers that open machine output wherever they stand in a line's start.
 constexpr std::string_view kGradleFailure = "FAILURE: Build failed";
 
-constexpr std::array<std::string_view, 10> kHeaders = {
+constexpr std::string_view kCMakeError = "CMake Error";
+
+constexpr std::array<std::string_view, 11> kHeaders = {
     "Traceback (most recent call last):",  // Python
     "Exception in thread \"",               // Java
     "panic: ",                              // Go
@@ -42,7 +44,15 @@ constexpr std::array<std::string_view, 10> kHeaders = {
     "Error: Cannot find module",            // Node
     "goroutine ",                           // Go, checked for a number below
     kGradleFailure,                         // Gradle: "FAILURE: Build failed with an exception."
+    kCMakeError,                            // "CMake Error at CMakeLists.txt:8 (…):"
 };
+
+// After a blank line, CMake's report goes on with its indented message,
+// "-- Configuring incomplete, errors occurred!" and "See also …".
+bool ContinuesCMake(std::string_view line) {
+  return line.starts_with("-- ") || line.starts_with("CMake ") || line.starts_with("See also ") ||
+         line.starts_with("  ");
+}
 
 // The sections of Gradle's failure report after its header, each a line of
 // its own ("* What went wrong:") with its text below; the causes below are
@@ -240,6 +250,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
     }
     size_t last = i;
     const bool gradle = StartsWith(lines[i], kGradleFailure);
+    const bool cmake = StartsWith(lines[i], kCMakeError);
     for (size_t j = i + 1; j < n; ++j) {
       if (IsFence(lines[j]) || (IsQuote(lines[j]) && !gradle)) break;
       if (!IsBlank(lines[j])) {
@@ -252,7 +263,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
       if (k < n && !IsFence(lines[k]) &&
           (starts(k) || IsFrame(lines[k]) || (!lines[k].empty() && lines[k][0] == '[') ||
            StartsWith(lines[k], "created by ") || StartsWith(lines[k], "main.") ||
-           (gradle && OpensGradleSection(lines[k])))) {
+           (gradle && OpensGradleSection(lines[k])) || (cmake && ContinuesCMake(lines[k])))) {
         j = k - 1;
         continue;
       }

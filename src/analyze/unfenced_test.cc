@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "analyze/error_lines.h"
 #include "text/markdown.h"
 
 namespace issuegraph::analyze {
@@ -78,6 +79,18 @@ TEST(Unfenced, GradleFailureWithItsSectionsAndCauses) {
             "* What went wrong:\nExecution failed for task ':app:compileDebugJavaWithJavac'.\n"
             "> Compilation failed; see the compiler error output for details.\n````\n\n"
             "## Reproducible Demo\nA blank project.");
+}
+
+TEST(Unfenced, CMakeErrorWithItsMessageAndSummary) {
+  const std::string in =
+      "Configuring fails:\n\nCMake Error at CMakeLists.txt:12 (find_package):\n"
+      "  Could not find a package configuration file provided by \"Foo\".\n\n"
+      "-- Configuring incomplete, errors occurred!\n\nAny idea?";
+  EXPECT_EQ(Fence(in),
+            "Configuring fails:\n\n````\nCMake Error at CMakeLists.txt:12 (find_package):\n"
+            "  Could not find a package configuration file provided by \"Foo\".\n\n"
+            "-- Configuring incomplete, errors occurred!\n````\n\nAny idea?");
+  EXPECT_TRUE(IsErrorLine("CMake Error at CMakeLists.txt:12 (find_package):"));
 }
 
 TEST(Unfenced, AToolsMessageIsNotAWritersLabel) {
