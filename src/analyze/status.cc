@@ -182,16 +182,15 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
       return line;
     }
   }
-  const Tracked tracked = TrackedElsewhere(root, thread);
-  auto tracked_words = [&] {
+  auto tracked_words = [](const Tracked& tracked) {
     return "; tracked in " + tracked.ref + ", as maintainer @" + std::string(tracked.post->author) +
            " says";
   };
   if (root.state_reason == "not_planned") {
     line.outcome = Outcome::kNotPlanned;
     line.text = "Closed as not planned";
-    if (tracked.post != nullptr) {
-      line.text += tracked_words();
+    if (const Tracked tracked = TrackedElsewhere(root, thread); tracked.post != nullptr) {
+      line.text += tracked_words(tracked);
       line.source = PostSource(*tracked.post);
     }
     return line;
@@ -236,8 +235,8 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     line.source = PostSource(*fixed.post);
     return line;
   }
-  if (tracked.post != nullptr) {
-    line.text = "Closed as completed" + tracked_words() + " (no fix here)";
+  if (const Tracked tracked = TrackedElsewhere(root, thread); tracked.post != nullptr) {
+    line.text = "Closed as completed" + tracked_words(tracked) + " (no fix here)";
     line.source = PostSource(*tracked.post);
     line.outcome = Outcome::kTracked;
     line.tracked_in = tracked.ref;
