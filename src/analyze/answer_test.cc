@@ -155,18 +155,23 @@ TEST(Answer, AnotherIssueOfTheSameProjectOrAUsersWordIsNotTrackedElsewhere) {
 }
 
 TEST(Answer, TheUpgradeAMaintainerAdvisesAfterSayingItIsFixedNamesTheRelease) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "LoadError in 2.1.1", "require fails.", NodeState::kClosed, "completed");
-  b.Say("acme/app#12", "lee", "MEMBER", "Thanks! That's fixed now, the gem was packaged wrongly.");
-  b.Say("acme/app#12", "lee", "MEMBER", "Please upgrade again, this time to 2.1.2.");
-  const Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status,
-            "Closed as completed; maintainer @lee says it is fixed in 2.1.2 (no merged closing "
-            "pull request found)");
-  ASSERT_EQ(report.answer.size(), 3u);
-  EXPECT_EQ(report.answer[1].text, "2.1.2, as maintainer @lee says");
-  EXPECT_EQ(report.answer[1].cue, "rule:maintainer-release (upgrade)");
-  EXPECT_EQ(report.answer[2].text, "Upgrade to 2.1.2 or later.");
+  const std::pair<const char*, const char*> advice[] = {
+      {"Please upgrade again, this time to 2.1.2.", "upgrade"},
+      {"Please update again to 2.1.2.", "please update"}};
+  for (const auto& [sentence, phrase] : advice) {
+    GraphBuilder b("acme/app#12");
+    b.Issue("acme/app#12", "LoadError in 2.1.1", "require fails.", NodeState::kClosed, "completed");
+    b.Say("acme/app#12", "lee", "MEMBER", "Thanks! This has been fixed, the gem was packaged wrongly.");
+    b.Say("acme/app#12", "lee", "MEMBER", sentence);
+    const Report report = Analyze(b.graph());
+    EXPECT_EQ(report.status,
+              "Closed as completed; maintainer @lee says it is fixed in 2.1.2 (no merged closing "
+              "pull request found)");
+    ASSERT_EQ(report.answer.size(), 3u);
+    EXPECT_EQ(report.answer[1].text, "2.1.2, as maintainer @lee says");
+    EXPECT_EQ(report.answer[1].cue, std::string("rule:maintainer-release (") + phrase + ")");
+    EXPECT_EQ(report.answer[2].text, "Upgrade to 2.1.2 or later.");
+  }
 }
 
 TEST(Answer, UpgradeAdviceWithoutAFixIsNoRelease) {

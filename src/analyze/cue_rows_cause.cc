@@ -373,6 +373,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kUpgradeAdvice, "upgrading to"},
     {R::kUpgradeAdvice, "updating to"},
     {R::kUpgradeAdvice, "bump to"},
+    {R::kUpgradeAdvice, "please update"},
+    {R::kUpgradeAdvice, "update again"},
     // A maintainer's sentence that names an item of another project where
     // the problem is tracked (the reference is required as well).
     {R::kTrackedElsewhere, "already reported at"},
