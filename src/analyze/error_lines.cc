@@ -365,7 +365,11 @@ bool IsErrorLine(std::string_view raw) {
 bool IsAnyErrorLine(std::string_view raw) {
   std::string_view line = StripLogPrefix(raw);
   const uint32_t markers = MarkersIn(line);
-  return IsError(line, markers) || IsUnmistakable(line, markers);
+  // IsError tests every opening IsUnmistakable does ("Caused by: ", an
+  // HTTP status, a diagnostic, an exception's name) and the markers they
+  // share: only two markers are IsUnmistakable's alone.
+  static_assert((kUnmistakableMarkers & ~kErrorMarkers) == (kExceptionInThread | kSegfault));
+  return IsError(line, markers) || (markers & (kExceptionInThread | kSegfault)) != 0;
 }
 
 bool MentionsFailure(std::string_view line) {
