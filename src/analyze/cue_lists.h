@@ -46,6 +46,8 @@ enum class CueRole : unsigned {
   kPlanOpener,            // a sentence's opening that announces the project's plan
   kBodyWorkaround,        // names a workaround in an issue's body
   kAlreadyFixed,          // the post says the fix is out: no workaround offered
+  kStillFails,            // the post says the failure still happens: no workaround offered
+  kContextLeadIn,         // a paragraph's opening that gives context ("if it helps:")
   kConfirmation,          // a reply that says the workaround worked
   kTerseConfirmation,     // the same, in a reply of a few words
   kConfirmationNegation,  // rules a terse confirmation out
@@ -115,6 +117,7 @@ constexpr CuePosition PositionOf(CueRole role) {
     case CueRole::kReproductionLabel:
     case CueRole::kExpectation:
     case CueRole::kSetupOpening:
+    case CueRole::kContextLeadIn:
       return CuePosition::kOpening;
     default:
       return CuePosition::kAnywhere;

@@ -50,6 +50,9 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "made a mistake", 1},
     {R::kScoreRootCause, "looks like it was", 1},
     {R::kScoreRootCause, "corrupted", 1},
+    {R::kScoreRootCause, "has to be installed", 2},
+    {R::kScoreRootCause, "needs to be installed", 2},
+    {R::kScoreRootCause, "due to", 1},
     // A request or a guess is no cause.
     {R::kScoreRootCause, "please send", -3},
     {R::kScoreRootCause, "please provide", -3},

@@ -44,6 +44,9 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "forgot to delete", 1},
     {R::kScoreWorkaround, "solved it", 1},
     {R::kScoreWorkaround, "got rid of it", 2},
+    {R::kScoreWorkaround, "now it runs", 2},
+    {R::kScoreWorkaround, "reinstalled", 1},
+    {R::kScoreWorkaround, "and it works", 1},
     {R::kScoreWorkaround, "removing", 1},
     {R::kScoreWorkaround, "deleting", 1},
     {R::kScoreWorkaround, "\xe6\x94\xb9\xe6\x88\x90", 2},  // "change it to", in Chinese
@@ -117,6 +120,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kOffer, "pin to"},
     {R::kOffer, "safe option"},
     {R::kOffer, "other option"},
+    {R::kOffer, "another route"},
     {R::kOffer, "another option"},
     {R::kOffer, "one option is"},
     {R::kOffer, "got ours working"},
@@ -179,6 +183,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kSuccess, "works fine"},
     {R::kSuccess, "runs fine"},
     {R::kSuccess, "is back to normal"},
+    {R::kSuccess, "clears it"},
+    {R::kSuccess, "makes it go away"},
     // The six words after "until" or "before": an event still to come.
     {R::kUntilEvent, "fix"},
     {R::kUntilEvent, "fixed"},
@@ -303,6 +309,20 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kAlreadyFixed, "has been fixed"},
     {R::kAlreadyFixed, "landed in"},
     {R::kAlreadyFixed, "is now fixed"},
+    // Any sentence of a post (OffersWorkaround): the failure is still there.
+    {R::kStillFails, "crashes on that one too"},
+    {R::kStillFails, "it crashes too"},
+    {R::kStillFails, "crashes as well"},
+    {R::kStillFails, "still crashes"},
+    {R::kStillFails, "still fails"},
+    {R::kStillFails, "fails as well"},
+    // A paragraph's start, lower-cased (starts_with), with a version in it:
+    // the writer's setup, left out of an offer's items.
+    {R::kContextLeadIn, "if it helps"},
+    {R::kContextLeadIn, "in case it helps"},
+    {R::kContextLeadIn, "for reference"},
+    {R::kContextLeadIn, "fwiw"},
+    {R::kContextLeadIn, "my setup"},
     // A short reply, in a sentence that is no question: it worked.
     {R::kConfirmation, "this worked"},
     {R::kConfirmation, "confirming"},

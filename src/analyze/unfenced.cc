@@ -150,13 +150,18 @@ bool IsToolError(std::string_view line) {
   if (colon == std::string_view::npos || colon == 0 || colon > kMaxPrefix || line.size() < 25) {
     return false;
   }
-  std::string prefix = NormalizeWords(line.substr(0, colon));
-  if (prefix.empty() || std::count(prefix.begin(), prefix.end(), ' ') > 3) return false;
+  // Words as written: "standard_init_linux.go:185" is one. Inline code
+  // ("plus `auth.require_totp_for: [admin]`") is a writer quoting a key.
+  const std::string_view written = line.substr(0, colon);
+  if (written.find('`') != std::string_view::npos) return false;
+  const auto spaces = std::count(written.begin(), written.end(), ' ');
+  std::string prefix = NormalizeWords(written);
+  if (prefix.empty() || spaces > 3) return false;
   // "Some more information: the same failure…" is a writer's prose; a
   // program's name or message ("Error starting daemon") has no such words.
   static const PhraseSet kProseWords = {"a",  "an",   "the",  "some", "more", "my",   "our",
                                         "your", "this", "that", "i",    "we",   "here", "there"};
-  if (prefix.find(' ') != std::string::npos && kProseWords.AnyIn(prefix)) return false;
+  if (spaces > 0 && kProseWords.AnyIn(prefix)) return false;
   static const PhraseSet kLabels = {
       "update", "edit", "note", "environment", "expected", "actual", "steps", "workaround",
       "result", "problem", "issue", "question", "summary", "description", "context", "reason",

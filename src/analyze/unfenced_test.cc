@@ -97,6 +97,9 @@ TEST(Unfenced, AToolsMessageIsNotAWritersLabel) {
   EXPECT_TRUE(IsToolError("Error starting daemon: error initializing graphdriver: no such file"));
   EXPECT_FALSE(IsToolError("Some more information: the same failure has shown up before"));
   EXPECT_FALSE(IsToolError("The cause here: the build failed on the cache step"));
+  EXPECT_TRUE(IsToolError(
+      "standard_init_linux.go:185: exec user process caused \"no such file or directory\""));
+  EXPECT_FALSE(IsToolError("plus `auth.require_totp_for: [admin]` in app.yml. Failed logins are logged."));
 }
 
 TEST(Unfenced, TimestampedLogNeedsTwoLines) {

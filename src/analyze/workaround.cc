@@ -182,6 +182,33 @@ bool OffersIn(const text::Block& block, std::string_view lower, bool post_action
   return false;
 }
 
+// "On Sat, Apr 4, 2020 at 10:56 AM someone <…> wrote:" or "-- " opening a
+// signature: what an e-mail reply carries after its message.
+bool EndsAnEmail(std::string_view text) {
+  text = TrimView(text);
+  const std::string_view first = text.substr(0, text.find('\n'));
+  return (first.starts_with("On ") && TrimView(first).ends_with("wrote:")) || text == "--" ||
+         text.starts_with("-- ") || text.starts_with("--\n");
+}
+
+// "Best,\nLili", "Thanks,": a letter's closing words.
+bool IsSignOff(const text::Block& block) {
+  constexpr size_t kMaxSignOff = 40;
+  if (block.kind != text::BlockKind::kParagraph || block.text.size() > kMaxSignOff) return false;
+  const std::string lower = LowerAscii(TrimView(block.text));
+  static constexpr std::string_view kClosings[] = {"best,",        "thanks,", "cheers,", "regards,",
+                                                   "best regards,", "kind regards,", "thank you,"};
+  return std::ranges::any_of(kClosings, [&](std::string_view closing) { return lower.starts_with(closing); });
+}
+
+// "If it helps: Zed 0.124.8, M1 Pro Macbook 14, macOS 14.2.1": a paragraph
+// that opens as context and names a version; the writer's setup, not what
+// to do.
+bool ListsTheSetup(const text::Block& block) {
+  if (block.kind != text::BlockKind::kParagraph || VersionIn(block.text).empty()) return false;
+  return !OpeningOf(CueRole::kContextLeadIn, LowerAscii(TrimView(block.text))).empty();
+}
+
 bool IsReferenceParagraph(const Post& post, size_t index) {
   return IsOnlyReferences(post.blocks[index].text, /*allow_keywords=*/true) ||
          TrimView(LowerProse(post, index)).starts_with("duplicate of");
@@ -238,7 +265,12 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
   std::vector<ReportItem> items;
   for (size_t i = start; i < post.blocks.size() && items.size() < kMaxCommentBlocks; ++i) {
     const text::Block& block = post.blocks[i];
-    if (block.kind == text::BlockKind::kQuote || !IsContent(block)) continue;
+    // An e-mail reply's quoted header or signature: the message is over.
+    if (IsProseBlock(block) && EndsAnEmail(block.text)) break;
+    if (block.kind == text::BlockKind::kQuote || !IsContent(block) || IsSignOff(block) ||
+        ListsTheSetup(block)) {
+      continue;
+    }
     if (block.kind == text::BlockKind::kParagraph &&
         (IsReferenceParagraph(post, i) || (AboutTheRealFix(LowerProse(post, i)) &&
                                            !OffersIn(block, LowerProse(post, i), actionable,
@@ -291,6 +323,8 @@ bool OffersWorkaround(const Post& post, std::string* decided = nullptr) {
   // Most posts hold no cue at all: one pass over the post says so.
   if (!Occurs(post, PostList::kOfferCue)) return false;
   if (kFixedCues.AnyIn(prose)) return false;
+  // "…and it crashes on that one too": the writer still has the failure.
+  if (Phrases(CueRole::kStillFails).AnyIn(prose)) return false;
   bool actionable = IsActionable(post);
   for (size_t i = 0; i < post.blocks.size(); ++i) {
     if (IsProseBlock(post.blocks[i]) &&

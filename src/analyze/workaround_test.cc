@@ -240,6 +240,37 @@ TEST(Workarounds, AnotherWayOverCodeIsOne) {
   EXPECT_TRUE(WorkaroundTexts(prose, "acme/app#12").empty());
 }
 
+TEST(Workarounds, AnEmailReplysClosingHeaderAndSignatureAreNotPartOfIt) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Install fails", "The install fails.");
+  b.Say("acme/app#12", "lili", "OWNER",
+        "Sorry it fails for you. As another route you could load it with the code below.\n\n"
+        "```r\nsource_url(\"https://x/app.R\")\n```\n\nBest,\nLili\n\n"
+        "On Sat, Apr 4, 2020 at 10:56 AM someone <notifications@github.com> wrote:\n\n"
+        "-- \nPh.D. Candidate\n");
+  EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
+            (std::vector<std::string>{
+                "Sorry it fails for you. As another route you could load it with the code below.",
+                "source_url(\"https://x/app.R\")"}));
+}
+
+TEST(Workarounds, TheWritersSetupAfterTheOfferAndAFailureThatStaysAreNotPartOfIt) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Stale import error", "The error stays.");
+  b.Say("acme/app#12", "mash", "NONE",
+        "Not a big deal for now, since restarting the language server clears it.\n\n"
+        "If it helps: Zed 0.124.8, macOS 14.2.1");
+  EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
+            (std::vector<std::string>{
+                "Not a big deal for now, since restarting the language server clears it."}));
+  GraphBuilder still("acme/app#12");
+  still.Issue("acme/app#12", "Segfault", "It segfaults.");
+  still.Say("acme/app#12", "kc", "NONE",
+            "With such a number you can fetch the build from `https://x/builds/app-1.2.tar.xz`.\n\n"
+            "The oldest build I keep here crashes on that one too.");
+  EXPECT_TRUE(WorkaroundTexts(still, "acme/app#12").empty());
+}
+
 TEST(Workarounds, PointingAtAnotherIssueIsNotOne) {
   // "the details and a workaround are there" and "Duplicate of #40" were
   // listed as workarounds.
