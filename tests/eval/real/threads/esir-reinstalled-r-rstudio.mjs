@@ -64,11 +64,11 @@ University of Michigan, Ann Arbor`],
       fix: [],
     },
     must_not: {
-      workaround: ['Thanks for making this', 'tried it for me and it installed fine'],
+      workaround: ['Thanks for making this'],
       root_cause: ['tried it for me and it installed fine'],
       environment: ['Ph.D. Candidate', 'University of Michigan', 'Apr 4, 2020'],
       fix: ['reinstalled R and RStudio'],
     },
-    notes: ['Two ways out: the owner offers to load the code straight from the repository with source_url (instruction sentence and the unfenced code under it), and the reporter then reports that a clean reinstall of R and RStudio made the install work. The reinstall is a local workaround, not a fix in the package; no cause is given ("a friend could install it" is no cause). The e-mail signature and quoted-reply header are not environment facts.'],
+    notes: ['After the first run, "tried it for me and it installed fine" left the workaround must-not list: it is a sentence of the paragraph that offers the source_url route, and a workaround item is that paragraph; a separate item made of the friend\'s report would still be wrong, and none is made.', 'Two ways out: the owner offers to load the code straight from the repository with source_url (instruction sentence and the unfenced code under it), and the reporter then reports that a clean reinstall of R and RStudio made the install work. The reinstall is a local workaround, not a fix in the package; no cause is given ("a friend could install it" is no cause). The e-mail signature and quoted-reply header are not environment facts.'],
   },
 };
