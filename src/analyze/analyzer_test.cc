@@ -141,7 +141,9 @@ TEST(Status, WaitingUntilItGetsFixedIsNotFixed) {
   // Skipping it meanwhile is a workaround; nothing says it is fixed.
   EXPECT_EQ(report.status, "Closed as completed (no linked fix found); a workaround is known");
   for (const Section& section : report.sections) {
-    if (section.kind == SectionKind::kFix) EXPECT_TRUE(section.items.empty()) << section.items.front().text;
+    if (section.kind == SectionKind::kFix) {
+      EXPECT_TRUE(section.items.empty()) << section.items.front().text;
+    }
   }
 }
 

@@ -137,16 +137,17 @@ TEST(Answer, TrackedInAnotherProjectSaysWhereToFollow) {
         "https://github.com/foo/libfoo/issues/385. Nothing we can do here.");
   const Report report = Analyze(b.graph());
   ASSERT_EQ(report.answer.size(), 2u);
-  EXPECT_EQ(report.answer[0].text,
-            "Closed as completed; tracked in foo/libfoo#385, as maintainer @lee says (no fix here)");
+  EXPECT_EQ(
+      report.answer[0].text,
+      "Closed as completed; tracked in foo/libfoo#385, as maintainer @lee says (no fix here)");
   EXPECT_EQ(report.answer[0].source.url, "https://github.com/acme/app/issues/12#issuecomment-1000");
   EXPECT_EQ(report.answer[1].text, "Follow foo/libfoo#385, where it is tracked.");
   EXPECT_EQ(report.answer[1].cue, "rule:tracked-elsewhere");
 }
 
 TEST(Answer, AnotherIssueOfTheSameProjectOrAUsersWordIsNotTrackedElsewhere) {
-  for (const auto& [association, ref] : {std::pair{"MEMBER", "acme/app#40"},
-                                         std::pair{"NONE", "foo/libfoo#385"}}) {
+  for (const auto& [association, ref] :
+       {std::pair{"MEMBER", "acme/app#40"}, std::pair{"NONE", "foo/libfoo#385"}}) {
     GraphBuilder b("acme/app#12");
     b.Issue("acme/app#12", "Build fails", "The build fails.", NodeState::kClosed, "completed");
     b.Say("acme/app#12", "lee", association, std::string("Already reported at ") + ref + ".");
@@ -161,7 +162,8 @@ TEST(Answer, TheUpgradeAMaintainerAdvisesAfterSayingItIsFixedNamesTheRelease) {
   for (const auto& [sentence, phrase] : advice) {
     GraphBuilder b("acme/app#12");
     b.Issue("acme/app#12", "LoadError in 2.1.1", "require fails.", NodeState::kClosed, "completed");
-    b.Say("acme/app#12", "lee", "MEMBER", "Thanks! This has been fixed, the gem was packaged wrongly.");
+    b.Say("acme/app#12", "lee", "MEMBER",
+          "Thanks! This has been fixed, the gem was packaged wrongly.");
     b.Say("acme/app#12", "lee", "MEMBER", sentence);
     const Report report = Analyze(b.graph());
     EXPECT_EQ(report.status,

@@ -68,10 +68,10 @@ enum class CueRole : unsigned {
   kBackport,       // a pull that backports a fix
   kFixOptions,     // an expected-behaviour section that proposes fixes
   // Status (status.cc).
-  kReleaseNamed,  // a maintainer names the release with the fix
-  kPartialFix,    // a pull's "part of #N": fixes part of the issue
-  kSaysFixed,     // a maintainer says it is fixed
-  kHedge,         // rules a kSaysFixed sentence out
+  kReleaseNamed,      // a maintainer names the release with the fix
+  kPartialFix,        // a pull's "part of #N": fixes part of the issue
+  kSaysFixed,         // a maintainer says it is fixed
+  kHedge,             // rules a kSaysFixed sentence out
   kUpgradeAdvice,     // after "it is fixed", the release to take
   kTrackedElsewhere,  // the problem is tracked in another project's item
   // The answer (answer.cc).

@@ -102,7 +102,6 @@ const PhraseSet& CuePositives(CueSection section) {
   return kSets[static_cast<size_t>(section)];
 }
 
-
 std::span<const Cue> CueTable() { return Scored().all; }
 
 int CueScore(CueSection section, std::string_view lower, bool maintainer) {

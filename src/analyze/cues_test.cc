@@ -74,13 +74,16 @@ TEST(Cues, SuccessReportsAndMissingPieces) {
             kCueAccept);
   EXPECT_GE(Score(CueSection::kWorkaround, "In the end I reinstalled R and it works."), kCueAccept);
   EXPECT_LT(Score(CueSection::kWorkaround, "I reinstalled it twice."), kCueAccept);
-  EXPECT_GE(Score(CueSection::kRootCause, "The operator has to be installed for this."), kCueAccept);
-  EXPECT_GE(Score(CueSection::kRootCause, "Probably due to #13821.", /*maintainer=*/true), kCueAccept);
+  EXPECT_GE(Score(CueSection::kRootCause, "The operator has to be installed for this."),
+            kCueAccept);
+  EXPECT_GE(Score(CueSection::kRootCause, "Probably due to #13821.", /*maintainer=*/true),
+            kCueAccept);
   EXPECT_LT(Score(CueSection::kRootCause, "Probably due to #13821."), kCueAccept);
 }
 
 TEST(Cues, WhereACauseComesFromIsNotACauseUntilSomeoneSays) {
-  EXPECT_GE(Score(CueSection::kRootCause, "It comes from the proxy stripping the header."), kCueAccept);
+  EXPECT_GE(Score(CueSection::kRootCause, "It comes from the proxy stripping the header."),
+            kCueAccept);
   EXPECT_LT(Score(CueSection::kRootCause, "We can't tell yet where it comes from."), kCueAccept);
   EXPECT_LT(Score(CueSection::kRootCause, "I cannot tell what this comes from."), kCueAccept);
 }

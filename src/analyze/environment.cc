@@ -217,8 +217,8 @@ bool TitleNamesVersion(std::string_view title) {
   for (size_t i = 0; i < words.size(); ++i) {
     if (!IsDottedVersion(words[i].lower)) continue;
     if (words[i].lower[0] == 'v') return true;
-    static constexpr std::string_view kBefore[] = {"on",    "version", "running", "using",
-                                                   "in",    "since",   "after"};
+    static constexpr std::string_view kBefore[] = {"on", "version", "running", "using",
+                                                   "in", "since",   "after"};
     if (i > 0 && std::ranges::find(kBefore, words[i - 1].lower) != std::end(kBefore)) return true;
   }
   return false;

@@ -83,7 +83,8 @@ TEST(Environment, VersionsAPastedSessionPrinted) {
                                       "go version|go version go1.22.1 linux/amd64|0"}));
   // A command's other output, and a version flag with nothing printed.
   GraphBuilder other("acme/app#1");
-  other.Issue("acme/app#1", "Build hangs", "```\n$ tool build -v\nbuilding 3 targets\n$ node -v\n```\n");
+  other.Issue("acme/app#1", "Build hangs",
+              "```\n$ tool build -v\nbuilding 3 targets\n$ node -v\n```\n");
   Thread none = ReadThread(*other.graph().FindMutable("acme/app#1"));
   EXPECT_TRUE(ExtractEnvironment(none).empty());
 }

@@ -251,7 +251,8 @@ constexpr std::array<MarkerWindow, kMarkerWindowCount> kWindows = [] {
   std::array<MarkerWindow, kMarkerWindowCount> windows{};
   size_t n = 0;
   for (size_t marker = 0; marker < std::size(kMarkerTexts); ++marker) {
-    if (kMarkerTexts[marker].text.size() < 2 * kStride - 1) throw "a marker too short for the stride";
+    if (kMarkerTexts[marker].text.size() < 2 * kStride - 1)
+      throw "a marker too short for the stride";
     for (size_t offset = 0; offset < kStride; ++offset) {
       windows[n++] = {WindowOf(kMarkerTexts[marker].text, offset), static_cast<uint8_t>(marker),
                       static_cast<uint8_t>(offset)};
@@ -270,7 +271,8 @@ constexpr std::array<uint64_t, 65536 / 64> kWindowBits = [] {
   return bits;
 }();
 
-static_assert(std::endian::native == std::endian::little, "windows are read as WindowOf builds them");
+static_assert(std::endian::native == std::endian::little,
+              "windows are read as WindowOf builds them");
 
 uint32_t MarkersIn(std::string_view line) {
   uint32_t found = 0;

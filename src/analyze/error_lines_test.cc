@@ -60,11 +60,23 @@ TEST(IsErrorLine, IgnoresOrdinaryLines) {
 // IsAnyErrorLine is one of the two tests, read once.
 TEST(IsAnyErrorLine, IsEitherTest) {
   for (const char* line : {
-           "Traceback (most recent call last):", "Caused by: java.io.IOException: closed",
-           "zz Exception in thread \"main\" x", "it died: Segmentation fault", "HTTP/1.1 502 Bad Gateway",
-           "src/a.cc:3:1: error: boom", "ValueError: bad", "Error: EACCES", "FATAL: nope",
-           "the error handling looks fine", "errors = []", "HTTP/1.1 200 OK", "", "   ",
-           "2026-05-26 10:00:00 ERROR job failed", "==1== Invalid read of size 8", "core dumped here",
+           "Traceback (most recent call last):",
+           "Caused by: java.io.IOException: closed",
+           "zz Exception in thread \"main\" x",
+           "it died: Segmentation fault",
+           "HTTP/1.1 502 Bad Gateway",
+           "src/a.cc:3:1: error: boom",
+           "ValueError: bad",
+           "Error: EACCES",
+           "FATAL: nope",
+           "the error handling looks fine",
+           "errors = []",
+           "HTTP/1.1 200 OK",
+           "",
+           "   ",
+           "2026-05-26 10:00:00 ERROR job failed",
+           "==1== Invalid read of size 8",
+           "core dumped here",
        }) {
     EXPECT_EQ(IsAnyErrorLine(line), IsErrorLine(line) || IsUnmistakableErrorLine(line)) << line;
   }

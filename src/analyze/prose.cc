@@ -404,7 +404,8 @@ size_t PhraseSet::IndexesIn(std::string_view lower, std::span<uint32_t> out) con
     bool start_ok = pos == 0 || !IsWordByte(lower[pos - 1]) || !IsWordByte(phrase.front());
     bool end_ok = end == lower.size() || !IsWordByte(lower[end]) || !IsWordByte(phrase.back());
     const auto index = static_cast<uint32_t>(&phrase - phrases_.data());
-    if (start_ok && end_ok && std::find(out.begin(), out.begin() + count, index) == out.begin() + count) {
+    if (start_ok && end_ok &&
+        std::find(out.begin(), out.begin() + count, index) == out.begin() + count) {
       out[count++] = index;
     }
     return false;  // keep scanning

@@ -126,7 +126,8 @@ TEST(PhraseSet, PhrasesThatShareTheirFirstFourBytes) {
   EXPECT_FALSE(kLong.AnyIn("so the problem is the cache"));
   EXPECT_FALSE(kLong.AnyIn("the bug"));  // fewer than eight bytes left
   EXPECT_TRUE(kWithShort.AnyIn("with the fix"));
-  const std::string text = "the bug was, the bug is, the fix, the fox, then it worked, then it works";
+  const std::string text =
+      "the bug was, the bug is, the fix, the fox, then it worked, then it works";
   ExpectAgreesWithAPlainSearch(kLong, text);
   ExpectAgreesWithAPlainSearch(kWithShort, text);
 }

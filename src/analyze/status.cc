@@ -381,8 +381,9 @@ FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fix
 
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
   static const PhraseSet& kHedges = Phrases(CueRole::kHedge);
-  return LatestMaintainerSentence(thread, PostList::kSaysFixed,
-                                  [](std::string_view sentence) { return !kHedges.AnyIn(sentence); });
+  return LatestMaintainerSentence(thread, PostList::kSaysFixed, [](std::string_view sentence) {
+    return !kHedges.AnyIn(sentence);
+  });
 }
 
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {

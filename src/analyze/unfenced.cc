@@ -35,16 +35,16 @@ constexpr std::string_view kCMakeError = "CMake Error";
 
 constexpr std::array<std::string_view, 11> kHeaders = {
     "Traceback (most recent call last):",  // Python
-    "Exception in thread \"",               // Java
-    "panic: ",                              // Go
-    "panic:runtime error",                  // Go, squeezed
-    "fatal error: all goroutines",          // Go deadlock
-    "stack backtrace:",                     // Rust
-    "Caused by: ",                          // Java chained exception
-    "Error: Cannot find module",            // Node
-    "goroutine ",                           // Go, checked for a number below
-    kGradleFailure,                         // Gradle: "FAILURE: Build failed with an exception."
-    kCMakeError,                            // "CMake Error at CMakeLists.txt:8 (…):"
+    "Exception in thread \"",              // Java
+    "panic: ",                             // Go
+    "panic:runtime error",                 // Go, squeezed
+    "fatal error: all goroutines",         // Go deadlock
+    "stack backtrace:",                    // Rust
+    "Caused by: ",                         // Java chained exception
+    "Error: Cannot find module",           // Node
+    "goroutine ",                          // Go, checked for a number below
+    kGradleFailure,                        // Gradle: "FAILURE: Build failed with an exception."
+    kCMakeError,                           // "CMake Error at CMakeLists.txt:8 (…):"
 };
 
 // After a blank line, CMake's report goes on with its indented message,
@@ -58,7 +58,8 @@ bool ContinuesCMake(std::string_view line) {
 // its own ("* What went wrong:") with its text below; the causes below are
 // quoted ("> Compilation failed; …") and belong to the output too.
 constexpr std::array<std::string_view, 6> kGradleSections = {
-    "* What went wrong", "* Try:", "* Where:", "* Exception is:", "* Get more help", "BUILD FAILED"};
+    "* What went wrong", "* Try:",          "* Where:",
+    "* Exception is:",   "* Get more help", "BUILD FAILED"};
 
 bool OpensGradleSection(std::string_view line) {
   return std::ranges::any_of(kGradleSections,
@@ -112,8 +113,8 @@ bool IsQualifiedException(std::string_view line) {
   auto is_alnum = [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
-  while (end < line.size() && (is_alnum(line[end]) || line[end] == '.' || line[end] == '_' ||
-                               line[end] == '$')) {
+  while (end < line.size() &&
+         (is_alnum(line[end]) || line[end] == '.' || line[end] == '_' || line[end] == '$')) {
     dot = dot || line[end] == '.';
     ++end;
   }
@@ -159,7 +160,7 @@ bool IsToolError(std::string_view line) {
   if (prefix.empty() || spaces > 3) return false;
   // "Some more information: the same failure…" is a writer's prose; a
   // program's name or message ("Error starting daemon") has no such words.
-  static const PhraseSet kProseWords = {"a",  "an",   "the",  "some", "more", "my",   "our",
+  static const PhraseSet kProseWords = {"a",    "an",   "the",  "some", "more", "my",   "our",
                                         "your", "this", "that", "i",    "we",   "here", "there"};
   if (spaces > 0 && kProseWords.AnyIn(prefix)) return false;
   static const PhraseSet kLabels = {

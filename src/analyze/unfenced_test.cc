@@ -99,7 +99,8 @@ TEST(Unfenced, AToolsMessageIsNotAWritersLabel) {
   EXPECT_FALSE(IsToolError("The cause here: the build failed on the cache step"));
   EXPECT_TRUE(IsToolError(
       "standard_init_linux.go:185: exec user process caused \"no such file or directory\""));
-  EXPECT_FALSE(IsToolError("plus `auth.require_totp_for: [admin]` in app.yml. Failed logins are logged."));
+  EXPECT_FALSE(
+      IsToolError("plus `auth.require_totp_for: [admin]` in app.yml. Failed logins are logged."));
 }
 
 TEST(Unfenced, TimestampedLogNeedsTwoLines) {

@@ -159,9 +159,10 @@ bool OffersIn(const text::Block& block, std::string_view lower, bool post_action
     // "A workaround is still welcome; I would accept a PR": asked for.
     if (Phrases(CueRole::kInvitesWork).AnyIn(sentence)) continue;
     // "This way looks a bit cleaner to me:" over code: another way to do it.
-    const bool alternative = code_follows && sentence.ends_with(':') &&
-                             Phrases(CueRole::kAlternative).AnyIn(sentence);
-    bool offer = alternative || Phrases(CueRole::kOffer).AnyIn(sentence) || SaysItWorksWith(sentence);
+    const bool alternative =
+        code_follows && sentence.ends_with(':') && Phrases(CueRole::kAlternative).AnyIn(sentence);
+    bool offer =
+        alternative || Phrases(CueRole::kOffer).AnyIn(sentence) || SaysItWorksWith(sentence);
     bool meanwhile = !offer && (Phrases(CueRole::kMeanwhile).AnyIn(sentence) || SaysUntilFixed(sentence));
     if ((!offer && !meanwhile) || RefersElsewhere(sentence)) continue;
     // "Please keep the workaround in place until then" speaks of one already
@@ -196,9 +197,10 @@ bool IsSignOff(const text::Block& block) {
   constexpr size_t kMaxSignOff = 40;
   if (block.kind != text::BlockKind::kParagraph || block.text.size() > kMaxSignOff) return false;
   const std::string lower = LowerAscii(TrimView(block.text));
-  static constexpr std::string_view kClosings[] = {"best,",        "thanks,", "cheers,", "regards,",
-                                                   "best regards,", "kind regards,", "thank you,"};
-  return std::ranges::any_of(kClosings, [&](std::string_view closing) { return lower.starts_with(closing); });
+  static constexpr std::string_view kClosings[] = {
+      "best,", "thanks,", "cheers,", "regards,", "best regards,", "kind regards,", "thank you,"};
+  return std::ranges::any_of(kClosings,
+                             [&](std::string_view closing) { return lower.starts_with(closing); });
 }
 
 // "If it helps: Zed 0.124.8, M1 Pro Macbook 14, macOS 14.2.1": a paragraph
@@ -258,8 +260,8 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
     const text::Block& block = post.blocks[i];
     bool code = (block.kind == text::BlockKind::kCode && !SketchesPlan(post, i)) ||
                 (IsProseBlock(block) && HasCodeOutsideQuestions(block) && !ExplainsCause(post, i));
-    if (code ||
-        (IsProseBlock(block) && OffersIn(block, LowerProse(post, i), actionable, CodeFollows(post, i))))
+    if (code || (IsProseBlock(block) &&
+                 OffersIn(block, LowerProse(post, i), actionable, CodeFollows(post, i))))
       start = i;
   }
   std::vector<ReportItem> items;
@@ -272,9 +274,9 @@ std::vector<ReportItem> OfferedItems(const Post& post, BlockSet* taken) {
       continue;
     }
     if (block.kind == text::BlockKind::kParagraph &&
-        (IsReferenceParagraph(post, i) || (AboutTheRealFix(LowerProse(post, i)) &&
-                                           !OffersIn(block, LowerProse(post, i), actionable,
-                                                     CodeFollows(post, i))))) {
+        (IsReferenceParagraph(post, i) ||
+         (AboutTheRealFix(LowerProse(post, i)) &&
+          !OffersIn(block, LowerProse(post, i), actionable, CodeFollows(post, i))))) {
       continue;
     }
     if (!taken->insert({&post, i}).second) continue;

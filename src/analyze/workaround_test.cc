@@ -229,7 +229,8 @@ TEST(Workarounds, AskingForOneIsNotOne) {
 TEST(Workarounds, AnotherWayOverCodeIsOne) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Insecure directories", "zsh warns about insecure directories.");
-  b.Say("acme/app#12", "ana", "NONE", "This looks simpler to me:\n\n```sh\ncompaudit | xargs chmod g-w\n```");
+  b.Say("acme/app#12", "ana", "NONE",
+        "This looks simpler to me:\n\n```sh\ncompaudit | xargs chmod g-w\n```");
   EXPECT_EQ(WorkaroundTexts(b, "acme/app#12"),
             (std::vector<std::string>{"This looks simpler to me:", "compaudit | xargs chmod g-w"}));
   // Without code after it, or without the colon, it only compares.
