@@ -28,11 +28,11 @@ bool MentionsFailure(std::string_view line);
 // "[main]" style tags, "<" of curl's verbose output, valgrind's "==pid==".
 std::string_view StripLogPrefix(std::string_view line);
 
-// line.starts_with(opener) for a non-empty line, with the first bytes
+// line.starts_with(opener) (a non-empty opener), with the first bytes
 // compared inline: most lines differ there, and a library call per opener
 // costs more than the whole test.
 inline bool OpensWith(std::string_view line, std::string_view opener) {
-  return line.front() == opener.front() && line.starts_with(opener);
+  return !line.empty() && line.front() == opener.front() && line.starts_with(opener);
 }
 
 }  // namespace issuegraph::analyze

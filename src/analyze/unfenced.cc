@@ -11,10 +11,6 @@
 namespace issuegraph::analyze {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) {
-  // Most calls fail on the first byte: no library call for them.
-  return !p.empty() && !s.empty() && s[0] == p[0] && s.substr(0, p.size()) == p;
-}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsBlank(std::string_view line) {
   for (char c : line) {
@@ -75,10 +71,10 @@ constexpr std::array<std::string_view, 34> kCommands = {
     "mvn", "gradle", "./"};
 
 bool IsRootPrompt(std::string_view line) {
-  if (!StartsWith(line, "# ") || line.size() < 3) return false;
+  if (!OpensWith(line, "# ") || line.size() < 3) return false;
   std::string_view rest = line.substr(2);
   for (std::string_view cmd : kCommands) {
-    if (!StartsWith(rest, cmd)) continue;
+    if (!OpensWith(rest, cmd)) continue;
     if (cmd == "./" || rest.size() == cmd.size() || rest[cmd.size()] == ' ') return true;
   }
   return false;
@@ -86,9 +82,9 @@ bool IsRootPrompt(std::string_view line) {
 
 // "$ cmd", "PS C:\x> cmd", "C:\Users\x>cmd".
 bool IsShellPrompt(std::string_view line) {
-  if (StartsWith(line, "$ ") && line.size() > 2 && line[2] != ' ') return true;
+  if (OpensWith(line, "$ ") && line.size() > 2 && line[2] != ' ') return true;
   std::string_view rest = line;
-  if (StartsWith(rest, "PS ")) rest.remove_prefix(3);
+  if (OpensWith(rest, "PS ")) rest.remove_prefix(3);
   if (rest.size() > 3 && std::isalpha(static_cast<unsigned char>(rest[0])) && rest[1] == ':' &&
       rest[2] == '\\') {
     size_t gt = rest.find('>');
@@ -126,7 +122,7 @@ bool IsQualifiedException(std::string_view line) {
 bool IsFrame(std::string_view line) {
   size_t ind = Indent(line);
   std::string_view rest = line.substr(ind);
-  return ind > 0 && (StartsWith(rest, "at ") || StartsWith(rest, "File \"") ||
+  return ind > 0 && (OpensWith(rest, "at ") || OpensWith(rest, "File \"") ||
                      (IsDigit(rest.empty() ? ' ' : rest[0]) && rest.find(": ") != std::string_view::npos));
 }
 
@@ -206,11 +202,11 @@ bool StartsMachineOutput(std::string_view line) {
     return false;
   }
   for (std::string_view header : kHeaders) {
-    if (!StartsWith(line, header)) continue;
+    if (!OpensWith(line, header)) continue;
     if (header != "goroutine ") return true;
     return line.size() > header.size() && IsDigit(line[header.size()]);
   }
-  if (StartsWith(line, "thread '") && line.find("' panicked") != std::string_view::npos) return true;
+  if (OpensWith(line, "thread '") && line.find("' panicked") != std::string_view::npos) return true;
   return IsShellPrompt(line) || IsRootPrompt(line);
 }
 
@@ -250,13 +246,13 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
     size_t first = i;
     // A "# word" line right above a header is the root prompt that
     // produced it ("# trusttrees" over a traceback), not a heading.
-    if (first > 0 && StartsWith(lines[first - 1], "# ") && lines[first - 1].size() > 2 &&
+    if (first > 0 && OpensWith(lines[first - 1], "# ") && lines[first - 1].size() > 2 &&
         std::islower(static_cast<unsigned char>(lines[first - 1][2]))) {
       --first;
     }
     size_t last = i;
-    const bool gradle = StartsWith(lines[i], kGradleFailure);
-    const bool cmake = StartsWith(lines[i], kCMakeError);
+    const bool gradle = OpensWith(lines[i], kGradleFailure);
+    const bool cmake = OpensWith(lines[i], kCMakeError);
     for (size_t j = i + 1; j < n; ++j) {
       if (IsFence(lines[j]) || (IsQuote(lines[j]) && !gradle)) break;
       if (!IsBlank(lines[j])) {
@@ -268,7 +264,7 @@ std::string_view FenceUnfencedOutput(std::string_view markdown, std::string& scr
       while (k < n && IsBlank(lines[k])) ++k;
       if (k < n && !IsFence(lines[k]) &&
           (starts(k) || IsFrame(lines[k]) || (!lines[k].empty() && lines[k][0] == '[') ||
-           StartsWith(lines[k], "created by ") || StartsWith(lines[k], "main.") ||
+           OpensWith(lines[k], "created by ") || OpensWith(lines[k], "main.") ||
            (gradle && OpensGradleSection(lines[k])) || (cmake && ContinuesCMake(lines[k])))) {
         j = k - 1;
         continue;
