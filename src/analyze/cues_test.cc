@@ -57,7 +57,7 @@ TEST(PostLists, EachBitIsItsListsAnyOccurs) {
   const std::string_view texts[] = {"the nightly sync crashes after the upgrade.",
                                     "we fixed it in 2.6.2, thanks for confirming it works now.",
                                     "this will be released in 1.4.0; it was caused by the cache."};
-  for (unsigned list = 0; list <= static_cast<unsigned>(PostList::kReleaseWhen); ++list) {
+  for (unsigned list = 0; list <= static_cast<unsigned>(PostList::kTrackedElsewhere); ++list) {
     const PhraseSet& phrases = PostListPhrases(static_cast<PostList>(list));
     ASSERT_FALSE(phrases.phrases().empty()) << list;
     for (const std::string& phrase : phrases.phrases()) {

@@ -34,8 +34,10 @@ std::span<const PhraseSet* const> Lists() {
       &Phrases(CueRole::kSaysFixed),
       &Phrases(CueRole::kReleaseNamed),
       &Phrases(CueRole::kReleaseWhen),
+      &Phrases(CueRole::kUpgradeAdvice),
+      &Phrases(CueRole::kTrackedElsewhere),
   };
-  static_assert(std::size(kLists) == static_cast<size_t>(PostList::kReleaseWhen) + 1,
+  static_assert(std::size(kLists) == static_cast<size_t>(PostList::kTrackedElsewhere) + 1,
                 "one list per PostList, in its order");
   return kLists;
 }

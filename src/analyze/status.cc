@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <vector>
 
 #include "analyze/cue_lists.h"
@@ -95,25 +96,23 @@ struct Tracked {
   std::string ref;  // as the root refers to it: "owner/repo#N"
 };
 
-Tracked TrackedElsewhere(const Node& root, const Thread& thread) {
-  const PhraseSet& cues = Phrases(CueRole::kTrackedElsewhere);
-  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
-    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    if (!cues.AnyOccurs(post->lower_prose)) continue;
-    for (size_t i = 0; i < post->blocks.size(); ++i) {
-      if (!IsProseBlock(post->blocks[i])) continue;
-      std::string_view lower = LowerProse(*post, i);
-      for (auto [begin, end] : SentenceRanges(lower)) {
-        if (!cues.AnyIn(lower.substr(begin, end - begin))) continue;
-        std::string_view sentence = post->blocks[i].text.substr(begin, end - begin);
-        for (const text::TextRef& ref : text::ExtractReferences(sentence, root.ref)) {
-          if (ref.ref.RepoKey() == root.ref.RepoKey()) continue;
-          return {&*post, RelativeRefText(root.ref, ref.ref)};
-        }
-      }
-    }
+// The other repository's item a sentence names; null when it names none.
+std::optional<IssueRef> OtherRepoRef(std::string_view sentence, const IssueRef& root) {
+  for (const text::TextRef& ref : text::ExtractReferences(sentence, root)) {
+    if (!ref.ref.SameRepo(root)) return ref.ref;
   }
-  return {};
+  return std::nullopt;
+}
+
+Tracked TrackedElsewhere(const Node& root, const Thread& thread) {
+  // Repositories compare in lower case: the lower-cased sentence will do.
+  const FixedStatement said =
+      LatestMaintainerSentence(thread, PostList::kTrackedElsewhere, [&](std::string_view lower) {
+        return OtherRepoRef(lower, root.ref).has_value();
+      });
+  if (said.post == nullptr) return {};
+  const std::optional<IssueRef> ref = OtherRepoRef(said.sentence, root.ref);
+  return ref ? Tracked{said.post, RelativeRefText(root.ref, *ref)} : Tracked{};
 }
 
 StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread& thread) {
@@ -361,22 +360,10 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
 
 FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fixed) {
   if (fixed.post == nullptr) return {};
-  const PhraseSet& advice = Phrases(CueRole::kUpgradeAdvice);
-  for (const Post* post = fixed.post; post != thread.posts.data() + thread.posts.size(); ++post) {
-    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-    for (size_t i = 0; i < post->blocks.size(); ++i) {
-      if (!IsProseBlock(post->blocks[i])) continue;
-      std::string_view lower = LowerProse(*post, i);
-      for (auto [begin, end] : SentenceRanges(lower)) {
-        std::string_view sentence = lower.substr(begin, end - begin);
-        if (sentence.ends_with('?') || !advice.AnyIn(sentence) || VersionIn(sentence).empty()) {
-          continue;
-        }
-        return {post, std::string(post->blocks[i].text.substr(begin, end - begin))};
-      }
-    }
-  }
-  return {};
+  FixedStatement advice = LatestMaintainerSentence(
+      thread, PostList::kUpgradeAdvice, [](std::string_view lower) { return !VersionIn(lower).empty(); });
+  // Posts sit in thread order in one vector.
+  return advice.post != nullptr && advice.post >= fixed.post ? advice : FixedStatement{};
 }
 
 FixedStatement MaintainerSaysFixed(const Thread& thread) {

@@ -54,9 +54,10 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, PostList cues,
 // is out", "released in 2.0.4"): the sentence has a version number.
 FixedStatement ReleaseNamed(const Thread& thread);
 
-// After `fixed` (MaintainerSaysFixed), a maintainer's first sentence that
+// After `fixed` (MaintainerSaysFixed), a maintainer's latest sentence that
 // says which release to take: upgrade advice with a version ("Please
-// upgrade once more, this time to 2.1.2."). Empty when `fixed` is.
+// upgrade once more, this time to 2.1.2."), in the statement's post or a
+// later one. Empty when `fixed` is.
 FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fixed);
 
 // Merged pulls that link the root and say they fix part of it ("Part of

@@ -42,6 +42,8 @@ enum class PostList : unsigned {
   kSaysFixed,
   kReleaseNamed,
   kReleaseWhen,
+  kUpgradeAdvice,
+  kTrackedElsewhere,
 };
 
 // Bit 1 << list of each PostList with a phrase occurring in `lower_prose`.
