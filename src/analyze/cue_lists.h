@@ -48,6 +48,7 @@ enum class CueRole : unsigned {
   kAlreadyFixed,          // the post says the fix is out: no workaround offered
   kStillFails,            // the post says the failure still happens: no workaround offered
   kContextLeadIn,         // a paragraph's opening that gives context ("if it helps:")
+  kSignOff,               // a short paragraph's opening that closes a letter ("best,")
   kConfirmation,          // a reply that says the workaround worked
   kTerseConfirmation,     // the same, in a reply of a few words
   kConfirmationNegation,  // rules a terse confirmation out
@@ -118,6 +119,7 @@ constexpr CuePosition PositionOf(CueRole role) {
     case CueRole::kExpectation:
     case CueRole::kSetupOpening:
     case CueRole::kContextLeadIn:
+    case CueRole::kSignOff:
       return CuePosition::kOpening;
     default:
       return CuePosition::kAnywhere;

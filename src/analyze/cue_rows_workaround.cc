@@ -323,6 +323,15 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kContextLeadIn, "for reference"},
     {R::kContextLeadIn, "fwiw"},
     {R::kContextLeadIn, "my setup"},
+    // A short paragraph's start, lower-cased (starts_with): a letter's
+    // closing words, left out of an offer's items.
+    {R::kSignOff, "best,"},
+    {R::kSignOff, "thanks,"},
+    {R::kSignOff, "cheers,"},
+    {R::kSignOff, "regards,"},
+    {R::kSignOff, "best regards,"},
+    {R::kSignOff, "kind regards,"},
+    {R::kSignOff, "thank you,"},
     // A short reply, in a sentence that is no question: it worked.
     {R::kConfirmation, "this worked"},
     {R::kConfirmation, "confirming"},

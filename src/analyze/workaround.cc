@@ -196,11 +196,7 @@ bool EndsAnEmail(std::string_view text) {
 bool IsSignOff(const text::Block& block) {
   constexpr size_t kMaxSignOff = 40;
   if (block.kind != text::BlockKind::kParagraph || block.text.size() > kMaxSignOff) return false;
-  const std::string lower = LowerAscii(TrimView(block.text));
-  static constexpr std::string_view kClosings[] = {
-      "best,", "thanks,", "cheers,", "regards,", "best regards,", "kind regards,", "thank you,"};
-  return std::ranges::any_of(kClosings,
-                             [&](std::string_view closing) { return lower.starts_with(closing); });
+  return !OpeningOf(CueRole::kSignOff, LowerAscii(TrimView(block.text))).empty();
 }
 
 // "If it helps: Zed 0.124.8, M1 Pro Macbook 14, macOS 14.2.1": a paragraph
