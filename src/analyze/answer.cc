@@ -23,18 +23,6 @@ ReportItem Line(std::string label, std::string text, Provenance source, std::str
   return item;
 }
 
-// `rule`, and the first phrase of `role`'s list (in the table's order) that
-// `lower` holds after it: "rule:upgrade-confirmed (upgraded to)".
-std::string RuleWithPhrase(std::string_view rule, CueRole role, std::string_view lower) {
-  std::string cue(rule);
-  for (std::string_view phrase : PhraseList(role)) {
-    if (!HasPhrase(lower, phrase)) continue;
-    cue += " (" + std::string(phrase) + ")";
-    break;
-  }
-  return cue;
-}
-
 std::string Where(const Graph& graph, const Post& post) {
   const Node* root = graph.RootNode();
   if (root == nullptr || post.node == root) return "";

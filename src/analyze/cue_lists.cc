@@ -45,6 +45,21 @@ const std::array<std::vector<std::string_view>, kCueRoleCount>& Lists() {
 
 std::span<const CueListRow> CueListTable() { return Rows(); }
 
+std::string_view FirstPhrase(CueRole role, std::string_view lower) {
+  for (std::string_view phrase : PhraseList(role)) {
+    if (HasPhrase(lower, phrase)) return phrase;
+  }
+  return {};
+}
+
+std::string RuleWithPhrase(std::string_view rule, CueRole role, std::string_view lower) {
+  std::string cue(rule);
+  if (std::string_view phrase = FirstPhrase(role, lower); !phrase.empty()) {
+    cue += " (" + std::string(phrase) + ")";
+  }
+  return cue;
+}
+
 std::string_view OpeningOf(CueRole role, std::string_view text) {
   assert(PositionOf(role) == CuePosition::kOpening);
   for (std::string_view phrase : PhraseList(role)) {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "analyze/prose.h"
@@ -147,5 +148,13 @@ const PhraseSet& Phrases(CueRole role);
 // For a role of CuePosition::kOpening: the phrase `text` opens with (the
 // first in table order), or empty.
 std::string_view OpeningOf(CueRole role, std::string_view text);
+
+// The first phrase of `role`'s list (in table order) that `lower` holds,
+// with HasPhrase's rule; empty when none: which row decided.
+std::string_view FirstPhrase(CueRole role, std::string_view lower);
+
+// An item's cue: `rule`, and FirstPhrase after it when there is one:
+// "rule:upgrade-confirmed (upgraded to)".
+std::string RuleWithPhrase(std::string_view rule, CueRole role, std::string_view lower);
 
 }  // namespace issuegraph::analyze

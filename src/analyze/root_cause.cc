@@ -1,6 +1,7 @@
 #include "analyze/root_cause.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -34,21 +35,14 @@ struct Candidate {
   // What found it ("rule:cause-phrase"), and the list whose phrase the
   // items name beside it; see SetCue.
   std::string_view rule = {};
-  const PhraseSet* named = nullptr;
+  std::optional<CueRole> named = std::nullopt;
 };
 
 // Gives `items` without a cue `rule`, and the first phrase of `named` in
 // `lower` after it when there is one: "rule:cause-phrase (caused by)".
-void SetCue(std::string_view rule, const PhraseSet* named, std::string_view lower,
+void SetCue(std::string_view rule, std::optional<CueRole> named, std::string_view lower,
             std::vector<ReportItem>* items) {
-  std::string cue(rule);
-  if (named != nullptr) {
-    for (const std::string& phrase : named->phrases()) {
-      if (!HasPhrase(lower, phrase)) continue;
-      cue += " (" + phrase + ")";
-      break;
-    }
-  }
+  const std::string cue = named ? RuleWithPhrase(rule, *named, lower) : std::string(rule);
   for (ReportItem& item : *items) {
     if (item.cue.empty()) item.cue = cue;
   }
@@ -180,13 +174,13 @@ void CollectFromThread(const Thread& thread, int penalty, BlockSet* taken,
         candidate.rule = "rule:maintainer-mechanism";
       } else if (said == kRootCausePhrase) {
         candidate.rule = "rule:root-cause-phrase";
-        candidate.named = &Phrases(CueRole::kRootCause);
+        candidate.named = CueRole::kRootCause;
       } else if (said == kCausePhrase) {
         candidate.rule = "rule:cause-phrase";
-        candidate.named = &Phrases(CueRole::kCause);
+        candidate.named = CueRole::kCause;
       } else {
         candidate.rule = "rule:maintainer-because";
-        candidate.named = &Phrases(CueRole::kBecause);
+        candidate.named = CueRole::kBecause;
       }
       out->push_back(std::move(candidate));
     }
@@ -221,8 +215,8 @@ void CollectFromFix(const Thread& fix, BlockSet* taken, std::vector<Candidate>* 
     candidate.score = said ? kFixCausePhrase : kFixCausePhrase - 1;
     AddWithCode(*body, i, taken, &candidate.items);
     if (candidate.items.empty()) continue;
-    SetCue(said ? "rule:fix-cause-phrase" : "rule:fix-mechanism", said ? &kCues : nullptr, lower,
-           &candidate.items);
+    SetCue(said ? "rule:fix-cause-phrase" : "rule:fix-mechanism",
+           said ? std::optional(CueRole::kFixCause) : std::nullopt, lower, &candidate.items);
     out->push_back(std::move(candidate));
     ++found;
   }

@@ -20,15 +20,6 @@ constexpr size_t kMaxConfirmationProse = 400;
 // "ty, works": a reply this short needs only the word.
 constexpr size_t kTerseReply = 40;
 
-// The first phrase of `role`'s list (in the table's order) that `lower`
-// holds, with HasPhrase's rule; empty when none.
-std::string_view FirstPhrase(CueRole role, std::string_view lower) {
-  for (std::string_view phrase : PhraseList(role)) {
-    if (HasPhrase(lower, phrase)) return phrase;
-  }
-  return {};
-}
-
 // "role: phrase" for an item's cue; empty without a phrase.
 std::string Named(std::string_view role, std::string_view phrase) {
   return phrase.empty() ? std::string() : std::string(role) + ": " + std::string(phrase);
