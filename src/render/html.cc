@@ -187,12 +187,6 @@ class ListWriter {
   std::vector<Level> levels_;  // the open lists, outermost first
 };
 
-// "Build it:": a step's text that introduces what follows.
-bool IntroducesCode(std::string_view text) {
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return end != std::string_view::npos && text[end] == ':';
-}
-
 // A code block; inside a list item, without line breaks between its tags.
 std::string CodeBlock(const ReportItem& item, bool in_list = false) {
   const std::string_view line_break = in_list ? "" : "\n";
@@ -215,12 +209,8 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
     const ReportItem* last_step = nullptr;  // the open list item
     for (size_t i = 0; i < group.size(); ++i) {
       const ReportItem* item = group[i];
-      // A step's command stays under the step, as in Markdown: code that
-      // the step introduces ("1. Build it:") or that another step follows.
-      const bool next_is_step =
-          i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
-      if (item->is_code && list.open() && last_step != nullptr &&
-          (IntroducesCode(last_step->text) || next_is_step)) {
+      // A step's command stays under the step, as in Markdown.
+      if (list.open() && StaysUnderStep(group, i, last_step)) {
         std::string block;
         if (!item->label.empty()) {
           block += "<p><strong>" + EscapeHtml(item->label) + ":</strong></p>";

@@ -30,4 +30,14 @@ std::vector<ItemGroup> GroupSectionItems(const Report& report, SectionKind kind)
   return groups;
 }
 
+bool StaysUnderStep(const ItemGroup& group, size_t i, const ReportItem* step) {
+  if (step == nullptr || !group[i]->is_code) return false;
+  // "Build it:": a step's text that introduces what follows.
+  const size_t end = step->text.find_last_not_of(" \t\r\n");
+  const bool introduces = end != std::string::npos && step->text[end] == ':';
+  const bool step_follows =
+      i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
+  return introduces || step_follows;
+}
+
 }  // namespace issuegraph::render

@@ -48,12 +48,6 @@ std::string Indented(std::string_view text, std::string_view indent) {
   return out;
 }
 
-// "Build it:": a step's text that introduces what follows.
-bool IntroducesCode(std::string_view text) {
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return end != std::string_view::npos && text[end] == ':';
-}
-
 // Renders items that share one source, then that source.
 void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   bool in_list = false;
@@ -63,12 +57,8 @@ void RenderGroup(const ItemGroup& group, const Graph& graph, std::string* out) {
   const ReportItem* last_step = nullptr;  // the open list item
   for (size_t i = 0; i < group.size(); ++i) {
     const ReportItem* item = group[i];
-    // A step's command stays under the step: code that the step introduces
-    // ("1. Build it:") or that another step follows.
-    const bool next_is_step =
-        i + 1 < group.size() && group[i + 1]->list_level > 0 && !group[i + 1]->is_code;
-    if (item->is_code && in_list && last_step != nullptr &&
-        (IntroducesCode(last_step->text) || next_is_step)) {
+    // A step's command stays under the step.
+    if (in_list && StaysUnderStep(group, i, last_step)) {
       std::string indent;
       for (size_t width : widths) indent += std::string(width, ' ');
       std::string block;
