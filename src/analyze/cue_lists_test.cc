@@ -63,7 +63,8 @@ TEST(CueLists, ACueNamesTheFirstRowInTableOrderThatTheTextHolds) {
   const std::string_view first = PhraseList(CueRole::kUpgradedTo).front();
   const std::string text = "so " + std::string(first) + " 2.0 today";
   EXPECT_EQ(FirstPhrase(CueRole::kUpgradedTo, text), first);
-  EXPECT_EQ(RuleWithPhrase("rule:x", CueRole::kUpgradedTo, text), "rule:x (" + std::string(first) + ")");
+  EXPECT_EQ(RuleWithPhrase("rule:x", CueRole::kUpgradedTo, text),
+            "rule:x (" + std::string(first) + ")");
   EXPECT_EQ(FirstPhrase(CueRole::kUpgradedTo, "nothing here"), "");
   EXPECT_EQ(RuleWithPhrase("rule:x", CueRole::kUpgradedTo, "nothing here"), "rule:x");
 }

@@ -106,10 +106,9 @@ std::optional<IssueRef> OtherRepoRef(std::string_view sentence, const IssueRef& 
 
 Tracked TrackedElsewhere(const Node& root, const Thread& thread) {
   // Repositories compare in lower case: the lower-cased sentence will do.
-  const FixedStatement said =
-      LatestMaintainerSentence(thread, PostList::kTrackedElsewhere, [&](std::string_view lower) {
-        return OtherRepoRef(lower, root.ref).has_value();
-      });
+  const FixedStatement said = LatestMaintainerSentence(
+      thread, PostList::kTrackedElsewhere,
+      [&](std::string_view lower) { return OtherRepoRef(lower, root.ref).has_value(); });
   if (said.post == nullptr) return {};
   const std::optional<IssueRef> ref = OtherRepoRef(said.sentence, root.ref);
   return ref ? Tracked{said.post, RelativeRefText(root.ref, *ref)} : Tracked{};
@@ -360,8 +359,9 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
 
 FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fixed) {
   if (fixed.post == nullptr) return {};
-  FixedStatement advice = LatestMaintainerSentence(
-      thread, PostList::kUpgradeAdvice, [](std::string_view lower) { return !VersionIn(lower).empty(); });
+  FixedStatement advice =
+      LatestMaintainerSentence(thread, PostList::kUpgradeAdvice,
+                               [](std::string_view lower) { return !VersionIn(lower).empty(); });
   // Posts sit in thread order in one vector.
   return advice.post != nullptr && advice.post >= fixed.post ? advice : FixedStatement{};
 }

@@ -122,8 +122,9 @@ bool IsQualifiedException(std::string_view line) {
 bool IsFrame(std::string_view line) {
   size_t ind = Indent(line);
   std::string_view rest = line.substr(ind);
-  return ind > 0 && (OpensWith(rest, "at ") || OpensWith(rest, "File \"") ||
-                     (IsDigit(rest.empty() ? ' ' : rest[0]) && rest.find(": ") != std::string_view::npos));
+  return ind > 0 &&
+         (OpensWith(rest, "at ") || OpensWith(rest, "File \"") ||
+          (IsDigit(rest.empty() ? ' ' : rest[0]) && rest.find(": ") != std::string_view::npos));
 }
 
 bool IsQuote(std::string_view line) { return !line.empty() && line[0] == '>'; }
