@@ -88,8 +88,9 @@ void AppendBlocks(std::string_view markdown, Blocks& blocks);
 // itself, without cmark-gfm, into the blocks the parser would give.
 bool IsPlainText(std::string_view markdown);
 
-// ParseBlocks without its shortcut for plain text: always through
-// cmark-gfm, to check the shortcut against the parser.
+// ParseBlocks without its shortcuts (plain text, and the simple Markdown of
+// text/simple_markdown.h): always through cmark-gfm, to check the
+// shortcuts against the parser.
 Blocks ParseBlocksWithParser(std::string_view markdown);
 
 }  // namespace issuegraph::text
