@@ -199,9 +199,6 @@ bool IsBoldOnly(cmark_node* first, cmark_node* stop) {
   return has_bold;
 }
 
-// Headings written as bold text in issue templates sit at this level.
-constexpr int kBoldHeadingLevel = 4;
-
 class BlockCollector {
  public:
   explicit BlockCollector(Blocks& blocks) : blocks_(blocks) {}

@@ -75,6 +75,10 @@ class Blocks {
   size_t chunk_size_ = 0; // of the last chunk
 };
 
+// The level of a heading written as bold text ("**Steps to reproduce**"
+// alone on a paragraph's first line), where issue templates put it.
+inline constexpr int kBoldHeadingLevel = 4;
+
 // Blocks in document order. `text` of headings and paragraphs is the
 // rendered plain text (emphasis and links reduced to their text).
 Blocks ParseBlocks(std::string_view markdown);

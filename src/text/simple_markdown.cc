@@ -52,6 +52,7 @@ struct Line {
   LineKind kind = LineKind::kOther;
   std::string_view content;  // the text after the marker
   int value = 0;             // heading level, item number, fence length
+  size_t indent = 0;         // items: blanks before the marker
 };
 
 Line Classify(std::string_view line);
@@ -65,9 +66,17 @@ Line WithContent(LineKind kind, std::string_view content, int value = 0) {
 
 Line Classify(std::string_view line) {
   if (line.empty()) return {LineKind::kBlank, {}, 0};
-  // Trailing blanks make a hard break or are stripped; an indent opens
-  // code or continues an item.
-  if (line.back() == ' ' || line.front() == ' ') return {};
+  // Trailing blanks make a hard break or are stripped.
+  if (line.back() == ' ') return {};
+  // Indented, only a nested item is read (Reader::Item checks the indent);
+  // any other line would open code or continue an item.
+  if (line.front() == ' ') {
+    size_t indent = line.find_first_not_of(' ');
+    Line item = Classify(line.substr(indent));
+    if (item.kind != LineKind::kBullet && item.kind != LineKind::kOrdered) return {};
+    item.indent = indent;
+    return item;
+  }
   switch (line.front()) {
     case '-':
       if (line.size() > 2 && line[1] == ' ') return WithContent(LineKind::kBullet, line.substr(2));
@@ -311,6 +320,7 @@ class Reader {
       if (end == std::string_view::npos) end = markdown_.size();
       ++line_;
       std::string_view line = markdown_.substr(pos, end - pos);
+      line_start_ = line.data();
       Line read = Classify(line);
       switch (read.kind) {
         case LineKind::kBlank:
@@ -323,7 +333,7 @@ class Reader {
           }
           // After an item or a quote this line would be a lazy continuation.
           if (open_ != Open::kNone) return false;
-          list_ = List::kNone;
+          depth_ = 0;
           open_ = Open::kParagraph;
           paragraph_begin_ = pos;
           paragraph_end_ = end;
@@ -331,7 +341,7 @@ class Reader {
           break;
         case LineKind::kHeading: {
           if (!Close()) return false;
-          list_ = List::kNone;
+          depth_ = 0;
           Pending& heading = Start(BlockKind::kHeading, read.value, line_);
           std::vector<CodeSpan> unused;
           if (!AppendInline(read.content, s_.text, heading.begin, unused)) return false;
@@ -345,7 +355,7 @@ class Reader {
             break;
           }
           if (!Close()) return false;
-          list_ = List::kNone;
+          depth_ = 0;
           open_ = Open::kQuote;
           first_line_ = line_;
           s_.quote.assign(read.content);
@@ -356,7 +366,7 @@ class Reader {
           break;
         case LineKind::kFence:
           if (!Close()) return false;
-          list_ = List::kNone;
+          depth_ = 0;
           end = Fence(read, end);
           if (end == std::string_view::npos) return false;
           break;
@@ -370,7 +380,6 @@ class Reader {
 
  private:
   enum class Open { kNone, kParagraph, kQuote, kItem };
-  enum class List { kNone, kBullets, kOrdered };
 
   Pending& Start(BlockKind kind, int level, int line) {
     Pending& block = s_.blocks.emplace_back();
@@ -391,15 +400,30 @@ class Reader {
     return true;
   }
 
+  // A paragraph whose first line is only bold text ("**Describe the
+  // bug**", as GitHub's default template writes it) is a heading of the
+  // bold-heading level, and its other lines a paragraph a line down.
+  bool AddBoldHeading(std::string_view raw) {
+    size_t line_end = raw.find('\n');
+    Pending& heading = Start(BlockKind::kHeading, kBoldHeadingLevel, first_line_);
+    std::vector<CodeSpan> unused;
+    if (!AppendInline(raw.substr(0, line_end), s_.text, heading.begin, unused)) return false;
+    heading.end = s_.text.size();
+    if (line_end == std::string_view::npos) return true;
+    return AddInline(BlockKind::kParagraph, 0, first_line_ + 1, raw.substr(line_end + 1));
+  }
+
   // Ends the open paragraph or quote, if any, into its block.
   bool Close() {
     Open open = open_;
     open_ = Open::kNone;
     switch (open) {
-      case Open::kParagraph:
-        if (IsBoldOnlyLine(markdown_.substr(paragraph_begin_))) return false;
-        return AddInline(BlockKind::kParagraph, 0, first_line_,
-                         markdown_.substr(paragraph_begin_, paragraph_end_ - paragraph_begin_));
+      case Open::kParagraph: {
+        std::string_view raw =
+            markdown_.substr(paragraph_begin_, paragraph_end_ - paragraph_begin_);
+        if (IsBoldOnlyLine(raw)) return AddBoldHeading(raw);
+        return AddInline(BlockKind::kParagraph, 0, first_line_, raw);
+      }
       case Open::kQuote:
         return AddInline(BlockKind::kQuote, 1, first_line_, s_.quote);
       case Open::kNone:
@@ -409,25 +433,41 @@ class Reader {
     return true;
   }
 
+  // An item at the level its indent names: none for the outer list, else
+  // exactly the content column of an open item (nested lists as most
+  // writers indent them; anything else is declined).
   bool Item(const Line& read) {
     bool ordered = read.kind == LineKind::kOrdered;
+    size_t level = 1;
+    if (read.indent > 0) {
+      level = 0;
+      for (size_t k = 0; k < depth_; ++k) {
+        if (lists_[k].content == read.indent) level = k + 2;
+      }
+      if (level == 0 || level > lists_.size()) return false;
+    }
+    bool continues = level <= depth_ && lists_[level - 1].ordered == ordered;
     // An ordered item that does not start at 1 continues a paragraph
-    // instead of interrupting it; after a quote or an item of another
+    // instead of interrupting it; after a quote, or where it would open a
     // list, the subset declines rather than decide.
     if (ordered && read.value != 1 && open_ != Open::kNone &&
-        !(open_ == Open::kItem && list_ == List::kOrdered)) {
+        !(open_ == Open::kItem && continues)) {
       return false;
     }
     if (!Close()) return false;
-    List kind = ordered ? List::kOrdered : List::kBullets;
-    if (list_ != kind) {
-      list_ = kind;
-      next_number_ = read.value;  // the list's start
+    ListLevel& list = lists_[level - 1];
+    if (continues) {
+      ++list.next_number;  // the parser counts on from the list's start
     } else {
-      ++next_number_;  // the parser counts on from the start
+      list.ordered = ordered;
+      list.next_number = read.value;
     }
-    if (!AddInline(BlockKind::kListItem, 1, line_, read.content)) return false;
-    if (ordered) s_.blocks.back().number = next_number_;
+    list.content = static_cast<size_t>(read.content.data() - line_start_);
+    depth_ = level;
+    if (!AddInline(BlockKind::kListItem, static_cast<int>(level), line_, read.content)) {
+      return false;
+    }
+    if (ordered) s_.blocks.back().number = list.next_number;
     open_ = Open::kItem;
     return true;
   }
@@ -473,8 +513,17 @@ class Reader {
   Scratch& s_;
   int line_ = 0;
   Open open_ = Open::kNone;
-  List list_ = List::kNone;
-  int next_number_ = 0;
+  // The open lists, outermost first: whether ordered, the column an
+  // item's text starts at (where a nested item's marker must stand), and
+  // the number the last item got.
+  struct ListLevel {
+    bool ordered = false;
+    size_t content = 0;
+    int next_number = 0;
+  };
+  std::array<ListLevel, 8> lists_{};
+  size_t depth_ = 0;  // lists open
+  const char* line_start_ = nullptr;
   size_t paragraph_begin_ = 0;
   size_t paragraph_end_ = 0;
   int first_line_ = 0;  // of the open paragraph or quote

@@ -42,14 +42,21 @@ TEST(AppendSimpleBlocks, ReadsACommentAsTheParserDoes) {
       "```sh\n$ app sync --all\nError: sync failed: *invalid* <state>\n\n    at run\n```\n"
       "> TypeError: cannot read `x` of undefined\n> at [main]\n\n"
       "1. Install 4.2\n2. Run `app sync`\n\n- a bullet with ` padded ` code\n\n"
-      "Let me know if more logs would help; try `--verbose`.";
+      "Let me know if more logs would help; try `--verbose`.\n\n"
+      "**Describe the bug**\nIt **crashes** on start.\n\n"
+      "- outer\n  - inner `x`\n    1. deepest\n    2. again\n- outer again\n";
   Blocks parsed = ParseBlocksWithParser(kComment);
   EXPECT_EQ(Simple(kComment), Fields(parsed));
-  ASSERT_EQ(parsed.size(), 8u);
+  ASSERT_EQ(parsed.size(), 15u);
   EXPECT_EQ(parsed[2].text,
             "$ app sync --all\nError: sync failed: *invalid* <state>\n\n    at run");
   EXPECT_EQ(parsed[5].number, 2);
   EXPECT_EQ(parsed[6].text, "a bullet with padded code");
+  EXPECT_EQ(parsed[8].kind, BlockKind::kHeading);
+  EXPECT_EQ(parsed[9].text, "It crashes on start.");
+  EXPECT_EQ(parsed[12].level, 3);
+  EXPECT_EQ(parsed[13].number, 2);
+  EXPECT_EQ(parsed[14].level, 1);
 }
 
 TEST(AppendSimpleBlocks, DeclinesWhatItDoesNotRead) {
@@ -61,7 +68,9 @@ TEST(AppendSimpleBlocks, DeclinesWhatItDoesNotRead) {
                                 "a\\b\n",
                                 "~~x~~\n",
                                 "a | b\n",
-                                "- a\n  - nested\n",
+                                "- a\n - odd indent\n",
+                                "para\n  - indented item\n",
+                                "- a\n  2. not a list\n",
                                 "- a\nlazy\n",
                                 "> a\nlazy\n",
                                 "para\n2. not a list\n",
@@ -83,7 +92,7 @@ TEST(AppendSimpleBlocks, DeclinesWhatItDoesNotRead) {
                                 "1) paren\n",
                                 "- \n",
                                 "> \n",
-                                "**Describe the bug**\n",
+                                "**Describe** the *bug*\n",
                                 "tab\there\n"}) {
     EXPECT_EQ(Simple(text), std::vector<std::string>{"declined"}) << text;
   }
@@ -92,7 +101,7 @@ TEST(AppendSimpleBlocks, DeclinesWhatItDoesNotRead) {
 // Whatever the subset reads must be exactly what the parser reads. Texts
 // are built from line openings and words that sit on the subset's edges.
 TEST(AppendSimpleBlocks, GivesTheParsersBlocks) {
-  constexpr std::array<std::string_view, 27> kOpenings = {
+  constexpr std::array<std::string_view, 36> kOpenings = {
       "",   "",   "",   "- ",   "- ",       "1. ",   "2. ",   "10. ", "1) ",
       "> ", "> ", "# ", "### ", "####### ", "```",   "```sh", "````", "    ",
       " ",  "+",  "* ", "---",  "- [ ] ",   "[x]: ", ":-",    "> - ", "**"};
