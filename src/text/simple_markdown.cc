@@ -141,10 +141,11 @@ Line Classify(std::string_view line) {
   return {LineKind::kText, line, 0};
 }
 
-// Whether a URL the autolink extension would read, which runs to the next
-// blank, takes in a backtick or an asterisk: then it is part of the link,
-// not a code span or bold. Conservative: any word with one of them and a
-// scheme's colon or "www." is left to the parser.
+// Whether a URL the autolink extension would read takes in a backtick or
+// an asterisk: it reads from a scheme's "://" or from "www." to the next
+// blank, so they are part of the link, not a code span or bold; an e-mail
+// address with a scheme ("mailto:") may be read so too. Conservative:
+// any word with one of them and a URL's mark is left to the parser.
 bool UrlMeetsMarkup(std::string_view raw) {
   // (Byte loops: find_first_of with a set calls memchr once per byte.)
   size_t start = 0;
@@ -155,7 +156,10 @@ bool UrlMeetsMarkup(std::string_view raw) {
       markup |= raw[end] == '`' || raw[end] == '*';
     }
     std::string_view word = raw.substr(start, end - start);
-    if (markup && (word.find(':') != std::string_view::npos || gfm::HasWww(word))) return true;
+    bool url = word.find("://") != std::string_view::npos || gfm::HasWww(word) ||
+               (word.find(':') != std::string_view::npos &&
+                word.find('@') != std::string_view::npos);  // "mailto:", "xmpp:"
+    if (markup && url) return true;
     start = end + 1;
   }
   return false;

@@ -107,7 +107,7 @@ TEST(AppendSimpleBlocks, GivesTheParsersBlocks) {
       " ",  "+",  "* ", "---",  "- [ ] ",   "[x]: ", ":-",    "> - ", "**"};
   // Words the subset reads, often at its edges, and words it declines
   // (drawn less often, so that most texts stay in the subset).
-  constexpr std::array<std::string_view, 38> kWords = {"run",     "it",
+  constexpr std::array<std::string_view, 43> kWords = {"run",     "it",
                                                        "`make`",  "`a",
                                                        "b`",      "` x `",
                                                        "`  `",    "www.x.org",
