@@ -213,6 +213,7 @@ Report Analyze(const Graph& graph) {
   // hedged advice in.
   AddNewItems(CueSentences(thread, CueSection::kWorkaround, 4), &workarounds);
   DropVetoed(CueSection::kWorkaround, &workarounds);
+  EndBeforeWaiting(&workarounds);
   std::vector<ReportItem> causes = ExtractRootCause(thread, related, fixes);
   DropVetoed(CueSection::kRootCause, &causes);
   AddNewItems(CueSentences(thread, CueSection::kRootCause, 3), &causes);
@@ -239,6 +240,8 @@ Report Analyze(const Graph& graph) {
       ReportItem item = ItemFromBlock(*body, body->blocks[commands.block]);
       item.text = std::move(commands.text);
       steps.push_back(std::move(item));
+    } else {
+      steps = RanCommandSentences(*body);
     }
   }
   // A lead-in whose output went to the errors ("Actual: I get this error:")

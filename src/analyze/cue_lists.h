@@ -55,6 +55,7 @@ enum class CueRole : unsigned {
   kConfirmationNegation,  // rules a terse confirmation out
   kInvitesWork,           // asks for a contribution instead of offering one
   kAlternative,           // a lead-in over code that offers another way ("cleaner")
+  kWaitInstead,           // waiting for the fix, offered as the other choice: not part of an offer
   // Root cause (root_cause.cc).
   kRemedy,      // a sentence that says what to do, not why
   kRootCause,   // "root cause": anyone's word
@@ -95,6 +96,7 @@ enum class CueRole : unsigned {
   kSetupOpening,  // a sentence's opening that introduces the setup
   // Errors (errors.cc).
   kErrorLeadIn,  // a lead-in that introduces an error's output
+  kQuotedError,  // a sentence that quotes a tool's message in quotation marks
 };
 
 // One phrase of a role's list.
@@ -137,7 +139,7 @@ constexpr bool IsScored(CueRole role) {
 std::span<const CueListRow> CueListTable();
 
 // The number of roles (the last CueRole plus one).
-inline constexpr unsigned kCueRoleCount = static_cast<unsigned>(CueRole::kErrorLeadIn) + 1;
+inline constexpr unsigned kCueRoleCount = static_cast<unsigned>(CueRole::kQuotedError) + 1;
 
 // The phrases of `role`, in the table's order.
 std::span<const std::string_view> PhraseList(CueRole role);

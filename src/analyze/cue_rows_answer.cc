@@ -257,6 +257,17 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kErrorLeadIn, "log shows"},
     {R::kErrorLeadIn, "logs show"},
     {R::kErrorLeadIn, "log output"},
+    // A sentence that quotes what a tool printed, in quotation marks ("The
+    // message I keep getting is "package … is not available"").
+    {R::kQuotedError, "message"},
+    {R::kQuotedError, "it says"},
+    {R::kQuotedError, "i keep getting"},
+    {R::kQuotedError, "i get"},
+    {R::kQuotedError, "i got"},
+    {R::kQuotedError, "error"},
+    {R::kQuotedError, "complains"},
+    {R::kQuotedError, "fails with"},
+    {R::kQuotedError, "failed with"},
 });
 
 }  // namespace

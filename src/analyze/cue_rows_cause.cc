@@ -53,6 +53,12 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "has to be installed", 2},
     {R::kScoreRootCause, "needs to be installed", 2},
     {R::kScoreRootCause, "due to", 1},
+    // A maintainer's voice makes these a cause ("this looks like a bug in
+    // Julia 1.10.3", "…you pinned in your root pubspec, so this isn't a
+    // bug"); a reporter's alone does not.
+    {R::kScoreRootCause, "a bug in", 1},
+    {R::kScoreRootCause, "isn't a bug", 1},
+    {R::kScoreRootCause, "is not a bug", 1},
     // A request or a guess is no cause.
     {R::kScoreRootCause, "please send", -3},
     {R::kScoreRootCause, "please provide", -3},
@@ -104,6 +110,9 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreDuplicate, "in favor of", 2},
     {R::kScoreDuplicate, "in favour of", 2},
     {R::kScoreDuplicate, "dupe of", 2},
+    {R::kScoreDuplicate, "dup of", 2},
+    {R::kScoreDuplicate, "dup #", 2},
+    {R::kScoreDuplicate, "dupe #", 2},
     {R::kScoreDuplicate, "likely", -3},
     {R::kScoreDuplicate, "probably", -3},
     {R::kScoreDuplicate, "maybe", -3},
@@ -359,6 +368,9 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kSaysFixed, "that's fixed"},
     {R::kSaysFixed, "it's fixed"},
     {R::kSaysFixed, "is now fixed"},
+    {R::kSaysFixed, "already fixed"},
+    {R::kSaysFixed, "fixed it already"},
+    {R::kSaysFixed, "shipped a fix"},
     // The same sentence: rules kSaysFixed out.
     {R::kHedge, "should"},
     {R::kHedge, "will"},

@@ -34,6 +34,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "my workaround", 2},
     {R::kScoreWorkaround, "as a workaround", 2},
     {R::kScoreWorkaround, "install again", 1},
+    {R::kScoreWorkaround, "a try", 1},  // "give the dev branch a try", a maintainer's
     {R::kScoreWorkaround, "fixes it", 1},
     {R::kScoreWorkaround, "adding", 1},
     {R::kScoreWorkaround, "without errors", 1},
@@ -80,6 +81,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kAdviceQuestion, "could you also try"},
     {R::kAdviceQuestion, "have you tried"},
     {R::kAdviceQuestion, "maybe try"},
+    {R::kAdviceQuestion, "could you give"},
+    {R::kAdviceQuestion, "can you give"},
     // ---- Workaround (workaround.cc).
     // Any sentence of a post's prose (not a question): offers a workaround
     // outright, not one that refers to one ("about the workaround"). Also a
@@ -389,6 +392,12 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kAlternative, "a better way"},
     {R::kAlternative, "another way"},
     {R::kAlternative, "alternatively"},
+    // An offer's sentence that turns to waiting for the fix ("one could also
+    // wait and see whether 1.10.4 comes out soon"): the offer ends before it.
+    {R::kWaitInstead, "wait and see"},
+    {R::kWaitInstead, "could also wait"},
+    {R::kWaitInstead, "or just wait"},
+    {R::kWaitInstead, "or wait for"},
 
 });
 

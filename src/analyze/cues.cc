@@ -81,7 +81,17 @@ bool IsQuestion(std::string_view sentence) {
 
 // "Could you try downloading Gradle 5.2.1…?": advice asked as a question.
 bool IsAdviceQuestion(std::string_view lower) {
-  return !OpeningOf(CueRole::kAdviceQuestion, TrimView(lower)).empty();
+  lower = TrimView(lower);
+  // After a greeting ("Hi, could you…", "Hello @ana, can you…").
+  constexpr size_t kMaxGreeting = 30;
+  for (std::string_view greeting : {"hi", "hello", "hey"}) {
+    if (!lower.starts_with(greeting)) continue;
+    if (size_t comma = lower.find(", "); comma != std::string_view::npos && comma < kMaxGreeting) {
+      lower = TrimView(lower.substr(comma + 1));
+    }
+    break;
+  }
+  return !OpeningOf(CueRole::kAdviceQuestion, lower).empty();
 }
 
 }  // namespace
@@ -177,6 +187,9 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
         item.cue = cue;
         items.push_back(std::move(item));
         if (items.size() >= limit) break;
+        // A fix is stated once in a paragraph; its other sentences retell
+        // it ("…I had already fixed this. … we noticed I had fixed it").
+        if (section == S::kFix) break;
       }
     }
   }

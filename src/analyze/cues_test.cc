@@ -98,6 +98,13 @@ TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
                   "This could be caused by many things, please send a reproduction.", true),
             0);
   EXPECT_EQ(Score(CueSection::kRootCause, "Any idea what might cause it?"), 0);
+  // A maintainer's word makes "a bug in" or "isn't a bug" a cause; a reporter's does not.
+  EXPECT_GE(Score(CueSection::kRootCause, "Yes, this looks like a bug in Julia 1.10.3:", true),
+            kCueAccept);
+  EXPECT_GE(
+      Score(CueSection::kRootCause, "It prints the pinned version, so this isn't a bug.", true),
+      kCueAccept);
+  EXPECT_LT(Score(CueSection::kRootCause, "I think I found a bug in the parser."), kCueAccept);
 }
 
 TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
@@ -105,6 +112,10 @@ TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
   EXPECT_GE(Score(CueSection::kWorkaround, "In the end that got it working :)"), kCueAccept);
   EXPECT_GE(Score(CueSection::kWorkaround, "Could you try downloading Gradle 5.2.1 and running it?"),
             kCueAccept);
+  // A maintainer's advice asked after a greeting.
+  EXPECT_GE(Score(CueSection::kWorkaround, "Hi, could you give the dev branch a try?", true),
+            kCueAccept);
+  EXPECT_LT(Score(CueSection::kWorkaround, "I gave the dev branch a try."), kCueAccept);
   EXPECT_LT(Score(CueSection::kWorkaround, "+1"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "same here, getting the same crap"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "It did not work for me, even after restarting."), 0);
@@ -123,6 +134,7 @@ TEST(Cues, DuplicateInWordsButNotAHedgedOne) {
   EXPECT_GE(Score(CueSection::kDuplicate, "This is a duplicate of https://x/y/issues/1, closing."),
             kCueAccept);
   EXPECT_GE(Score(CueSection::kDuplicate, "Closing this in favor of #9755."), kCueAccept);
+  EXPECT_GE(Score(CueSection::kDuplicate, "Dup #639"), kCueAccept);
   EXPECT_LT(Score(CueSection::kDuplicate, "Likely the same as #95, a duplicate of it maybe."),
             kCueAccept);
 }
@@ -156,6 +168,19 @@ TEST(Cues, StrongestCueIsTheHeaviestPositiveRowOfItsSection) {
       }
     }
   }
+}
+
+TEST(Cues, AFixIsTakenOnceFromAParagraph) {
+  testing::GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes on start.");
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "I had already fixed this and shipped a fix. When we merged we noticed it was fixed "
+        "already.\n\nIt was fixed in 2.1 as well.");
+  const Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  const std::vector<ReportItem> fixes = CueSentences(thread, CueSection::kFix);
+  ASSERT_EQ(fixes.size(), 2u);
+  EXPECT_EQ(fixes[0].text, "I had already fixed this and shipped a fix.");
+  EXPECT_EQ(fixes[1].text, "It was fixed in 2.1 as well.");
 }
 
 TEST(Cues, EachCueSentenceNamesItsStrongestCue) {

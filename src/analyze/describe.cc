@@ -436,4 +436,31 @@ std::vector<ReportItem> ExtractDiscussion(const Thread& root) {
   return decisions;
 }
 
+std::vector<ReportItem> RanCommandSentences(const Post& body) {
+  constexpr size_t kMaxSentences = 3;
+  std::vector<ReportItem> items;
+  for (size_t i = 0; i < body.blocks.size(); ++i) {
+    const text::Block& block = body.blocks[i];
+    if (block.kind != text::BlockKind::kParagraph || block.code_spans.empty()) continue;
+    const std::string_view lower = LowerProse(body, i);
+    for (auto [begin, end] : SentenceRanges(lower)) {
+      // A code span right after a verb of running.
+      const bool ran = std::any_of(
+          block.code_spans.begin(), block.code_spans.end(), [&](const text::CodeSpan& span) {
+            if (span.first < begin || span.first >= end) return false;
+            const std::string_view before = lower.substr(begin, span.first - begin);
+            return before.ends_with("ran ") || before.ends_with("run ") ||
+                   before.ends_with("running ") || before.ends_with("executed ") ||
+                   before.ends_with("typed ");
+          });
+      if (!ran) continue;
+      ReportItem item = ItemFromBlock(body, block);
+      item.text = CollapseSpaces(block.text.substr(begin, end - begin));
+      items.push_back(std::move(item));
+      if (items.size() >= kMaxSentences) return items;
+    }
+  }
+  return items;
+}
+
 }  // namespace issuegraph::analyze

@@ -19,6 +19,11 @@ std::vector<ReportItem> ExtractSummary(const Thread& root);
 // Blocks in `errors` are left to the error section.
 std::vector<ReportItem> ExtractReproduction(const Thread& root, const BlockSet& errors);
 
+// Steps told in a sentence of the body's prose: one that names a command
+// it ran, in inline code ("I added it to my dependencies and ran `swift
+// package update`, but now … fails"). For a body with no steps written out.
+std::vector<ReportItem> RanCommandSentences(const Post& body);
+
 // Code blocks of the whole thread not used as error messages, once each.
 std::vector<ReportItem> ExtractCodeExamples(const Thread& root, const BlockSet& errors);
 

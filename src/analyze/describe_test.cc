@@ -258,5 +258,18 @@ TEST(Reproduction, ALongLeadInSaysWhatTheSnippetDoes) {
                                       "|MyApp.AlwaysFails.enqueue(%{})|0"}));
 }
 
+TEST(Reproduction, ASentenceThatNamesTheCommandItRan) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "Hi\nI added it to my dependencies and ran `swift package update`, but now `swift "
+          "package generate-xcodeproj` fails. I like `make` too.\n");
+  Thread thread = ThreadOf(b, "acme/app#1");
+  auto items = RanCommandSentences(*BodyOf(thread));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].text,
+            "Hi I added it to my dependencies and ran swift package update, but now swift package "
+            "generate-xcodeproj fails.");
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

@@ -284,6 +284,43 @@ std::vector<ReportItem> VersionOutputs(const Post& body) {
   return items;
 }
 
+// A code block the reporter introduces as the setup ("Here is the
+// environment:" over a package manager's listing): each of its lines that
+// names a version, up to kMaxListed.
+std::vector<ReportItem> IntroducedListings(const Post& body) {
+  constexpr size_t kMaxListed = 8;
+  constexpr size_t kMaxLine = 120;
+  std::vector<ReportItem> items;
+  for (size_t i = 1; i < body.blocks.size(); ++i) {
+    const text::Block& block = body.blocks[i];
+    const text::Block& before = body.blocks[i - 1];
+    if (block.kind != text::BlockKind::kCode || before.kind != text::BlockKind::kParagraph)
+      continue;
+    const std::string_view lead_in = TrimView(before.text);
+    if (!lead_in.ends_with(':')) continue;
+    // The lead-in's last sentence names the setup.
+    const std::string lower = LowerAscii(lead_in);
+    const size_t sentence = lower.find_last_of(".!?", lower.size() - 1);
+    const std::string_view last =
+        std::string_view(lower).substr(sentence == std::string::npos ? 0 : sentence + 1);
+    if (last.find("environment") == std::string_view::npos &&
+        last.find("versions") == std::string_view::npos) {
+      continue;
+    }
+    for (std::string_view line : Lines(block.text)) {
+      line = TrimView(line);
+      if (line.empty() || line.size() > kMaxLine || !HasDottedNumber(line)) continue;
+      ReportItem item = ItemFromBlock(body, block);
+      item.is_code = false;
+      item.language.clear();
+      item.text = std::string(line);
+      items.push_back(std::move(item));
+      if (items.size() >= kMaxListed) return items;
+    }
+  }
+  return items;
+}
+
 }  // namespace
 
 std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
@@ -291,7 +328,9 @@ std::vector<ReportItem> ExtractEnvironment(const Thread& root) {
   std::erase_if(items, NamesNoSetup);
   // What a pasted session printed, unless an item says it already.
   if (const Post* body = BodyOf(root); body != nullptr && HasKind(*body, text::BlockKind::kCode)) {
-    for (ReportItem& printed : VersionOutputs(*body)) {
+    std::vector<ReportItem> printed_items = VersionOutputs(*body);
+    for (ReportItem& listed : IntroducedListings(*body)) printed_items.push_back(std::move(listed));
+    for (ReportItem& printed : printed_items) {
       const bool known = std::any_of(items.begin(), items.end(), [&](const ReportItem& item) {
         return item.text.find(printed.text) != std::string::npos;
       });

@@ -151,5 +151,17 @@ TEST(Environment, TheSentencesThatFollowTheSetupInItsParagraph) {
                 "|Other extensions: PrivacyFence 8.4 and a dark theme.|0"}));
 }
 
+TEST(Environment, AListingTheReporterIntroducesAsTheEnvironment) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It stopped working.\n\n```\nusing App\n```\n\nThe error is long. Here is the "
+          "environment:\n\n```\nStatus `~/Project.toml`\n  [220ca800] App v0.5.7\n"
+          "  [a93c6f00] DataFrames v1.6.1\n```\n\nAnd the output:\n\n```\nline 3.0 fails\n```\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  EXPECT_EQ(
+      Lines(ExtractEnvironment(thread)),
+      (std::vector<std::string>{"|[220ca800] App v0.5.7|0", "|[a93c6f00] DataFrames v1.6.1|0"}));
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

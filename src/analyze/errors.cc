@@ -274,6 +274,40 @@ std::string ErrorSignature(std::string_view text) {
   return SignatureOf(text, lines);
 }
 
+namespace {
+
+// The spans of `sentence` in double quotation marks (straight or curly)
+// that read as a tool's message: at least `min_size` bytes, with a mark
+// prose rarely has (a colon, a bracket, a slash, an apostrophe-quoted
+// name, a digit).
+std::vector<std::string_view> QuotedMessages(std::string_view sentence, size_t min_size) {
+  std::vector<std::string_view> found;
+  size_t at = 0;
+  while (at < sentence.size()) {
+    size_t open = sentence.find_first_of("\"\xe2", at);
+    if (open == std::string_view::npos) break;
+    std::string_view close_mark = "\"";
+    size_t after_open = open + 1;
+    if (sentence[open] != '"') {
+      if (sentence.substr(open, 3) != "\u201c") {
+        at = open + 1;
+        continue;
+      }
+      close_mark = "\u201d";
+      after_open = open + 3;
+    }
+    size_t close = sentence.find(close_mark, after_open);
+    if (close == std::string_view::npos) break;
+    std::string_view quoted = sentence.substr(after_open, close - after_open);
+    bool technical = quoted.find_first_of(":()[]/'=<>0123456789") != std::string_view::npos;
+    if (quoted.size() >= min_size && technical) found.push_back(quoted);
+    at = close + close_mark.size();
+  }
+  return found;
+}
+
+}  // namespace
+
 std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads, BlockSet* used) {
   std::vector<ReportItem> items;
   std::vector<std::string> keys;
@@ -325,6 +359,8 @@ std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads,
   // An error quoted inline: "after updating I get `Module build failed:
   // Error: Cannot find module 'typescript'`".
   constexpr size_t kMinInlineError = 20;
+  // Or in quotation marks, after words that say a tool printed it.
+  static const PhraseSet& kQuoteCues = Phrases(CueRole::kQuotedError);
   for (const Thread* thread : threads) {
     for (const Post& post : thread->posts) {
       counted_in_post.clear();
@@ -335,6 +371,17 @@ std::vector<ReportItem> ExtractErrors(const std::vector<const Thread*>& threads,
             std::string_view span = block.text.substr(begin, end - begin);
             if (span.size() < kMinInlineError || !(IsErrorLine(span) || IsToolError(span))) continue;
             add(post, block, span, ErrorSignature(span), "");
+          }
+          if (block.text.find('"') != std::string_view::npos ||
+              block.text.find("\u201c") != std::string_view::npos) {
+            const std::string_view lower = LowerProse(post, i);
+            for (auto [begin, end] : SentenceRanges(lower)) {
+              if (!kQuoteCues.AnyIn(lower.substr(begin, end - begin))) continue;
+              for (std::string_view quoted :
+                   QuotedMessages(block.text.substr(begin, end - begin), kMinInlineError)) {
+                add(post, block, quoted, ErrorSignature(quoted), "");
+              }
+            }
           }
           continue;
         }

@@ -111,5 +111,18 @@ TEST(ExtractErrors, DataAfterALongOutputLabelIsNotAnError) {
   EXPECT_EQ(items[0].source.Text(), "acme/app#1 (comment 1001)");
 }
 
+TEST(ExtractErrors, AMessageQuotedInProse) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "Install fails",
+          "The message I keep getting is \"package 'app_0.2.6.tar' is not available (for R "
+          "version 3.6.0)\". The docs say \"run the installer once more\" but that is all.");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  BlockSet used;
+  auto items = ExtractErrors({&thread}, &used);
+  // The docs' advice is quoted too, but no words say a tool printed it.
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].text, "package 'app_0.2.6.tar' is not available (for R version 3.6.0)");
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

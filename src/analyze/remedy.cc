@@ -111,6 +111,26 @@ void AddQuotedNotes(const FixedStatement& said, std::vector<ReportItem>* items) 
   }
 }
 
+// The sentence right after `said`, in its paragraph, when it advises an
+// upgrade; empty otherwise.
+std::string_view AdviceAfter(const FixedStatement& said) {
+  static const PhraseSet& kAdvice = Phrases(CueRole::kUpgradeAdvice);
+  for (size_t i = 0; i < said.post->blocks.size(); ++i) {
+    const text::Block& block = said.post->blocks[i];
+    if (!IsProseBlock(block)) continue;
+    const std::string_view lower = LowerProse(*said.post, i);
+    bool after = false;
+    for (auto [begin, end] : SentenceRanges(lower)) {
+      if (after)
+        return kAdvice.AnyIn(lower.substr(begin, end - begin))
+                   ? block.text.substr(begin, end - begin)
+                   : std::string_view();
+      after = TrimView(block.text.substr(begin, end - begin)) == TrimView(said.sentence);
+    }
+  }
+  return {};
+}
+
 // `rule`: which statement it is ("rule:maintainer-fixed").
 ReportItem MaintainerItem(const FixedStatement& said, std::string_view rule) {
   ReportItem item;
@@ -228,6 +248,11 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
   FixedStatement fixed = MaintainerSaysFixed(root);
   if (fixed.post != nullptr) {
     items.push_back(MaintainerItem(fixed, "rule:maintainer-fixed"));
+    // "I believe this one was fixed. Please update your install to the
+    // latest…": what to do goes with it, release named or not.
+    if (std::string_view advice = AdviceAfter(fixed); !advice.empty()) {
+      items.back().text += " " + CollapseSpaces(advice);
+    }
     AddQuotedNotes(fixed, &items);
   }
   FixedStatement release = ReleaseStatement(root);

@@ -185,5 +185,19 @@ TEST(Fix, AMergedBackportOfTheFixFollowsIt) {
   EXPECT_EQ(items[2].label, "Backport #60 (merged 2026-03-14)");
 }
 
+TEST(Fix, TheAdviceThatFollowsAMaintainersFixed) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "Crash.", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "OWNER",
+        "Dup #9\n\nI believe this one was fixed. Please update your install to the latest "
+        "and let us know. Thanks!");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  auto items = ExtractFix(b.graph(), thread, {});
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].text,
+            "I believe this one was fixed. Please update your install to the latest and let us "
+            "know.");
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

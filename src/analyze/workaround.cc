@@ -541,4 +541,21 @@ std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
   return items;
 }
 
+void EndBeforeWaiting(std::vector<ReportItem>* items) {
+  static const PhraseSet& kWait = Phrases(CueRole::kWaitInstead);
+  for (ReportItem& item : *items) {
+    if (item.is_code) continue;
+    const std::string lower = LowerAscii(item.text);
+    if (!kWait.AnyIn(lower)) continue;
+    bool first = true;
+    for (auto [begin, end] : SentenceRanges(lower)) {
+      if (!first && kWait.AnyIn(std::string_view(lower).substr(begin, end - begin))) {
+        item.text = std::string(TrimView(std::string_view(item.text).substr(0, begin)));
+        break;
+      }
+      first = false;
+    }
+  }
+}
+
 }  // namespace issuegraph::analyze

@@ -21,6 +21,11 @@ namespace issuegraph::analyze {
 std::vector<ReportItem> ExtractWorkarounds(const Thread& root,
                                            const std::vector<const Thread*>& related);
 
+// Ends each prose item before its first sentence, after the first, that
+// turns to waiting for the fix instead ("…force a downgrade to 1.10.2.
+// That is drastic though, one could also wait and see…").
+void EndBeforeWaiting(std::vector<ReportItem>* items);
+
 // Any phrase a workaround offer needs (see PostList).
 const PhraseSet& AnyOfferCue();
 

