@@ -55,22 +55,26 @@ struct Line {
   size_t indent = 0;         // items: blanks before the marker
 };
 
-Line Classify(std::string_view line);
+// `nested`: `line` is an item's or a quote's text, which must be a plain
+// paragraph line; any block it would open is kOther, without reading the
+// block's own text (hostile input nests "- - - …" deeply).
+Line Classify(std::string_view line, bool nested = false);
 
 // An item's or a quote's text must be a plain paragraph line, not another
 // block inside it.
 Line WithContent(LineKind kind, std::string_view content, int value = 0) {
-  if (Classify(content).kind != LineKind::kText) return {};
+  if (Classify(content, /*nested=*/true).kind != LineKind::kText) return {};
   return {kind, content, value};
 }
 
-Line Classify(std::string_view line) {
+Line Classify(std::string_view line, bool nested) {
   if (line.empty()) return {LineKind::kBlank, {}, 0};
   // Trailing blanks make a hard break or are stripped.
   if (line.back() == ' ') return {};
   // Indented, only a nested item is read (Reader::Item checks the indent);
   // any other line would open code or continue an item.
   if (line.front() == ' ') {
+    if (nested) return {};
     size_t indent = line.find_first_not_of(' ');
     Line item = Classify(line.substr(indent));
     if (item.kind != LineKind::kBullet && item.kind != LineKind::kOrdered) return {};
@@ -79,13 +83,17 @@ Line Classify(std::string_view line) {
   }
   switch (line.front()) {
     case '-':
-      if (line.size() > 2 && line[1] == ' ') return WithContent(LineKind::kBullet, line.substr(2));
+      if (!nested && line.size() > 2 && line[1] == ' ') {
+        return WithContent(LineKind::kBullet, line.substr(2));
+      }
       return {};
     case '+':
       if (line.size() == 1 || line[1] == ' ') return {};
       return {LineKind::kText, line, 0};
     case '>':
-      if (line.size() > 2 && line[1] == ' ') return WithContent(LineKind::kQuote, line.substr(2));
+      if (!nested && line.size() > 2 && line[1] == ' ') {
+        return WithContent(LineKind::kQuote, line.substr(2));
+      }
       return {};
     case '#': {
       size_t hashes = line.find_first_not_of('#');
@@ -132,7 +140,7 @@ Line Classify(std::string_view line) {
     while (digits < line.size() && IsDigit(line[digits])) ++digits;
     if (digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
         (digits + 1 == line.size() || line[digits + 1] == ' ')) {
-      if (digits > 9 || line[digits] == ')' || digits + 2 >= line.size()) return {};
+      if (nested || digits > 9 || line[digits] == ')' || digits + 2 >= line.size()) return {};
       int number = 0;
       for (size_t i = 0; i < digits; ++i) number = number * 10 + (line[i] - '0');
       return WithContent(LineKind::kOrdered, line.substr(digits + 2), number);

@@ -98,6 +98,17 @@ TEST(AppendSimpleBlocks, DeclinesWhatItDoesNotRead) {
   }
 }
 
+// Hostile input: an item whose text opens another item, a million times
+// over, is declined without reading deeper than one level.
+TEST(AppendSimpleBlocks, DeepNestingInOneLineIsDeclinedAtOnce) {
+  std::string line;
+  for (int i = 0; i < 1000000; ++i) line += "- ";
+  line += "x\n";
+  Blocks blocks;
+  EXPECT_FALSE(AppendSimpleBlocks(line, blocks));
+  EXPECT_TRUE(blocks.empty());
+}
+
 // Whatever the subset reads must be exactly what the parser reads. Texts
 // are built from line openings and words that sit on the subset's edges.
 TEST(AppendSimpleBlocks, GivesTheParsersBlocks) {
