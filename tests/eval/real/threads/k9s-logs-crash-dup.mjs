@@ -74,7 +74,6 @@ created by github.com/derailed/k9s/internal/dao.tailLogs
     status: { must_contain: ['duplicate', '#639'], must_not_contain: ['not planned'] },
     links: [
       { from: 'derailed/k9s#672', to: 'derailed/k9s#639', kind: 'mentions' },
-      { from: 'derailed/k9s#639', to: 'derailed/k9s#635', kind: 'mentions', optional: true },
     ],
     linked_pulls: [],
     sections: {
@@ -93,7 +92,7 @@ created by github.com/derailed/k9s/internal/dao.tailLogs
       'After the first run, two reproduction entries left the gold: the step "See error" (GitHub\'s bug template writes it; the report leaves template placeholders out by design) and the must-not "The logs show up" (the expected behaviour is shown in the reproduction section labelled "Expected:", which README → Metrics counts as context, not as a step).',
       'The reproduction is the template\'s numbered list under the bold "**To Reproduce**" label; the reporter skipped number 3, so step "4. See error" must still be read as the third step. The key press is inline code ("Press l on your keyboard" once rendered). "The logs show up" is the expected behaviour, not a step.',
       'The only error text is the reporter\'s prose ("tried to send on closed channel"); the panic itself is in the screenshot and in the canonical\'s body. One error item.',
-      'The owner closes it in words ("Dup #639", no "Duplicate of" form, no duplicate event) and adds that it is probably fixed and the reporter should upgrade to the latest release: the status is a duplicate of #639, and the upgrade advice is the fix. #639 is itself closed as "Dup #635", in a comment the crawl does not read at depth 1, hence the optional edge.',
+      'The owner closes it in words ("Dup #639", no "Duplicate of" form, no duplicate event) and adds that it is probably fixed and the reporter should upgrade to the latest release: the status is a duplicate of #639, and the upgrade advice is the fix. #639 is itself closed as "Dup #635"; #635 is not part of this world (the gold may only name items the world holds), so no edge to it is asked for.',
       'No cause is given: "kubectl logs $POD works fine" is the reporter\'s observation, not an offered workaround, and "could not work out what is wrong" is no cause.',
     ],
   },
