@@ -66,13 +66,20 @@ std::vector<const Node*> MergedClosingPulls(const Graph& graph) {
 }
 
 // Items the root is a duplicate of: where the discussion went on.
-std::vector<const Node*> Canonicals(const Graph& graph) {
+// The items the root duplicates: marked, or said in words by a maintainer
+// (their causes and workarounds are the root's too).
+std::vector<const Node*> Canonicals(const Graph& graph, const Thread& root) {
   std::vector<const Node*> nodes;
   for (const Edge& edge : graph.Out(graph.root())) {
     if (edge.kind != EdgeKind::kDuplicateOf) continue;
     const Node* node = graph.Get(edge.to);
     if (node != nullptr && std::find(nodes.begin(), nodes.end(), node) == nodes.end()) {
       nodes.push_back(node);
+    }
+  }
+  if (nodes.empty()) {
+    if (const SaidDuplicate said = DuplicateInWords(graph, root); said.canonical != nullptr) {
+      nodes.push_back(said.canonical);
     }
   }
   return nodes;
@@ -202,7 +209,7 @@ Report Analyze(const Graph& graph) {
     }
   }
   std::vector<Thread> canonical_threads;
-  for (const Node* node : Canonicals(graph)) canonical_threads.push_back(ReadThread(*node));
+  for (const Node* node : Canonicals(graph, thread)) canonical_threads.push_back(ReadThread(*node));
   std::vector<const Thread*> related;
   for (const Thread& canonical : canonical_threads) related.push_back(&canonical);
 

@@ -132,6 +132,35 @@ TEST(Status, MaintainerStatementIsNamedAsSuch) {
   EXPECT_EQ(report.status_source.url, "https://github.com/acme/app/issues/12#issuecomment-1001");
 }
 
+TEST(Status, TheReportersFixedInABuild) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes.", NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "bo", "NONE", "Same, fixed now for me.");  // not the reporter, no build
+  b.Say("acme/app#12", b.graph().Find("acme/app#12")->author, "NONE",
+        "fixed now on 0.11.0-dev.681+f02073434");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status, "Closed as completed; reporter @" +
+                               std::string(b.graph().Find("acme/app#12")->author) +
+                               " says it is fixed in 0.11.0-dev.681 (no merged closing pull "
+                               "request found)");
+}
+
+TEST(Status, ADuplicateInWordsLendsItsWorkarounds) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Build fails", "Make 4.4 fails.", NodeState::kClosed, "completed");
+  b.Issue("acme/app#9", "Make 4.4 build issue",
+          "As a workaround, I run this before make:\n\n```\ntouch apron/depend\n```\n",
+          NodeState::kClosed, "completed");
+  b.Say("acme/app#12", "lee", "OWNER", "Dup #9");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status,
+            "Closed as a duplicate of #9, as maintainer @lee says; a workaround is known");
+  const std::vector<std::string> workarounds = Texts(report, SectionKind::kWorkaround);
+  EXPECT_TRUE(std::any_of(workarounds.begin(), workarounds.end(), [](const std::string& text) {
+    return text.find("touch apron/depend") != std::string::npos;
+  }));
+}
+
 TEST(Status, WaitingUntilItGetsFixedIsNotFixed) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");

@@ -62,6 +62,7 @@ enum class CueRole : unsigned {
   kCause,       // a cause phrase of a maintainer or the body
   kBecause,     // a maintainer's "because"
   kFoundCause,  // says a cause was found, without stating it
+  kGuess,       // a guess: a reporter's cause sentence with one states no cause
   kFixCause,    // a merged fix's description saying why
   kMechanism,   // what the code did: verbs of a mechanism
   // Fix and remedy (remedy.cc).

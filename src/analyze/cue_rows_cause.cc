@@ -59,6 +59,13 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "a bug in", 1},
     {R::kScoreRootCause, "isn't a bug", 1},
     {R::kScoreRootCause, "is not a bug", 1},
+    // A failure, then why ("csharp_ls was broken, since it uses this variable").
+    {R::kScoreRootCause, "broken, since", 2},
+    {R::kScoreRootCause, "fails, since", 2},
+    {R::kScoreRootCause, "failed, since", 2},
+    {R::kScoreRootCause, "crashes, since", 2},
+    {R::kScoreRootCause, "you're missing", 1},
+    {R::kScoreRootCause, "you are missing", 1},
     // A request or a guess is no cause.
     {R::kScoreRootCause, "please send", -3},
     {R::kScoreRootCause, "please provide", -3},
@@ -90,6 +97,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreFix, "solved in", 2},
     {R::kScoreFix, "is out", 1},
     {R::kScoreFix, "fixed", 1},
+    {R::kScoreFix, "has the fix", 2},
     {R::kScoreFix, "need to ship", 2},
     {R::kScoreFix, "needs to be rebuilt", 2},
     {R::kScoreFix, "taken out of", 2},
@@ -178,6 +186,9 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kCause, "turns out that"},
     {R::kCause, "it turns out"},
     {R::kCause, "is the first bad commit"},
+    {R::kCause, "because of this change"},
+    {R::kCause, "because of the change"},
+    {R::kCause, "because of a change"},
     // Any sentence of a maintainer's comment.
     {R::kBecause, "because"},
     // A cause sentence without a colon: says there is a cause, not which.
@@ -187,6 +198,11 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kFoundCause, "identified the cause"},
     {R::kFoundCause, "figured out the cause"},
     {R::kFoundCause, "found the problem"},
+    // A reporter's guess ("maybe is caused by the symbol") is no cause; a
+    // maintainer's hedged word still is.
+    {R::kGuess, "maybe"},
+    {R::kGuess, "perhaps"},
+    {R::kGuess, "i guess"},
     // A paragraph of a merged fix's description: why it broke.
     {R::kFixCause, "root cause"},
     {R::kFixCause, "the cause"},
@@ -338,6 +354,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kReleaseNamed, "solved in"},
     {R::kReleaseNamed, "landed in"},
     {R::kReleaseNamed, "shipped in"},
+    {R::kReleaseNamed, "released a new version"},
     // A merged pull's description, each phrase followed by the ref.
     {R::kPartialFix, "part of "},
     {R::kPartialFix, "partially fixes "},
@@ -371,6 +388,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kSaysFixed, "already fixed"},
     {R::kSaysFixed, "fixed it already"},
     {R::kSaysFixed, "shipped a fix"},
+    {R::kSaysFixed, "released a new version"},
     // The same sentence: rules kSaysFixed out.
     {R::kHedge, "should"},
     {R::kHedge, "will"},

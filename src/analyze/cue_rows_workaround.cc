@@ -34,7 +34,10 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "my workaround", 2},
     {R::kScoreWorkaround, "as a workaround", 2},
     {R::kScoreWorkaround, "install again", 1},
-    {R::kScoreWorkaround, "a try", 1},  // "give the dev branch a try", a maintainer's
+    {R::kScoreWorkaround, "a try", 1},
+    {R::kScoreWorkaround, "other options", 1},
+    {R::kScoreWorkaround, "other option", 1},
+    {R::kScoreWorkaround, "another option", 1},  // "give the dev branch a try", a maintainer's
     {R::kScoreWorkaround, "fixes it", 1},
     {R::kScoreWorkaround, "adding", 1},
     {R::kScoreWorkaround, "without errors", 1},
@@ -64,6 +67,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "same issue", -2},
     {R::kScoreWorkaround, "+1", -2},
     {R::kScoreWorkaround, "ditto", -2},
+    // A closing note that asks for news, not an offer.
+    {R::kScoreWorkaround, "still reproduce", -3},
     {R::kScoreWorkaround, "any idea", -2},
     {R::kScoreWorkaround, "any solution", -2},
     {R::kScoreWorkaround, "send me", -2},
@@ -151,7 +156,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kMeanwhile, "you can"},
     {R::kMeanwhile, "temporarily"},
     {R::kMeanwhile, "if you need"},
-    {R::kMeanwhile, "if you want to"},
+    {R::kMeanwhile, "if you want"},
     {R::kMeanwhile, "if you have to"},
     {R::kMeanwhile, "until then"},
     {R::kMeanwhile, "alternatively"},

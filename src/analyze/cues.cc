@@ -116,6 +116,7 @@ std::span<const Cue> CueTable() { return Scored().all; }
 
 int CueScore(CueSection section, std::string_view lower, bool maintainer) {
   if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return 0;
+  if (section == S::kRootCause && !maintainer && Phrases(CueRole::kGuess).AnyIn(lower)) return 0;
   int score = 0;
   bool positive = false;
   ForEachCueIn(section, lower, [&](const Cue& cue, size_t) {
@@ -174,6 +175,13 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
             items.push_back(ItemFromBlock(post, *code));
             items.back().cue = cue;
             if (items.size() >= limit) break;
+            continue;
+          }
+          // "That did it for me." with nothing above it to point at: a
+          // reply about someone else's offer, which names no workaround.
+          const std::string_view opening = TrimView(sentence);
+          if (opening.starts_with("that ") || opening.starts_with("this ") ||
+              opening.starts_with("it ")) {
             continue;
           }
         }

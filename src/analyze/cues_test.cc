@@ -105,6 +105,14 @@ TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
       Score(CueSection::kRootCause, "It prints the pinned version, so this isn't a bug.", true),
       kCueAccept);
   EXPECT_LT(Score(CueSection::kRootCause, "I think I found a bug in the parser."), kCueAccept);
+  EXPECT_GE(Score(CueSection::kRootCause, "You're missing the last one on that list:", true),
+            kCueAccept);
+  EXPECT_GE(Score(CueSection::kRootCause, "Without it the server was broken, since it uses it."),
+            kCueAccept);
+  // A reporter's guess is no cause; a maintainer's hedged word is.
+  EXPECT_EQ(Score(CueSection::kRootCause, "@lee maybe is caused by the symbol \"!\"."), 0);
+  EXPECT_GE(Score(CueSection::kRootCause, "Maybe you hit a bug in the new SDK 1.1.0.", true),
+            kCueAccept);
 }
 
 TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
@@ -116,6 +124,9 @@ TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
   EXPECT_GE(Score(CueSection::kWorkaround, "Hi, could you give the dev branch a try?", true),
             kCueAccept);
   EXPECT_LT(Score(CueSection::kWorkaround, "I gave the dev branch a try."), kCueAccept);
+  EXPECT_GE(Score(CueSection::kWorkaround,
+                  "Other options would be to put `COMPOSER_MEMORY_LIMIT=-1` in front of it.", true),
+            kCueAccept);
   EXPECT_LT(Score(CueSection::kWorkaround, "+1"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "same here, getting the same crap"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "It did not work for me, even after restarting."), 0);
@@ -124,6 +135,9 @@ TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
 TEST(Cues, FixesInWordsAndHedges) {
   EXPECT_GE(Score(CueSection::kFix, "Fixed with #56", true), kCueAccept);
   EXPECT_GE(Score(CueSection::kFix, "Sorry for the delay, 1.3.1 is out", true), kCueAccept);
+  EXPECT_GE(
+      Score(CueSection::kFix, "master has the fix, and it will be in the next release.", true),
+      kCueAccept);
   EXPECT_LT(Score(CueSection::kFix, "Haven't seen it; closing until I can reproduce it.", true),
             kCueAccept);
   EXPECT_LT(Score(CueSection::kFix, "Maybe I should add some small thing to fix this.", true),
@@ -168,6 +182,25 @@ TEST(Cues, StrongestCueIsTheHeaviestPositiveRowOfItsSection) {
       }
     }
   }
+}
+
+TEST(Cues, AShortReplyAboutSomeoneElsesOfferNamesNoWorkaround) {
+  testing::GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes on start.");
+  b.Say("acme/app#12", "ann", "NONE", "That did it for me.");
+  b.Say("acme/app#12", "bo", "NONE", "Removing the lock did it for me.");
+  const Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  EXPECT_EQ(testing::Texts(CueSentences(thread, CueSection::kWorkaround)),
+            std::vector<std::string>{"Removing the lock did it for me."});
+}
+
+TEST(Cues, AClosingNoteThatAsksForNewsIsNoOffer) {
+  std::vector<ReportItem> items(1);
+  items[0].text =
+      "Closing as there has been no update. If you can still reproduce this in the "
+      "latest version, you can comment here.";
+  DropVetoed(CueSection::kWorkaround, &items);
+  EXPECT_TRUE(items.empty());
 }
 
 TEST(Cues, AFixIsTakenOnceFromAParagraph) {

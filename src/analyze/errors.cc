@@ -143,8 +143,11 @@ bool IsErrorBlockIn(const text::Block& block, BlockLines& lines, std::string_vie
   if (block.kind == text::BlockKind::kCode && LooksLikeSourceLines(lines.all(), language)) {
     return std::any_of(lines.all().begin(), lines.all().end(), IsUnmistakableErrorLine);
   }
-  // Scripts are commands to run; only their own error lines make them output.
-  if (IsScriptLanguage(language)) return lines.any_error();
+  // Scripts are commands to run; only their own error lines make them
+  // output, or a tool's ("configure: error: …" under ```sh).
+  if (IsScriptLanguage(language)) {
+    return lines.any_error() || std::any_of(lines.all().begin(), lines.all().end(), IsToolError);
+  }
   if (lines.any_error()) return true;
   // Only the sentence that introduces the block: "…the agent fails with:".
   std::string lead = LowerAscii(TrimView(lead_in));

@@ -124,5 +124,19 @@ TEST(ExtractErrors, AMessageQuotedInProse) {
   EXPECT_EQ(items[0].text, "package 'app_0.2.6.tar' is not available (for R version 3.6.0)");
 }
 
+TEST(ExtractErrors, AToolsErrorUnderAShellFence) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "Running `./configure; make` ends with this:\n\n```sh\nconfigure: error: \"Could not "
+          "find pam_appl.h required for pam authentication\"\nmake: *** No targets specified and "
+          "no makefile found.  Stop.\n```\n\nTo build:\n\n```sh\n./configure "
+          "--prefix=/usr\nmake\n```\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  BlockSet used;
+  auto items = ExtractErrors({&thread}, &used);
+  ASSERT_EQ(items.size(), 1u);  // the commands are not output
+  EXPECT_TRUE(items[0].text.starts_with("configure: error:"));
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <cstring>
 
 namespace issuegraph::analyze {
@@ -560,7 +561,22 @@ std::string VersionIn(std::string_view text) {
     while (end < text.size() && (digit(text[end]) || text[end] == '.')) ++end;
     while (end > i && text[end - 1] == '.') --end;  // a full stop, not part of it
     std::string_view version = text.substr(i, end - i);
-    if (version.find('.') != std::string_view::npos) return std::string(version);
+    if (version.find('.') == std::string_view::npos) {
+      i = end;
+      continue;
+    }
+    // A pre-release label: "0.11.0-dev.681", "2.0.0-rc1" (a letter first, so
+    // that "1.2-1.4" stays a range).
+    if (end + 1 < text.size() && text[end] == '-' &&
+        std::isalpha(static_cast<unsigned char>(text[end + 1]))) {
+      size_t label = end + 1;
+      while (label < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[label])) || text[label] == '.'))
+        ++label;
+      while (label > end + 1 && text[label - 1] == '.') --label;
+      version = text.substr(i, label - i);
+    }
+    return std::string(version);
     i = end;
   }
   return "";

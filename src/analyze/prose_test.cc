@@ -175,6 +175,10 @@ TEST(VersionIn, TheFirstDottedVersionOfAText) {
   EXPECT_EQ(VersionIn("Pinning app<1.6 is the safe option."), "1.6");
   EXPECT_EQ(VersionIn("it will go out in v1.6.1."), "1.6.1");
   EXPECT_EQ(VersionIn("(2.9.3 was a security release)"), "2.9.3");
+  // A pre-release label stays with it; a range does not join.
+  EXPECT_EQ(VersionIn("fixed now on 0.11.0-dev.681+f02073434"), "0.11.0-dev.681");
+  EXPECT_EQ(VersionIn("try 2.0.0-rc1."), "2.0.0-rc1");
+  EXPECT_EQ(VersionIn("from 1.2-1.4"), "1.2");
   // Not versions: plain numbers, dates in words, names with digits.
   EXPECT_EQ(VersionIn("Closing after 3 weeks, see #412."), "");
   EXPECT_EQ(VersionIn("The utf8 path and x86_64 builds"), "");

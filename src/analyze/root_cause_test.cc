@@ -133,5 +133,16 @@ TEST(RootCause, CappedWithTheBestFirst) {
   EXPECT_EQ(items[1].text, "We wait because of the release 0");
 }
 
+TEST(RootCause, ABodyThatNamesTheChangeItBrokeBecauseOf) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Build fails",
+          "It does not build with Make 4.4, because of this change: missing includes are fatal "
+          "now.\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  EXPECT_EQ(Texts(ExtractRootCause(thread, {}, {})),
+            std::vector<std::string>{"It does not build with Make 4.4, because of this change: "
+                                     "missing includes are fatal now."});
+}
+
 }  // namespace
 }  // namespace issuegraph::analyze

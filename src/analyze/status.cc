@@ -150,35 +150,12 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
   }
   // "This is a duplicate of https://…/90682, so I'm closing it": a
   // maintainer says so in words, without marking it.
-  if (root.state_reason != "not_planned") {
-    for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
-      if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
-      if (!Occurs(*post, PostList::kCueDuplicate)) continue;
-      const Node* canonical = nullptr;
-      for (size_t i = 0; i < post->blocks.size() && canonical == nullptr; ++i) {
-        if (!IsProseBlock(post->blocks[i])) continue;
-        std::string_view lower = LowerProse(*post, i);
-        for (auto [begin, end] : SentenceRanges(lower)) {
-          if (CueScore(CueSection::kDuplicate, lower.substr(begin, end - begin), true) < kCueAccept) {
-            continue;
-          }
-          std::string_view sentence = post->blocks[i].text.substr(begin, end - begin);
-          for (const text::TextRef& ref : text::ExtractReferences(sentence, root.ref)) {
-            if (const Node* node = graph.Find(ref.ref.Key()); node != nullptr && node != &root) {
-              canonical = node;
-              break;
-            }
-          }
-          if (canonical != nullptr) break;
-        }
-      }
-      if (canonical == nullptr) continue;
-      line.outcome = Outcome::kDuplicate;
-      line.text = "Closed as a duplicate of " + RelativeRefText(root.ref, canonical->ref) +
-                  ", as maintainer @" + std::string(post->author) + " says";
-      line.source = PostSource(*post);
-      return line;
-    }
+  if (const SaidDuplicate said = DuplicateInWords(graph, thread); said.canonical != nullptr) {
+    line.outcome = Outcome::kDuplicate;
+    line.text = "Closed as a duplicate of " + RelativeRefText(root.ref, said.canonical->ref) +
+                ", as maintainer @" + std::string(said.post->author) + " says";
+    line.source = PostSource(*said.post);
+    return line;
   }
   auto tracked_words = [](const Tracked& tracked) {
     return "; tracked in " + tracked.ref + ", as maintainer @" + std::string(tracked.post->author) +
@@ -231,6 +208,15 @@ StatusLine ClosedIssueStatus(const Graph& graph, const Node& root, const Thread&
     if (!version.empty()) line.text += " in " + version;
     line.text += " (no merged closing pull request found)";
     line.source = PostSource(*fixed.post);
+    return line;
+  }
+  // "fixed now on 0.11.0-dev.681": the reporter's own word, with the build.
+  if (FixedStatement reported = ReporterSaysFixedIn(thread); reported.post != nullptr) {
+    line.outcome = Outcome::kFixed;
+    line.text = "Closed as completed; reporter @" + std::string(reported.post->author) +
+                " says it is fixed in " + VersionIn(reported.sentence) +
+                " (no merged closing pull request found)";
+    line.source = PostSource(*reported.post);
     return line;
   }
   if (const Tracked tracked = TrackedElsewhere(root, thread); tracked.post != nullptr) {
@@ -332,11 +318,15 @@ std::vector<const Node*> PartialFixes(const Graph& graph, const Node& root) {
   return pulls;
 }
 
-FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
-                                        const std::function<bool(std::string_view)>& accept) {
+namespace {
+
+// LatestMaintainerSentence for the comments `by` accepts.
+FixedStatement LatestSentenceBy(const Thread& thread, PostList list,
+                                const std::function<bool(const Post&)>& by,
+                                const std::function<bool(std::string_view)>& accept) {
   const PhraseSet& cues = PostListPhrases(list);
   for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
-    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    if (post->comment == nullptr || !by(*post)) continue;
     if (!Occurs(*post, list)) continue;
     for (size_t i = 0; i < post->blocks.size(); ++i) {
       const text::Block& block = post->blocks[i];
@@ -357,6 +347,25 @@ FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
   return {};
 }
 
+}  // namespace
+
+FixedStatement LatestMaintainerSentence(const Thread& thread, PostList list,
+                                        const std::function<bool(std::string_view)>& accept) {
+  return LatestSentenceBy(
+      thread, list, [](const Post& post) { return IsMaintainer(post.author_association); }, accept);
+}
+
+FixedStatement ReporterSaysFixedIn(const Thread& thread) {
+  static const PhraseSet& kHedges = Phrases(CueRole::kHedge);
+  if (thread.node == nullptr) return {};
+  const std::string_view reporter = thread.node->author;
+  return LatestSentenceBy(
+      thread, PostList::kSaysFixed, [&](const Post& post) { return post.author == reporter; },
+      [](std::string_view sentence) {
+        return !kHedges.AnyIn(sentence) && !VersionIn(sentence).empty();
+      });
+}
+
 FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fixed) {
   if (fixed.post == nullptr) return {};
   FixedStatement advice =
@@ -371,6 +380,33 @@ FixedStatement MaintainerSaysFixed(const Thread& thread) {
   return LatestMaintainerSentence(thread, PostList::kSaysFixed, [](std::string_view sentence) {
     return !kHedges.AnyIn(sentence);
   });
+}
+
+SaidDuplicate DuplicateInWords(const Graph& graph, const Thread& thread) {
+  const Node* root = thread.node;
+  if (root == nullptr || root->state != NodeState::kClosed || root->state_reason == "not_planned") {
+    return {};
+  }
+  for (auto post = thread.posts.rbegin(); post != thread.posts.rend(); ++post) {
+    if (post->comment == nullptr || !IsMaintainer(post->author_association)) continue;
+    if (!Occurs(*post, PostList::kCueDuplicate)) continue;
+    for (size_t i = 0; i < post->blocks.size(); ++i) {
+      if (!IsProseBlock(post->blocks[i])) continue;
+      std::string_view lower = LowerProse(*post, i);
+      for (auto [begin, end] : SentenceRanges(lower)) {
+        if (CueScore(CueSection::kDuplicate, lower.substr(begin, end - begin), true) < kCueAccept) {
+          continue;
+        }
+        std::string_view sentence = post->blocks[i].text.substr(begin, end - begin);
+        for (const text::TextRef& ref : text::ExtractReferences(sentence, root->ref)) {
+          if (const Node* node = graph.Find(ref.ref.Key()); node != nullptr && node != root) {
+            return {&*post, node};
+          }
+        }
+      }
+    }
+  }
+  return {};
 }
 
 StatusLine InferStatus(const Graph& graph, const Thread& root_thread, bool workaround_known) {

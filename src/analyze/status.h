@@ -43,6 +43,19 @@ struct FixedStatement {
 };
 FixedStatement MaintainerSaysFixed(const Thread& thread);
 
+// A maintainer's comment that says in words that the closed root is a
+// duplicate of an item the graph holds ("Dup #639", "This is a duplicate
+// of https://…/90682"), the latest; none for an issue closed as not planned.
+struct SaidDuplicate {
+  const Post* post = nullptr;
+  const Node* canonical = nullptr;
+};
+SaidDuplicate DuplicateInWords(const Graph& graph, const Thread& thread);
+
+// The reporter's latest sentence that says it is fixed in a named build or
+// release ("fixed now on 0.11.0-dev.681"), without a hedge.
+FixedStatement ReporterSaysFixedIn(const Thread& thread);
+
 // The latest sentence of a maintainer's comment (a paragraph, list item or
 // heading) that states one of the phrases of `cues`, does not ask, and
 // passes `accept` (given the sentence lower-cased): the one search behind
