@@ -145,6 +145,21 @@ TEST(Status, TheReportersFixedInABuild) {
                                "request found)");
 }
 
+TEST(Status, APullNamedAsWhatClosedItPastAnUnmergedCompetitor) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "It crashes.", NodeState::kClosed, "completed");
+  Node& fix = b.Pull("acme/app#40", "fix: crash on review", NodeState::kMerged);
+  fix.merged = true;
+  fix.merged_at = "2026-05-02T10:00:00Z";
+  b.Pull("acme/app#41", "Fixes #12", NodeState::kClosed);
+  b.Link("acme/app#41", "acme/app#12", EdgeKind::kCloses);
+  // The advice after a line break would hedge a sentence that only said "fixed".
+  b.Say("acme/app#12", "lee", "MEMBER",
+        "Closed by #40\nTip: if you want an issue closed automatically, use a keyword.");
+  const Report report = Analyze(b.graph());
+  EXPECT_EQ(report.status, "Fixed by #40 (merged 2026-05-02), as maintainer @lee says");
+}
+
 TEST(Status, ADuplicateInWordsLendsItsWorkarounds) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Build fails", "Make 4.4 fails.", NodeState::kClosed, "completed");

@@ -76,6 +76,7 @@ enum class CueRole : unsigned {
   kPartialFix,        // a pull's "part of #N": fixes part of the issue
   kSaysFixed,         // a maintainer says it is fixed
   kHedge,             // rules a kSaysFixed sentence out
+  kNamesClosingPull,  // a sentence's opening that names the pull that closed it ("closed by #")
   kUpgradeAdvice,     // after "it is fixed", the release to take
   kTrackedElsewhere,  // the problem is tracked in another project's item
   // The answer (answer.cc).
@@ -124,6 +125,7 @@ constexpr CuePosition PositionOf(CueRole role) {
     case CueRole::kSetupOpening:
     case CueRole::kContextLeadIn:
     case CueRole::kSignOff:
+    case CueRole::kNamesClosingPull:
       return CuePosition::kOpening;
     default:
       return CuePosition::kAnywhere;

@@ -56,7 +56,7 @@ TEST(CueLists, AnOpeningRolesPhrasesCountOnlyAtTheOpening) {
       EXPECT_EQ(OpeningOf(role, "zq " + text + "the rest"), "") << phrase;
     }
   }
-  EXPECT_EQ(opening_roles, 9);
+  EXPECT_EQ(opening_roles, 10);
 }
 
 TEST(CueLists, ACueNamesTheFirstRowInTableOrderThatTheTextHolds) {

@@ -257,6 +257,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kErrorLeadIn, "log shows"},
     {R::kErrorLeadIn, "logs show"},
     {R::kErrorLeadIn, "log output"},
+    {R::kErrorLeadIn, "all i get"},  // "…to start the server, all I get is:"
     // A sentence that quotes what a tool printed, in quotation marks ("The
     // message I keep getting is "package … is not available"").
     {R::kQuotedError, "message"},

@@ -82,6 +82,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "where it comes from", -3},
     {R::kScoreRootCause, "cannot tell", -3},
     {R::kScoreRootCause, "can't tell", -3},
+    {R::kScoreRootCause, "don't know why", -3},
+    {R::kScoreRootCause, "do not know why", -3},
     // A fix stated in words.
     {R::kScoreFix, "fixed in", 2},
     {R::kScoreFix, "is fixed", 2},
@@ -389,6 +391,10 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kSaysFixed, "fixed it already"},
     {R::kSaysFixed, "shipped a fix"},
     {R::kSaysFixed, "released a new version"},
+    // A pull named as what closed it ("Closed by #12740").
+    {R::kSaysFixed, "closed by #"},
+    {R::kSaysFixed, "closed via #"},
+    {R::kSaysFixed, "closed in #"},
     // The same sentence: rules kSaysFixed out.
     {R::kHedge, "should"},
     {R::kHedge, "will"},
@@ -399,6 +405,14 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kHedge, "if"},
     {R::kHedge, "wait until"},
     {R::kHedge, "my guess"},
+    // A sentence that opens by naming the pull that closed it says it is
+    // fixed, whatever a line of advice after it hedges ("Closed by #12740
+    // … if you want the issue closed automatically, …").
+    {R::kNamesClosingPull, "closed by #"},
+    {R::kNamesClosingPull, "closed via #"},
+    {R::kNamesClosingPull, "closed in #"},
+    {R::kNamesClosingPull, "fixed by #"},
+    {R::kNamesClosingPull, "fixed in #"},
     // A maintainer's sentence after the one that says it is fixed: which
     // release to take ("Please upgrade once more, this time to 2.1.2.").
     {R::kUpgradeAdvice, "upgrade"},

@@ -48,6 +48,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "forgot to delete", 1},
     {R::kScoreWorkaround, "solved it", 1},
     {R::kScoreWorkaround, "got rid of it", 2},
+    {R::kScoreWorkaround, "made it work", 2},
+    {R::kScoreWorkaround, "get past it", 2},
     {R::kScoreWorkaround, "now it runs", 2},
     {R::kScoreWorkaround, "reinstalled", 1},
     {R::kScoreWorkaround, "and it works", 1},
@@ -69,6 +71,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "ditto", -2},
     // A closing note that asks for news, not an offer.
     {R::kScoreWorkaround, "still reproduce", -3},
+    // Someone else's success acknowledged, not a new one.
+    {R::kScoreWorkaround, "glad you got it", -3},
     {R::kScoreWorkaround, "any idea", -2},
     {R::kScoreWorkaround, "any solution", -2},
     {R::kScoreWorkaround, "send me", -2},
@@ -316,6 +320,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kAlreadyFixed, "fixed in"},
     {R::kAlreadyFixed, "has been fixed"},
     {R::kAlreadyFixed, "landed in"},
+    {R::kAlreadyFixed, "closed by #"},
     {R::kAlreadyFixed, "is now fixed"},
     // Any sentence of a post (OffersWorkaround): the failure is still there.
     {R::kStillFails, "crashes on that one too"},

@@ -74,6 +74,17 @@ void ForEachCueIn(S section, std::string_view lower, Row row) {
   for (size_t i = 0; i < count; ++i) row(cues.cues[found[i]], found[i]);
 }
 
+// A short success report that points back instead of naming what it did:
+// "That did it for me!", "this fixed it", "Worked for me".
+bool RefersBack(std::string_view lower) {
+  lower = TrimView(lower);
+  for (std::string_view opening :
+       {"that ", "this ", "it ", "did ", "worked", "works", "fixed it"}) {
+    if (lower.starts_with(opening)) return true;
+  }
+  return false;
+}
+
 bool IsQuestion(std::string_view sentence) {
   sentence = TrimView(sentence);
   return sentence.ends_with('?');
@@ -165,25 +176,20 @@ std::vector<ReportItem> CueSentences(const Thread& thread, CueSection section, s
         // Which row made it an item, for whoever asks why it is there.
         const std::string_view cue = StrongestCue(section, sentence);
         // "did it for me!" after a quoted fix: the quote is what worked.
-        // Its first command, not the whole quote.
+        // Its first command, not the whole quote. A short report that names
+        // what it did ("Switching to 0.3.0 made it work.") is its own item.
         constexpr size_t kShortReport = 40;
-        if (section == S::kWorkaround && end - begin < kShortReport) {
+        if (section == S::kWorkaround && end - begin < kShortReport && RefersBack(sentence)) {
           auto code = std::find_if(post.blocks.begin(), post.blocks.begin() + i, [](const text::Block& b) {
             return b.kind == text::BlockKind::kCode;
           });
-          if (code != post.blocks.begin() + i) {
-            items.push_back(ItemFromBlock(post, *code));
-            items.back().cue = cue;
-            if (items.size() >= limit) break;
-            continue;
-          }
-          // "That did it for me." with nothing above it to point at: a
-          // reply about someone else's offer, which names no workaround.
-          const std::string_view opening = TrimView(sentence);
-          if (opening.starts_with("that ") || opening.starts_with("this ") ||
-              opening.starts_with("it ")) {
-            continue;
-          }
+          // With nothing above it to point at ("That did it for me."), it is
+          // a reply about someone else's offer and names no workaround.
+          if (code == post.blocks.begin() + i) continue;
+          items.push_back(ItemFromBlock(post, *code));
+          items.back().cue = cue;
+          if (items.size() >= limit) break;
+          continue;
         }
         ReportItem item = ItemFromBlock(post, block);
         // Advice goes on after its first sentence ("I'd suggest trying

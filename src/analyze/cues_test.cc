@@ -109,6 +109,7 @@ TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
             kCueAccept);
   EXPECT_GE(Score(CueSection::kRootCause, "Without it the server was broken, since it uses it."),
             kCueAccept);
+  EXPECT_LT(Score(CueSection::kRootCause, "I don't know why the file was not replaced.", true), 0);
   // A reporter's guess is no cause; a maintainer's hedged word is.
   EXPECT_EQ(Score(CueSection::kRootCause, "@lee maybe is caused by the symbol \"!\"."), 0);
   EXPECT_GE(Score(CueSection::kRootCause, "Maybe you hit a bug in the new SDK 1.1.0.", true),
@@ -126,6 +127,9 @@ TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
   EXPECT_LT(Score(CueSection::kWorkaround, "I gave the dev branch a try."), kCueAccept);
   EXPECT_GE(Score(CueSection::kWorkaround,
                   "Other options would be to put `COMPOSER_MEMORY_LIMIT=-1` in front of it.", true),
+            kCueAccept);
+  EXPECT_GE(Score(CueSection::kWorkaround, "Switching to 0.3.0 made it work."), kCueAccept);
+  EXPECT_GE(Score(CueSection::kWorkaround, "To get past it I had to run `mkdir elm-stuff`."),
             kCueAccept);
   EXPECT_LT(Score(CueSection::kWorkaround, "+1"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "same here, getting the same crap"), 0);
@@ -194,7 +198,20 @@ TEST(Cues, AShortReplyAboutSomeoneElsesOfferNamesNoWorkaround) {
             std::vector<std::string>{"Removing the lock did it for me."});
 }
 
+TEST(Cues, AShortReportThatNamesWhatItDidIsItsOwnItem) {
+  testing::GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Plan fails",
+          "```\n$ tf plan\nError: Unsupported argument\n```\n\nSwitching to 0.3.0 made it work.");
+  const Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  EXPECT_EQ(testing::Texts(CueSentences(thread, CueSection::kWorkaround)),
+            std::vector<std::string>{"Switching to 0.3.0 made it work."});
+}
+
 TEST(Cues, AClosingNoteThatAsksForNewsIsNoOffer) {
+  std::vector<ReportItem> glad(1);
+  glad[0].text = "Glad you got it working. I don't know why it was not replaced.";
+  DropVetoed(CueSection::kWorkaround, &glad);
+  EXPECT_TRUE(glad.empty());
   std::vector<ReportItem> items(1);
   items[0].text =
       "Closing as there has been no update. If you can still reproduce this in the "

@@ -300,11 +300,15 @@ std::vector<ReportItem> IntroducedListings(const Post& body) {
     if (!lead_in.ends_with(':')) continue;
     // The lead-in's last sentence names the setup.
     const std::string lower = LowerAscii(lead_in);
-    const size_t sentence = lower.find_last_of(".!?", lower.size() - 1);
-    const std::string_view last =
-        std::string_view(lower).substr(sentence == std::string::npos ? 0 : sentence + 1);
+    const std::string_view last = SentenceAt(lower, lower.size() - 1);
+    // Or it names the setup, over a line or two ("I'm on Ubuntu 14.04, got
+    // leiningen from the package manager, and it says:").
+    constexpr size_t kShortListing = 2;
+    const bool names_setup =
+        EnvironmentFacts(last) > 0 &&
+        static_cast<size_t>(std::count(block.text.begin(), block.text.end(), '\n')) < kShortListing;
     if (last.find("environment") == std::string_view::npos &&
-        last.find("versions") == std::string_view::npos) {
+        last.find("versions") == std::string_view::npos && !names_setup) {
       continue;
     }
     for (std::string_view line : Lines(block.text)) {

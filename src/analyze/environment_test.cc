@@ -151,6 +151,18 @@ TEST(Environment, TheSentencesThatFollowTheSetupInItsParagraph) {
                 "|Other extensions: PrivacyFence 8.4 and a dark theme.|0"}));
 }
 
+TEST(Environment, AToolsVersionLineUnderASentenceThatNamesTheSetup) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It fails.\n\nI'm on Ubuntu 14.04, got leiningen from the package manager, and it says:\n"
+          "\n```\nLeiningen 1.7.1 on Java 1.7.0_91 OpenJDK 64-Bit Server VM\n```\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  const std::vector<std::string> lines = Lines(ExtractEnvironment(thread));
+  EXPECT_NE(std::find(lines.begin(), lines.end(),
+                      "|Leiningen 1.7.1 on Java 1.7.0_91 OpenJDK 64-Bit Server VM|0"),
+            lines.end());
+}
+
 TEST(Environment, AListingTheReporterIntroducesAsTheEnvironment) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T",

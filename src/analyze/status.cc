@@ -276,8 +276,11 @@ FixedStatement ReleaseNamed(const Thread& thread) {
 std::vector<const Node*> NamedFixes(const Graph& graph, const FixedStatement& fixed) {
   std::vector<const Node*> pulls;
   const Node* root = graph.RootNode();
+  // A merged closing pull says it already; a competing one closed unmerged
+  // ("Fixes #26079", never merged) does not hide the one named.
   if (root == nullptr || fixed.post == nullptr ||
-      !ProposedFixes(graph, *root, /*closing_only=*/true).empty()) {
+      std::ranges::any_of(ProposedFixes(graph, *root, /*closing_only=*/true),
+                          [](const PullLink& link) { return IsMerged(*link.pull); })) {
     return pulls;
   }
   for (const text::TextRef& ref : text::ExtractReferences(fixed.sentence, root->ref)) {
@@ -378,7 +381,8 @@ FixedStatement ReleaseAfterFixed(const Thread& thread, const FixedStatement& fix
 FixedStatement MaintainerSaysFixed(const Thread& thread) {
   static const PhraseSet& kHedges = Phrases(CueRole::kHedge);
   return LatestMaintainerSentence(thread, PostList::kSaysFixed, [](std::string_view sentence) {
-    return !kHedges.AnyIn(sentence);
+    return !kHedges.AnyIn(sentence) ||
+           !OpeningOf(CueRole::kNamesClosingPull, TrimView(sentence)).empty();
   });
 }
 
