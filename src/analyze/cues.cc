@@ -127,7 +127,6 @@ std::span<const Cue> CueTable() { return Scored().all; }
 
 int CueScore(CueSection section, std::string_view lower, bool maintainer) {
   if (IsQuestion(lower) && !(section == S::kWorkaround && IsAdviceQuestion(lower))) return 0;
-  if (section == S::kRootCause && !maintainer && Phrases(CueRole::kGuess).AnyIn(lower)) return 0;
   int score = 0;
   bool positive = false;
   ForEachCueIn(section, lower, [&](const Cue& cue, size_t) {
@@ -137,6 +136,11 @@ int CueScore(CueSection section, std::string_view lower, bool maintainer) {
   if (positive && maintainer) ++score;
   // A release named with a fix ("1.3.1 is out").
   if (positive && section == S::kFix && !VersionIn(lower).empty()) ++score;
+  // A reporter's guess states no cause (looked for only where it would).
+  if (section == S::kRootCause && !maintainer && score >= kCueAccept &&
+      Phrases(CueRole::kGuess).AnyIn(lower)) {
+    return 0;
+  }
   return score;
 }
 
