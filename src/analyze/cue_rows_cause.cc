@@ -65,6 +65,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "failed, since", 2},
     {R::kScoreRootCause, "crashes, since", 2},
     {R::kScoreRootCause, "you're missing", 1},
+    {R::kScoreRootCause, "did remove", 1},  // "Yes, that PR did remove `_update_package_paths`."
     {R::kScoreRootCause, "you are missing", 1},
     // A request or a guess is no cause.
     {R::kScoreRootCause, "please send", -3},
@@ -83,6 +84,8 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreRootCause, "cannot tell", -3},
     {R::kScoreRootCause, "can't tell", -3},
     {R::kScoreRootCause, "don't know why", -3},
+    // What the fix changed for the user, not why it failed.
+    {R::kScoreRootCause, "no longer crashes", -3},
     {R::kScoreRootCause, "do not know why", -3},
     // A fix stated in words.
     {R::kScoreFix, "fixed in", 2},
@@ -191,6 +194,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kCause, "because of this change"},
     {R::kCause, "because of the change"},
     {R::kCause, "because of a change"},
+    {R::kCause, "since i had"},  // "since I had simply copy-pasted the example, which pins 0.2.1"
     // Any sentence of a maintainer's comment.
     {R::kBecause, "because"},
     // A cause sentence without a colon: says there is a cause, not which.

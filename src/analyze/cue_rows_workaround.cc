@@ -36,6 +36,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "install again", 1},
     {R::kScoreWorkaround, "a try", 1},
     {R::kScoreWorkaround, "other options", 1},
+    {R::kScoreWorkaround, "might help", 1},
     {R::kScoreWorkaround, "other option", 1},
     {R::kScoreWorkaround, "another option", 1},  // "give the dev branch a try", a maintainer's
     {R::kScoreWorkaround, "fixes it", 1},
@@ -73,6 +74,7 @@ constexpr auto kRows = std::to_array<CueListRow>({
     {R::kScoreWorkaround, "still reproduce", -3},
     // Someone else's success acknowledged, not a new one.
     {R::kScoreWorkaround, "glad you got it", -3},
+    {R::kScoreWorkaround, "reopen if", -3},  // "closing this for now, reopen if it still happens"
     {R::kScoreWorkaround, "any idea", -2},
     {R::kScoreWorkaround, "any solution", -2},
     {R::kScoreWorkaround, "send me", -2},

@@ -110,6 +110,9 @@ TEST(Cues, CauseStatedAsFactCountsARequestDoesNot) {
   EXPECT_GE(Score(CueSection::kRootCause, "Without it the server was broken, since it uses it."),
             kCueAccept);
   EXPECT_LT(Score(CueSection::kRootCause, "I don't know why the file was not replaced.", true), 0);
+  EXPECT_GE(Score(CueSection::kRootCause, "Yes, that PR did remove `_update_package_paths`.", true),
+            kCueAccept);
+  EXPECT_LT(Score(CueSection::kRootCause, "The reviewer no longer crashes the app.", true), 0);
   // A reporter's guess is no cause; a maintainer's hedged word is.
   EXPECT_EQ(Score(CueSection::kRootCause, "@lee maybe is caused by the symbol \"!\"."), 0);
   EXPECT_GE(Score(CueSection::kRootCause, "Maybe you hit a bug in the new SDK 1.1.0.", true),
@@ -131,6 +134,9 @@ TEST(Cues, SuccessReportsAreWorkaroundsPlusOnesAreNot) {
   EXPECT_GE(Score(CueSection::kWorkaround, "Switching to 0.3.0 made it work."), kCueAccept);
   EXPECT_GE(Score(CueSection::kWorkaround, "To get past it I had to run `mkdir elm-stuff`."),
             kCueAccept);
+  EXPECT_GE(Score(CueSection::kWorkaround, "So the current Leiningen (2.5.3) might help.", true),
+            kCueAccept);
+  EXPECT_LT(Score(CueSection::kWorkaround, "Closing this for now, reopen if it still happens."), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "+1"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "same here, getting the same crap"), 0);
   EXPECT_LT(Score(CueSection::kWorkaround, "It did not work for me, even after restarting."), 0);

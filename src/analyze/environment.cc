@@ -416,8 +416,18 @@ std::vector<ReportItem> BodyEnvironment(const Thread& root) {
       // "This is 1.6.2", "since 6.8.2, … on winxp": the version run now,
       // once per body.
       const bool weak = !steps && !weak_used && version && (SaysSetup(sentence) || facts >= 1);
-      const bool names_setup = fact_line || weak ||
-          facts >= (steps ? kFactsInSteps : 2) || (facts == 1 && !steps && SaysSetup(sentence));
+      // "AnkiDroid Version = 2.16alpha88", "Android Version: 12": a debug
+      // block's field that names a version.
+      constexpr size_t kFieldWords = 6;
+      const std::string lower = LowerAscii(sentence);
+      const bool version_field =
+          !steps &&
+          (lower.find(" version = ") != std::string::npos ||
+           lower.find(" version: ") != std::string::npos) &&
+          static_cast<size_t>(std::count(sentence.begin(), sentence.end(), ' ')) < kFieldWords;
+      const bool names_setup = fact_line || weak || version_field ||
+                               facts >= (steps ? kFactsInSteps : 2) ||
+                               (facts == 1 && !steps && SaysSetup(sentence));
       if (weak && !fact_line && facts < 2) weak_used = true;
       if (!names_setup && !(setup_paragraph && facts >= 1)) continue;
       setup_paragraph = true;

@@ -163,6 +163,18 @@ TEST(Environment, AToolsVersionLineUnderASentenceThatNamesTheSetup) {
             lines.end());
 }
 
+TEST(Environment, ADebugBlocksVersionFields) {
+  GraphBuilder b("acme/app#1");
+  b.Issue("acme/app#1", "T",
+          "It crashes.\n\n###### Debug info\nAnkiDroid Version = 2.16alpha88\n\nAndroid Version = "
+          "12\n\n"
+          "New schema = false\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#1"));
+  EXPECT_EQ(
+      Lines(ExtractEnvironment(thread)),
+      (std::vector<std::string>{"|AnkiDroid Version = 2.16alpha88|0", "|Android Version = 12|0"}));
+}
+
 TEST(Environment, AListingTheReporterIntroducesAsTheEnvironment) {
   GraphBuilder b("acme/app#1");
   b.Issue("acme/app#1", "T",

@@ -529,6 +529,12 @@ bool IsOnlyReferences(std::string_view text, bool allow_keywords) {
     }
     while (!token.empty() && token.front() == '(') token.remove_prefix(1);
     if (token.empty()) continue;
+    // A mark such as "✅" before the keyword; a template's unfilled "Fixes #".
+    if (std::all_of(token.begin(), token.end(), [](char c) { return (c & 0x80) != 0; })) continue;
+    if (token == "#") {
+      any_ref = true;
+      continue;
+    }
     size_t hash = token.find('#');
     bool digits_after = hash != std::string_view::npos && hash + 1 < token.size() &&
                         std::all_of(token.begin() + static_cast<long>(hash) + 1, token.end(),

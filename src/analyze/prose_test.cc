@@ -153,6 +153,9 @@ TEST(PhraseLists, EachBitSaysWhetherItsListOccurs) {
 
 TEST(Prose, OnlyReferences) {
   EXPECT_TRUE(IsOnlyReferences("#6", false));
+  // A mark before the keyword; a template's unfilled "Fixes #".
+  EXPECT_TRUE(IsOnlyReferences("\xe2\x9c\x85 Closes: #6", true));
+  EXPECT_TRUE(IsOnlyReferences("Fixes #", true));
   EXPECT_TRUE(IsOnlyReferences("Resolves #1, resolves #10, fixes trapdoor/other#3", true));
   EXPECT_TRUE(IsOnlyReferences("Fixes GH-4 and https://github.com/a/b/issues/5.", true));
   EXPECT_FALSE(IsOnlyReferences("Fixes #1", false));

@@ -217,6 +217,19 @@ std::vector<ReportItem> ExtractFix(const Graph& graph, const Thread& root,
     items.push_back(std::move(item));
   }
   if (!items.empty()) {
+    // A maintainer's word that named the merged fix ("Closed by #12740",
+    // "This got fixed with …/pull/23905") says so too.
+    if (FixedStatement fixed = MaintainerSaysFixed(root); fixed.post != nullptr) {
+      for (const text::TextRef& ref : text::ExtractReferences(fixed.sentence, root_node->ref)) {
+        const bool names_fix = std::any_of(
+            merged_fixes.begin(), merged_fixes.end(),
+            [&](const Thread& fix) { return fix.node != nullptr && fix.node->ref == ref.ref; });
+        if (names_fix) {
+          items.push_back(MaintainerItem(fixed, "rule:maintainer-named-fix"));
+          break;
+        }
+      }
+    }
     for (const Node* pull : Backports(graph, *root_node, merged_fixes)) {
       AddPullItems(*root_node, *pull, "Backport", "rule:backport-pull", &items);
     }

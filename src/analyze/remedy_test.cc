@@ -185,6 +185,23 @@ TEST(Fix, AMergedBackportOfTheFixFollowsIt) {
   EXPECT_EQ(items[2].label, "Backport #60 (merged 2026-03-14)");
 }
 
+TEST(Fix, TheMaintainersWordThatNamedTheMergedFix) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Crash", "Crash.", NodeState::kClosed, "completed");
+  Node& pull = b.Pull("acme/app#40", "fix: crash on review", NodeState::kMerged);
+  pull.merged = true;
+  pull.merged_at = "2026-05-02T10:00:00Z";
+  b.Say("acme/app#12", "lee", "MEMBER", "Closed by #40");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  std::vector<Thread> fixes;
+  fixes.push_back(ReadThread(pull));
+  auto items = ExtractFix(b.graph(), thread, fixes);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].label, "Merged fix #40 (merged 2026-05-02)");
+  EXPECT_EQ(items[1].label, "Maintainer @lee");
+  EXPECT_EQ(items[1].text, "Closed by #40");
+}
+
 TEST(Fix, TheAdviceThatFollowsAMaintainersFixed) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Crash", "Crash.", NodeState::kClosed, "completed");

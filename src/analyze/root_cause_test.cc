@@ -133,6 +133,16 @@ TEST(RootCause, CappedWithTheBestFirst) {
   EXPECT_EQ(items[1].text, "We wait because of the release 0");
 }
 
+TEST(RootCause, ABodyThatSaysWhatTheReporterHadDone) {
+  GraphBuilder b("acme/app#12");
+  b.Issue("acme/app#12", "Plan fails",
+          "It fails.\n\nsince I had simply copied the example, and that one pins version 0.2.1.\n");
+  Thread thread = ReadThread(*b.graph().FindMutable("acme/app#12"));
+  EXPECT_EQ(Texts(ExtractRootCause(thread, {}, {})),
+            std::vector<std::string>{
+                "since I had simply copied the example, and that one pins version 0.2.1."});
+}
+
 TEST(RootCause, ABodyThatNamesTheChangeItBrokeBecauseOf) {
   GraphBuilder b("acme/app#12");
   b.Issue("acme/app#12", "Build fails",

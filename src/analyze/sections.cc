@@ -322,9 +322,21 @@ void AppendTopics(std::span<const text::Block> blocks, std::vector<Topic>& out) 
   auto topics = std::span<Topic>(out).subspan(first);
   Topic current = Topic::kNone;
   int current_level = 0;  // 0: no heading seen yet
+  // A label alone over a list ("Steps to reproduce:" then "1. …") names the
+  // list: its section ends with it, and what was current before comes back.
+  bool label_over_list = false;
+  Topic before_label = Topic::kNone;
+  int before_level = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const text::Block& block = blocks[i];
+    if (label_over_list && block.kind != text::BlockKind::kListItem &&
+        block.kind != text::BlockKind::kCode) {
+      label_over_list = false;
+      current = before_label;
+      current_level = before_level;
+    }
     if (block.kind == text::BlockKind::kHeading) {
+      label_over_list = false;
       topics[i] = Topic::kHeading;
       Topic topic = ClassifyHeading(block.text);
       int level = block.level > 0 ? block.level : kLowest;
@@ -341,6 +353,12 @@ void AppendTopics(std::span<const text::Block> blocks, std::vector<Topic>& out) 
       if (label.topic != Topic::kNone) {
         if (label.rest.empty()) {
           topics[i] = Topic::kHeading;
+          if (i + 1 < blocks.size() && blocks[i + 1].kind == text::BlockKind::kListItem &&
+              !label_over_list) {
+            label_over_list = true;
+            before_label = current;
+            before_level = current_level;
+          }
           current = label.topic;
           current_level = kLowest;
         } else {

@@ -100,6 +100,14 @@ TEST(AssignTopics, AtxHeadingsAnyLevel) {
                                         Topic::kHeading, Topic::kEnvironment}));
 }
 
+TEST(AssignTopics, ALabelOverAListNamesOnlyTheList) {
+  auto topics = TopicsOf(
+      "Steps to reproduce:\n1. `git clone x`\n2. `make`\n\nThis gives an odd exception.\n\n"
+      "I'd say the message should be clearer.\n");
+  EXPECT_EQ(topics, (std::vector<Topic>{Topic::kHeading, Topic::kReproduction, Topic::kReproduction,
+                                        Topic::kNone, Topic::kNone}));
+}
+
 TEST(AssignTopics, BoldTemplateHeadingsAndLabels) {
   auto topics = TopicsOf(
       "**Describe the bug**\nIt breaks.\n\n**To Reproduce**\n- run it\n\n"
