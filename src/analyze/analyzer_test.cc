@@ -11,22 +11,9 @@
 namespace issuegraph::analyze {
 namespace {
 
+using testing::FindSection;
 using testing::GraphBuilder;
-
-const Section* Find(const Report& report, SectionKind kind) {
-  for (const Section& section : report.sections) {
-    if (section.kind == kind) return &section;
-  }
-  return nullptr;
-}
-
-std::vector<std::string> Texts(const Report& report, SectionKind kind) {
-  std::vector<std::string> texts;
-  if (const Section* section = Find(report, kind)) {
-    for (const ReportItem& item : section->items) texts.push_back(item.text);
-  }
-  return texts;
-}
+using testing::SectionTexts;
 
 // "ref relation" per row, for readable comparisons.
 std::vector<std::string> Rows(const std::vector<LinkedItem>& items) {
@@ -53,204 +40,6 @@ std::string Dump(const Report& report) {
     }
   }
   return out;
-}
-
-// --- Status line -----------------------------------------------------------
-
-TEST(Status, FixedByMergedClosingPull) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash on save", "It crashes.", NodeState::kClosed, "completed");
-  b.Pull("acme/app#134", "Guard the save path", NodeState::kMerged, "2026-06-01T09:30:00Z");
-  b.Link("acme/app#134", "acme/app#12", EdgeKind::kCloses);
-  Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status, "Fixed by #134 (merged 2026-06-01)");
-  EXPECT_EQ(report.status_source.url, "https://github.com/acme/app/pull/134");
-}
-
-TEST(Status, CrossRepositoryFixKeepsItsOwner) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
-  b.Pull("other/lib#7", "Fix it upstream", NodeState::kMerged, "2026-06-02T00:00:00Z");
-  b.Link("other/lib#7", "acme/app#12", EdgeKind::kCloses);
-  EXPECT_EQ(Analyze(b.graph()).status, "Fixed by other/lib#7 (merged 2026-06-02)");
-}
-
-TEST(Status, ClosedAsDuplicateNamesTheCanonicalIssue) {
-  GraphBuilder b("acme/app#41");
-  b.Issue("acme/app#41", "Same crash", "", NodeState::kClosed, "duplicate");
-  b.Issue("acme/app#40", "Crash on save");
-  b.Link("acme/app#41", "acme/app#40", EdgeKind::kDuplicateOf);
-  EXPECT_EQ(Analyze(b.graph()).status, "Closed as a duplicate of #40");
-}
-
-TEST(Status, ClosedAsNotPlanned) {
-  GraphBuilder b("acme/app#5");
-  b.Issue("acme/app#5", "Add a purple theme", "", NodeState::kClosed, "not_planned");
-  EXPECT_EQ(Analyze(b.graph()).status, "Closed as not planned");
-}
-
-TEST(Status, OpenWithOpenPullsAndAWorkaround) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "It crashes.");
-  b.Pull("acme/app#61", "Second attempt", NodeState::kOpen);
-  b.Pull("acme/app#60", "First attempt", NodeState::kOpen);
-  b.Link("acme/app#60", "acme/app#12", EdgeKind::kCloses);
-  b.Link("acme/app#61", "acme/app#12", EdgeKind::kConnected);
-  b.Say("acme/app#12", "dana", "NONE", "As a workaround, set `SAVE_MODE=legacy` before starting.");
-  EXPECT_EQ(Analyze(b.graph()).status,
-            "Open — 2 open pull requests propose a fix (#60, #61); a workaround is known");
-}
-
-TEST(Status, OpenWithoutProposals) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "It crashes.");
-  b.Pull("acme/app#70", "Unrelated", NodeState::kOpen);
-  b.Link("acme/app#70", "acme/app#12", EdgeKind::kMentions);
-  EXPECT_EQ(Analyze(b.graph()).status, "Open — no open pull request proposes a fix yet");
-}
-
-TEST(Status, NeverClaimsAFixWithoutAMergedClosingPull) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
-  // Merged, but it only mentions the issue; and a closing pull never merged.
-  b.Pull("acme/app#90", "Refactor", NodeState::kMerged, "2026-06-01T00:00:00Z");
-  b.Link("acme/app#90", "acme/app#12", EdgeKind::kMentions);
-  b.Pull("acme/app#91", "Abandoned fix", NodeState::kClosed);
-  b.Link("acme/app#91", "acme/app#12", EdgeKind::kCloses);
-  EXPECT_EQ(Analyze(b.graph()).status, "Closed as completed (no linked fix found)");
-}
-
-TEST(Status, MaintainerStatementIsNamedAsSuch) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
-  b.Say("acme/app#12", "user1", "NONE", "This is fixed in 2.0, right?");
-  b.Say("acme/app#12", "lee", "MEMBER", "Yes, this was fixed in 2.0.1. Closing.");
-  Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status,
-            "Closed as completed; maintainer @lee says it is fixed in 2.0.1 (no merged closing "
-            "pull request found)");
-  EXPECT_EQ(report.status_source.url, "https://github.com/acme/app/issues/12#issuecomment-1001");
-}
-
-TEST(Status, TheReportersFixedInABuild) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "It crashes.", NodeState::kClosed, "completed");
-  b.Say("acme/app#12", "bo", "NONE", "Same, fixed now for me.");  // not the reporter, no build
-  b.Say("acme/app#12", b.graph().Find("acme/app#12")->author, "NONE",
-        "fixed now on 0.11.0-dev.681+f02073434");
-  const Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status, "Closed as completed; reporter @" +
-                               std::string(b.graph().Find("acme/app#12")->author) +
-                               " says it is fixed in 0.11.0-dev.681 (no merged closing pull "
-                               "request found)");
-}
-
-TEST(Status, APullNamedAsWhatClosedItPastAnUnmergedCompetitor) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "It crashes.", NodeState::kClosed, "completed");
-  Node& fix = b.Pull("acme/app#40", "fix: crash on review", NodeState::kMerged);
-  fix.merged = true;
-  fix.merged_at = "2026-05-02T10:00:00Z";
-  b.Pull("acme/app#41", "Fixes #12", NodeState::kClosed);
-  b.Link("acme/app#41", "acme/app#12", EdgeKind::kCloses);
-  // The advice after a line break would hedge a sentence that only said "fixed".
-  b.Say("acme/app#12", "lee", "MEMBER",
-        "Closed by #40\nTip: if you want an issue closed automatically, use a keyword.");
-  const Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status, "Fixed by #40 (merged 2026-05-02), as maintainer @lee says");
-}
-
-TEST(Status, ADuplicateInWordsLendsItsWorkarounds) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Build fails", "Make 4.4 fails.", NodeState::kClosed, "completed");
-  b.Issue("acme/app#9", "Make 4.4 build issue",
-          "As a workaround, I run this before make:\n\n```\ntouch apron/depend\n```\n",
-          NodeState::kClosed, "completed");
-  b.Say("acme/app#12", "lee", "OWNER", "Dup #9");
-  const Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status,
-            "Closed as a duplicate of #9, as maintainer @lee says; a workaround is known");
-  const std::vector<std::string> workarounds = Texts(report, SectionKind::kWorkaround);
-  EXPECT_TRUE(std::any_of(workarounds.begin(), workarounds.end(), [](const std::string& text) {
-    return text.find("touch apron/depend") != std::string::npos;
-  }));
-}
-
-TEST(Status, WaitingUntilItGetsFixedIsNotFixed) {
-  GraphBuilder b("acme/app#12");
-  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
-  b.Say("acme/app#12", "lee", "MEMBER",
-        "My guess is we either wait until the test gets fixed upstream or skip it.");
-  const Report report = Analyze(b.graph());
-  // Skipping it meanwhile is a workaround; nothing says it is fixed.
-  EXPECT_EQ(report.status, "Closed as completed (no linked fix found); a workaround is known");
-  for (const Section& section : report.sections) {
-    if (section.kind == SectionKind::kFix) {
-      EXPECT_TRUE(section.items.empty()) << section.items.front().text;
-    }
-  }
-}
-
-TEST(Status, ClosingCommitWithoutPull) {
-  GraphBuilder b("acme/app#12");
-  Node& root = b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
-  Event closed;
-  closed.id = "77";
-  closed.type = "closed";
-  closed.commit_id = "0123456789abcdef";
-  closed.created_at = "2026-05-20T08:40:00Z";
-  root.events.push_back(closed);
-  Report report = Analyze(b.graph());
-  // Only a commit on the default branch closes an issue: the fix is in.
-  EXPECT_EQ(report.status, "Fixed by commit 0123456 (closed 2026-05-20; no pull request carried it)");
-  EXPECT_EQ(report.status_source.Text(), "acme/app#12 (event 77)");
-}
-
-TEST(Status, AMergedPartOfPullOnAnOpenIssue) {
-  GraphBuilder b("acme/app#906");
-  b.Issue("acme/app#906", "Crash", "It crashes.");
-  b.Pull("acme/app#911", "Half of it", NodeState::kMerged, "2026-03-19T10:00:00Z",
-         "Part of #906.");
-  b.Link("acme/app#911", "acme/app#906", EdgeKind::kMentions);
-  b.Pull("acme/app#912", "Unrelated", NodeState::kMerged, "2026-03-20T10:00:00Z",
-         "Not part of #9060, see #906.");
-  b.Link("acme/app#912", "acme/app#906", EdgeKind::kMentions);
-  EXPECT_EQ(Analyze(b.graph()).status,
-            "Open — #911 was merged (2026-03-19) as a partial fix; the rest is still open");
-}
-
-TEST(Status, AMaintainerNamesTheMergedFixInAnotherRepository) {
-  GraphBuilder b("acme/app#41");
-  b.Issue("acme/app#41", "Watch never reconnects", "It stops.", NodeState::kClosed, "completed");
-  b.Say("acme/app#41", "lee", "MEMBER", "This is fixed by acme/sdk#388, which is in sdk 1.19.3.");
-  b.Pull("acme/sdk#388", "Retry after a graceful shutdown", NodeState::kMerged,
-         "2026-06-09T10:00:00Z", "The retry policy now retries a graceful close.");
-  b.Link("acme/app#41", "acme/sdk#388", EdgeKind::kMentions);
-  Report report = Analyze(b.graph());
-  EXPECT_EQ(report.status, "Fixed by acme/sdk#388 (merged 2026-06-09), as maintainer @lee says");
-  const Section* fix = nullptr;
-  for (const Section& section : report.sections) {
-    if (section.kind == SectionKind::kFix) fix = &section;
-  }
-  ASSERT_NE(fix, nullptr);
-  ASSERT_FALSE(fix->items.empty());
-  EXPECT_EQ(fix->items[0].label, "Merged fix acme/sdk#388 (merged 2026-06-09)");
-}
-
-TEST(Status, PullRequestRoot) {
-  GraphBuilder b("acme/app#134");
-  b.Pull("acme/app#134", "Guard the save path", NodeState::kMerged, "2026-06-01T09:30:00Z");
-  b.Issue("acme/app#12", "Crash", "", NodeState::kClosed, "completed");
-  b.Link("acme/app#134", "acme/app#12", EdgeKind::kCloses);
-  EXPECT_EQ(Analyze(b.graph()).status, "Merged 2026-06-01; closes #12");
-}
-
-TEST(Status, MissingRootSaysSo) {
-  Graph graph;
-  graph.SetRoot(*ParseIssueRef("acme/app#3"));
-  Report report = Analyze(graph);
-  EXPECT_EQ(report.ref.number, 3);
-  EXPECT_EQ(report.status, "Unknown: the root item could not be read");
 }
 
 // --- Linked items ----------------------------------------------------------
@@ -377,7 +166,7 @@ TEST(Report, CodeExamplesDoNotRepeatStepsOrErrorsNorShowCommitMessages) {
         "\nThe message of the backport:\n\n```text\nsave: open for writing\n\nAsk for write access before saving.\n\nFixes #12\n```\n");
   b.Say("acme/app#12", "bob", "NONE", "Same here with:\n\n```sh\nexport SAVE_LOCAL=1\n```\n");
   const Report report = Analyze(b.graph());
-  const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
+  const std::vector<std::string> examples = SectionTexts(report, SectionKind::kCodeExamples);
   // The step's "make all", the workaround's command (posted twice) and the
   // commit messages are left out.
   EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')"}));
@@ -398,10 +187,10 @@ TEST(Report, AWorkaroundsBlockIsNotRepeatedAsAnExample) {
   // The workaround shows the block: Workarounds holds it, Code examples
   // does not, in either copy (the second differs only in spaces). "ls" is
   // a block of its own, not the end of the step's "tools".
-  const std::vector<std::string> workarounds = Texts(report, SectionKind::kWorkaround);
+  const std::vector<std::string> workarounds = SectionTexts(report, SectionKind::kWorkaround);
   EXPECT_NE(std::find(workarounds.begin(), workarounds.end(), "[cache]\nenabled = false"),
             workarounds.end());
-  const std::vector<std::string> examples = Texts(report, SectionKind::kCodeExamples);
+  const std::vector<std::string> examples = SectionTexts(report, SectionKind::kCodeExamples);
   EXPECT_EQ(examples, (std::vector<std::string>{"import app\napp.save('x')", "ls"}));
 }
 
@@ -410,7 +199,7 @@ TEST(Report, StepsKeepTheirNumbersAndProseKeepsInlineCode) {
   b.Issue("acme/app#12", "Crash",
           "## Steps to reproduce\n\n2. Install with `pip install app==1.2`\n3. Run `app save`\n");
   const Report report = Analyze(b.graph());
-  const Section* steps = Find(report, SectionKind::kReproduction);
+  const Section* steps = FindSection(report, SectionKind::kReproduction);
   ASSERT_NE(steps, nullptr);
   ASSERT_EQ(steps->items.size(), 2u);
   EXPECT_EQ(steps->items[0].list_number, 2);
@@ -423,7 +212,7 @@ TEST(Report, StepsKeepTheirNumbersAndProseKeepsInlineCode) {
 // "<label>|<number>|<text>" per reproduction item, code as "`text`".
 std::vector<std::string> Steps(const Report& report) {
   std::vector<std::string> rows;
-  if (const Section* section = Find(report, SectionKind::kReproduction)) {
+  if (const Section* section = FindSection(report, SectionKind::kReproduction)) {
     for (const ReportItem& item : section->items) {
       rows.push_back(item.label + "|" + std::to_string(item.list_number) + "|" +
                      (item.is_code ? "`" + item.text + "`" : item.text));
@@ -448,7 +237,7 @@ TEST(Report, NumberedStepsKeepTheirCommandsUnderThemInOrder) {
                                "|1|Clone the repository:", "|0|`git clone https://example.com/app`",
                                "|2|Run the tool:", "|0|`app save`", "|3|Look at the log.",
                                "Expected|0|The file is saved.", "Actual|0|It crashes."}));
-  EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
+  EXPECT_EQ(SectionTexts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
 }
 
 TEST(Report, LabelledStepsKeepTheirNumbersLabelsAndOrder) {
@@ -493,7 +282,7 @@ TEST(Report, AReproLinesExampleIsAStepNotACodeExample) {
   EXPECT_EQ(Steps(report), (std::vector<std::string>{
                                "To reproduce|0|any pipeline with a services: block, for example",
                                "|0|`services:\n  db:\n    image: postgres`"}));
-  EXPECT_EQ(Texts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
+  EXPECT_EQ(SectionTexts(report, SectionKind::kCodeExamples), std::vector<std::string>{});
 }
 
 // --- Header, provenance, determinism ---------------------------------------
@@ -551,13 +340,13 @@ TEST(Report, EveryItemHasProvenance) {
   for (SectionKind kind : {SectionKind::kSummary, SectionKind::kErrorMessages,
                            SectionKind::kReproduction, SectionKind::kEnvironment,
                            SectionKind::kRootCause, SectionKind::kFix, SectionKind::kWorkaround}) {
-    EXPECT_FALSE(Texts(report, kind).empty()) << SectionKindName(kind);
+    EXPECT_FALSE(SectionTexts(report, kind).empty()) << SectionKindName(kind);
   }
 }
 
 TEST(Report, FixComesFromTheMergedPull) {
   Report report = Analyze(RichThread());
-  const Section* fix = Find(report, SectionKind::kFix);
+  const Section* fix = FindSection(report, SectionKind::kFix);
   ASSERT_NE(fix, nullptr);
   ASSERT_EQ(fix->items.size(), 2u);
   EXPECT_EQ(fix->items[0].label, "Merged fix #134 (merged 2026-06-01)");
@@ -567,7 +356,7 @@ TEST(Report, FixComesFromTheMergedPull) {
             "The writer asked for read access only; this asks for write access.");
   EXPECT_EQ(fix->items[1].source.url, "https://github.com/acme/app/pull/134");
   // The pull's explanation also names the cause.
-  EXPECT_EQ(Texts(report, SectionKind::kRootCause),
+  EXPECT_EQ(SectionTexts(report, SectionKind::kRootCause),
             (std::vector<std::string>{"The writer opens the file read-only.",
                                       "fs.openSync(path, 'r');"}));
   EXPECT_EQ(report.status, "Fixed by #134 (merged 2026-06-01); a workaround is known");
@@ -585,9 +374,9 @@ TEST(Report, DuplicateTakesCauseAndWorkaroundFromTheCanonicalIssue) {
         "Duplicate of #40");
   b.Link("acme/app#41", "acme/app#40", EdgeKind::kDuplicateOf);
   Report report = Analyze(b.graph());
-  EXPECT_EQ(Texts(report, SectionKind::kRootCause),
+  EXPECT_EQ(SectionTexts(report, SectionKind::kRootCause),
             (std::vector<std::string>{"The engine opens the device directly."}));
-  EXPECT_EQ(Texts(report, SectionKind::kWorkaround),
+  EXPECT_EQ(SectionTexts(report, SectionKind::kWorkaround),
             (std::vector<std::string>{"Use the default sink."}));
 }
 

@@ -91,4 +91,18 @@ inline std::vector<std::string> Texts(const std::vector<ReportItem>& items) {
   return texts;
 }
 
+// A report's section of `kind`, or null.
+inline const Section* FindSection(const Report& report, SectionKind kind) {
+  for (const Section& section : report.sections) {
+    if (section.kind == kind) return &section;
+  }
+  return nullptr;
+}
+
+// The texts of a report's section of `kind` (none when it has no such section).
+inline std::vector<std::string> SectionTexts(const Report& report, SectionKind kind) {
+  const Section* section = FindSection(report, kind);
+  return section == nullptr ? std::vector<std::string>() : Texts(section->items);
+}
+
 }  // namespace issuegraph::analyze::testing
