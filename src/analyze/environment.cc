@@ -253,6 +253,16 @@ bool HasDottedNumber(std::string_view text) {
   return false;
 }
 
+// One line a code block printed, as an environment item: plain text that
+// keeps the block's source.
+ReportItem PrintedLine(const Post& body, const text::Block& block, std::string_view line) {
+  ReportItem item = ItemFromBlock(body, block);
+  item.is_code = false;
+  item.language.clear();
+  item.text = std::string(line);
+  return item;
+}
+
 // The versions a pasted session printed: each version command of the
 // body's code blocks, with the first line after it that names a version.
 std::vector<ReportItem> VersionOutputs(const Post& body) {
@@ -270,12 +280,8 @@ std::vector<ReportItem> VersionOutputs(const Post& body) {
         const std::string_view output = TrimView(lines[j]);
         if (!VersionCommand(output).empty() || IsPromptLine(output)) break;
         if (output.empty() || output.size() > kMaxOutputLine || !HasDottedNumber(output)) continue;
-        ReportItem item = ItemFromBlock(body, block);
-        item.is_code = false;
-        item.language.clear();
-        item.label = std::string(command);
-        item.text = std::string(output);
-        items.push_back(std::move(item));
+        items.push_back(PrintedLine(body, block, output));
+        items.back().label = std::string(command);
         i = j;
         break;
       }
@@ -314,11 +320,7 @@ std::vector<ReportItem> IntroducedListings(const Post& body) {
     for (std::string_view line : Lines(block.text)) {
       line = TrimView(line);
       if (line.empty() || line.size() > kMaxLine || !HasDottedNumber(line)) continue;
-      ReportItem item = ItemFromBlock(body, block);
-      item.is_code = false;
-      item.language.clear();
-      item.text = std::string(line);
-      items.push_back(std::move(item));
+      items.push_back(PrintedLine(body, block, line));
       if (items.size() >= kMaxListed) return items;
     }
   }

@@ -94,20 +94,27 @@ FixedStatement ReleaseStatement(const Thread& thread) {
   });
 }
 
+constexpr size_t kNoBlock = static_cast<size_t>(-1);
+
+// The prose block of the statement's post that holds its sentence, or kNoBlock.
+size_t StatementBlock(const FixedStatement& said) {
+  for (size_t i = 0; i < said.post->blocks.size(); ++i) {
+    const text::Block& block = said.post->blocks[i];
+    if (IsProseBlock(block) && block.text.find(said.sentence) != std::string_view::npos) return i;
+  }
+  return kNoBlock;
+}
+
 // The quotes a maintainer's statement introduces ("Fixed in 2.5.0. From
 // the release notes:" and the note quoted below it): they say what changed.
 void AddQuotedNotes(const FixedStatement& said, std::vector<ReportItem>* items) {
   const Post& post = *said.post;
-  for (size_t i = 0; i < post.blocks.size(); ++i) {
-    const text::Block& block = post.blocks[i];
-    if (!IsProseBlock(block) || block.text.find(said.sentence) == std::string_view::npos) continue;
-    if (!TrimView(block.text).ends_with(':')) return;
-    for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kQuote;
-         ++k) {
-      items->push_back(ItemFromBlock(post, post.blocks[k]));
-      items->back().cue = "rule:quoted-release-note";
-    }
-    return;
+  const size_t i = StatementBlock(said);
+  if (i == kNoBlock || !TrimView(post.blocks[i].text).ends_with(':')) return;
+  for (size_t k = i + 1; k < post.blocks.size() && post.blocks[k].kind == text::BlockKind::kQuote;
+       ++k) {
+    items->push_back(ItemFromBlock(post, post.blocks[k]));
+    items->back().cue = "rule:quoted-release-note";
   }
 }
 
@@ -115,18 +122,17 @@ void AddQuotedNotes(const FixedStatement& said, std::vector<ReportItem>* items) 
 // upgrade; empty otherwise.
 std::string_view AdviceAfter(const FixedStatement& said) {
   static const PhraseSet& kAdvice = Phrases(CueRole::kUpgradeAdvice);
-  for (size_t i = 0; i < said.post->blocks.size(); ++i) {
-    const text::Block& block = said.post->blocks[i];
-    if (!IsProseBlock(block)) continue;
-    const std::string_view lower = LowerProse(*said.post, i);
-    bool after = false;
-    for (auto [begin, end] : SentenceRanges(lower)) {
-      if (after)
-        return kAdvice.AnyIn(lower.substr(begin, end - begin))
-                   ? block.text.substr(begin, end - begin)
-                   : std::string_view();
-      after = TrimView(block.text.substr(begin, end - begin)) == TrimView(said.sentence);
+  const size_t i = StatementBlock(said);
+  if (i == kNoBlock) return {};
+  const std::string_view text = said.post->blocks[i].text;
+  const std::string_view lower = LowerProse(*said.post, i);
+  bool after = false;
+  for (auto [begin, end] : SentenceRanges(lower)) {
+    if (after) {
+      return kAdvice.AnyIn(lower.substr(begin, end - begin)) ? text.substr(begin, end - begin)
+                                                             : std::string_view();
     }
+    after = TrimView(text.substr(begin, end - begin)) == TrimView(said.sentence);
   }
   return {};
 }
